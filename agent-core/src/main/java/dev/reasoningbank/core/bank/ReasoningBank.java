@@ -1,0 +1,401 @@
+package dev.reasoningbank.core.bank;
+
+import static dev.reasoningbank.core.internal.Checks.notNull;
+
+import dev.reasoningbank.core.bank.event.BankEvent;
+import dev.reasoningbank.core.lesson.Lesson;
+import dev.reasoningbank.core.lesson.LessonStats;
+import dev.reasoningbank.core.lesson.LessonStatus;
+import dev.reasoningbank.core.lesson.LessonValidator;
+import dev.reasoningbank.core.lesson.Strategy;
+import dev.reasoningbank.core.redact.Redactor;
+import dev.reasoningbank.core.reflect.Failure;
+import dev.reasoningbank.core.retrieve.LessonRetriever;
+import dev.reasoningbank.core.retrieve.RetrievalQuery;
+import dev.reasoningbank.core.retrieve.ScoredLesson;
+import dev.reasoningbank.core.retrieve.SignatureRetriever;
+import dev.reasoningbank.core.store.InMemoryLessonStore;
+import dev.reasoningbank.core.store.LessonSet;
+import dev.reasoningbank.core.store.LessonStore;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+/**
+ * The memory of a learning agent: retrieves the lessons that fit a call, memorizes new ones without
+ * duplicates, and learns from feedback which lessons to trust and which to retire.
+ *
+ * <pre>{@code
+ * ReasoningBank bank = ReasoningBank.builder()
+ *         .store(JsonFileLessonStore.open(Path.of("bank.json")))
+ *         .config(ReasoningBankConfig.custom().topK(1).build())
+ *         .build();
+ * }</pre>
+ *
+ * <p>Usage counters (retrieved, applied, helped, hurt) are kept in memory and written together at
+ * most every {@link ReasoningBankConfig#statsFlushInterval()}, on every memorize, and on
+ * {@link #flush()} or {@link #close()}; a change of status (trusted, retired) is written at once.
+ * Thread-safe.
+ */
+public final class ReasoningBank implements AutoCloseable {
+
+    private final LessonStore store;
+    private final LessonRetriever retriever;
+    private final ReasoningBankConfig config;
+    private final List<Consumer<BankEvent>> listeners = new CopyOnWriteArrayList<>();
+    private final Map<String, Pending> pending = new HashMap<>();
+    private final Metrics metrics = new Metrics();
+    private Instant lastFlush;
+
+    private ReasoningBank(LessonStore store, LessonRetriever retriever, ReasoningBankConfig config) {
+        this.store = store;
+        this.retriever = retriever;
+        this.config = config;
+        this.lastFlush = config.clock().instant();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A bank in memory with default settings: for tests and throw-away agents. */
+    public static ReasoningBank inMemory() {
+        return builder().build();
+    }
+
+    public ReasoningBankConfig config() {
+        return config;
+    }
+
+    public LessonStore store() {
+        return store;
+    }
+
+    public Metrics metrics() {
+        return metrics;
+    }
+
+    public void addListener(Consumer<BankEvent> listener) {
+        listeners.add(notNull(listener, "listener"));
+    }
+
+    /** The best {@link ReasoningBankConfig#topK()} lessons for the query. */
+    public List<ScoredLesson> retrieve(RetrievalQuery query) {
+        return retrieve(query, config.topK());
+    }
+
+    /**
+     * The best {@code k} active lessons for the query, scoring at least the floor. A transient lesson
+     * past its expiry is left out, except a {@code SkipTask}: the planner lets the next call through
+     * as a probe.
+     */
+    public List<ScoredLesson> retrieve(RetrievalQuery query, int k) {
+        Instant now = now();
+        List<ScoredLesson> found = retriever.retrieve(query, store.snapshot(), k + 4, config.similarityFloor());
+        List<ScoredLesson> kept = new ArrayList<>(k);
+        synchronized (pending) {
+            for (ScoredLesson s : found) {
+                Lesson lesson = s.lesson();
+                if (lesson.isExpiredAt(now) && !(lesson.strategy() instanceof Strategy.SkipTask)) {
+                    continue;
+                }
+                Pending p = pending.computeIfAbsent(lesson.id(), id -> new Pending());
+                p.retrieved++;
+                p.lastUsed = now;
+                kept.add(new ScoredLesson(p.applyTo(lesson), s.score()));
+                if (kept.size() == k) {
+                    break;
+                }
+            }
+        }
+        metrics.retrievals.incrementAndGet();
+        if (kept.isEmpty()) {
+            metrics.retrievalsWithoutHit.incrementAndGet();
+        }
+        return kept;
+    }
+
+    /**
+     * Validates and stores a lesson. A lesson whose trigger equals an existing one's is merged into it
+     * (its recurrence counted, its expiry renewed, a retired one revived) instead of duplicated.
+     *
+     * @throws InvalidLessonException when the lesson is unsafe to store; nothing is stored then
+     */
+    public MemorizeResult memorize(Lesson lesson) {
+        notNull(lesson, "lesson");
+        Lesson clean = redacted(lesson);
+        List<String> problems = LessonValidator.problems(clean, List.of());
+        if (!problems.isEmpty()) {
+            throw new InvalidLessonException(clean.id(), problems);
+        }
+        Map<String, Pending> deltas = drainPending();
+        MemorizeResult result = store.update(set -> {
+            applyPending(set, deltas);
+            Optional<Lesson> existing = sameTrigger(set, clean);
+            if (existing.isEmpty()) {
+                set.put(clean);
+                return new MemorizeResult(clean, true);
+            }
+            Lesson merged = merge(existing.get(), clean);
+            set.put(merged);
+            return new MemorizeResult(merged, false);
+        });
+        publish(result.created()
+                ? new BankEvent.LessonAdded(config.name(), result.lesson())
+                : new BankEvent.LessonMerged(config.name(), result.lesson()));
+        return result;
+    }
+
+    /** The active lesson whose trigger this failure meets, if the bank already has one. */
+    public Optional<Lesson> lessonFor(Failure failure) {
+        return store.snapshot().lessons().stream()
+                .filter(Lesson::isActive)
+                .filter(l -> l.trigger().errorKind() == failure.kind())
+                .filter(l -> l.trigger().matchesFailedCall(failure.tool(), failure.arguments(), failure.fingerprints()))
+                .filter(l -> !l.trigger().conditions().isEmpty() || l.trigger().signature().equals(failure.signature()))
+                .findFirst();
+    }
+
+    /**
+     * Counts a recurrence of the failure a lesson was learned from, without asking a reflector again;
+     * a {@code SkipTask} lesson's expiry is renewed (the host is still down).
+     */
+    public Optional<Lesson> recordRecurrence(String lessonId) {
+        Map<String, Pending> deltas = drainPending();
+        Instant now = now();
+        return store.update(set -> {
+            applyPending(set, deltas);
+            return set.get(lessonId).map(lesson -> {
+                Lesson updated = lesson.withStats(lesson.stats().withRecurrence());
+                if (lesson.strategy() instanceof Strategy.SkipTask skip) {
+                    updated = updated.withExpiresAt(now.plus(skip.skipFor()));
+                }
+                set.put(updated);
+                return updated;
+            });
+        });
+    }
+
+    /** Records that a lesson's strategy was applied to a call. */
+    public void recordApplied(String lessonId) {
+        synchronized (pending) {
+            Pending p = pending.computeIfAbsent(lessonId, id -> new Pending());
+            p.applied++;
+            p.lastUsed = now();
+        }
+    }
+
+    /**
+     * Records whether an applied lesson helped. A candidate that helped {@code promoteAfterHelps}
+     * times becomes trusted; a lesson that hurt {@code retireAfterHurts} times, and more often than it
+     * helped, is retired.
+     */
+    public Optional<Lesson> feedback(String lessonId, Feedback feedback) {
+        notNull(feedback, "feedback");
+        Optional<Lesson> stored = store.snapshot().find(lessonId);
+        if (stored.isEmpty()) {
+            return Optional.empty();
+        }
+        Lesson effective;
+        synchronized (pending) {
+            Pending p = pending.computeIfAbsent(lessonId, id -> new Pending());
+            if (feedback == Feedback.HELPED) {
+                p.helped++;
+            } else {
+                p.hurt++;
+            }
+            p.lastUsed = now();
+            effective = p.applyTo(stored.get());
+        }
+        LessonStats stats = effective.stats();
+        if (effective.status() == LessonStatus.CANDIDATE && stats.helped() >= config.promoteAfterHelps() && stats.hurt() < stats.helped()) {
+            Lesson promoted = changeStatus(lessonId, LessonStatus.TRUSTED);
+            publish(new BankEvent.LessonPromoted(config.name(), promoted));
+            return Optional.of(promoted);
+        }
+        if (effective.isActive() && stats.hurt() >= config.retireAfterHurts() && stats.hurt() > stats.helped()) {
+            Lesson retired = changeStatus(lessonId, LessonStatus.RETIRED);
+            publish(new BankEvent.LessonRetired(config.name(), retired, "it hurt " + stats.hurt() + " times and helped " + stats.helped()));
+            return Optional.of(retired);
+        }
+        flushIfDue();
+        return Optional.of(effective);
+    }
+
+    /** Retires a lesson by hand; it is kept, but no longer retrieved. */
+    public Optional<Lesson> retire(String lessonId, String reason) {
+        if (store.snapshot().find(lessonId).isEmpty()) {
+            return Optional.empty();
+        }
+        Lesson retired = changeStatus(lessonId, LessonStatus.RETIRED);
+        publish(new BankEvent.LessonRetired(config.name(), retired, reason));
+        return Optional.of(retired);
+    }
+
+    /** Every lesson, retired ones included, with counters not yet written. */
+    public List<Lesson> lessons() {
+        List<Lesson> stored = store.snapshot().lessons();
+        synchronized (pending) {
+            return stored.stream().map(l -> pending.containsKey(l.id()) ? pending.get(l.id()).applyTo(l) : l).toList();
+        }
+    }
+
+    public Optional<Lesson> lesson(String id) {
+        return lessons().stream().filter(l -> l.id().equals(id)).findFirst();
+    }
+
+    /** Writes the usage counters kept in memory. */
+    public void flush() {
+        Map<String, Pending> deltas = drainPending();
+        if (!deltas.isEmpty()) {
+            store.update(set -> {
+                applyPending(set, deltas);
+                return null;
+            });
+        }
+    }
+
+    @Override
+    public void close() {
+        flush();
+        store.close();
+    }
+
+    private void flushIfDue() {
+        if (!now().isBefore(lastFlush.plus(config.statsFlushInterval()))) {
+            flush();
+        }
+    }
+
+    private Lesson changeStatus(String lessonId, LessonStatus status) {
+        Map<String, Pending> deltas = drainPending();
+        return store.update(set -> {
+            applyPending(set, deltas);
+            Lesson changed = set.get(lessonId).orElseThrow().withStatus(status);
+            set.put(changed);
+            return changed;
+        });
+    }
+
+    private Map<String, Pending> drainPending() {
+        synchronized (pending) {
+            Map<String, Pending> drained = new HashMap<>(pending);
+            pending.clear();
+            lastFlush = now();
+            return drained;
+        }
+    }
+
+    private static void applyPending(LessonSet set, Map<String, Pending> deltas) {
+        deltas.forEach((id, delta) -> set.get(id).ifPresent(lesson -> set.put(delta.applyTo(lesson))));
+    }
+
+    private static Optional<Lesson> sameTrigger(LessonSet set, Lesson lesson) {
+        Optional<Lesson> byId = set.get(lesson.id()).or(() -> set.get(lesson.trigger().lessonId()));
+        if (byId.isPresent() && byId.get().trigger().equals(lesson.trigger())) {
+            return byId;
+        }
+        String key = lesson.trigger().key();
+        return set.all().stream().filter(l -> l.trigger().key().equals(key)).findFirst();
+    }
+
+    private Lesson merge(Lesson existing, Lesson incoming) {
+        LessonStats stats = existing.stats().withRecurrence();
+        boolean replaceText = existing.stats().hurt() > existing.stats().helped() || !existing.isActive();
+        Lesson base = replaceText
+                ? incoming.toBuilder().id(existing.id()).provenance(existing.provenance()).build()
+                : existing;
+        Instant expiry = existing.expiresAt() == null || incoming.expiresAt() == null
+                ? incoming.expiresAt()
+                : (incoming.expiresAt().isAfter(existing.expiresAt()) ? incoming.expiresAt() : existing.expiresAt());
+        LessonStatus status = existing.isActive() ? existing.status() : LessonStatus.CANDIDATE;
+        return base.toBuilder().stats(stats).status(status).expiresAt(expiry).build();
+    }
+
+    private static Lesson redacted(Lesson lesson) {
+        Redactor redactor = Redactor.standard();
+        return lesson.toBuilder()
+                .title(redactor.redact(lesson.title()))
+                .description(redactor.redact(lesson.description()))
+                .content(redactor.redact(lesson.content()))
+                .build();
+    }
+
+    private void publish(BankEvent event) {
+        listeners.forEach(l -> l.accept(event));
+    }
+
+    private Instant now() {
+        return config.clock().instant();
+    }
+
+    /** Usage counters of one lesson that are not written yet. */
+    private static final class Pending {
+        int retrieved;
+        int applied;
+        int helped;
+        int hurt;
+        Instant lastUsed;
+
+        Lesson applyTo(Lesson lesson) {
+            LessonStats s = lesson.stats();
+            Instant last = lastUsed == null ? s.lastUsed() : lastUsed;
+            return lesson.withStats(new LessonStats(
+                    s.retrieved() + retrieved, s.applied() + applied, s.helped() + helped, s.hurt() + hurt, s.recurrences(), last));
+        }
+    }
+
+    /** Read-only counters of this bank instance since it was built. */
+    public static final class Metrics {
+        private final AtomicLong retrievals = new AtomicLong();
+        private final AtomicLong retrievalsWithoutHit = new AtomicLong();
+
+        public long getNumberOfRetrievals() {
+            return retrievals.get();
+        }
+
+        public long getNumberOfRetrievalsWithoutHit() {
+            return retrievalsWithoutHit.get();
+        }
+    }
+
+    /** Builds a {@link ReasoningBank}: an in-memory store, the signature retriever and default settings unless told otherwise. */
+    public static final class Builder {
+        private LessonStore store;
+        private LessonRetriever retriever;
+        private ReasoningBankConfig config = ReasoningBankConfig.ofDefaults();
+
+        private Builder() {}
+
+        public Builder store(LessonStore store) {
+            if (this.store != null) {
+                throw new IllegalStateException("store was already set to " + this.store.describe());
+            }
+            this.store = notNull(store, "store");
+            return this;
+        }
+
+        public Builder retriever(LessonRetriever retriever) {
+            this.retriever = notNull(retriever, "retriever");
+            return this;
+        }
+
+        public Builder config(ReasoningBankConfig config) {
+            this.config = notNull(config, "config");
+            return this;
+        }
+
+        public ReasoningBank build() {
+            return new ReasoningBank(
+                    store == null ? new InMemoryLessonStore() : store,
+                    retriever == null ? new SignatureRetriever() : retriever,
+                    config);
+        }
+    }
+}

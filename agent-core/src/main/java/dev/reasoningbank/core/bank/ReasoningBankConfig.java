@@ -1,0 +1,74 @@
+package dev.reasoningbank.core.bank;
+
+import static dev.reasoningbank.core.internal.Checks.atLeast;
+import static dev.reasoningbank.core.internal.Checks.between;
+import static dev.reasoningbank.core.internal.Checks.notBlank;
+import static dev.reasoningbank.core.internal.Checks.notNull;
+
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * How a {@link ReasoningBank} retrieves and judges lessons. {@code ReasoningBankConfig.custom()...build()}.
+ *
+ * @param name the bank's name in events and messages
+ * @param topK how many lessons to retrieve for a call (the ReasoningBank paper found 1 best)
+ * @param similarityFloor the lowest score a retrieved lesson may have
+ * @param promoteAfterHelps a candidate that helped this often becomes trusted
+ * @param retireAfterHurts a lesson that hurt this often, and more often than it helped, is retired
+ * @param statsFlushInterval how long usage counters may wait in memory before they are written
+ * @param clock the time source for expiries, counters and provenance
+ */
+public record ReasoningBankConfig(
+        String name, int topK, double similarityFloor, int promoteAfterHelps, int retireAfterHurts,
+        Duration statsFlushInterval, Clock clock) {
+
+    public ReasoningBankConfig {
+        notBlank(name, "name");
+        atLeast(topK, 1, "topK");
+        between(similarityFloor, 0.0, 1.0, "similarityFloor");
+        atLeast(promoteAfterHelps, 1, "promoteAfterHelps");
+        atLeast(retireAfterHurts, 1, "retireAfterHurts");
+        notNull(statsFlushInterval, "statsFlushInterval");
+        notNull(clock, "clock");
+    }
+
+    public static ReasoningBankConfig ofDefaults() {
+        return custom().build();
+    }
+
+    public static Builder custom() {
+        return new Builder();
+    }
+
+    public static Builder from(ReasoningBankConfig base) {
+        return new Builder().name(base.name).topK(base.topK).similarityFloor(base.similarityFloor)
+                .promoteAfterHelps(base.promoteAfterHelps).retireAfterHurts(base.retireAfterHurts)
+                .statsFlushInterval(base.statsFlushInterval).clock(base.clock);
+    }
+
+    /** Builds a {@link ReasoningBankConfig}; every setting has a sensible default. */
+    public static final class Builder {
+        private String name = "default";
+        private int topK = 3;
+        private double similarityFloor = 0.3;
+        private int promoteAfterHelps = 2;
+        private int retireAfterHurts = 3;
+        private Duration statsFlushInterval = Duration.ofSeconds(2);
+        private Clock clock = Clock.systemUTC();
+
+        private Builder() {}
+
+        public Builder name(String name) { this.name = name; return this; }
+        public Builder topK(int topK) { this.topK = topK; return this; }
+        public Builder similarityFloor(double floor) { this.similarityFloor = floor; return this; }
+        public Builder promoteAfterHelps(int helps) { this.promoteAfterHelps = helps; return this; }
+        public Builder retireAfterHurts(int hurts) { this.retireAfterHurts = hurts; return this; }
+        public Builder statsFlushInterval(Duration interval) { this.statsFlushInterval = interval; return this; }
+        public Builder clock(Clock clock) { this.clock = clock; return this; }
+
+        public ReasoningBankConfig build() {
+            return new ReasoningBankConfig(name, topK, similarityFloor, promoteAfterHelps, retireAfterHurts, statsFlushInterval, clock);
+        }
+    }
+}

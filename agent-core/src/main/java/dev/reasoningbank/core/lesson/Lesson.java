@@ -1,0 +1,114 @@
+package dev.reasoningbank.core.lesson;
+
+import static dev.reasoningbank.core.internal.Checks.maxLength;
+import static dev.reasoningbank.core.internal.Checks.notBlank;
+import static dev.reasoningbank.core.internal.Checks.notNull;
+
+import java.time.Instant;
+
+/**
+ * One strategy distilled from a past success or failure: when it applies (its {@link Trigger}), what
+ * to do ({@link Strategy}), in words for the model ({@code content}), and how it has fared.
+ *
+ * @param id stable id, by default derived from the trigger (see {@link Trigger#lessonId()})
+ * @param title a short name, at most {@value #MAX_TITLE} characters
+ * @param description when the lesson applies and when it does not, at most {@value #MAX_DESCRIPTION}
+ * @param content the strategy in 1–3 sentences, at most {@value #MAX_CONTENT} characters
+ * @param trigger when it applies
+ * @param strategy what to do
+ * @param provenance where it came from
+ * @param stats how it has fared
+ * @param status candidate, trusted or retired
+ * @param expiresAt when a transient lesson (a host being down) stops applying; {@code null} if never
+ */
+public record Lesson(
+        String id,
+        String title,
+        String description,
+        String content,
+        Trigger trigger,
+        Strategy strategy,
+        Provenance provenance,
+        LessonStats stats,
+        LessonStatus status,
+        Instant expiresAt) {
+
+    public static final int MAX_TITLE = 120;
+    public static final int MAX_DESCRIPTION = 600;
+    public static final int MAX_CONTENT = 600;
+
+    public Lesson {
+        notBlank(id, "id");
+        maxLength(notBlank(title, "title"), MAX_TITLE, "title");
+        description = maxLength(description == null ? "" : description, MAX_DESCRIPTION, "description");
+        maxLength(notBlank(content, "content"), MAX_CONTENT, "content");
+        notNull(trigger, "trigger");
+        notNull(strategy, "strategy");
+        notNull(provenance, "provenance");
+        stats = stats == null ? LessonStats.NONE : stats;
+        status = status == null ? LessonStatus.CANDIDATE : status;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Builder toBuilder() {
+        return new Builder()
+                .id(id).title(title).description(description).content(content).trigger(trigger)
+                .strategy(strategy).provenance(provenance).stats(stats).status(status).expiresAt(expiresAt);
+    }
+
+    public Lesson withStats(LessonStats newStats) {
+        return toBuilder().stats(newStats).build();
+    }
+
+    public Lesson withStatus(LessonStatus newStatus) {
+        return toBuilder().status(newStatus).build();
+    }
+
+    public Lesson withExpiresAt(Instant newExpiry) {
+        return toBuilder().expiresAt(newExpiry).build();
+    }
+
+    /** Whether the lesson is transient and its time has passed at {@code now}. */
+    public boolean isExpiredAt(Instant now) {
+        return expiresAt != null && !now.isBefore(expiresAt);
+    }
+
+    public boolean isActive() {
+        return status.isActive();
+    }
+
+    /** Builds a {@link Lesson}; the id defaults to one derived from the trigger. */
+    public static final class Builder {
+        private String id;
+        private String title;
+        private String description;
+        private String content;
+        private Trigger trigger;
+        private Strategy strategy;
+        private Provenance provenance;
+        private LessonStats stats = LessonStats.NONE;
+        private LessonStatus status = LessonStatus.CANDIDATE;
+        private Instant expiresAt;
+
+        private Builder() {}
+
+        public Builder id(String id) { this.id = id; return this; }
+        public Builder title(String title) { this.title = title; return this; }
+        public Builder description(String description) { this.description = description; return this; }
+        public Builder content(String content) { this.content = content; return this; }
+        public Builder trigger(Trigger trigger) { this.trigger = trigger; return this; }
+        public Builder strategy(Strategy strategy) { this.strategy = strategy; return this; }
+        public Builder provenance(Provenance provenance) { this.provenance = provenance; return this; }
+        public Builder stats(LessonStats stats) { this.stats = stats; return this; }
+        public Builder status(LessonStatus status) { this.status = status; return this; }
+        public Builder expiresAt(Instant expiresAt) { this.expiresAt = expiresAt; return this; }
+
+        public Lesson build() {
+            String lessonId = id != null ? id : trigger == null ? null : trigger.lessonId();
+            return new Lesson(lessonId, title, description, content, trigger, strategy, provenance, stats, status, expiresAt);
+        }
+    }
+}

@@ -1,0 +1,221 @@
+package dev.reasoningbank.core.lesson;
+
+import static dev.reasoningbank.core.internal.Checks.atLeast;
+import static dev.reasoningbank.core.internal.Checks.notBlank;
+import static dev.reasoningbank.core.internal.Checks.notNull;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * What a lesson tells the agent to do: a closed vocabulary. A reflector, even an LLM, can pick among
+ * these and fill in their fields; it can never invent an action.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({
+    @JsonSubTypes.Type(value = Strategy.ReplaceParam.class, name = "ReplaceParam"),
+    @JsonSubTypes.Type(value = Strategy.SkipTask.class, name = "SkipTask"),
+    @JsonSubTypes.Type(value = Strategy.RetryWithBackoff.class, name = "RetryWithBackoff"),
+    @JsonSubTypes.Type(value = Strategy.UseAlternative.class, name = "UseAlternative"),
+    @JsonSubTypes.Type(value = Strategy.FixArgument.class, name = "FixArgument"),
+    @JsonSubTypes.Type(value = Strategy.Advice.class, name = "Advice")
+})
+public sealed interface Strategy {
+
+    /** The names of the strategies, as they appear in a bank file and in a reflection prompt. */
+    List<String> NAMES = List.of("ReplaceParam", "SkipTask", "RetryWithBackoff", "UseAlternative", "FixArgument", "Advice");
+
+    /** This strategy's name in the vocabulary. */
+    default String type() {
+        return getClass().getSimpleName();
+    }
+
+    /**
+     * Replace an argument with a value from a configured {@code ParameterSource} (e.g. a credential
+     * provider). The lesson names the source, never the value.
+     *
+     * @param parameter the argument to replace
+     * @param source the key under which the parameter source holds the value
+     */
+    record ReplaceParam(String parameter, String source) implements Strategy {
+        public ReplaceParam {
+            notBlank(parameter, "parameter");
+            notBlank(source, "source");
+        }
+    }
+
+    /**
+     * Do not call a host that is known to be down; once the lesson's expiry has passed, the next call
+     * goes through as a probe: a learned circuit breaker.
+     *
+     * @param host the host (and port) that is down
+     * @param skipFor how long to skip before probing again
+     */
+    record SkipTask(String host, Duration skipFor) implements Strategy {
+        public SkipTask {
+            notBlank(host, "host");
+            notNull(skipFor, "skipFor");
+            if (skipFor.isNegative() || skipFor.isZero()) {
+                throw new IllegalArgumentException("skipFor must be positive but was " + skipFor);
+            }
+        }
+    }
+
+    /**
+     * Wait and try again; a server's Retry-After takes precedence over the computed delay.
+     *
+     * @param maxRetries retries after the first call, at least 1
+     * @param initialDelay the delay before the first retry
+     * @param multiplier how the delay grows between retries, at least 1
+     */
+    record RetryWithBackoff(int maxRetries, Duration initialDelay, double multiplier) implements Strategy {
+        public RetryWithBackoff {
+            atLeast(maxRetries, 1, "maxRetries");
+            notNull(initialDelay, "initialDelay");
+            if (initialDelay.isNegative()) {
+                throw new IllegalArgumentException("initialDelay must not be negative but was " + initialDelay);
+            }
+            if (!(multiplier >= 1.0)) {
+                throw new IllegalArgumentException("multiplier must be at least 1.0 but was " + multiplier);
+            }
+        }
+
+        /** The delay before retry number {@code retry} (1-based), unless the server said otherwise. */
+        public Duration delayBefore(int retry, Optional<Duration> retryAfter) {
+            if (retryAfter.isPresent()) {
+                return retryAfter.get();
+            }
+            double factor = Math.pow(multiplier, Math.max(0, retry - 1));
+            return Duration.ofMillis(Math.round(initialDelay.toMillis() * factor));
+        }
+    }
+
+    /**
+     * Use another endpoint, host or tool: set {@code parameter} to {@code value}, and call {@code tool}
+     * instead when it is not blank.
+     *
+     * @param tool the alternative tool, or blank to keep the same tool
+     * @param parameter the argument to change, or blank to change only the tool
+     * @param value the argument's new value (an endpoint, a host), blank when only the tool changes
+     */
+    record UseAlternative(String tool, String parameter, String value) implements Strategy {
+        public UseAlternative {
+            tool = tool == null ? "" : tool;
+            parameter = parameter == null ? "" : parameter;
+            value = value == null ? "" : value;
+            if (tool.isBlank() && (parameter.isBlank() || value.isBlank())) {
+                throw new IllegalArgumentException("UseAlternative needs an alternative tool, or a parameter and its value");
+            }
+        }
+    }
+
+    /**
+     * Fix an argument with a transform from a closed list.
+     *
+     * @param parameter the argument to fix
+     * @param transform the transform
+     * @param operand the transform's operand: a date pattern, a maximum, a default value; blank otherwise
+     */
+    record FixArgument(String parameter, Transform transform, String operand) implements Strategy {
+        public FixArgument {
+            notBlank(parameter, "parameter");
+            notNull(transform, "transform");
+            operand = operand == null ? "" : operand;
+            transform.checkOperand(operand);
+        }
+    }
+
+    /** Prompt-only: the lesson's content is advice for the model; nothing is done deterministically. */
+    record Advice() implements Strategy {}
+
+    /** The closed list of argument transforms. Each is idempotent: a fixed argument stays fixed. */
+    enum Transform {
+        /** Reformat a date into the pattern given as operand (e.g. {@code yyyy-MM-dd}). */
+        DATE_FORMAT,
+        /** Upper-case the value. */
+        UPPERCASE,
+        /** Lower-case the value. */
+        LOWERCASE,
+        /** Cap a number at the maximum given as operand. */
+        CLAMP_MAX,
+        /** Use the operand when the argument is missing or blank. */
+        DEFAULT_IF_MISSING,
+        /** Trim white space. */
+        TRIM;
+
+        private static final List<DateTimeFormatter> KNOWN_DATES = List.of(
+                DateTimeFormatter.ISO_LOCAL_DATE,
+                DateTimeFormatter.ofPattern("dd/MM/uuuu"),
+                DateTimeFormatter.ofPattern("dd.MM.uuuu"),
+                DateTimeFormatter.ofPattern("uuuu/MM/dd"),
+                DateTimeFormatter.ofPattern("uuuuMMdd"),
+                DateTimeFormatter.ofPattern("d MMM uuuu", Locale.ENGLISH),
+                DateTimeFormatter.ofPattern("MMM d, uuuu", Locale.ENGLISH));
+
+        void checkOperand(String operand) {
+            switch (this) {
+                case DATE_FORMAT -> {
+                    notBlank(operand, "operand of DATE_FORMAT");
+                    try {
+                        DateTimeFormatter.ofPattern(operand);
+                    } catch (IllegalArgumentException e) {
+                        throw new IllegalArgumentException("operand of DATE_FORMAT is not a date pattern: " + operand, e);
+                    }
+                }
+                case CLAMP_MAX -> {
+                    try {
+                        Long.parseLong(operand.trim());
+                    } catch (NumberFormatException e) {
+                        throw new IllegalArgumentException("operand of CLAMP_MAX must be a whole number but was '" + operand + "'", e);
+                    }
+                }
+                case DEFAULT_IF_MISSING -> notBlank(operand, "operand of DEFAULT_IF_MISSING");
+                default -> { }
+            }
+        }
+
+        /** Applies the transform; returns the value unchanged when it does not apply. */
+        public Object apply(Object value, String operand) {
+            String text = value == null ? null : String.valueOf(value);
+            return switch (this) {
+                case DATE_FORMAT -> text == null ? null : reformatDate(text, operand);
+                case UPPERCASE -> text == null ? null : text.toUpperCase(Locale.ROOT);
+                case LOWERCASE -> text == null ? null : text.toLowerCase(Locale.ROOT);
+                case TRIM -> text == null ? null : text.trim();
+                case DEFAULT_IF_MISSING -> text == null || text.isBlank() ? operand : value;
+                case CLAMP_MAX -> clamp(value, Long.parseLong(operand.trim()));
+            };
+        }
+
+        private static Object clamp(Object value, long max) {
+            if (value == null) {
+                return null;
+            }
+            try {
+                long number = value instanceof Number n ? n.longValue() : Long.parseLong(String.valueOf(value).trim());
+                return number > max ? (value instanceof Number ? (Object) max : String.valueOf(max)) : value;
+            } catch (NumberFormatException notANumber) {
+                return value;
+            }
+        }
+
+        private static String reformatDate(String text, String pattern) {
+            DateTimeFormatter target = DateTimeFormatter.ofPattern(pattern, Locale.ENGLISH);
+            for (DateTimeFormatter known : KNOWN_DATES) {
+                try {
+                    return LocalDate.parse(text.trim(), known).format(target);
+                } catch (DateTimeParseException ignored) {
+                    // try the next known format
+                }
+            }
+            return text;
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package dev.reasoningbank.core.lesson;
+
+import static dev.reasoningbank.core.internal.Checks.maxLength;
+import static dev.reasoningbank.core.internal.Checks.notBlank;
+import static dev.reasoningbank.core.internal.Checks.notNull;
+
+import dev.reasoningbank.core.redact.Fingerprint;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * When a lesson applies: a tool, the kind of error it raised, the error's normalized signature and
+ * conditions on the call's arguments. Two lessons with equal triggers are the same lesson.
+ *
+ * @param tool the tool's name, never blank
+ * @param errorKind the kind of error the lesson was learned from
+ * @param signature the normalized error message (see {@link ErrorSignature}); may be empty
+ * @param conditions conditions every one of which a call's arguments must meet; never {@code null}
+ */
+public record Trigger(String tool, ErrorKind errorKind, String signature, List<ArgumentCondition> conditions) {
+
+    public Trigger {
+        notBlank(tool, "tool");
+        notNull(errorKind, "errorKind");
+        signature = maxLength(signature == null ? "" : signature, ErrorSignature.MAX_LENGTH, "signature");
+        conditions = conditions == null
+                ? List.of()
+                : conditions.stream()
+                        .sorted(Comparator.comparing(ArgumentCondition::parameter).thenComparing(ArgumentCondition::op))
+                        .distinct()
+                        .toList();
+    }
+
+    public static Trigger of(String tool, ErrorKind errorKind, String signature, ArgumentCondition... conditions) {
+        return new Trigger(tool, errorKind, signature, List.of(conditions));
+    }
+
+    /** Whether a call to {@code toolName} with these arguments meets this trigger's tool and conditions. */
+    public boolean matchesCall(String toolName, Map<String, ?> arguments) {
+        return tool.equals(toolName) && conditions.stream().allMatch(c -> c.matches(arguments));
+    }
+
+    /** Whether a failed call (redacted arguments plus fingerprints) meets this trigger's tool and conditions. */
+    public boolean matchesFailedCall(String toolName, Map<String, ?> redactedArguments, Map<String, String> fingerprints) {
+        return tool.equals(toolName) && conditions.stream().allMatch(c -> c.matches(redactedArguments, fingerprints));
+    }
+
+    /** A stable key that equal triggers share: used to de-duplicate and to derive lesson ids. */
+    public String key() {
+        String conditionKey = conditions.stream().map(c -> c.parameter() + c.op() + c.value().toLowerCase(java.util.Locale.ROOT))
+                .collect(Collectors.joining(","));
+        return tool + "|" + errorKind + "|" + signature + "|" + conditionKey;
+    }
+
+    /** A lesson id derived from the trigger, so that every process names the same lesson alike. */
+    public String lessonId() {
+        return "L-" + Fingerprint.hex(key()).substring(0, 10);
+    }
+}

@@ -1,0 +1,314 @@
+package dev.reasoningbank.core.redact;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Removes secrets from untrusted text (error messages, stack traces, tool arguments) before it is
+ * stored, logged or sent to a model. A removed value reads {@code [REDACTED:<kind>]}.
+ *
+ * <p>It finds API keys by their well-known prefixes, bearer tokens, JWTs, private-key blocks,
+ * passwords in URLs, secret query parameters and {@code key=}/{@code token:}-style values, plus any
+ * literal value it was told is secret (e.g. the rejected argument). It scans the text in one pass with
+ * no regular expression, so it runs in linear time even on hostile input.
+ */
+public final class Redactor {
+
+    /** The marker that replaces a secret of the given kind. */
+    public static String marker(String kind) {
+        return "[REDACTED:" + kind + "]";
+    }
+
+    private static final List<String> KEY_PREFIXES = List.of(
+            "sk-", "sk_live_", "sk_test_", "rk_live_", "pk_live_", "AKIA", "ASIA", "ghp_", "gho_", "ghs_", "ghu_",
+            "github_pat_", "glpat-", "xoxb-", "xoxp-", "xoxa-", "AIza", "hf_");
+    private static final Set<String> SECRET_NAMES = Set.of(
+            "key", "auth", "authorization", "credential", "credentials", "signature", "sig", "sessionid", "cookie",
+            "proxyauthorization");
+    private static final List<String> SECRET_NAME_ENDINGS = List.of(
+            "apikey", "accesskey", "secretkey", "privatekey", "token", "secret", "password", "passwd", "pwd");
+    private static final Set<String> AUTH_SCHEMES = Set.of("bearer", "basic", "token", "digest");
+    private static final int MIN_LITERAL = 4;
+    private static final int MAX_NAME = 64;
+
+    private static final Redactor STANDARD = new Redactor(List.of());
+
+    private final List<String> literals;
+
+    private Redactor(List<String> literals) {
+        this.literals = literals;
+    }
+
+    /** The standard redactor. */
+    public static Redactor standard() {
+        return STANDARD;
+    }
+
+    /** A redactor that also removes these literal values wherever they appear (values under 4 characters are ignored). */
+    public Redactor withSecretValues(Collection<String> values) {
+        List<String> all = new ArrayList<>(literals);
+        values.stream().filter(v -> v != null && v.length() >= MIN_LITERAL).forEach(all::add);
+        all.sort((a, b) -> b.length() - a.length());
+        return new Redactor(List.copyOf(all));
+    }
+
+    /** Whether an argument or header of this name holds a secret (api_key, X-Api-Key, password, token...). */
+    public static boolean isSecretName(String name) {
+        if (name == null) {
+            return false;
+        }
+        StringBuilder normalized = new StringBuilder(name.length());
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (Character.isLetterOrDigit(c)) {
+                normalized.append(Character.toLowerCase(c));
+            }
+        }
+        String n = normalized.toString();
+        if (n.startsWith("x") && SECRET_NAMES.contains(n.substring(1))) {
+            return true;
+        }
+        return SECRET_NAMES.contains(n) || SECRET_NAME_ENDINGS.stream().anyMatch(n::endsWith);
+    }
+
+    /** Redacts the arguments of a tool call: secret-named ones entirely, the others as text. */
+    public Map<String, Object> redactArguments(Map<String, ?> arguments) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        arguments.forEach((name, value) -> {
+            if (value == null) {
+                out.put(name, null);
+            } else if (isSecretName(name)) {
+                out.put(name, marker("argument"));
+            } else if (value instanceof Number || value instanceof Boolean) {
+                out.put(name, value);
+            } else {
+                out.put(name, redact(String.valueOf(value)));
+            }
+        });
+        return out;
+    }
+
+    /** The text with every secret it recognises replaced by a marker; {@code null} stays {@code null}. */
+    public String redact(String text) {
+        if (text == null || text.isEmpty()) {
+            return text;
+        }
+        String withoutLiterals = redactLiterals(text);
+        String withoutKeys = redactPrivateKeys(withoutLiterals);
+        return redactTokens(withoutKeys);
+    }
+
+    private String redactLiterals(String text) {
+        String out = text;
+        for (String literal : literals) {
+            if (out.contains(literal)) {
+                out = out.replace(literal, marker("argument"));
+            }
+        }
+        return out;
+    }
+
+    private static String redactPrivateKeys(String text) {
+        String begin = "-----BEGIN ";
+        int at = text.indexOf(begin);
+        if (at < 0) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        int from = 0;
+        while (at >= 0) {
+            int headerEnd = text.indexOf("-----", at + begin.length());
+            if (headerEnd < 0) {
+                break;
+            }
+            String label = text.substring(at + begin.length(), headerEnd);
+            if (!label.contains("PRIVATE KEY") || label.length() > 40) {
+                at = text.indexOf(begin, at + begin.length());
+                continue;
+            }
+            out.append(text, from, at).append(marker("private-key"));
+            int end = text.indexOf("-----END ", headerEnd + 5);
+            int endOfEnd = end < 0 ? -1 : text.indexOf("-----", end + 9);
+            from = endOfEnd < 0 ? text.length() : endOfEnd + 5;
+            at = text.indexOf(begin, from);
+        }
+        out.append(text, Math.min(from, text.length()), text.length());
+        return out.toString();
+    }
+
+    /** Splits the text at white space, quotes and brackets, and redacts token by token. */
+    private static String redactTokens(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        boolean previousNamesSecret = false;
+        boolean previousIsAuthScheme = false;
+        int i = 0;
+        while (i < text.length()) {
+            char c = text.charAt(i);
+            if (isDelimiter(c)) {
+                out.append(c);
+                i++;
+                continue;
+            }
+            int start = i;
+            while (i < text.length() && !isDelimiter(text.charAt(i))) {
+                i++;
+            }
+            String token = text.substring(start, i);
+            if (isSeparatorOnly(token)) {
+                out.append(token);
+                continue;
+            }
+            String lower = token.toLowerCase(Locale.ROOT);
+            if (previousIsAuthScheme) {
+                out.append(marker("token"));
+                previousIsAuthScheme = false;
+                previousNamesSecret = false;
+                continue;
+            }
+            if (previousNamesSecret) {
+                if (AUTH_SCHEMES.contains(lower)) {
+                    out.append(token);
+                    previousIsAuthScheme = true;
+                } else {
+                    out.append(marker("secret"));
+                }
+                previousNamesSecret = false;
+                continue;
+            }
+            if (lower.equals("bearer")) {
+                out.append(token);
+                previousIsAuthScheme = true;
+                continue;
+            }
+            String stripped = stripTrailingSeparators(token);
+            if (stripped.length() < token.length() && isSecretName(stripped)) {
+                out.append(token);
+                previousNamesSecret = true;
+                continue;
+            }
+            if (isSecretName(token) && nextNonDelimiterIsSeparator(text, i)) {
+                out.append(token);
+                previousNamesSecret = true;
+                continue;
+            }
+            out.append(redactToken(token));
+        }
+        return out.toString();
+    }
+
+    private static boolean nextNonDelimiterIsSeparator(String text, int from) {
+        int i = from;
+        while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '"' || text.charAt(i) == '\'')) {
+            i++;
+        }
+        return i < text.length() && (text.charAt(i) == '=' || text.charAt(i) == ':');
+    }
+
+    private static String redactToken(String token) {
+        if (isJwt(token)) {
+            return marker("jwt");
+        }
+        for (String prefix : KEY_PREFIXES) {
+            if (token.startsWith(prefix) && token.length() >= prefix.length() + 12) {
+                return marker("api-key");
+            }
+        }
+        String withoutUserInfo = redactUrlPassword(token);
+        return redactAssignments(withoutUserInfo);
+    }
+
+    private static boolean isJwt(String token) {
+        if (!token.startsWith("eyJ")) {
+            return false;
+        }
+        int first = token.indexOf('.');
+        int second = first < 0 ? -1 : token.indexOf('.', first + 1);
+        return first > 10 && second > first + 10;
+    }
+
+    private static String redactUrlPassword(String token) {
+        int scheme = token.indexOf("://");
+        if (scheme < 0) {
+            return token;
+        }
+        int authorityStart = scheme + 3;
+        int authorityEnd = indexOfAny(token, "/?#", authorityStart);
+        int at = token.lastIndexOf('@', authorityEnd - 1);
+        if (at < authorityStart) {
+            return token;
+        }
+        int colon = token.indexOf(':', authorityStart);
+        if (colon < 0 || colon > at) {
+            return token;
+        }
+        return token.substring(0, colon + 1) + marker("url-password") + token.substring(at);
+    }
+
+    /** Redacts {@code name=value} and {@code name:value} pairs inside a token (query strings included). */
+    private static String redactAssignments(String token) {
+        if (token.indexOf('=') < 0 && token.indexOf(':') < 0) {
+            return token;
+        }
+        StringBuilder out = new StringBuilder(token.length());
+        int i = 0;
+        int nameStart = 0;
+        while (i < token.length()) {
+            char c = token.charAt(i);
+            if (c == '?' || c == '&' || c == ';') {
+                out.append(token, nameStart, i + 1);
+                nameStart = i + 1;
+                i++;
+            } else if ((c == '=' || c == ':') && i - nameStart <= MAX_NAME && isSecretName(token.substring(nameStart, i))
+                    && !token.startsWith("//", i + 1)) {
+                int valueEnd = indexOfAny(token, "&;", i + 1);
+                out.append(token, nameStart, i + 1);
+                if (valueEnd > i + 1) {
+                    out.append(marker("secret"));
+                }
+                nameStart = valueEnd;
+                i = valueEnd;
+            } else {
+                i++;
+            }
+        }
+        out.append(token, Math.min(nameStart, token.length()), token.length());
+        return out.toString();
+    }
+
+    private static int indexOfAny(String text, String chars, int from) {
+        for (int i = from; i < text.length(); i++) {
+            if (chars.indexOf(text.charAt(i)) >= 0) {
+                return i;
+            }
+        }
+        return text.length();
+    }
+
+    private static String stripTrailingSeparators(String token) {
+        int end = token.length();
+        while (end > 0 && (token.charAt(end - 1) == ':' || token.charAt(end - 1) == '=')) {
+            end--;
+        }
+        return token.substring(0, end);
+    }
+
+    private static boolean isSeparatorOnly(String token) {
+        for (int i = 0; i < token.length(); i++) {
+            char c = token.charAt(i);
+            if (c != ':' && c != '=') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isDelimiter(char c) {
+        return Character.isWhitespace(c) || c == '"' || c == '\'' || c == '`' || c == ',' || c == '(' || c == ')'
+                || c == '[' || c == ']' || c == '{' || c == '}' || c == '<' || c == '>';
+    }
+}

@@ -1,0 +1,47 @@
+package dev.reasoningbank.core.reflect;
+
+import static dev.reasoningbank.core.internal.Checks.notNull;
+
+import dev.reasoningbank.core.lesson.ArgumentCondition;
+import dev.reasoningbank.core.lesson.Lesson;
+import dev.reasoningbank.core.lesson.Provenance;
+import dev.reasoningbank.core.lesson.Strategy;
+import dev.reasoningbank.core.lesson.Trigger;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What a reflector decided, before it becomes a {@link Lesson}: the words, the strategy and the
+ * conditions. A draft with conditions is keyed on them; one without is keyed on the error signature.
+ *
+ * @param title a short name
+ * @param description when it applies and when not
+ * @param content the strategy in 1–3 sentences
+ * @param strategy what to do
+ * @param conditions conditions on the call's arguments
+ * @param lifetime how long the lesson holds (a host being down), or {@code null} for ever
+ */
+public record LessonDraft(
+        String title, String description, String content, Strategy strategy, List<ArgumentCondition> conditions, Duration lifetime) {
+
+    public LessonDraft {
+        notNull(strategy, "strategy");
+        conditions = conditions == null ? List.of() : List.copyOf(conditions);
+    }
+
+    /** The lesson this draft makes for the failure it was drawn from. */
+    public Lesson toLesson(Failure failure, String reflector, Instant now) {
+        String signature = conditions.isEmpty() ? failure.signature() : "";
+        Trigger trigger = new Trigger(failure.tool(), failure.kind(), signature, conditions);
+        return Lesson.builder()
+                .title(title)
+                .description(description)
+                .content(content)
+                .trigger(trigger)
+                .strategy(strategy)
+                .provenance(new Provenance(reflector, failure.summary(), now))
+                .expiresAt(lifetime == null ? null : now.plus(lifetime))
+                .build();
+    }
+}

@@ -1,0 +1,339 @@
+package dev.reasoningbank.core.reflect;
+
+import static dev.reasoningbank.core.internal.Checks.notBlank;
+import static dev.reasoningbank.core.internal.Checks.notNull;
+
+import dev.reasoningbank.core.lesson.ArgumentCondition;
+import dev.reasoningbank.core.lesson.ErrorKind;
+import dev.reasoningbank.core.lesson.Lesson;
+import dev.reasoningbank.core.lesson.Strategy;
+import dev.reasoningbank.core.lesson.Strategy.Transform;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A deterministic reflector: ordered rules from the kind and message of an error to a lesson. The
+ * first rule that recognises the failure writes the lesson; the last one always gives advice. It
+ * needs no model, runs offline and keeps tests reproducible.
+ *
+ * <pre>{@code
+ * Reflector rules = RuleBasedReflector.builder()
+ *         .credential("apiKey", "weather.apiKey")          // 401 -> ReplaceParam from this source key
+ *         .alternative("/v1/forecast", "/v2/forecast")     // 404/410 -> UseAlternative
+ *         .skipFor(Duration.ofMinutes(5))                  // connection refused -> SkipTask for 5 min
+ *         .build();
+ * }</pre>
+ */
+public final class RuleBasedReflector implements Reflector {
+
+    /** The name in the provenance of its lessons. */
+    public static final String NAME = "rules";
+
+    private static final Pattern DATE_PATTERN = Pattern.compile("(?i)\\b(y{2,4}[-/.]?m{2}[-/.]?d{2}|d{2}[-/.]m{2}[-/.]y{2,4}|m{2}[-/.]d{2}[-/.]y{2,4})\\b");
+    private static final Pattern MAXIMUM = Pattern.compile("(?i)(?:<=|at most|maximum(?: of| is)?|max(?:imum)?\\s*[:=]?|not exceed|up to)\\s{0,3}(\\d{1,9})\\b");
+    private static final Pattern ONE_OF = Pattern.compile("(?i)one of\\s{0,3}[\\[(]?([A-Za-z0-9_, |'\"-]{1,200})");
+    private static final Pattern DEFAULT = Pattern.compile("(?i)default(?:s to| is|:|=)?\\s{0,3}['\"]?([A-Za-z0-9_.-]{1,40})");
+
+    private final List<ReflectionRule> rules;
+
+    private RuleBasedReflector(List<ReflectionRule> rules) {
+        this.rules = List.copyOf(rules);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The default rules with no credentials and no alternatives configured. */
+    public static RuleBasedReflector ofDefaults() {
+        return builder().build();
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Optional<Lesson> reflect(Failure failure, ReflectionContext context) {
+        for (ReflectionRule rule : rules) {
+            Optional<LessonDraft> draft = rule.apply(failure, context);
+            if (draft.isPresent()) {
+                return draft.map(d -> d.toLesson(failure, NAME, context.now()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Configures the rules; custom rules run before the built-in ones, in the order they were added. */
+    public static final class Builder {
+        private final List<ReflectionRule> customRules = new ArrayList<>();
+        private final Map<String, String> credentials = new LinkedHashMap<>();
+        private final Map<String, String> scopedCredentials = new LinkedHashMap<>();
+        private final Map<String, String> alternatives = new LinkedHashMap<>();
+        private Duration skipFor = Duration.ofMinutes(10);
+        private Duration transientFor = Duration.ofMinutes(30);
+
+        private Builder() {}
+
+        /** On an authentication failure (401), replace {@code parameter} with the value under {@code sourceKey}. */
+        public Builder credential(String parameter, String sourceKey) {
+            credentials.put(notBlank(parameter, "parameter"), notBlank(sourceKey, "sourceKey"));
+            return this;
+        }
+
+        /** On a permission failure (403), replace {@code parameter} with the value under {@code sourceKey}, which has the scope. */
+        public Builder scopedCredential(String parameter, String sourceKey) {
+            scopedCredentials.put(notBlank(parameter, "parameter"), notBlank(sourceKey, "sourceKey"));
+            return this;
+        }
+
+        /** A gone endpoint, a host that does not resolve or a tool that fails has this alternative. */
+        public Builder alternative(String value, String alternative) {
+            alternatives.put(notBlank(value, "value"), notBlank(alternative, "alternative"));
+            return this;
+        }
+
+        /** How long a host that refused a connection is skipped before a probe; default 10 minutes. */
+        public Builder skipFor(Duration duration) {
+            this.skipFor = new Strategy.SkipTask("any", notNull(duration, "skipFor")).skipFor();
+            return this;
+        }
+
+        /** How long a lesson about a transient server error (5xx, timeout) lives; default 30 minutes. */
+        public Builder transientFor(Duration duration) {
+            this.transientFor = notNull(duration, "transientFor");
+            return this;
+        }
+
+        /** Adds a rule that runs before the built-in ones. */
+        public Builder rule(ReflectionRule rule) {
+            customRules.add(notNull(rule, "rule"));
+            return this;
+        }
+
+        public RuleBasedReflector build() {
+            List<ReflectionRule> all = new ArrayList<>(customRules);
+            all.add(this::credentialRule);
+            all.add(this::hostDownRule);
+            all.add(this::unknownHostRule);
+            all.add(this::rateLimitRule);
+            all.add(this::goneRule);
+            all.add(Builder::validationRule);
+            all.add(this::transientRule);
+            all.add(Builder::adviceRule);
+            return new RuleBasedReflector(all);
+        }
+
+        private Optional<LessonDraft> credentialRule(Failure f, ReflectionContext context) {
+            Map<String, String> sources = f.kind() == ErrorKind.AUTH ? credentials
+                    : f.kind() == ErrorKind.FORBIDDEN ? scopedCredentials : Map.of();
+            return sources.entrySet().stream()
+                    .filter(e -> f.fingerprints().containsKey(e.getKey()))
+                    .findFirst()
+                    .map(e -> new LessonDraft(
+                            (f.kind() == ErrorKind.AUTH ? "Replace the rejected " : "Use the credential with the scope for ")
+                                    + e.getKey() + " of " + f.tool(),
+                            "Applies when " + f.tool() + " is called with the " + e.getKey()
+                                    + " it rejected (recognised by fingerprint); not for other values.",
+                            "The " + e.getKey() + " this call used was rejected (" + f.kind() + "). Take " + e.getKey()
+                                    + " from the configured source '" + e.getValue() + "' instead.",
+                            new Strategy.ReplaceParam(e.getKey(), e.getValue()),
+                            List.of(new ArgumentCondition(e.getKey(), ArgumentCondition.Op.FINGERPRINT, f.fingerprints().get(e.getKey()))),
+                            null));
+        }
+
+        private Optional<LessonDraft> hostDownRule(Failure f, ReflectionContext context) {
+            if (f.kind() != ErrorKind.HOST_DOWN) {
+                return Optional.empty();
+            }
+            return hostCondition(f).map(condition -> new LessonDraft(
+                    "Skip " + condition.value() + " while it is down",
+                    "Applies to calls of " + f.tool() + " to host " + condition.value() + " until the lesson expires; "
+                            + "then one call goes through as a probe.",
+                    "Host " + condition.value() + " refused the connection. Skip calls to it for " + skipFor.toMinutes()
+                            + " minutes instead of failing again, then probe it once.",
+                    new Strategy.SkipTask(condition.value(), skipFor),
+                    List.of(condition),
+                    skipFor));
+        }
+
+        private Optional<LessonDraft> unknownHostRule(Failure f, ReflectionContext context) {
+            if (f.kind() != ErrorKind.UNKNOWN_HOST) {
+                return Optional.empty();
+            }
+            return hostCondition(f).map(condition -> {
+                String host = condition.value();
+                String alternative = alternatives.get(host);
+                if (alternative != null) {
+                    return new LessonDraft(
+                            "Use " + alternative + " instead of " + host,
+                            "Applies to calls of " + f.tool() + " to " + host + ", whose name does not resolve.",
+                            "Host " + host + " does not resolve. Call " + alternative + " instead.",
+                            new Strategy.UseAlternative("", condition.parameter(), alternative),
+                            List.of(condition),
+                            null);
+                }
+                return new LessonDraft(
+                        "Skip " + host + ": its name does not resolve",
+                        "Applies to calls of " + f.tool() + " to " + host + " until the lesson expires.",
+                        "Host " + host + " does not resolve and no alternative is configured. Skip it, then probe once.",
+                        new Strategy.SkipTask(host, skipFor),
+                        List.of(condition),
+                        skipFor);
+            });
+        }
+
+        private static Optional<ArgumentCondition> hostCondition(Failure f) {
+            Optional<String> parameter = HostNames.parameterIn(f.arguments());
+            if (parameter.isEmpty() || f.failedHost().isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(ArgumentCondition.host(parameter.get(), f.failedHost().get()));
+        }
+
+        private Optional<LessonDraft> rateLimitRule(Failure f, ReflectionContext context) {
+            if (f.kind() != ErrorKind.RATE_LIMITED) {
+                return Optional.empty();
+            }
+            Duration wait = f.retryAfterHint().orElse(Duration.ofSeconds(1));
+            return Optional.of(new LessonDraft(
+                    "Back off when " + f.tool() + " is rate limited",
+                    "Applies to every call of " + f.tool() + " that answers 429; the server's Retry-After wins over the computed delay.",
+                    f.tool() + " limits the request rate. On a 429, wait (Retry-After if given, else " + wait.toMillis()
+                            + " ms, doubling) and retry up to 3 times.",
+                    new Strategy.RetryWithBackoff(3, wait, 2.0),
+                    List.of(),
+                    null));
+        }
+
+        private Optional<LessonDraft> goneRule(Failure f, ReflectionContext context) {
+            if (f.kind() != ErrorKind.GONE) {
+                return Optional.empty();
+            }
+            for (Map.Entry<String, Object> argument : f.arguments().entrySet()) {
+                String value = String.valueOf(argument.getValue());
+                String alternative = alternatives.get(value);
+                if (alternative != null) {
+                    return Optional.of(new LessonDraft(
+                            "Use " + alternative + " instead of the retired " + value,
+                            "Applies to calls of " + f.tool() + " with " + argument.getKey() + " = " + value + ", which the server no longer serves.",
+                            value + " is gone or deprecated. Call " + alternative + " instead.",
+                            new Strategy.UseAlternative("", argument.getKey(), alternative),
+                            List.of(new ArgumentCondition(argument.getKey(), ArgumentCondition.Op.FINGERPRINT, f.fingerprints().get(argument.getKey()))),
+                            null));
+                }
+            }
+            return Optional.empty();
+        }
+
+        private static Optional<LessonDraft> validationRule(Failure f, ReflectionContext context) {
+            if (f.kind() != ErrorKind.VALIDATION) {
+                return Optional.empty();
+            }
+            Optional<String> parameter = namedParameter(f, context);
+            if (parameter.isEmpty()) {
+                return Optional.empty();
+            }
+            String p = parameter.get();
+            String message = f.message();
+            Matcher date = DATE_PATTERN.matcher(message);
+            if (date.find()) {
+                String pattern = javaDatePattern(date.group(1));
+                return Optional.of(fix(f, p, Transform.DATE_FORMAT, pattern, "Write " + p + " as " + pattern,
+                        p + " must be a date in the format " + pattern + "; reformat it before calling " + f.tool() + "."));
+            }
+            Matcher oneOf = ONE_OF.matcher(message);
+            if (oneOf.find()) {
+                String allowed = oneOf.group(1);
+                String letters = allowed.replaceAll("[^A-Za-z]", "");
+                if (!letters.isEmpty() && letters.equals(letters.toUpperCase(Locale.ROOT))) {
+                    return Optional.of(fix(f, p, Transform.UPPERCASE, "", "Upper-case " + p,
+                            p + " is a case-sensitive value among upper-case constants; upper-case it before calling " + f.tool() + "."));
+                }
+                if (!letters.isEmpty() && letters.equals(letters.toLowerCase(Locale.ROOT))) {
+                    return Optional.of(fix(f, p, Transform.LOWERCASE, "", "Lower-case " + p,
+                            p + " is a case-sensitive value among lower-case constants; lower-case it before calling " + f.tool() + "."));
+                }
+            }
+            String lower = message.toLowerCase(Locale.ROOT);
+            Matcher defaultValue = DEFAULT.matcher(message);
+            if ((lower.contains("missing") || lower.contains("required")) && defaultValue.find()) {
+                String value = defaultValue.group(1);
+                return Optional.of(new LessonDraft(
+                        "Pass " + p + " (default " + value + ")",
+                        "Applies when " + f.tool() + " is called without " + p + ".",
+                        p + " is required by " + f.tool() + "; when it is missing, pass the documented default " + value + ".",
+                        new Strategy.FixArgument(p, Transform.DEFAULT_IF_MISSING, value),
+                        List.of(ArgumentCondition.missing(p)),
+                        null));
+            }
+            Matcher maximum = MAXIMUM.matcher(message);
+            if (maximum.find()) {
+                String max = maximum.group(1);
+                return Optional.of(fix(f, p, Transform.CLAMP_MAX, max, "Keep " + p + " at most " + max,
+                        f.tool() + " rejects " + p + " above " + max + "; cap it at " + max + "."));
+            }
+            return Optional.empty();
+        }
+
+        private static LessonDraft fix(Failure f, String parameter, Transform transform, String operand, String title, String content) {
+            return new LessonDraft(
+                    title,
+                    "Applies to every call of " + f.tool() + " that passes " + parameter + "; harmless when the value is already right.",
+                    content,
+                    new Strategy.FixArgument(parameter, transform, operand),
+                    List.of(ArgumentCondition.present(parameter)),
+                    null);
+        }
+
+        /** The tool parameter that the message names, preferring the longest name. */
+        private static Optional<String> namedParameter(Failure f, ReflectionContext context) {
+            List<String> candidates = new ArrayList<>(context.toolParameters());
+            f.arguments().keySet().stream().filter(k -> !candidates.contains(k)).forEach(candidates::add);
+            String lower = f.message().toLowerCase(Locale.ROOT);
+            return candidates.stream()
+                    .filter(name -> Pattern.compile("\\b" + Pattern.quote(name.toLowerCase(Locale.ROOT)) + "\\b").matcher(lower).find())
+                    .max((a, b) -> a.length() - b.length());
+        }
+
+        private static String javaDatePattern(String pattern) {
+            String lower = pattern.toLowerCase(Locale.ROOT);
+            return lower.replace("mm", "MM");
+        }
+
+        private Optional<LessonDraft> transientRule(Failure f, ReflectionContext context) {
+            if (f.kind() != ErrorKind.SERVER_ERROR && f.kind() != ErrorKind.TIMEOUT) {
+                return Optional.empty();
+            }
+            return Optional.of(new LessonDraft(
+                    "Retry " + f.tool() + " after a transient " + (f.kind() == ErrorKind.TIMEOUT ? "timeout" : "server error"),
+                    "Applies to " + f.kind() + " failures of " + f.tool() + " for a while; a transient error is no reason to skip the tool.",
+                    f.tool() + " failed transiently (" + f.signature() + "). Retry with a short backoff; do not skip the call.",
+                    new Strategy.RetryWithBackoff(2, Duration.ofMillis(200), 2.0),
+                    List.of(),
+                    transientFor));
+        }
+
+        private static Optional<LessonDraft> adviceRule(Failure f, ReflectionContext context) {
+            return Optional.of(new LessonDraft(
+                    "Avoid the " + f.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ') + " error of " + f.tool(),
+                    "Applies to calls of " + f.tool() + " that may fail with: " + f.signature(),
+                    f.tool() + " failed with \"" + cut(f.message(), 200) + "\". Check the arguments against this error before calling it again.",
+                    new Strategy.Advice(),
+                    List.of(),
+                    null));
+        }
+
+        private static String cut(String text, int max) {
+            return text.length() <= max ? text : text.substring(0, max) + "…";
+        }
+    }
+}

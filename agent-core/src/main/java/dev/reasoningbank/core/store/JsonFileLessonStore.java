@@ -1,0 +1,215 @@
+package dev.reasoningbank.core.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+
+/**
+ * The default store: one human-readable JSON document ({@code {"schemaVersion":1,"revision":N,
+ * "lessons":[...]}}) that threads and processes can share.
+ *
+ * <ul>
+ *   <li>Every write is atomic and durable: a temp file in the same folder, fsync, atomic rename,
+ *       fsync of the folder. A reader sees the old document or the new one, never half of one, even
+ *       when the writer is killed.
+ *   <li>Writers take an in-process lock and then an OS lock on the sidecar {@code <file>.lock}, and
+ *       re-read the document if another process changed it: no lesson is lost.
+ *   <li>A reader notices another process's write (the file's identity, time and size change) and
+ *       reloads.
+ *   <li>A file that cannot be read or parsed raises {@link BankFileException} and is never
+ *       overwritten: no silent empty bank.
+ * </ul>
+ */
+public final class JsonFileLessonStore implements LessonStore {
+
+    private static final Map<Path, ReentrantLock> PROCESS_LOCKS = new ConcurrentHashMap<>();
+
+    private final Path file;
+    private final Path lockFile;
+    private final ReentrantLock processLock;
+    private volatile Loaded loaded = new Loaded(null, BankSnapshot.EMPTY);
+
+    private record Loaded(FileState state, BankSnapshot snapshot) {}
+
+    private record FileState(Object key, long modifiedNanos, long size) {
+        static FileState of(Path file) throws IOException {
+            try {
+                BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+                return new FileState(a.fileKey(), a.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS), a.size());
+            } catch (NoSuchFileException absent) {
+                return null;
+            }
+        }
+    }
+
+    private JsonFileLessonStore(Path file) {
+        this.file = file;
+        this.lockFile = file.resolveSibling(file.getFileName() + ".lock");
+        this.processLock = PROCESS_LOCKS.computeIfAbsent(file, f -> new ReentrantLock());
+    }
+
+    /**
+     * Opens the bank at {@code file}, creating its folder if needed (the file itself is written on
+     * the first lesson). Fails fast if the file exists but cannot be used.
+     */
+    public static JsonFileLessonStore open(Path file) {
+        Objects.requireNonNull(file, "file must not be null");
+        Path absolute = file.toAbsolutePath().normalize();
+        if (Files.isDirectory(absolute)) {
+            throw new BankFileException(absolute, "is a directory; give the path of a JSON file, e.g. " + absolute.resolve("bank.json"), null);
+        }
+        try {
+            Files.createDirectories(absolute.getParent());
+        } catch (IOException e) {
+            throw new BankFileException(absolute, "cannot be created: its folder " + absolute.getParent() + " cannot be made (" + e + ")", e);
+        }
+        JsonFileLessonStore store = new JsonFileLessonStore(absolute);
+        store.snapshot();
+        return store;
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    @Override
+    public BankSnapshot snapshot() {
+        Loaded current = loaded;
+        FileState state = stat();
+        if (Objects.equals(state, current.state)) {
+            return current.snapshot;
+        }
+        Loaded fresh = load(state);
+        loaded = fresh;
+        return fresh.snapshot;
+    }
+
+    @Override
+    public <R> R update(Function<LessonSet, R> transaction) {
+        processLock.lock();
+        try (FileChannel lockChannel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                FileLock ignored = lockChannel.lock()) {
+            removeStaleTempFiles();
+            BankSnapshot current = snapshot();
+            LessonSet working = new LessonSet(current.lessons());
+            R result = transaction.apply(working);
+            if (working.changed()) {
+                BankSnapshot next = new BankSnapshot(current.revision() + 1, working.all().stream().toList());
+                write(next);
+                loaded = new Loaded(stat(), next);
+            }
+            return result;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot lock or write bank file " + file + ": " + e.getMessage(), e);
+        } finally {
+            processLock.unlock();
+        }
+    }
+
+    @Override
+    public String describe() {
+        return "file " + file;
+    }
+
+    private FileState stat() {
+        try {
+            return FileState.of(file);
+        } catch (IOException e) {
+            throw new BankFileException(file, "cannot be read: " + e, e);
+        }
+    }
+
+    private Loaded load(FileState state) {
+        if (state == null) {
+            return new Loaded(null, BankSnapshot.EMPTY);
+        }
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException raced) {
+            return load(stat());
+        } catch (AccessDeniedException e) {
+            throw new BankFileException(file, "cannot be read: permission denied. Fix its permissions or pass another --bank file.", e);
+        } catch (IOException e) {
+            throw new BankFileException(file, "cannot be read: " + e.getMessage(), e);
+        }
+        if (bytes.length == 0) {
+            throw corrupt("is empty (0 bytes)", null);
+        }
+        LessonJson.Document document;
+        try {
+            document = LessonJson.read(bytes);
+        } catch (JsonProcessingException e) {
+            throw corrupt(LessonJson.explain(e), e);
+        }
+        if (document.schemaVersion() > LessonJson.SCHEMA_VERSION) {
+            throw new BankFileException(file, "has schema version " + document.schemaVersion()
+                    + " but this version of ReasoningBank reads up to " + LessonJson.SCHEMA_VERSION
+                    + "; upgrade ReasoningBank. The file was left untouched.", null);
+        }
+        if (document.schemaVersion() < 1) {
+            throw corrupt("has no schemaVersion; it does not look like a bank file", null);
+        }
+        long distinctIds = document.lessons().stream().map(l -> l.id()).distinct().count();
+        if (distinctIds != document.lessons().size()) {
+            throw corrupt("holds two lessons with the same id", null);
+        }
+        return new Loaded(state, new BankSnapshot(document.revision(), document.lessons()));
+    }
+
+    private BankFileException corrupt(String problem, Throwable cause) {
+        return new BankFileException(file, problem + ". The file was left untouched: repair it, or move it aside "
+                + "(e.g. mv " + file.getFileName() + " " + file.getFileName() + ".bad) to start a new bank.", cause);
+    }
+
+    private void write(BankSnapshot snapshot) throws IOException {
+        byte[] json = LessonJson.write(new LessonJson.Document(LessonJson.SCHEMA_VERSION, snapshot.revision(), snapshot.lessons()));
+        Path temp = file.resolveSibling(file.getFileName() + ".tmp-" + ProcessHandle.current().pid() + "-" + System.nanoTime());
+        try {
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                ByteBuffer buffer = ByteBuffer.wrap(json);
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
+                channel.force(true);
+            }
+            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            syncDirectory(file.getParent());
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    private static void syncDirectory(Path directory) {
+        try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException unsupported) {
+            // Some platforms (Windows) cannot open a directory; the rename is still atomic there.
+        }
+    }
+
+    /** Temp files of writers that were killed mid-write; safe to delete while we hold the lock. */
+    private void removeStaleTempFiles() throws IOException {
+        try (DirectoryStream<Path> stale = Files.newDirectoryStream(file.getParent(), file.getFileName() + ".tmp-*")) {
+            for (Path temp : stale) {
+                Files.deleteIfExists(temp);
+            }
+        }
+    }
+}

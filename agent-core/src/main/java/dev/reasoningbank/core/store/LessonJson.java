@@ -1,0 +1,120 @@
+package dev.reasoningbank.core.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.reasoningbank.core.lesson.Lesson;
+import dev.reasoningbank.core.lesson.Strategy;
+import java.util.List;
+
+/**
+ * The JSON form of lessons and of a bank document: human-readable, ISO dates and durations, and a
+ * schema version. Used by the file store and by export/import.
+ */
+public final class LessonJson {
+
+    /** The version of the bank document this code writes and reads. */
+    public static final int SCHEMA_VERSION = 1;
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
+            .disable(DeserializationFeature.READ_DATE_TIMESTAMPS_AS_NANOSECONDS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .build();
+
+    /**
+     * The document a bank file holds.
+     *
+     * @param schemaVersion the version of this layout
+     * @param revision increases with every write
+     * @param lessons the lessons
+     */
+    public record Document(int schemaVersion, long revision, List<Lesson> lessons) {
+        public Document {
+            lessons = lessons == null ? List.of() : List.copyOf(lessons);
+        }
+    }
+
+    private LessonJson() {}
+
+    /** The mapper, configured for lessons; do not reconfigure it. */
+    public static ObjectMapper mapper() {
+        return MAPPER;
+    }
+
+    public static byte[] write(Document document) {
+        try {
+            return MAPPER.writeValueAsBytes(document);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write lessons as JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    public static String writeLessons(List<Lesson> lessons) {
+        try {
+            return MAPPER.writeValueAsString(lessons);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write lessons as JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** Reads a document; the exception's message says where and what is wrong. */
+    public static Document read(byte[] json) throws JsonProcessingException {
+        try {
+            return MAPPER.readValue(json, Document.class);
+        } catch (JsonProcessingException e) {
+            throw e;
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("cannot read from a byte array", e);
+        }
+    }
+
+    public static List<Lesson> readLessons(byte[] json) throws JsonProcessingException {
+        try {
+            return List.of(MAPPER.readValue(json, Lesson[].class));
+        } catch (JsonProcessingException e) {
+            throw e;
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("cannot read from a byte array", e);
+        }
+    }
+
+    /** A one-line explanation of a JSON problem: where it is and what is wrong, with a hint for strategies. */
+    public static String explain(JsonProcessingException e) {
+        String where = e.getLocation() == null ? ""
+                : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+        String path = e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
+                ? " (in " + pathOf(mapping) + ")" : "";
+        if (e instanceof InvalidTypeIdException typeId) {
+            return "names an unknown strategy '" + typeId.getTypeId() + "'" + where + path + "; known strategies: "
+                    + String.join(", ", Strategy.NAMES);
+        }
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String what = root instanceof IllegalArgumentException || root instanceof NullPointerException
+                ? root.getMessage() : e.getOriginalMessage();
+        return "is not a valid bank document" + where + path + ": " + what;
+    }
+
+    private static String pathOf(JsonMappingException e) {
+        StringBuilder out = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                out.append(out.length() == 0 ? "" : ".").append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                out.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,29 @@
+package dev.reasoningbank.core.tool;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Where a {@code ReplaceParam} lesson takes its value from (a credential store, a configuration).
+ * Lessons name a key of the source; the value itself is never stored in the bank.
+ */
+@FunctionalInterface
+public interface ParameterSource {
+
+    Optional<String> value(String key);
+
+    /** No values at all: every ReplaceParam lesson is then inapplicable. */
+    static ParameterSource none() {
+        return key -> Optional.empty();
+    }
+
+    static ParameterSource of(Map<String, String> values) {
+        Map<String, String> copy = Map.copyOf(values);
+        return key -> Optional.ofNullable(copy.get(key));
+    }
+
+    /** Values from environment variables: key {@code weather.apiKey} reads {@code WEATHER_APIKEY}. */
+    static ParameterSource environment() {
+        return key -> Optional.ofNullable(System.getenv(key.toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9]", "_")));
+    }
+}
