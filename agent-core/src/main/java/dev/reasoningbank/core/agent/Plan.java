@@ -1,0 +1,56 @@
+package dev.reasoningbank.core.agent;
+
+import dev.reasoningbank.core.lesson.Lesson;
+import dev.reasoningbank.core.lesson.Strategy;
+import dev.reasoningbank.core.retrieve.ScoredLesson;
+import dev.reasoningbank.core.tool.ToolCall;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the planner decided for one call: the lessons it retrieved (to show the model), the call as
+ * the lessons rewrote it, and whether to skip it, probe it or retry it.
+ *
+ * @param call the call to make, after every applicable strategy
+ * @param retrieved the lessons retrieved, best first
+ * @param applied the lessons whose strategy changed the call, with what they did
+ * @param skip the lesson that says not to call now, if any
+ * @param probe an expired skip lesson whose host this call will probe, if any
+ * @param retry the backoff lesson to follow if the call fails, if any
+ */
+public record Plan(
+        ToolCall call,
+        List<ScoredLesson> retrieved,
+        List<AppliedLesson> applied,
+        Optional<Skip> skip,
+        Optional<Lesson> probe,
+        Optional<Lesson> retry) {
+
+    public Plan {
+        retrieved = List.copyOf(retrieved);
+        applied = List.copyOf(applied);
+    }
+
+    /** A lesson and what its strategy did to the call. */
+    public record AppliedLesson(Lesson lesson, String action) {}
+
+    /** Why and until when a call is skipped; {@link #explanation()} is what a model is told. */
+    public record Skip(Lesson lesson, Instant until) {
+        public String explanation() {
+            Strategy.SkipTask skip = (Strategy.SkipTask) lesson.strategy();
+            return "Not called: host " + skip.host() + " is known to be down (lesson " + lesson.id() + ")"
+                    + (until == null ? "" : "; it will be probed again after " + until) + ". Do not retry it now; "
+                    + "use another host or tell the user it is unavailable.";
+        }
+    }
+
+    public boolean skipped() {
+        return skip.isPresent();
+    }
+
+    /** The lessons retrieved, for a prompt. */
+    public List<Lesson> lessons() {
+        return retrieved.stream().map(ScoredLesson::lesson).toList();
+    }
+}

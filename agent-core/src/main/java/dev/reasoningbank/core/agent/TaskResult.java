@@ -1,0 +1,32 @@
+package dev.reasoningbank.core.agent;
+
+import dev.reasoningbank.core.reflect.Failure;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What running a task did.
+ *
+ * @param task the task
+ * @param outcome how it ended
+ * @param result the tool's result when it succeeded, else {@code null}
+ * @param lessonsApplied ids of the lessons whose strategy was applied (skip included)
+ * @param lessonLearned id of the lesson memorized from its failure, else {@code null}
+ * @param failure the last failure, redacted, when it failed
+ * @param toolCalls how many times a tool was actually called
+ */
+public record TaskResult(
+        Task task, Outcome outcome, Object result, List<String> lessonsApplied, String lessonLearned, Failure failure, int toolCalls) {
+
+    public TaskResult {
+        lessonsApplied = List.copyOf(lessonsApplied);
+    }
+
+    public Optional<String> learned() {
+        return Optional.ofNullable(lessonLearned);
+    }
+
+    public Optional<Failure> lastFailure() {
+        return Optional.ofNullable(failure);
+    }
+}

@@ -1,0 +1,19 @@
+package dev.reasoningbank.core.judge;
+
+import dev.reasoningbank.core.tool.ToolCall;
+
+/**
+ * Decides whether a tool result that did not throw is a success. The default, {@link #ruleBased()},
+ * fails a result that reports an error status; an LLM judge in {@code agent-llm} catches results that
+ * look fine but are wrong (an HTTP 200 with an error body).
+ */
+@FunctionalInterface
+public interface OutcomeJudge {
+
+    Verdict judge(ToolCall call, Object result);
+
+    /** Every result that did not throw is a success, unless it reports an error status. */
+    static OutcomeJudge ruleBased() {
+        return RuleBasedJudge.INSTANCE;
+    }
+}
