@@ -1,0 +1,155 @@
+package dev.reasoningbank.core.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.reasoningbank.core.lesson.Lesson;
+import dev.reasoningbank.core.testing.LessonStoreContract;
+import dev.reasoningbank.core.testing.Lessons;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class JsonFileLessonStoreTest extends LessonStoreContract {
+
+    @TempDir
+    Path dir;
+
+    private int files;
+
+    @Override
+    protected LessonStore newStore() {
+        return JsonFileLessonStore.open(dir.resolve("bank-" + (files++) + ".json"));
+    }
+
+    @Test
+    void should_survive_a_restart() {
+        // given
+        Path file = dir.resolve("bank.json");
+        Lesson lesson = Lessons.replaceKey("weather", "expired-key-123");
+        try (JsonFileLessonStore store = JsonFileLessonStore.open(file)) {
+            store.update(set -> { set.put(lesson); return null; });
+        }
+        // when
+        JsonFileLessonStore reopened = JsonFileLessonStore.open(file);
+        // then
+        assertThat(reopened.snapshot().lessons()).containsExactly(lesson);
+    }
+
+    @Test
+    void should_write_a_human_readable_versioned_document() throws Exception {
+        Path file = dir.resolve("bank.json");
+        JsonFileLessonStore store = JsonFileLessonStore.open(file);
+        store.update(set -> { set.put(Lessons.replaceKey("weather", "expired-key-123")); return null; });
+        String json = Files.readString(file);
+        assertThat(json).contains("\"schemaVersion\" : 1", "\"type\" : \"ReplaceParam\"", "\n  ");
+        assertThat(json).doesNotContain("expired-key-123");
+    }
+
+    @Test
+    void should_leave_no_temp_file_behind() throws Exception {
+        JsonFileLessonStore store = JsonFileLessonStore.open(dir.resolve("bank.json"));
+        for (int i = 0; i < 5; i++) {
+            Lesson lesson = Lessons.advice("weather", "x" + i);
+            store.update(set -> { set.put(lesson); return null; });
+        }
+        try (Stream<Path> listing = Files.list(dir)) {
+            assertThat(listing.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("bank.json", "bank.json.lock");
+        }
+    }
+
+    @Test
+    void should_notice_a_change_made_through_another_store_instance() {
+        // given two handles on one file, as two processes would have
+        Path file = dir.resolve("bank.json");
+        JsonFileLessonStore first = JsonFileLessonStore.open(file);
+        JsonFileLessonStore second = JsonFileLessonStore.open(file);
+        assertThat(second.snapshot().lessons()).isEmpty();
+        // when
+        first.update(set -> { set.put(Lessons.advice("weather", "a")); return null; });
+        // then
+        assertThat(second.snapshot().lessons()).hasSize(1);
+    }
+
+    @Test
+    void should_refuse_a_corrupt_file_and_leave_it_untouched() throws Exception {
+        // given
+        Path file = dir.resolve("bank.json");
+        String garbage = "{\"schemaVersion\":1,\"revision\":3,\"lessons\":[{\"id\":\"L-1\",";
+        Files.writeString(file, garbage);
+        // when / then
+        assertThatThrownBy(() -> JsonFileLessonStore.open(file))
+                .isInstanceOf(BankFileException.class)
+                .hasMessageContaining(file.toString())
+                .hasMessageContaining("line 1")
+                .hasMessageContaining("left untouched");
+        assertThat(Files.readString(file)).isEqualTo(garbage);
+    }
+
+    @Test
+    void should_refuse_an_empty_file() throws Exception {
+        Path file = dir.resolve("bank.json");
+        Files.write(file, new byte[0]);
+        assertThatThrownBy(() -> JsonFileLessonStore.open(file))
+                .isInstanceOf(BankFileException.class)
+                .hasMessageContaining("is empty");
+        assertThat(Files.size(file)).isZero();
+    }
+
+    @Test
+    void should_name_an_unknown_strategy() throws Exception {
+        Path file = dir.resolve("bank.json");
+        JsonFileLessonStore.open(file).update(set -> { set.put(Lessons.advice("weather", "a")); return null; });
+        String edited = Files.readString(file).replace("\"type\" : \"Advice\"", "\"type\" : \"Teleport\"");
+        Files.writeString(file, edited);
+        assertThatThrownBy(() -> JsonFileLessonStore.open(file))
+                .isInstanceOf(BankFileException.class)
+                .hasMessageContaining("unknown strategy 'Teleport'")
+                .hasMessageContaining("ReplaceParam");
+        assertThat(Files.readString(file)).isEqualTo(edited);
+    }
+
+    @Test
+    void should_name_an_invalid_field() throws Exception {
+        Path file = dir.resolve("bank.json");
+        JsonFileLessonStore.open(file).update(set -> { set.put(Lessons.advice("weather", "a")); return null; });
+        String edited = Files.readString(file).replaceFirst("\"title\" : \"[^\"]*\"", "\"title\" : \"\"");
+        Files.writeString(file, edited);
+        assertThatThrownBy(() -> JsonFileLessonStore.open(file))
+                .isInstanceOf(BankFileException.class)
+                .hasMessageContaining("title must not be blank");
+    }
+
+    @Test
+    void should_refuse_a_newer_schema() throws Exception {
+        Path file = dir.resolve("bank.json");
+        Files.writeString(file, "{\"schemaVersion\":99,\"revision\":1,\"lessons\":[]}");
+        assertThatThrownBy(() -> JsonFileLessonStore.open(file))
+                .isInstanceOf(BankFileException.class)
+                .hasMessageContaining("schema version 99")
+                .hasMessageContaining("upgrade");
+    }
+
+    @Test
+    void should_refuse_to_write_over_a_file_that_became_corrupt() throws Exception {
+        // given a bank in use whose file another program damages
+        Path file = dir.resolve("bank.json");
+        JsonFileLessonStore store = JsonFileLessonStore.open(file);
+        store.update(set -> { set.put(Lessons.advice("weather", "a")); return null; });
+        Files.writeString(file, "not json at all", StandardCharsets.UTF_8);
+        // when / then
+        assertThatThrownBy(() -> store.update(set -> { set.put(Lessons.advice("weather", "b")); return null; }))
+                .isInstanceOf(BankFileException.class);
+        assertThat(Files.readString(file)).isEqualTo("not json at all");
+    }
+
+    @Test
+    void should_refuse_a_directory() {
+        assertThatThrownBy(() -> JsonFileLessonStore.open(dir))
+                .isInstanceOf(BankFileException.class)
+                .hasMessageContaining("is a directory");
+    }
+}
