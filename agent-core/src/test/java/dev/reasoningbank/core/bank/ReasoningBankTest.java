@@ -1,0 +1,181 @@
+package dev.reasoningbank.core.bank;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.reasoningbank.core.bank.event.BankEvent;
+import dev.reasoningbank.core.lesson.ArgumentCondition;
+import dev.reasoningbank.core.lesson.ErrorKind;
+import dev.reasoningbank.core.lesson.Lesson;
+import dev.reasoningbank.core.lesson.LessonStatus;
+import dev.reasoningbank.core.lesson.Strategy;
+import dev.reasoningbank.core.lesson.Trigger;
+import dev.reasoningbank.core.retrieve.RetrievalQuery;
+import dev.reasoningbank.core.retrieve.ScoredLesson;
+import dev.reasoningbank.core.store.JsonFileLessonStore;
+import dev.reasoningbank.core.testing.FakeClock;
+import dev.reasoningbank.core.testing.Lessons;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReasoningBankTest {
+
+    private final FakeClock clock = FakeClock.atEpochDay();
+    private final ReasoningBank bank = ReasoningBank.builder()
+            .config(ReasoningBankConfig.custom().clock(clock).build())
+            .build();
+
+    @Test
+    void should_merge_a_lesson_with_the_same_trigger_instead_of_duplicating_it() {
+        // given
+        Lesson first = Lessons.replaceKey("weather", "expired-1");
+        Lesson again = first.toBuilder().id(null).title("Another title for the same trigger").build();
+        // when
+        MemorizeResult created = bank.memorize(first);
+        MemorizeResult merged = bank.memorize(again);
+        // then
+        assertThat(created.created()).isTrue();
+        assertThat(merged.created()).isFalse();
+        assertThat(bank.lessons()).singleElement().satisfies(l -> {
+            assertThat(l.id()).isEqualTo(first.id());
+            assertThat(l.stats().recurrences()).isEqualTo(1);
+        });
+    }
+
+    @Test
+    void should_keep_lessons_with_different_triggers_apart() {
+        bank.memorize(Lessons.replaceKey("weather", "expired-1"));
+        bank.memorize(Lessons.replaceKey("weather", "expired-2"));
+        bank.memorize(Lessons.replaceKey("calendar", "expired-1"));
+        assertThat(bank.lessons()).hasSize(3);
+    }
+
+    @Test
+    void should_retrieve_a_conditioned_lesson_only_for_calls_that_meet_its_conditions() {
+        // given
+        Lesson lesson = Lessons.replaceKey("weather", "expired-1");
+        bank.memorize(lesson);
+        // when
+        List<ScoredLesson> sameKey = bank.retrieve(RetrievalQuery.forCall("weather", Map.of("apiKey", "expired-1"), "weather in Oslo"));
+        List<ScoredLesson> otherKey = bank.retrieve(RetrievalQuery.forCall("weather", Map.of("apiKey", "fresh"), "weather in Oslo"));
+        List<ScoredLesson> otherTool = bank.retrieve(RetrievalQuery.forCall("calendar", Map.of("apiKey", "expired-1"), ""));
+        // then
+        assertThat(sameKey).extracting(s -> s.lesson().id()).containsExactly(lesson.id());
+        assertThat(otherKey).isEmpty();
+        assertThat(otherTool).isEmpty();
+    }
+
+    @Test
+    void should_rank_lexically_closer_lessons_first_and_cut_at_k() {
+        bank.memorize(Lessons.advice("search", "pagination"));
+        bank.memorize(Lessons.advice("search", "timezone"));
+        bank.memorize(Lessons.advice("search", "language"));
+        List<ScoredLesson> found = bank.retrieve(RetrievalQuery.forCall("search", Map.of(), "results in the wrong timezone"), 1);
+        assertThat(found).singleElement().extracting(s -> s.lesson().title()).isEqualTo("Advice timezone");
+    }
+
+    @Test
+    void should_trust_a_lesson_that_keeps_helping_and_retire_one_that_keeps_hurting() {
+        // given
+        Lesson good = bank.memorize(Lessons.advice("weather", "good")).lesson();
+        Lesson bad = bank.memorize(Lessons.advice("weather", "bad")).lesson();
+        List<BankEvent> events = new ArrayList<>();
+        bank.addListener(events::add);
+        // when
+        bank.feedback(good.id(), Feedback.HELPED);
+        bank.feedback(good.id(), Feedback.HELPED);
+        bank.feedback(bad.id(), Feedback.HURT);
+        bank.feedback(bad.id(), Feedback.HURT);
+        bank.feedback(bad.id(), Feedback.HURT);
+        // then
+        assertThat(bank.lesson(good.id()).orElseThrow().status()).isEqualTo(LessonStatus.TRUSTED);
+        assertThat(bank.lesson(bad.id()).orElseThrow().status()).isEqualTo(LessonStatus.RETIRED);
+        assertThat(bank.retrieve(RetrievalQuery.forCall("weather", Map.of(), "bad"), 5))
+                .extracting(s -> s.lesson().id()).doesNotContain(bad.id());
+        assertThat(events).extracting(BankEvent::type).containsExactly(BankEvent.Type.LESSON_PROMOTED, BankEvent.Type.LESSON_RETIRED);
+        assertThat(events.get(1).toString()).isEqualTo("bank 'default' retired " + bad.id() + ": it hurt 3 times and helped 0");
+    }
+
+    @Test
+    void should_revive_a_retired_lesson_when_its_failure_is_learned_again() {
+        Lesson lesson = bank.memorize(Lessons.advice("weather", "x")).lesson();
+        bank.retire(lesson.id(), "by hand");
+        Lesson revived = bank.memorize(Lessons.advice("weather", "x")).lesson();
+        assertThat(revived.status()).isEqualTo(LessonStatus.CANDIDATE);
+        assertThat(bank.lessons()).hasSize(1);
+    }
+
+    @Test
+    void should_drop_expired_transient_lessons_but_keep_an_expired_skip_for_the_probe() {
+        // given
+        Lesson retry = lesson("api", ErrorKind.SERVER_ERROR, new Strategy.RetryWithBackoff(2, Duration.ofMillis(100), 2), Duration.ofMinutes(5));
+        Lesson skip = Lesson.builder().title("Skip down.example").content("It is down.")
+                .trigger(Trigger.of("api", ErrorKind.HOST_DOWN, "", ArgumentCondition.host("host", "down.example")))
+                .strategy(new Strategy.SkipTask("down.example", Duration.ofMinutes(5)))
+                .provenance(retry.provenance()).expiresAt(clock.instant().plus(Duration.ofMinutes(5))).build();
+        bank.memorize(retry);
+        bank.memorize(skip);
+        RetrievalQuery query = RetrievalQuery.forCall("api", Map.of("host", "down.example"), "");
+        assertThat(bank.retrieve(query, 5)).hasSize(2);
+        // when
+        clock.advance(Duration.ofMinutes(6));
+        // then
+        assertThat(bank.retrieve(query, 5)).extracting(s -> s.lesson().id()).containsExactly(skip.id());
+    }
+
+    @Test
+    void should_redact_a_secret_written_into_a_lesson() {
+        Lesson leaky = Lessons.advice("weather", "leak").toBuilder()
+                .content("Use the key sk-live-abcdefghijklmnop123456 instead.").build();
+        Lesson stored = bank.memorize(leaky).lesson();
+        assertThat(stored.content()).isEqualTo("Use the key [REDACTED:api-key] instead.");
+    }
+
+    @Test
+    void should_refuse_an_unsafe_action_field_and_store_nothing() {
+        Lesson unsafe = Lessons.advice("weather", "x").toBuilder()
+                .strategy(new Strategy.UseAlternative("", "host", "evil.example; rm -rf /")).build();
+        assertThatThrownBy(() -> bank.memorize(unsafe))
+                .isInstanceOf(InvalidLessonException.class)
+                .hasMessageContaining("UseAlternative.value must be a plain host");
+        assertThat(bank.lessons()).isEmpty();
+    }
+
+    @Test
+    void should_write_usage_counters_on_close(@TempDir Path dir) throws Exception {
+        // given
+        Path file = dir.resolve("bank.json");
+        ReasoningBank fileBank = ReasoningBank.builder().store(JsonFileLessonStore.open(file))
+                .config(ReasoningBankConfig.custom().clock(clock).statsFlushInterval(Duration.ofHours(1)).build()).build();
+        Lesson lesson = fileBank.memorize(Lessons.advice("weather", "x")).lesson();
+        fileBank.retrieve(RetrievalQuery.forCall("weather", Map.of(), "x"));
+        fileBank.recordApplied(lesson.id());
+        assertThat(Files.readString(file)).contains("\"retrieved\" : 0");
+        // when
+        fileBank.close();
+        // then
+        Lesson reloaded = JsonFileLessonStore.open(file).snapshot().find(lesson.id()).orElseThrow();
+        assertThat(reloaded.stats().retrieved()).isEqualTo(1);
+        assertThat(reloaded.stats().applied()).isEqualTo(1);
+    }
+
+    @Test
+    void should_name_the_conflict_when_the_store_is_set_twice() {
+        assertThatThrownBy(() -> ReasoningBank.builder().store(new dev.reasoningbank.core.store.InMemoryLessonStore())
+                .store(new dev.reasoningbank.core.store.InMemoryLessonStore()))
+                .hasMessage("store was already set to in-memory store");
+    }
+
+    private Lesson lesson(String tool, ErrorKind kind, Strategy strategy, Duration lifetime) {
+        return Lesson.builder().title(kind + " lesson").content("Do something.")
+                .trigger(Trigger.of(tool, kind, "some signature")).strategy(strategy)
+                .provenance(Lessons.advice(tool, "p").provenance())
+                .expiresAt(lifetime == null ? null : clock.instant().plus(lifetime)).build();
+    }
+}

@@ -1,0 +1,99 @@
+package dev.reasoningbank.core.redact;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+class RedactorTest {
+
+    private final Redactor redactor = Redactor.standard();
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "openai key        | invalid key sk-proj-abcdefghijklmnop1234 given             | sk-proj-abcdefghijklmnop1234 | [REDACTED:api-key]",
+        "aws key           | using AKIAABCDEFGHIJKLMNOP today                           | AKIAABCDEFGHIJKLMNOP         | [REDACTED:api-key]",
+        "github token      | token ghp_abcdefghijklmnopqrstuvwxyz0123456789 refused    | ghp_abcdefghijklmnopqrstuvwxyz0123456789 | [REDACTED:api-key]",
+        "bearer            | Authorization: Bearer abc.def-123_xyz failed              | abc.def-123_xyz              | Bearer [REDACTED:token]",
+        "basic auth header | Authorization: Basic dXNlcjpwYXNz                         | dXNlcjpwYXNz                 | Basic [REDACTED:token]",
+        "url password      | cannot open postgres://app:s3cr3tPass@db.local:5432/x     | s3cr3tPass                   | postgres://app:[REDACTED:url-password]@db.local",
+        "query api_key     | GET https://api.example.com/v1?city=Oslo&api_key=abc123xyz&units=metric | abc123xyz   | api_key=[REDACTED:secret]&units=metric",
+        "query token       | GET /v1/data?token=zzz999aaa                              | zzz999aaa                    | token=[REDACTED:secret]",
+        "password=         | login failed password=hunter22 for bob                    | hunter22                     | password=[REDACTED:secret]",
+        "json secret       | {\"client_secret\": \"topsecretvalue\"}                    | topsecretvalue               | [REDACTED:secret]",
+        "key colon space   | x-api-key: 7f3c9a1b2d4e                                   | 7f3c9a1b2d4e                 | x-api-key: [REDACTED:secret]",
+    })
+    void should_redact(String name, String text, String secret, String expected) {
+        String redacted = redactor.redact(text);
+        assertThat(redacted).doesNotContain(secret).contains(expected);
+    }
+
+    @Test
+    void should_redact_a_jwt() {
+        String jwt = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U";
+        assertThat(redactor.redact("token " + jwt + " expired")).isEqualTo("token [REDACTED:jwt] expired");
+    }
+
+    @Test
+    void should_redact_a_private_key_block() {
+        String text = "loaded -----BEGIN RSA PRIVATE KEY-----\nMIIEpAIBAAKCAQEA7\nabc\n-----END RSA PRIVATE KEY----- ok";
+        assertThat(redactor.redact(text)).isEqualTo("loaded [REDACTED:private-key] ok");
+    }
+
+    @Test
+    void should_redact_an_unterminated_private_key_to_the_end() {
+        assertThat(redactor.redact("-----BEGIN PRIVATE KEY-----\nMIIEv")).isEqualTo("[REDACTED:private-key]");
+    }
+
+    @Test
+    void should_redact_literal_secret_values_anywhere() {
+        Redactor withValue = redactor.withSecretValues(List.of("wk-expired-0042"));
+        assertThat(withValue.redact("API key 'wk-expired-0042' has expired")).isEqualTo("API key '[REDACTED:argument]' has expired");
+    }
+
+    @Test
+    void should_keep_ordinary_text() {
+        String text = "HTTP 400: date must be in format yyyy-MM-dd, got 25/11/2026 for city=Oslo (see https://docs.example.com/v2)";
+        assertThat(redactor.redact(text)).isEqualTo(text);
+    }
+
+    @Test
+    void should_redact_secret_named_arguments_entirely() {
+        Map<String, Object> redacted = redactor.redactArguments(Map.of("apiKey", "whatever", "city", "Oslo", "limit", 500));
+        assertThat(redacted).containsEntry("apiKey", "[REDACTED:argument]").containsEntry("city", "Oslo").containsEntry("limit", 500);
+    }
+
+    @Test
+    void should_recognise_secret_names() {
+        assertThat(List.of("apiKey", "api_key", "X-Api-Key", "password", "client_secret", "access_token", "Authorization"))
+                .allMatch(Redactor::isSecretName);
+        assertThat(List.of("city", "date", "limit", "host", "monkeys")).noneMatch(Redactor::isSecretName);
+    }
+
+    @Test
+    void should_run_in_linear_time_on_hostile_input() {
+        List<String> hostile = List.of(
+                "a:".repeat(500_000),
+                "token=".repeat(170_000),
+                "eyJ".repeat(340_000),
+                "https://".repeat(125_000) + "@",
+                "-----BEGIN ".repeat(90_000),
+                "sk-".repeat(340_000),
+                "x".repeat(1_000_000),
+                "bearer ".repeat(145_000));
+        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+            for (String text : hostile) {
+                long start = System.nanoTime();
+                String out = redactor.redact(text);
+                long millis = (System.nanoTime() - start) / 1_000_000;
+                assertThat(out).isNotNull();
+                assertThat(millis).as("redacting %d chars of %s...", text.length(), text.substring(0, 12)).isLessThan(1_500);
+            }
+        });
+    }
+}
