@@ -163,6 +163,12 @@ public final class Redactor {
                 out.append(token);
                 continue;
             }
+            if (token.startsWith("REDACTED:") && start > 0 && text.charAt(start - 1) == '[') {
+                out.append(token);
+                previousIsAuthScheme = false;
+                previousNamesSecret = false;
+                continue;
+            }
             String lower = token.toLowerCase(Locale.ROOT);
             if (previousIsAuthScheme) {
                 out.append(marker("token"));

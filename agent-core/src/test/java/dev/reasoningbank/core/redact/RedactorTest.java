@@ -57,6 +57,14 @@ class RedactorTest {
     }
 
     @Test
+    void should_be_idempotent() {
+        String once = redactor.withSecretValues(List.of("wk-expired-0042"))
+                .redact("key 'wk-expired-0042' rejected; Authorization: Bearer wk-expired-0042; password=x1y2z3");
+        assertThat(redactor.redact(once)).isEqualTo(once);
+        assertThat(once).isEqualTo("key '[REDACTED:argument]' rejected; Authorization: Bearer [REDACTED:argument]; password=[REDACTED:secret]");
+    }
+
+    @Test
     void should_keep_ordinary_text() {
         String text = "HTTP 400: date must be in format yyyy-MM-dd, got 25/11/2026 for city=Oslo (see https://docs.example.com/v2)";
         assertThat(redactor.redact(text)).isEqualTo(text);
