@@ -4,6 +4,7 @@ import static dev.reasoningbank.core.internal.Checks.maxLength;
 import static dev.reasoningbank.core.internal.Checks.notBlank;
 import static dev.reasoningbank.core.internal.Checks.notNull;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.Instant;
 
 /**
@@ -76,6 +77,7 @@ public record Lesson(
         return expiresAt != null && !now.isBefore(expiresAt);
     }
 
+    @JsonIgnore
     public boolean isActive() {
         return status.isActive();
     }

@@ -1,0 +1,195 @@
+package dev.reasoningbank.examples.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.reasoningbank.core.bank.InvalidLessonException;
+import dev.reasoningbank.core.bank.MemorizeResult;
+import dev.reasoningbank.core.bank.ReasoningBank;
+import dev.reasoningbank.core.lesson.Lesson;
+import dev.reasoningbank.core.store.JsonFileLessonStore;
+import dev.reasoningbank.core.store.LessonJson;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code rbank bank ...}: see and curate what the agent learned. */
+@Command(name = "bank", mixinStandardHelpOptions = true,
+        description = "See and curate the lessons in a bank.",
+        subcommands = {BankCommand.ListLessons.class, BankCommand.Show.class, BankCommand.Retire.class,
+                BankCommand.Export.class, BankCommand.Import.class})
+final class BankCommand implements Callable<Integer> {
+
+    @ParentCommand
+    Rbank rbank;
+
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().getErr().println("rbank bank: a subcommand is required");
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return CommandLine.ExitCode.USAGE;
+    }
+
+    /** Options every bank subcommand shares. */
+    abstract static class BankSubcommand implements Callable<Integer> {
+        @ParentCommand
+        BankCommand parent;
+
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--bank", paramLabel = "FILE", description = "the bank file (default: $RB_BANK or ~/.reasoningbank/bank.json)")
+        Path bank;
+
+        @Option(names = "--json", description = "print JSON")
+        boolean json;
+
+        ReasoningBank open() {
+            return ReasoningBank.builder().store(JsonFileLessonStore.open(BankFiles.orDefault(bank, parent.rbank.env))).build();
+        }
+
+        PrintWriter out() {
+            return spec.commandLine().getOut();
+        }
+
+        Lesson find(ReasoningBank memory, String id) {
+            return memory.lesson(id).orElseThrow(() -> new IllegalArgumentException(
+                    "no lesson '" + id + "' in " + memory.store().describe() + "; `rbank bank list` shows the ids"));
+        }
+
+        static String compact(Object value) throws JsonProcessingException {
+            return LessonJson.mapper().writer().without(SerializationFeature.INDENT_OUTPUT).writeValueAsString(value);
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List the lessons: id, status, strategy, title, stats.")
+    static final class ListLessons extends BankSubcommand {
+        @Override
+        public Integer call() throws Exception {
+            try (ReasoningBank memory = open()) {
+                List<Lesson> lessons = memory.lessons();
+                if (json) {
+                    ArrayNode array = LessonJson.mapper().createArrayNode();
+                    for (Lesson l : lessons) {
+                        ObjectNode node = array.addObject();
+                        node.put("id", l.id()).put("title", l.title()).put("strategy", l.strategy().type())
+                                .put("status", l.status().name()).put("tool", l.trigger().tool())
+                                .put("errorKind", l.trigger().errorKind().name());
+                        node.set("stats", LessonJson.mapper().valueToTree(l.stats()));
+                        node.put("expiresAt", l.expiresAt() == null ? null : l.expiresAt().toString());
+                    }
+                    out().println(compact(array));
+                } else if (lessons.isEmpty()) {
+                    out().println("No lessons in " + memory.store().describe() + " yet. `rbank demo` learns some.");
+                } else {
+                    out().printf("%-13s %-9s %-16s %-9s %s%n", "ID", "STATUS", "STRATEGY", "USED", "TITLE");
+                    for (Lesson l : lessons) {
+                        out().printf("%-13s %-9s %-16s %-9s %s%n", l.id(), l.status(), l.strategy().type(),
+                                l.stats().helped() + "+/" + l.stats().hurt() + "-", l.title());
+                    }
+                    out().println(lessons.size() + " lesson" + (lessons.size() == 1 ? "" : "s") + " in " + memory.store().describe());
+                }
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "show", mixinStandardHelpOptions = true, description = "Show one lesson in full.")
+    static final class Show extends BankSubcommand {
+        @Parameters(paramLabel = "ID", description = "the lesson's id")
+        String id;
+
+        @Override
+        public Integer call() throws Exception {
+            try (ReasoningBank memory = open()) {
+                Lesson lesson = find(memory, id);
+                out().println(json ? compact(lesson) : LessonJson.mapper().writeValueAsString(lesson));
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "retire", mixinStandardHelpOptions = true, description = "Retire a lesson: it is kept but no longer used.")
+    static final class Retire extends BankSubcommand {
+        @Parameters(paramLabel = "ID", description = "the lesson's id")
+        String id;
+
+        @Override
+        public Integer call() throws Exception {
+            try (ReasoningBank memory = open()) {
+                find(memory, id);
+                Lesson retired = memory.retire(id, "retired by hand").orElseThrow();
+                out().println(json ? compact(retired) : "Retired " + id + ": " + retired.title());
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "export", mixinStandardHelpOptions = true, description = "Write every lesson to FILE as a JSON array.")
+    static final class Export extends BankSubcommand {
+        @Parameters(paramLabel = "FILE", description = "where to write the lessons")
+        Path file;
+
+        @Override
+        public Integer call() throws Exception {
+            try (ReasoningBank memory = open()) {
+                List<Lesson> lessons = memory.lessons();
+                Files.writeString(file, LessonJson.writeLessons(lessons));
+                out().println(json ? compact(java.util.Map.of("exported", lessons.size(), "file", file.toString()))
+                        : "Exported " + lessons.size() + " lessons to " + file);
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "import", mixinStandardHelpOptions = true,
+            description = "Add the lessons of FILE (a JSON array from export); a lesson with a known trigger is merged.")
+    static final class Import extends BankSubcommand {
+        @Parameters(paramLabel = "FILE", description = "a JSON array of lessons")
+        Path file;
+
+        @Override
+        public Integer call() throws Exception {
+            List<Lesson> lessons;
+            try {
+                lessons = LessonJson.readLessons(Files.readAllBytes(file));
+            } catch (NoSuchFileException e) {
+                throw new IllegalArgumentException("cannot import: " + file + " does not exist");
+            } catch (JsonProcessingException e) {
+                throw new IllegalArgumentException("cannot import " + file + ": it " + LessonJson.explain(e) + "; nothing was imported");
+            }
+            int added = 0;
+            int merged = 0;
+            try (ReasoningBank memory = open()) {
+                for (Lesson lesson : lessons) {
+                    try {
+                        MemorizeResult result = memory.memorize(lesson);
+                        if (result.created()) {
+                            added++;
+                        } else {
+                            merged++;
+                        }
+                    } catch (InvalidLessonException invalid) {
+                        spec.commandLine().getErr().println("rbank: skipped " + invalid.getMessage());
+                    }
+                }
+            }
+            out().println(json ? compact(java.util.Map.of("added", added, "merged", merged))
+                    : "Imported " + lessons.size() + " lessons from " + file + ": " + added + " added, " + merged + " merged");
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package dev.reasoningbank.examples.cli;
+
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.reasoningbank.core.agent.AgentEvent;
+import dev.reasoningbank.core.agent.AgentListener;
+import dev.reasoningbank.core.bank.ReasoningBank;
+import dev.reasoningbank.core.reflect.Reflector;
+import dev.reasoningbank.core.store.JsonFileLessonStore;
+import dev.reasoningbank.core.store.LessonJson;
+import dev.reasoningbank.examples.demo.SeedDemo;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code rbank demo}: the seed story, four attempts against a flaky API. */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = {"The seed story: an expired API key and a host that is down, four attempts.",
+                "Run it twice on the same bank: the second run makes no mistake."})
+final class DemoCommand implements Callable<Integer> {
+
+    enum ReflectorChoice { rules, llm }
+
+    @ParentCommand
+    Rbank rbank;
+
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--bank", paramLabel = "FILE", description = "the bank file (default: $RB_BANK or ~/.reasoningbank/bank.json)")
+    Path bank;
+
+    @Option(names = "--reflector", paramLabel = "rules|llm", defaultValue = "rules",
+            description = "who turns failures into lessons: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
+    ReflectorChoice reflector;
+
+    @Option(names = "--json", description = "print one JSON object instead of the story")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        Path file = BankFiles.orDefault(bank, rbank.env).toAbsolutePath();
+        Reflector chosen = reflectorFor(reflector);
+        try (ReasoningBank memory = ReasoningBank.builder().store(JsonFileLessonStore.open(file)).build()) {
+            int before = memory.lessons().size();
+            if (!json) {
+                out.printf("ReasoningBank demo - bank %s (%d lesson%s), reflector '%s'%n", file, before, before == 1 ? "" : "s", chosen.name());
+            }
+            AgentListener listener = json ? event -> { } : event -> out.println("    " + phase(event) + event);
+            List<SeedDemo.Attempt> attempts = SeedDemo.run(memory, chosen, listener, task -> {
+                if (!json) {
+                    out.printf("%nAttempt %s: %s%n", task.id(), task.description());
+                }
+            });
+            int after = memory.lessons().size();
+            if (json) {
+                out.println(asJson(attempts, after, file));
+            } else {
+                for (SeedDemo.Attempt attempt : attempts) {
+                    out.printf("  attempt %d: %s%n", attempt.attempt(), attempt.outcome());
+                }
+                out.printf("%nThe bank at %s now holds %d lesson%s. Run the demo again: what was learned is used from the start.%n",
+                        file, after, after == 1 ? "" : "s");
+            }
+        }
+        return 0;
+    }
+
+    private Reflector reflectorFor(ReflectorChoice choice) {
+        if (choice == ReflectorChoice.llm) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--reflector llm is not available in this build yet; use --reflector rules");
+        }
+        return SeedDemo.rules();
+    }
+
+    private static String phase(AgentEvent event) {
+        String label = switch (event.type()) {
+            case RETRIEVED, APPLIED, SKIPPED, PROBING -> "plan";
+            case EXECUTED, FAILED, RETRYING -> "execute";
+            case REFLECTED -> "reflect";
+            case MEMORIZED -> "memorize";
+        };
+        return String.format("%-9s", label);
+    }
+
+    private static String asJson(List<SeedDemo.Attempt> attempts, int lessons, Path file) throws Exception {
+        ObjectNode root = LessonJson.mapper().createObjectNode();
+        ArrayNode array = root.putArray("attempts");
+        for (SeedDemo.Attempt a : attempts) {
+            array.addObject()
+                    .put("attempt", a.attempt())
+                    .put("task", a.task())
+                    .put("outcome", a.outcome())
+                    .put("lessonApplied", a.lessonApplied())
+                    .put("lessonLearned", a.lessonLearned());
+        }
+        root.put("lessonsInBank", lessons);
+        root.put("bank", file.toString());
+        return LessonJson.mapper().writer().without(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root);
+    }
+}
