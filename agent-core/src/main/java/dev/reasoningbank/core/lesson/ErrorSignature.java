@@ -40,6 +40,13 @@ public final class ErrorSignature {
                 while (i < text.length() && isWordChar(text.charAt(i))) {
                     i++;
                 }
+                if (text.startsWith("://", i)) {
+                    while (i < text.length() && !Character.isWhitespace(text.charAt(i)) && text.charAt(i) != '\'' && text.charAt(i) != '"') {
+                        i++;
+                    }
+                    append(out, "<path>");
+                    continue;
+                }
                 appendWord(out, text.substring(start, i));
             } else {
                 if (!Character.isWhitespace(c) && out.length() > 0 && out.charAt(out.length() - 1) != ' ') {

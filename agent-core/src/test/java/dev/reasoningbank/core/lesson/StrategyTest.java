@@ -1,0 +1,74 @@
+package dev.reasoningbank.core.lesson;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.reasoningbank.core.lesson.Strategy.Transform;
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class StrategyTest {
+
+    @ParameterizedTest
+    @CsvSource({"25/11/2026,2026-11-25", "2026/11/25,2026-11-25", "20261125,2026-11-25", "25.11.2026,2026-11-25",
+            "2026-11-25,2026-11-25", "not a date,not a date"})
+    void date_format_should_reformat_known_dates_and_leave_the_rest(String in, String out) {
+        assertThat(Transform.DATE_FORMAT.apply(in, "yyyy-MM-dd")).isEqualTo(out);
+    }
+
+    @Test
+    void transforms_should_be_idempotent() {
+        for (Object value : new Object[] {"celsius", "  x ", 500, "250", null}) {
+            for (Transform t : Transform.values()) {
+                String operand = switch (t) {
+                    case DATE_FORMAT -> "yyyy-MM-dd";
+                    case CLAMP_MAX -> "100";
+                    case DEFAULT_IF_MISSING -> "metric";
+                    default -> "";
+                };
+                Object once = t.apply(value, operand);
+                assertThat(t.apply(once, operand)).as("%s on %s", t, value).isEqualTo(once);
+            }
+        }
+    }
+
+    @Test
+    void clamp_should_keep_the_type_of_the_value() {
+        assertThat(Transform.CLAMP_MAX.apply(500, "100")).isEqualTo(100L);
+        assertThat(Transform.CLAMP_MAX.apply("500", "100")).isEqualTo("100");
+        assertThat(Transform.CLAMP_MAX.apply(50, "100")).isEqualTo(50);
+    }
+
+    @Test
+    void default_if_missing_should_fill_only_a_missing_value() {
+        assertThat(Transform.DEFAULT_IF_MISSING.apply(null, "metric")).isEqualTo("metric");
+        assertThat(Transform.DEFAULT_IF_MISSING.apply(" ", "metric")).isEqualTo("metric");
+        assertThat(Transform.DEFAULT_IF_MISSING.apply("imperial", "metric")).isEqualTo("imperial");
+    }
+
+    @Test
+    void backoff_should_honour_retry_after_over_its_own_delay() {
+        Strategy.RetryWithBackoff backoff = new Strategy.RetryWithBackoff(3, Duration.ofMillis(100), 2.0);
+        assertThat(backoff.delayBefore(1, Optional.empty())).isEqualTo(Duration.ofMillis(100));
+        assertThat(backoff.delayBefore(3, Optional.empty())).isEqualTo(Duration.ofMillis(400));
+        assertThat(backoff.delayBefore(3, Optional.of(Duration.ofSeconds(7)))).isEqualTo(Duration.ofSeconds(7));
+    }
+
+    @Test
+    void invalid_strategies_should_name_the_parameter() {
+        assertThatThrownBy(() -> new Strategy.RetryWithBackoff(0, Duration.ZERO, 2)).hasMessage("maxRetries must be at least 1 but was 0");
+        assertThatThrownBy(() -> new Strategy.SkipTask("h", Duration.ZERO)).hasMessageContaining("skipFor must be positive");
+        assertThatThrownBy(() -> new Strategy.FixArgument("limit", Transform.CLAMP_MAX, "lots")).hasMessageContaining("CLAMP_MAX must be a whole number");
+        assertThatThrownBy(() -> new Strategy.UseAlternative("", "", "")).hasMessageContaining("needs an alternative tool");
+        assertThatThrownBy(() -> new Strategy.ReplaceParam("apiKey", " ")).hasMessage("source must not be blank");
+    }
+
+    @Test
+    void every_strategy_should_have_its_name_in_the_vocabulary() {
+        assertThat(Strategy.NAMES).containsExactly("ReplaceParam", "SkipTask", "RetryWithBackoff", "UseAlternative", "FixArgument", "Advice");
+        assertThat(Strategy.class.getPermittedSubclasses()).extracting(Class::getSimpleName).containsExactlyInAnyOrderElementsOf(Strategy.NAMES);
+    }
+}

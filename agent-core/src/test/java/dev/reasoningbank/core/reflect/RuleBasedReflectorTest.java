@@ -1,0 +1,95 @@
+package dev.reasoningbank.core.reflect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.reasoningbank.core.lesson.ErrorKind;
+import dev.reasoningbank.core.lesson.Lesson;
+import dev.reasoningbank.core.lesson.Strategy;
+import dev.reasoningbank.core.lesson.Strategy.Transform;
+import dev.reasoningbank.core.tool.ToolCall;
+import dev.reasoningbank.core.tool.ToolException;
+import java.net.ConnectException;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class RuleBasedReflectorTest {
+
+    private static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
+
+    private final RuleBasedReflector rules = RuleBasedReflector.builder()
+            .credential("apiKey", "api.key")
+            .alternative("/v1/forecast", "/v2/forecast")
+            .alternative("eu.api.invalid", "eu2.api.example")
+            .skipFor(Duration.ofMinutes(5))
+            .build();
+
+    private Lesson reflect(Map<String, ?> args, Exception error) {
+        ToolCall call = ToolCall.of("api", args);
+        Failure failure = Failure.of(call, error);
+        return rules.reflect(failure, new ReflectionContext(List.copyOf(args.keySet()), List.of(), NOW)).orElseThrow();
+    }
+
+    @Test
+    void expired_credential_should_teach_replace_param_keyed_on_the_fingerprint() {
+        Lesson lesson = reflect(Map.of("apiKey", "old-key-1234"), ToolException.http(401, "key old-key-1234 expired", "h"));
+        assertThat(lesson.strategy()).isEqualTo(new Strategy.ReplaceParam("apiKey", "api.key"));
+        assertThat(lesson.trigger().conditions()).singleElement().satisfies(c -> assertThat(c.value()).startsWith("sha256:"));
+        assertThat(lesson.toString()).doesNotContain("old-key-1234");
+    }
+
+    @Test
+    void connection_refused_should_teach_a_skip_that_expires() {
+        Lesson lesson = reflect(Map.of("host", "down.example"), new ToolException("no", 0, null, "down.example", new ConnectException("Connection refused")));
+        assertThat(lesson.strategy()).isEqualTo(new Strategy.SkipTask("down.example", Duration.ofMinutes(5)));
+        assertThat(lesson.expiresAt()).isEqualTo(NOW.plus(Duration.ofMinutes(5)));
+    }
+
+    @Test
+    void unknown_host_with_an_alternative_should_teach_use_alternative() {
+        Lesson lesson = reflect(Map.of("host", "eu.api.invalid"), new UnknownHostException("eu.api.invalid"));
+        assertThat(lesson.strategy()).isEqualTo(new Strategy.UseAlternative("", "host", "eu2.api.example"));
+    }
+
+    @Test
+    void rate_limit_should_teach_backoff_from_retry_after() {
+        Lesson lesson = reflect(Map.of("q", "x"), ToolException.rateLimited("429", Duration.ofSeconds(2), "h"));
+        assertThat(lesson.strategy()).isEqualTo(new Strategy.RetryWithBackoff(3, Duration.ofSeconds(2), 2.0));
+    }
+
+    @Test
+    void gone_endpoint_should_teach_the_configured_alternative() {
+        Lesson lesson = reflect(Map.of("endpoint", "/v1/forecast"), ToolException.http(410, "Gone: use v2", "h"));
+        assertThat(lesson.strategy()).isEqualTo(new Strategy.UseAlternative("", "endpoint", "/v2/forecast"));
+    }
+
+    @Test
+    void validation_errors_naming_a_format_should_teach_fix_argument() {
+        assertThat(reflect(Map.of("date", "1/2/2026"), ToolException.http(400, "date must be in format YYYY-MM-DD", "h")).strategy())
+                .isEqualTo(new Strategy.FixArgument("date", Transform.DATE_FORMAT, "yyyy-MM-dd"));
+        assertThat(reflect(Map.of("limit", 500), ToolException.http(400, "limit must be <= 100", "h")).strategy())
+                .isEqualTo(new Strategy.FixArgument("limit", Transform.CLAMP_MAX, "100"));
+        assertThat(reflect(Map.of("units", "celsius"), ToolException.http(400, "units must be one of [CELSIUS, FAHRENHEIT]", "h")).strategy())
+                .isEqualTo(new Strategy.FixArgument("units", Transform.UPPERCASE, ""));
+    }
+
+    @Test
+    void anything_else_should_become_advice() {
+        Lesson lesson = reflect(Map.of("q", "x"), new IllegalStateException("the flux capacitor is cold"));
+        assertThat(lesson.strategy()).isEqualTo(new Strategy.Advice());
+        assertThat(lesson.trigger().errorKind()).isEqualTo(ErrorKind.UNKNOWN);
+        assertThat(lesson.trigger().signature()).isEqualTo("the flux capacitor is cold");
+    }
+
+    @Test
+    void custom_rules_should_run_first() {
+        RuleBasedReflector custom = RuleBasedReflector.builder()
+                .rule((f, c) -> java.util.Optional.of(new LessonDraft("Custom", "", "Do the custom thing.", new Strategy.Advice(), List.of(), null)))
+                .build();
+        Failure failure = Failure.of(ToolCall.of("api", Map.of()), ToolException.http(401, "expired", "h"));
+        assertThat(custom.reflect(failure, new ReflectionContext(List.of(), List.of(), NOW)).orElseThrow().title()).isEqualTo("Custom");
+    }
+}

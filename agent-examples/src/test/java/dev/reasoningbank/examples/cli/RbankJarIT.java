@@ -1,0 +1,42 @@
+package dev.reasoningbank.examples.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Runs the packaged {@code target/rbank.jar} the way the README tells a newcomer to. */
+class RbankJarIT {
+
+    @TempDir
+    Path home;
+
+    private String run(String... args) throws Exception {
+        Path jar = Path.of("target", "rbank.jar").toAbsolutePath();
+        assertThat(jar).exists();
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new java.util.ArrayList<>(List.of(java, "-Duser.home=" + home, "-jar", jar.toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().remove("RB_BANK");
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(output).isZero();
+        return output;
+    }
+
+    @Test
+    void the_jar_should_run_the_demo_twice_on_the_default_bank_and_learn_once() throws Exception {
+        String first = run("demo", "--json");
+        String second = run("demo", "--json");
+        assertThat(first).contains("\"outcome\":\"FAILED\"").contains("\"lessonsInBank\":2");
+        assertThat(second).doesNotContain("\"outcome\":\"FAILED\"").contains("\"lessonsInBank\":2");
+        assertThat(Files.exists(home.resolve(".reasoningbank").resolve("bank.json"))).isTrue();
+    }
+}
