@@ -247,7 +247,10 @@ public final class ReasoningBank implements AutoCloseable {
     }
 
     public Optional<Lesson> lesson(String id) {
-        return lessons().stream().filter(l -> l.id().equals(id)).findFirst();
+        Optional<Lesson> stored = store.snapshot().find(id);
+        synchronized (pending) {
+            return stored.map(l -> pending.containsKey(id) ? pending.get(id).applyTo(l) : l);
+        }
     }
 
     /** Writes the usage counters kept in memory. */

@@ -1,32 +1,65 @@
 package dev.reasoningbank.core.store;
 
 import dev.reasoningbank.core.lesson.Lesson;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The lessons of a store at one revision: immutable, so it can be shared and indexed.
- *
- * @param revision increases with every write; equal revisions of one store hold equal lessons
- * @param lessons the lessons in the order they were first learned
+ * The lessons of a store at one revision: immutable, so it can be shared and indexed. Lookup by id
+ * takes constant time.
  */
-public record BankSnapshot(long revision, List<Lesson> lessons) {
+public final class BankSnapshot {
 
     public static final BankSnapshot EMPTY = new BankSnapshot(0, List.of());
 
-    public BankSnapshot {
-        lessons = List.copyOf(lessons);
+    private final long revision;
+    private final List<Lesson> lessons;
+    private final Map<String, Lesson> byId;
+
+    /**
+     * @param revision increases with every write; equal revisions of one store hold equal lessons
+     * @param lessons the lessons in the order they were first learned
+     */
+    public BankSnapshot(long revision, List<Lesson> lessons) {
+        this.revision = revision;
+        this.lessons = List.copyOf(lessons);
+        this.byId = new HashMap<>(lessons.size() * 2);
+        for (Lesson lesson : this.lessons) {
+            byId.put(lesson.id(), lesson);
+        }
+    }
+
+    public long revision() {
+        return revision;
+    }
+
+    public List<Lesson> lessons() {
+        return lessons;
     }
 
     public Optional<Lesson> find(String id) {
-        return lessons.stream().filter(l -> l.id().equals(id)).findFirst();
+        return Optional.ofNullable(byId.get(id));
     }
 
-    Map<String, Lesson> byId() {
-        Map<String, Lesson> map = new LinkedHashMap<>();
-        lessons.forEach(l -> map.put(l.id(), l));
-        return map;
+    public int size() {
+        return lessons.size();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof BankSnapshot other && revision == other.revision && lessons.equals(other.lessons);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(revision, lessons);
+    }
+
+    @Override
+    public String toString() {
+        return "BankSnapshot[revision=" + revision + ", lessons=" + lessons.size() + "]";
     }
 }
