@@ -48,6 +48,7 @@ public final class LearningAgent {
     private final Reflector reflector;
     private final Map<String, Tool> tools;
     private final Planner planner;
+    private final ParameterSource parameters;
     private final Sleeper sleeper;
     private final OutcomeJudge judge;
     private final List<AgentListener> listeners;
@@ -57,6 +58,7 @@ public final class LearningAgent {
         this.reflector = b.reflector;
         this.tools = Map.copyOf(b.tools);
         this.planner = new Planner(b.bank, b.parameters);
+        this.parameters = b.parameters;
         this.sleeper = b.sleeper;
         this.judge = b.judge;
         this.listeners = new CopyOnWriteArrayList<>(b.listeners);
@@ -160,7 +162,8 @@ public final class LearningAgent {
         List<Lesson> similar = bank.retrieve(new RetrievalQuery(failure.tool(), Map.of(), failure.message(), failure.kind()), 3)
                 .stream().map(ScoredLesson::lesson).toList();
         ReflectionContext context = new ReflectionContext(
-                tools.get(failure.tool()).parameters(), similar, bank.config().clock().instant());
+                tools.get(failure.tool()).parameters(), similar, bank.config().clock().instant(),
+                parameters.keys().stream().sorted().toList());
         Optional<Lesson> lesson = reflector.reflect(failure, context);
         publish(new AgentEvent.Reflected(taskId, lesson.map(l -> l.provenance().reflector()).orElse(reflector.name()), lesson.orElse(null)));
         if (lesson.isEmpty()) {
