@@ -1,0 +1,2 @@
+/** Internal helpers; not part of the API. */
+package dev.reasoningbank.core.internal;
