@@ -1,0 +1,41 @@
+package dev.reasoningbank.llm;
+
+import dev.reasoningbank.core.lesson.Lesson;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Renders retrieved lessons with the {@code lessons-block} template: a clearly delimited block of
+ * data (never instructions) to place in a model's system message before it chooses a tool call.
+ */
+public final class LessonsBlock {
+
+    private final PromptTemplates templates;
+
+    public LessonsBlock(PromptTemplates templates) {
+        this.templates = Objects.requireNonNull(templates, "templates must not be null");
+    }
+
+    /** The block for {@code lessons}, or an empty string when there are none. */
+    public String render(List<Lesson> lessons) {
+        if (lessons.isEmpty()) {
+            return "";
+        }
+        return templates.render(PromptTemplates.Name.LESSONS_BLOCK, Map.of("lessons", PromptData.lessons(lessons))).user();
+    }
+
+    /** The first line of the block as rendered, to find and replace a block already in a message. */
+    public String openingLine() {
+        String text = templates.template(PromptTemplates.Name.LESSONS_BLOCK).user();
+        int newline = text.indexOf('\n');
+        return newline < 0 ? text : text.substring(0, newline);
+    }
+
+    /** The last line of the block as rendered. */
+    public String closingLine() {
+        String text = templates.template(PromptTemplates.Name.LESSONS_BLOCK).user();
+        int newline = text.lastIndexOf('\n');
+        return newline < 0 ? text : text.substring(newline + 1);
+    }
+}

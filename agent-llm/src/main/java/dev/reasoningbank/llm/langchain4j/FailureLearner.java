@@ -1,0 +1,100 @@
+package dev.reasoningbank.llm.langchain4j;
+
+import dev.langchain4j.service.tool.ToolErrorContext;
+import dev.langchain4j.service.tool.ToolErrorHandlerResult;
+import dev.reasoningbank.core.agent.AgentEvent;
+import dev.reasoningbank.core.bank.InvalidLessonException;
+import dev.reasoningbank.core.bank.MemorizeResult;
+import dev.reasoningbank.core.lesson.Lesson;
+import dev.reasoningbank.core.lesson.Strategy;
+import dev.reasoningbank.core.reflect.Failure;
+import dev.reasoningbank.core.reflect.ReflectionContext;
+import dev.reasoningbank.core.retrieve.RetrievalQuery;
+import dev.reasoningbank.core.retrieve.ScoredLesson;
+import dev.reasoningbank.core.tool.ToolCall;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The tool error handlers of a learning AI service: turn the error into a redacted {@link Failure},
+ * reflect on it unless the bank already has a lesson for it (then only its counters change), memorize
+ * the lesson, and answer the model with the redacted error and the lesson.
+ */
+final class FailureLearner {
+
+    private final Learning learning;
+
+    FailureLearner(Learning learning) {
+        this.learning = learning;
+    }
+
+    /** For {@code toolExecutionErrorHandler}: the tool ran and failed. */
+    ToolErrorHandlerResult onExecutionError(Throwable error, ToolErrorContext context) {
+        ToolCall call = context.rawError() instanceof PlannedCallException planned
+                ? planned.call() : ToolRegistry.callOf(context.toolExecutionRequest());
+        return ToolErrorHandlerResult.text(learnFrom(Failure.of(call, error), context.memoryId()));
+    }
+
+    /** For {@code toolArgumentsErrorHandler}: the model's arguments could not be used. */
+    ToolErrorHandlerResult onArgumentsError(Throwable error, ToolErrorContext context) {
+        Failure failure = Failure.of(ToolRegistry.callOf(context.toolExecutionRequest()), error);
+        return ToolErrorHandlerResult.text("Invalid arguments. " + learnFrom(failure, context.memoryId()));
+    }
+
+    private String learnFrom(Failure failure, Object memoryId) {
+        String taskId = Learning.taskId(memoryId);
+        learning.publish(new AgentEvent.Failed(taskId, failure));
+        Optional<Lesson> lesson = learn(taskId, failure);
+        return message(failure, lesson);
+    }
+
+    /** Reflects on a novel failure and memorizes the lesson; a known failure only updates its lesson. */
+    private Optional<Lesson> learn(String taskId, Failure failure) {
+        Optional<Lesson> known = learning.bank().lessonFor(failure);
+        if (known.isPresent()) {
+            Lesson updated = learning.bank().recordRecurrence(known.get().id()).orElse(known.get());
+            learning.publish(new AgentEvent.Memorized(taskId, updated, false));
+            return Optional.of(updated);
+        }
+        List<Lesson> similar = learning.bank().retrieve(new RetrievalQuery(failure.tool(), Map.of(), failure.message(), failure.kind()), 3)
+                .stream().map(ScoredLesson::lesson).toList();
+        ReflectionContext context = new ReflectionContext(learning.tools().parameters(failure.tool()), similar,
+                learning.bank().config().clock().instant());
+        Optional<Lesson> lesson = learning.reflector().reflect(failure, context);
+        learning.publish(new AgentEvent.Reflected(taskId,
+                lesson.map(l -> l.provenance().reflector()).orElse(learning.reflector().name()), lesson.orElse(null)));
+        if (lesson.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            MemorizeResult stored = learning.bank().memorize(lesson.get());
+            learning.publish(new AgentEvent.Memorized(taskId, stored.lesson(), stored.created()));
+            return Optional.of(stored.lesson());
+        } catch (InvalidLessonException invalid) {
+            learning.publish(new AgentEvent.Reflected(taskId, learning.reflector().name() + " (refused: " + invalid.getMessage() + ")", null));
+            return Optional.empty();
+        }
+    }
+
+    /** What the model reads: the redacted error, then the lesson and what happens next. */
+    static String message(Failure failure, Optional<Lesson> lesson) {
+        String error = "Tool " + failure.summary();
+        if (lesson.isEmpty()) {
+            return error;
+        }
+        Lesson l = lesson.get();
+        Strategy s = l.strategy();
+        String next;
+        if (s instanceof Strategy.ReplaceParam || s instanceof Strategy.FixArgument || s instanceof Strategy.UseAlternative) {
+            next = "It is applied automatically from now on: call the tool again with the same arguments.";
+        } else if (s instanceof Strategy.SkipTask skip) {
+            next = "Calls to host " + skip.host() + " are skipped for now: do not retry it; use another host or tell the user it is unavailable.";
+        } else if (s instanceof Strategy.RetryWithBackoff) {
+            next = "The next calls back off and retry automatically.";
+        } else {
+            next = "Take it into account before calling the tool again.";
+        }
+        return error + "\nLesson " + l.id() + " (" + s.type() + "): " + l.content() + "\n" + next;
+    }
+}

@@ -1,0 +1,58 @@
+package dev.reasoningbank.llm.langchain4j;
+
+import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.invocation.InvocationContext;
+import dev.reasoningbank.core.agent.AgentEvent;
+import dev.reasoningbank.core.agent.AgentListener;
+import dev.reasoningbank.core.agent.Planner;
+import dev.reasoningbank.core.agent.Sleeper;
+import dev.reasoningbank.core.bank.ReasoningBank;
+import dev.reasoningbank.core.judge.OutcomeJudge;
+import dev.reasoningbank.core.reflect.Reflector;
+import dev.reasoningbank.llm.LessonsBlock;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** What the executors, the error handlers and the lesson injector of one learning AI service share. */
+record Learning(
+        ReasoningBank bank,
+        Planner planner,
+        Reflector reflector,
+        ToolRegistry tools,
+        OutcomeJudge judge,
+        Sleeper sleeper,
+        LessonsBlock lessonsBlock,
+        int lessonsInPrompt,
+        List<AgentListener> listeners) {
+
+    private static final Logger log = LoggerFactory.getLogger(Learning.class);
+
+    /** The task id events carry: the conversation's memory id. */
+    static String taskId(Object memoryId) {
+        return "conversation " + (memoryId == null ? "default" : memoryId);
+    }
+
+    /** The user's words of this invocation, for retrieval; empty when unknown. */
+    static String userText(InvocationContext context) {
+        if (context == null) {
+            return "";
+        }
+        try {
+            UserMessage message = context.userMessage();
+            return message != null && message.hasSingleText() ? message.singleText() : "";
+        } catch (RuntimeException unavailable) {
+            return "";
+        }
+    }
+
+    void publish(AgentEvent event) {
+        for (AgentListener listener : listeners) {
+            try {
+                listener.onEvent(event);
+            } catch (RuntimeException e) {
+                log.warn("agent listener {} failed on '{}': {}", listener, event, e.toString());
+            }
+        }
+    }
+}
