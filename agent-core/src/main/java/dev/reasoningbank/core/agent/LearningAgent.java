@@ -3,19 +3,14 @@ package dev.reasoningbank.core.agent;
 import static dev.reasoningbank.core.internal.Checks.notNull;
 
 import dev.reasoningbank.core.bank.Feedback;
-import dev.reasoningbank.core.bank.InvalidLessonException;
-import dev.reasoningbank.core.bank.MemorizeResult;
 import dev.reasoningbank.core.bank.ReasoningBank;
 import dev.reasoningbank.core.judge.OutcomeJudge;
 import dev.reasoningbank.core.judge.Verdict;
 import dev.reasoningbank.core.lesson.Lesson;
 import dev.reasoningbank.core.lesson.Strategy;
 import dev.reasoningbank.core.reflect.Failure;
-import dev.reasoningbank.core.reflect.ReflectionContext;
 import dev.reasoningbank.core.reflect.Reflector;
 import dev.reasoningbank.core.reflect.RuleBasedReflector;
-import dev.reasoningbank.core.retrieve.RetrievalQuery;
-import dev.reasoningbank.core.retrieve.ScoredLesson;
 import dev.reasoningbank.core.tool.ParameterSource;
 import dev.reasoningbank.core.tool.Tool;
 import dev.reasoningbank.core.tool.ToolCall;
@@ -45,20 +40,18 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class LearningAgent {
 
     private final ReasoningBank bank;
-    private final Reflector reflector;
     private final Map<String, Tool> tools;
     private final Planner planner;
-    private final ParameterSource parameters;
+    private final Learner learner;
     private final Sleeper sleeper;
     private final OutcomeJudge judge;
     private final List<AgentListener> listeners;
 
     private LearningAgent(Builder b) {
         this.bank = b.bank;
-        this.reflector = b.reflector;
         this.tools = Map.copyOf(b.tools);
         this.planner = new Planner(b.bank, b.parameters);
-        this.parameters = b.parameters;
+        this.learner = new Learner(b.bank, b.reflector, b.parameters, this::publish);
         this.sleeper = b.sleeper;
         this.judge = b.judge;
         this.listeners = new CopyOnWriteArrayList<>(b.listeners);
@@ -145,37 +138,9 @@ public final class LearningAgent {
                             .filter(l -> l.trigger().errorKind() == failure.kind())
                             .ifPresent(l -> bank.feedback(lessonId, Feedback.HURT));
                 }
-                String learned = reflectAndMemorize(id, failure);
+                String learned = learner.learn(id, failure, tool.parameters()).map(Lesson::id).orElse(null);
                 return new TaskResult(task, Outcome.FAILED, null, applied, learned, failure, calls);
             }
-        }
-    }
-
-    /** Reflects on a novel failure and memorizes the lesson; a known failure only updates its lesson. */
-    private String reflectAndMemorize(String taskId, Failure failure) {
-        Optional<Lesson> known = bank.lessonFor(failure);
-        if (known.isPresent()) {
-            Lesson updated = bank.recordRecurrence(known.get().id()).orElse(known.get());
-            publish(new AgentEvent.Memorized(taskId, updated, false));
-            return updated.id();
-        }
-        List<Lesson> similar = bank.retrieve(new RetrievalQuery(failure.tool(), Map.of(), failure.message(), failure.kind()), 3)
-                .stream().map(ScoredLesson::lesson).toList();
-        ReflectionContext context = new ReflectionContext(
-                tools.get(failure.tool()).parameters(), similar, bank.config().clock().instant(),
-                parameters.keys().stream().sorted().toList());
-        Optional<Lesson> lesson = reflector.reflect(failure, context);
-        publish(new AgentEvent.Reflected(taskId, lesson.map(l -> l.provenance().reflector()).orElse(reflector.name()), lesson.orElse(null)));
-        if (lesson.isEmpty()) {
-            return null;
-        }
-        try {
-            MemorizeResult stored = bank.memorize(lesson.get());
-            publish(new AgentEvent.Memorized(taskId, stored.lesson(), stored.created()));
-            return stored.lesson().id();
-        } catch (InvalidLessonException invalid) {
-            publish(new AgentEvent.Reflected(taskId, reflector.name() + " (refused: " + invalid.getMessage() + ")", null));
-            return null;
         }
     }
 

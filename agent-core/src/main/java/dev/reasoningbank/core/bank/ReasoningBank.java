@@ -18,7 +18,11 @@ import dev.reasoningbank.core.store.InMemoryLessonStore;
 import dev.reasoningbank.core.store.LessonSet;
 import dev.reasoningbank.core.store.LessonStore;
 import java.time.Instant;
+import dev.reasoningbank.core.retrieve.Tokens;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.Set;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -119,6 +123,37 @@ public final class ReasoningBank implements AutoCloseable {
             metrics.retrievalsWithoutHit.incrementAndGet();
         }
         return kept;
+    }
+
+    /**
+     * The lessons to show a model before it has chosen a tool call: active, unexpired lessons of the
+     * offered tools, whatever their argument conditions (the arguments are not known yet), trusted
+     * ones first, then by lexical similarity of their words to {@code text}.
+     */
+    public List<Lesson> retrieveForPrompt(Collection<String> tools, String text, int k) {
+        Instant now = now();
+        Set<String> offered = Set.copyOf(tools);
+        Set<String> words = Tokens.of(text);
+        List<Lesson> chosen = store.snapshot().lessons().stream()
+                .filter(Lesson::isActive)
+                .filter(l -> offered.contains(l.trigger().tool()))
+                .filter(l -> !l.isExpiredAt(now))
+                .sorted(Comparator.comparingDouble((Lesson l) -> -promptRank(l, words)).thenComparing(Lesson::id))
+                .limit(k)
+                .toList();
+        synchronized (pending) {
+            return chosen.stream().map(lesson -> {
+                Pending p = pending.computeIfAbsent(lesson.id(), id -> new Pending());
+                p.retrieved++;
+                p.lastUsed = now;
+                return p.applyTo(lesson);
+            }).toList();
+        }
+    }
+
+    private static double promptRank(Lesson lesson, Set<String> words) {
+        double similarity = Tokens.similarity(words, Tokens.of(SignatureRetriever.textOf(lesson)));
+        return similarity + (lesson.status() == LessonStatus.TRUSTED ? 0.5 : 0);
     }
 
     /**

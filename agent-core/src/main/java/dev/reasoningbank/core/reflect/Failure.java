@@ -54,7 +54,7 @@ public record Failure(
         notNull(kind, "kind");
         Redactor redactor = Redactor.standard();
         arguments = Collections.unmodifiableMap(redactor.redactArguments(arguments == null ? Map.of() : arguments));
-        fingerprints = fingerprints == null ? Map.of() : Map.copyOf(fingerprints);
+        fingerprints = fingerprints == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(fingerprints));
         exceptionType = exceptionType == null ? "" : exceptionType;
         message = cut(redactor.redact(message == null ? "" : message), MAX_MESSAGE);
         trace = cut(redactor.redact(trace == null ? "" : trace), MAX_TRACE);

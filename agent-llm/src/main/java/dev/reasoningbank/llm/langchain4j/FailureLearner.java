@@ -3,14 +3,11 @@ package dev.reasoningbank.llm.langchain4j;
 import dev.langchain4j.service.tool.ToolErrorContext;
 import dev.langchain4j.service.tool.ToolErrorHandlerResult;
 import dev.reasoningbank.core.agent.AgentEvent;
-import dev.reasoningbank.core.bank.InvalidLessonException;
-import dev.reasoningbank.core.bank.MemorizeResult;
+
 import dev.reasoningbank.core.lesson.Lesson;
 import dev.reasoningbank.core.lesson.Strategy;
 import dev.reasoningbank.core.reflect.Failure;
-import dev.reasoningbank.core.reflect.ReflectionContext;
-import dev.reasoningbank.core.retrieve.RetrievalQuery;
-import dev.reasoningbank.core.retrieve.ScoredLesson;
+
 import dev.reasoningbank.core.tool.ToolCall;
 import java.util.List;
 import java.util.Map;
@@ -49,32 +46,8 @@ final class FailureLearner {
         return message(failure, lesson);
     }
 
-    /** Reflects on a novel failure and memorizes the lesson; a known failure only updates its lesson. */
     private Optional<Lesson> learn(String taskId, Failure failure) {
-        Optional<Lesson> known = learning.bank().lessonFor(failure);
-        if (known.isPresent()) {
-            Lesson updated = learning.bank().recordRecurrence(known.get().id()).orElse(known.get());
-            learning.publish(new AgentEvent.Memorized(taskId, updated, false));
-            return Optional.of(updated);
-        }
-        List<Lesson> similar = learning.bank().retrieve(new RetrievalQuery(failure.tool(), Map.of(), failure.message(), failure.kind()), 3)
-                .stream().map(ScoredLesson::lesson).toList();
-        ReflectionContext context = new ReflectionContext(learning.tools().parameters(failure.tool()), similar,
-                learning.bank().config().clock().instant());
-        Optional<Lesson> lesson = learning.reflector().reflect(failure, context);
-        learning.publish(new AgentEvent.Reflected(taskId,
-                lesson.map(l -> l.provenance().reflector()).orElse(learning.reflector().name()), lesson.orElse(null)));
-        if (lesson.isEmpty()) {
-            return Optional.empty();
-        }
-        try {
-            MemorizeResult stored = learning.bank().memorize(lesson.get());
-            learning.publish(new AgentEvent.Memorized(taskId, stored.lesson(), stored.created()));
-            return Optional.of(stored.lesson());
-        } catch (InvalidLessonException invalid) {
-            learning.publish(new AgentEvent.Reflected(taskId, learning.reflector().name() + " (refused: " + invalid.getMessage() + ")", null));
-            return Optional.empty();
-        }
+        return learning.learner().learn(taskId, failure, learning.tools().parameters(failure.tool()));
     }
 
     /** What the model reads: the redacted error, then the lesson and what happens next. */

@@ -4,6 +4,7 @@ import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.invocation.InvocationContext;
 import dev.reasoningbank.core.agent.AgentEvent;
 import dev.reasoningbank.core.agent.AgentListener;
+import dev.reasoningbank.core.agent.Learner;
 import dev.reasoningbank.core.agent.Planner;
 import dev.reasoningbank.core.agent.Sleeper;
 import dev.reasoningbank.core.bank.ReasoningBank;
@@ -18,6 +19,7 @@ import org.slf4j.LoggerFactory;
 record Learning(
         ReasoningBank bank,
         Planner planner,
+        Learner learner,
         Reflector reflector,
         ToolRegistry tools,
         OutcomeJudge judge,
@@ -47,6 +49,11 @@ record Learning(
     }
 
     void publish(AgentEvent event) {
+        publishTo(listeners, event);
+    }
+
+    /** Tells every listener; a failing listener is logged, never allowed to break the tool loop. */
+    static void publishTo(List<AgentListener> listeners, AgentEvent event) {
         for (AgentListener listener : listeners) {
             try {
                 listener.onEvent(event);

@@ -10,6 +10,7 @@ import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.service.AiServices;
 import dev.langchain4j.service.tool.ToolExecutor;
 import dev.reasoningbank.core.agent.AgentListener;
+import dev.reasoningbank.core.agent.Learner;
 import dev.reasoningbank.core.agent.Planner;
 import dev.reasoningbank.core.agent.Sleeper;
 import dev.reasoningbank.core.bank.ReasoningBank;
@@ -192,8 +193,10 @@ public final class LearningAiServices<T> {
         if (tools.isEmpty()) {
             throw new IllegalStateException("at least one tool must be set: LearningAiServices.builder(..).tools(new MyTools())");
         }
-        Learning learning = new Learning(bank, new Planner(bank, parameterSource), reflector, tools, judge, sleeper,
-                new LessonsBlock(templates == null ? PromptTemplates.classpath() : templates), lessonsInPrompt, List.copyOf(listeners));
+        List<AgentListener> observers = List.copyOf(listeners);
+        Learner reflectAndMemorize = new Learner(bank, reflector, parameterSource, event -> Learning.publishTo(observers, event));
+        Learning learning = new Learning(bank, new Planner(bank, parameterSource), reflectAndMemorize, reflector, tools, judge, sleeper,
+                new LessonsBlock(templates == null ? PromptTemplates.classpath() : templates), lessonsInPrompt, observers);
         Map<ToolSpecification, ToolExecutor> executors = new LinkedHashMap<>();
         PlanningToolExecutor executor = new PlanningToolExecutor(learning);
         for (String name : tools.names()) {

@@ -6,14 +6,8 @@ import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.reasoningbank.core.lesson.Lesson;
-import dev.reasoningbank.core.lesson.LessonStatus;
-import dev.reasoningbank.core.retrieve.SignatureRetriever;
-import dev.reasoningbank.core.retrieve.Tokens;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
 import java.util.function.BiFunction;
 
 /**
@@ -27,8 +21,6 @@ import java.util.function.BiFunction;
  * lexical similarity to the user's message.
  */
 final class LessonInjector implements BiFunction<ChatRequest, Object, ChatRequest> {
-
-    private static final double TRUSTED_BONUS = 0.5;
 
     private final Learning learning;
 
@@ -63,21 +55,7 @@ final class LessonInjector implements BiFunction<ChatRequest, Object, ChatReques
     }
 
     List<Lesson> select(List<String> tools, String userText) {
-        Instant now = learning.bank().config().clock().instant();
-        Set<String> offered = Set.copyOf(tools);
-        Set<String> words = Tokens.of(userText);
-        return learning.bank().lessons().stream()
-                .filter(Lesson::isActive)
-                .filter(l -> offered.contains(l.trigger().tool()))
-                .filter(l -> !l.isExpiredAt(now))
-                .sorted(Comparator.comparingDouble((Lesson l) -> -rank(l, words)).thenComparing(Lesson::id))
-                .limit(learning.lessonsInPrompt())
-                .toList();
-    }
-
-    private static double rank(Lesson lesson, Set<String> words) {
-        double similarity = Tokens.similarity(words, Tokens.of(SignatureRetriever.textOf(lesson)));
-        return similarity + (lesson.status() == LessonStatus.TRUSTED ? TRUSTED_BONUS : 0);
+        return learning.bank().retrieveForPrompt(tools, userText, learning.lessonsInPrompt());
     }
 
     private String withoutBlock(String text) {
