@@ -10,9 +10,12 @@ import dev.reasoningbank.core.reflect.Reflector;
 import dev.reasoningbank.core.store.JsonFileLessonStore;
 import dev.reasoningbank.core.store.LessonJson;
 import dev.reasoningbank.examples.demo.SeedDemo;
+import dev.reasoningbank.llm.LlmMetrics;
+import dev.reasoningbank.llm.LlmReflectors;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -41,6 +44,10 @@ final class DemoCommand implements Callable<Integer> {
             description = "who turns failures into lessons: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
     ReflectorChoice reflector;
 
+    @Option(names = "--prompts", paramLabel = "DIR",
+            description = "reflection prompt templates to use instead of the built-in ones (default: $RB_PROMPTS_DIR)")
+    Path prompts;
+
     @Option(names = "--json", description = "print one JSON object instead of the story")
     boolean json;
 
@@ -48,11 +55,15 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         Path file = BankFiles.orDefault(bank, rbank.env).toAbsolutePath();
-        Reflector chosen = reflectorFor(reflector);
+        Optional<LlmReflectors.Setup> llm = reflector == ReflectorChoice.llm
+                ? Optional.of(LlmReflectors.fromEnvironment(rbank.env, Optional.ofNullable(prompts), SeedDemo.rules(), List.of(SeedDemo.CREDENTIAL)))
+                : Optional.empty();
+        Reflector chosen = llm.<Reflector>map(LlmReflectors.Setup::reflector).orElseGet(SeedDemo::rules);
         try (ReasoningBank memory = ReasoningBank.builder().store(JsonFileLessonStore.open(file)).build()) {
             int before = memory.lessons().size();
             if (!json) {
-                out.printf("ReasoningBank demo - bank %s (%d lesson%s), reflector '%s'%n", file, before, before == 1 ? "" : "s", chosen.name());
+                out.printf("ReasoningBank demo - bank %s (%d lesson%s)%n", file, before, before == 1 ? "" : "s");
+                out.println("Reflector: " + llm.map(LlmReflectors.Setup::description).orElse("rules (offline, deterministic)"));
             }
             AgentListener listener = json ? event -> { } : event -> out.println("    " + phase(event) + event);
             List<SeedDemo.Attempt> attempts = SeedDemo.run(memory, chosen, listener, task -> {
@@ -62,23 +73,18 @@ final class DemoCommand implements Callable<Integer> {
             });
             int after = memory.lessons().size();
             if (json) {
-                out.println(asJson(attempts, after, file));
+                out.println(asJson(attempts, after, file, llm.map(LlmReflectors.Setup::metrics)));
             } else {
                 for (SeedDemo.Attempt attempt : attempts) {
                     out.printf("  attempt %d: %s%n", attempt.attempt(), attempt.outcome());
                 }
+                llm.ifPresent(l -> out.printf("%nModel calls: %d (%d tokens), fallbacks to the rules: %d%n",
+                        l.metrics().getNumberOfCalls(), l.metrics().getTotalTokens(), l.metrics().getNumberOfFallbacks()));
                 out.printf("%nThe bank at %s now holds %d lesson%s. Run the demo again: what was learned is used from the start.%n",
                         file, after, after == 1 ? "" : "s");
             }
         }
         return 0;
-    }
-
-    private Reflector reflectorFor(ReflectorChoice choice) {
-        if (choice == ReflectorChoice.llm) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--reflector llm is not available in this build yet; use --reflector rules");
-        }
-        return SeedDemo.rules();
     }
 
     private static String phase(AgentEvent event) {
@@ -91,7 +97,7 @@ final class DemoCommand implements Callable<Integer> {
         return String.format("%-9s", label);
     }
 
-    private static String asJson(List<SeedDemo.Attempt> attempts, int lessons, Path file) throws Exception {
+    private static String asJson(List<SeedDemo.Attempt> attempts, int lessons, Path file, Optional<LlmMetrics> llm) throws Exception {
         ObjectNode root = LessonJson.mapper().createObjectNode();
         ArrayNode array = root.putArray("attempts");
         for (SeedDemo.Attempt a : attempts) {
@@ -104,6 +110,8 @@ final class DemoCommand implements Callable<Integer> {
         }
         root.put("lessonsInBank", lessons);
         root.put("bank", file.toString());
+        llm.ifPresent(m -> root.putObject("llm").put("calls", m.getNumberOfCalls()).put("fallbacks", m.getNumberOfFallbacks())
+                .put("tokens", m.getTotalTokens()));
         return LessonJson.mapper().writer().without(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root);
     }
 }

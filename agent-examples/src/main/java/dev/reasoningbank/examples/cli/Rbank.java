@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         version = "rbank 0.1.0",
         description = "ReasoningBank for Java: agents that stop repeating their mistakes.",
-        subcommands = {DemoCommand.class, BankCommand.class})
+        subcommands = {DemoCommand.class, ChatCommand.class, BankCommand.class})
 public final class Rbank implements Callable<Integer> {
 
     @Spec

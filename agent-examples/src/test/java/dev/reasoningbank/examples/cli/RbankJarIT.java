@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,6 +18,10 @@ class RbankJarIT {
     Path home;
 
     private String run(String... args) throws Exception {
+        return run(Map.of(), args);
+    }
+
+    private String run(Map<String, String> env, String... args) throws Exception {
         Path jar = Path.of("target", "rbank.jar").toAbsolutePath();
         assertThat(jar).exists();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -24,6 +29,7 @@ class RbankJarIT {
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().remove("RB_BANK");
+        builder.environment().putAll(env);
         Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
@@ -38,5 +44,19 @@ class RbankJarIT {
         assertThat(first).contains("\"outcome\":\"FAILED\"").contains("\"lessonsInBank\":2");
         assertThat(second).doesNotContain("\"outcome\":\"FAILED\"").contains("\"lessonsInBank\":2");
         assertThat(Files.exists(home.resolve(".reasoningbank").resolve("bank.json"))).isTrue();
+    }
+
+    @Test
+    void an_unreachable_ollama_should_cost_one_warning_line_and_no_attempt() throws Exception {
+        int closed;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closed = socket.getLocalPort();
+        }
+        String output = run(Map.of("RB_LLM", "ollama", "OLLAMA_BASE_URL", "http://127.0.0.1:" + closed),
+                "demo", "--reflector", "llm", "--json", "--bank", home.resolve("llm.json").toString());
+        List<String> warnings = output.lines().filter(l -> l.startsWith("WARN")).toList();
+        assertThat(warnings).singleElement().asString().contains("unreachable", "ollama serve", "ollama pull");
+        assertThat(output.lines().filter(l -> l.startsWith("\tat ") || l.startsWith("java.") || l.startsWith("Caused by"))).isEmpty();
+        assertThat(output).contains("\"outcome\":\"SKIPPED\"").contains("\"lessonsInBank\":2");
     }
 }
