@@ -28,6 +28,7 @@ import java.util.regex.Pattern;
  *         .credential("apiKey", "weather.apiKey")          // 401 -> ReplaceParam from this source key
  *         .alternative("/v1/forecast", "/v2/forecast")     // 404/410 -> UseAlternative
  *         .skipFor(Duration.ofMinutes(5))                  // connection refused -> SkipTask for 5 min
+ *         .sizeLimitOnTimeout("days", 7)                   // timeout with days > 7 -> FixArgument CLAMP_MAX 7
  *         .build();
  * }</pre>
  */
@@ -78,6 +79,7 @@ public final class RuleBasedReflector implements Reflector {
         private final Map<String, String> credentials = new LinkedHashMap<>();
         private final Map<String, String> scopedCredentials = new LinkedHashMap<>();
         private final Map<String, String> alternatives = new LinkedHashMap<>();
+        private final Map<String, Long> sizeLimits = new LinkedHashMap<>();
         private Duration skipFor = Duration.ofMinutes(10);
         private Duration transientFor = Duration.ofMinutes(30);
 
@@ -98,6 +100,19 @@ public final class RuleBasedReflector implements Reflector {
         /** A gone endpoint, a host that does not resolve or a tool that fails has this alternative. */
         public Builder alternative(String value, String alternative) {
             alternatives.put(notBlank(value, "value"), notBlank(alternative, "alternative"));
+            return this;
+        }
+
+        /**
+         * A call whose {@code parameter} (a page size, a number of days) exceeds {@code max} is too large
+         * to be answered in time: on a timeout of such a call, cap the parameter at {@code max} instead
+         * of retrying the same oversized request.
+         */
+        public Builder sizeLimitOnTimeout(String parameter, long max) {
+            if (max < 1) {
+                throw new IllegalArgumentException("max must be at least 1 but was " + max + " for '" + parameter + "'");
+            }
+            sizeLimits.put(notBlank(parameter, "parameter"), max);
             return this;
         }
 
@@ -127,6 +142,7 @@ public final class RuleBasedReflector implements Reflector {
             all.add(this::rateLimitRule);
             all.add(this::goneRule);
             all.add(Builder::validationRule);
+            all.add(this::oversizedRule);
             all.add(this::transientRule);
             all.add(Builder::adviceRule);
             return new RuleBasedReflector(all);
@@ -307,6 +323,32 @@ public final class RuleBasedReflector implements Reflector {
         private static String javaDatePattern(String pattern) {
             String lower = pattern.toLowerCase(Locale.ROOT);
             return lower.replace("mm", "MM");
+        }
+
+        /** A timeout of a call whose size parameter exceeds its configured limit: cap it, do not retry as is. */
+        private Optional<LessonDraft> oversizedRule(Failure f, ReflectionContext context) {
+            if (f.kind() != ErrorKind.TIMEOUT) {
+                return Optional.empty();
+            }
+            for (Map.Entry<String, Long> limit : sizeLimits.entrySet()) {
+                String p = limit.getKey();
+                Optional<Long> size = wholeNumber(f.arguments().get(p));
+                if (size.isPresent() && size.get() > limit.getValue()) {
+                    return Optional.of(fix(f, p, Transform.CLAMP_MAX, String.valueOf(limit.getValue()),
+                            "Keep " + p + " at most " + limit.getValue() + " to avoid timeouts",
+                            f.tool() + " times out when " + p + " exceeds " + limit.getValue() + "; cap it at "
+                                    + limit.getValue() + " instead of retrying the oversized request."));
+                }
+            }
+            return Optional.empty();
+        }
+
+        private static Optional<Long> wholeNumber(Object value) {
+            try {
+                return value == null ? Optional.empty() : Optional.of(Long.parseLong(String.valueOf(value).trim()));
+            } catch (NumberFormatException notANumber) {
+                return Optional.empty();
+            }
         }
 
         private Optional<LessonDraft> transientRule(Failure f, ReflectionContext context) {

@@ -1,5 +1,6 @@
 package dev.reasoningbank.examples.cli;
 
+import dev.reasoningbank.bench.cli.BenchCommand;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +17,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         version = "rbank 0.1.0",
         description = "ReasoningBank for Java: agents that stop repeating their mistakes.",
-        subcommands = {DemoCommand.class, ChatCommand.class, BankCommand.class})
+        subcommands = {DemoCommand.class, ChatCommand.class, BankCommand.class, BenchCommand.class})
 public final class Rbank implements Callable<Integer> {
 
     @Spec

@@ -1,0 +1,76 @@
+package dev.reasoningbank.bench.policy;
+
+import dev.reasoningbank.core.agent.AgentEvent;
+import dev.reasoningbank.core.agent.LearningAgent;
+import dev.reasoningbank.core.agent.Task;
+import dev.reasoningbank.core.agent.TaskResult;
+import dev.reasoningbank.core.bank.ReasoningBank;
+import dev.reasoningbank.core.bank.ReasoningBankConfig;
+import dev.reasoningbank.core.lesson.Lesson;
+import dev.reasoningbank.core.reflect.Reflector;
+import dev.reasoningbank.core.store.InMemoryLessonStore;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * A policy that runs core's {@link LearningAgent} over a {@link ReasoningBank}: the same loop for
+ * every policy, only the bank's contents and lifetime differ.
+ */
+public abstract class AgentPolicy implements MemoryPolicy {
+
+    protected final PolicyContext context;
+    private int lessonsLearned;
+
+    protected AgentPolicy(PolicyContext context) {
+        this.context = context;
+    }
+
+    /** The agent for the next attempt. */
+    protected abstract LearningAgent agent();
+
+    @Override
+    public TaskResult attempt(Task task) {
+        return agent().run(task);
+    }
+
+    @Override
+    public List<Lesson> lessons() {
+        return agent().bank().lessons();
+    }
+
+    @Override
+    public PolicyStats stats() {
+        return new PolicyStats(lessonsLearned, 0, 0, 0);
+    }
+
+    /** An in-memory bank on the scenario clock, holding {@code seed} from the start. */
+    protected ReasoningBank newBank(Collection<Lesson> seed) {
+        InMemoryLessonStore store = new InMemoryLessonStore();
+        if (!seed.isEmpty()) {
+            store.update(set -> {
+                seed.forEach(set::put);
+                return null;
+            });
+        }
+        return ReasoningBank.builder()
+                .store(store)
+                .config(ReasoningBankConfig.custom().clock(context.clock()).statsFlushInterval(context.statsFlushInterval()).build())
+                .build();
+    }
+
+    /** The agent with the context's tools, credentials and sleeper; counts the lessons it learns. */
+    protected LearningAgent newAgent(ReasoningBank bank, Reflector reflector) {
+        LearningAgent.Builder builder = LearningAgent.builder()
+                .bank(bank)
+                .reflector(reflector)
+                .parameterSource(context.parameters())
+                .sleeper(context.sleeper())
+                .listener(event -> {
+                    if (event instanceof AgentEvent.Memorized memorized && memorized.created()) {
+                        lessonsLearned++;
+                    }
+                });
+        context.tools().forEach(builder::tool);
+        return builder.build();
+    }
+}

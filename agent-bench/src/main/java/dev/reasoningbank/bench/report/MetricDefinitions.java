@@ -1,0 +1,37 @@
+package dev.reasoningbank.bench.report;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** What each metric means: the same definition for every policy, written into the report. */
+public final class MetricDefinitions {
+
+    /** The results.json fields that depend on timing; everything else is a function of the seed. */
+    public static final java.util.List<String> TIMING_FIELDS = java.util.List.of("overheadMicrosP50", "overheadMicrosP99", "wallMillis");
+
+    public static final Map<String, String> DEFINITIONS = definitions();
+
+    private MetricDefinitions() {}
+
+    private static Map<String, String> definitions() {
+        Map<String, String> d = new LinkedHashMap<>();
+        d.put("successRate", "tasks that succeeded / all tasks (skipped and failed tasks are not successes; tasks that cannot succeed count against every policy alike)");
+        d.put("toolCallsPerTask", "real tool calls (HTTP requests attempted, refused and timed-out ones included; retries included; skips excluded) / tasks");
+        d.put("failedCalls", "tool calls that threw: an HTTP status >= 400, a refused connection, an unresolvable host, a timeout");
+        d.put("repeatedMistakes", "failed calls whose failure signature already occurred earlier in the same run (earlier task or earlier attempt), "
+                + "i.e. a memory could already hold a lesson for it. Failure signature = tool | ErrorKind | core's ErrorSignature of the redacted "
+                + "message (numbers, quoted values, hosts and paths become placeholders) | host (for HOST_DOWN and UNKNOWN_HOST only). "
+                + "Failures decided by the server's state at that moment (SERVER_ERROR, RATE_LIMITED, HOST_DOWN) are never counted: no lesson "
+                + "prevents the first one, it can only answer it; the next two metrics cover them. Computed by the runner from the calls, identically for every policy");
+        d.put("wastedCallsToDownHosts", "calls refused by a host that had already refused an earlier call of the run and has not answered since (probes of a host still down included)");
+        d.put("wrongSkips", "tasks skipped although their host accepted connections at that moment (ground truth from the scenario)");
+        d.put("llmCalls / llmTokens", "calls to a language model and their tokens; 0 for policies without a model");
+        d.put("lessons", "lessons in the policy's memory at the end of the run, retired and preloaded ones included (episodic forgets after each task: 0)");
+        d.put("retiredLessons", "lessons retired because they hurt more often than they helped");
+        d.put("lessonsLearned", "new lessons memorized during the run (merges and recurrences of a known lesson not counted)");
+        d.put("permanentLessonsFromServerErrors", "learned lessons about a 5xx that never expire or skip a host: must be 0 (a transient 503 is no reason to stop calling)");
+        d.put("overheadMicrosP50 / P99", "learning overhead per tool call, in microseconds of wall time: for each attempt, (time in the policy's attempt - time inside the tools' "
+                + "invoke, i.e. their I/O) / max(1, calls in the attempt); covers plan (retrieval, strategies), reflect and memorize. Timing field: varies between runs");
+        return d;
+    }
+}

@@ -1,0 +1,90 @@
+package dev.reasoningbank.bench.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.reasoningbank.bench.run.BenchResults;
+import dev.reasoningbank.bench.run.ClassResult;
+import dev.reasoningbank.bench.run.PolicyResult;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Writes {@code results.json}: {@code {"seed":7,"tasks":200,"policies":{"<name>":{"successRate":...}}}},
+ * plus the configuration and per-class figures. The fields named in {@code timingFields} vary between
+ * runs; all others depend only on the seed.
+ */
+public final class ResultsJson {
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private ResultsJson() {}
+
+    public static Map<String, Object> toMap(BenchResults results) {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("seed", results.config().seed());
+        root.put("tasks", results.config().tasks());
+        root.put("attemptsPerTask", results.config().attempts());
+        root.put("preloadedLessons", results.config().preload());
+        root.put("timingFields", MetricDefinitions.TIMING_FIELDS);
+        Map<String, Object> policies = new LinkedHashMap<>();
+        results.policies().forEach(p -> policies.put(p.name(), policy(p)));
+        root.put("policies", policies);
+        return root;
+    }
+
+    public static String toJson(BenchResults results) {
+        try {
+            return JSON.writeValueAsString(toMap(results));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write results as JSON", e);
+        }
+    }
+
+    public static void write(BenchResults results, Path file) throws IOException {
+        Files.writeString(file, toJson(results) + "\n");
+    }
+
+    private static Map<String, Object> policy(PolicyResult p) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("successRate", p.successRate());
+        m.put("toolCallsPerTask", p.toolCallsPerTask());
+        m.put("failedCalls", p.failedCalls());
+        m.put("repeatedMistakes", p.repeatedMistakes());
+        m.put("wastedCallsToDownHosts", p.wastedCallsToDownHosts());
+        m.put("wrongSkips", p.wrongSkips());
+        m.put("llmCalls", p.llmCalls());
+        m.put("llmTokens", p.llmTokens());
+        m.put("lessons", p.lessons());
+        m.put("retiredLessons", p.retiredLessons());
+        m.put("lessonsLearned", p.lessonsLearned());
+        m.put("preloadedLessons", p.preloadedLessons());
+        m.put("permanentLessonsFromServerErrors", p.permanentLessonsFromServerErrors());
+        m.put("succeededTasks", p.succeeded());
+        m.put("skippedTasks", p.skipped());
+        m.put("toolCalls", p.toolCalls());
+        m.put("overheadMicrosP50", p.overheadMicrosP50());
+        m.put("overheadMicrosP99", p.overheadMicrosP99());
+        m.put("overheadSamples", p.overheadSamples());
+        m.put("wallMillis", p.wallMillis());
+        Map<String, Object> classes = new TreeMap<>();
+        p.byClass().forEach((name, c) -> classes.put(name, classMap(c)));
+        m.put("byClass", classes);
+        m.put("repeatedMistakesBySignature", new TreeMap<>(p.repeatsBySignature()));
+        return m;
+    }
+
+    private static Map<String, Object> classMap(ClassResult c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("tasks", c.tasks());
+        m.put("succeeded", c.succeeded());
+        m.put("skipped", c.skipped());
+        m.put("toolCalls", c.toolCalls());
+        m.put("failedCalls", c.failedCalls());
+        m.put("repeatedMistakes", c.repeatedMistakes());
+        return m;
+    }
+}

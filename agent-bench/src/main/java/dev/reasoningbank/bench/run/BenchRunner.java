@@ -1,0 +1,94 @@
+package dev.reasoningbank.bench.run;
+
+import dev.reasoningbank.bench.BenchConfig;
+import dev.reasoningbank.bench.policy.MemoryPolicy;
+import dev.reasoningbank.bench.policy.PolicyContext;
+import dev.reasoningbank.bench.policy.PolicyFactory;
+import dev.reasoningbank.bench.policy.Registry;
+import dev.reasoningbank.bench.scenario.BenchTask;
+import dev.reasoningbank.bench.scenario.Fixture;
+import dev.reasoningbank.bench.scenario.Scenario;
+import dev.reasoningbank.bench.scenario.TaskStream;
+import dev.reasoningbank.bench.scenario.World;
+import dev.reasoningbank.core.agent.Outcome;
+import dev.reasoningbank.core.agent.TaskResult;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntConsumer;
+
+/**
+ * Runs the seeded stream once per policy, each in a fresh {@link World}, with the same attempt
+ * budget per task, and measures every policy the same way (see {@code MetricDefinitions}).
+ */
+public final class BenchRunner {
+
+    private final BenchConfig config;
+    private final Registry registry;
+    private final ProgressListener progress;
+
+    public BenchRunner(BenchConfig config, Registry registry, ProgressListener progress) {
+        this.config = config;
+        this.registry = registry;
+        this.progress = progress;
+    }
+
+    public BenchResults run() {
+        List<PolicyFactory> factories = config.policies().stream().map(registry::factory).toList();
+        Scenario scenario = TaskStream.generate(config.tasks(), config.seed(), config.start(), config.taskInterval(), config.skipFor());
+        warmUp(scenario);
+        List<PolicyResult> results = new ArrayList<>();
+        int total = factories.size() * scenario.tasks().size();
+        for (int i = 0; i < factories.size(); i++) {
+            PolicyFactory factory = factories.get(i);
+            int offset = i * scenario.tasks().size();
+            results.add(run(factory, scenario, done -> progress.onProgress(factory.name(), offset + done, total)));
+        }
+        return new BenchResults(config, results);
+    }
+
+    /** Runs one policy over the scenario in a fresh world. */
+    public PolicyResult run(PolicyFactory factory, Scenario scenario, IntConsumer tasksDone) {
+        long started = System.nanoTime();
+        List<CallRecord> calls = new ArrayList<>();
+        try (World world = new World(config.start(), scenario.outages(), config.requestTimeout())) {
+            world.warmUp();
+            PolicyContext context = new PolicyContext(RecordingTool.wrap(world.tools(), calls), Fixture.parameters(),
+                    world.clock(), world.clock().sleeper(), config.skipFor(), config.preload(), config.preloadTools(),
+                    config.statsFlushInterval());
+            try (MemoryPolicy policy = factory.create(context)) {
+                Tally tally = new Tally();
+                for (BenchTask task : scenario.tasks()) {
+                    world.prepare(task);
+                    Outcome outcome = runTask(policy, task, calls, tally);
+                    String host = world.tool(task.task().call().tool()).hostFor(task.task().call().arguments());
+                    tally.task(task.failureClass().id(), outcome, outcome == Outcome.SKIPPED && world.hosts().acceptsConnections(host));
+                    tasksDone.accept(task.index() + 1);
+                }
+                return tally.result(factory, policy.stats(), policy.lessons(), (System.nanoTime() - started) / 1_000_000);
+            }
+        }
+    }
+
+    private Outcome runTask(MemoryPolicy policy, BenchTask task, List<CallRecord> calls, Tally tally) {
+        Outcome outcome = Outcome.FAILED;
+        for (int attempt = 1; attempt <= config.attempts() && outcome == Outcome.FAILED; attempt++) {
+            int mark = calls.size();
+            long start = System.nanoTime();
+            TaskResult result = policy.attempt(task.task());
+            long elapsed = System.nanoTime() - start;
+            tally.attempt(task.failureClass().id(), List.copyOf(calls.subList(mark, calls.size())), elapsed);
+            outcome = result.outcome();
+        }
+        policy.endTask();
+        return outcome;
+    }
+
+    /** Runs the first tasks with the {@code bank} policy, unmeasured, so that the JIT bills no policy. */
+    private void warmUp(Scenario scenario) {
+        if (config.warmupTasks() <= 0) {
+            return;
+        }
+        List<BenchTask> first = scenario.tasks().subList(0, Math.min(config.warmupTasks(), scenario.tasks().size()));
+        run(registry.factory("bank"), new Scenario(first, scenario.outages()), done -> {});
+    }
+}

@@ -1,0 +1,51 @@
+package dev.reasoningbank.bench.run;
+
+import dev.reasoningbank.core.lesson.ErrorKind;
+import dev.reasoningbank.core.reflect.Failure;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The runner's memory of one policy's run, the same for every policy: which failure signatures have
+ * already happened (a perfect memory would hold a lesson for each) and which hosts are known to be
+ * down (they refused a call and have not answered since).
+ */
+final class Ledger {
+
+    private final Set<String> seen = new HashSet<>();
+    private final Set<String> knownDown = new HashSet<>();
+    private final Map<String, Integer> repeatsBySignature = new LinkedHashMap<>();
+    int failedCalls;
+    int repeatedMistakes;
+    int wastedCallsToDownHosts;
+
+    /** Accounts for one call; returns whether it was a repeated mistake. */
+    boolean record(CallRecord call) {
+        if (!call.failed()) {
+            knownDown.remove(call.host());
+            return false;
+        }
+        failedCalls++;
+        Failure failure = call.failure().orElseThrow();
+        if (failure.kind() == ErrorKind.HOST_DOWN) {
+            if (!knownDown.add(call.host())) {
+                wastedCallsToDownHosts++;
+            }
+        } else {
+            knownDown.remove(call.host());
+        }
+        String signature = FailureSignature.of(failure);
+        boolean repeated = !seen.add(signature) && FailureSignature.avoidable(failure);
+        if (repeated) {
+            repeatedMistakes++;
+            repeatsBySignature.merge(signature, 1, Integer::sum);
+        }
+        return repeated;
+    }
+
+    Map<String, Integer> repeatsBySignature() {
+        return repeatsBySignature;
+    }
+}

@@ -1,0 +1,39 @@
+package dev.reasoningbank.bench.run;
+
+import dev.reasoningbank.core.lesson.Lesson;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every metric of one policy on one stream; the definitions are in {@code MetricDefinitions}. Only
+ * {@code overheadMicrosP50}, {@code overheadMicrosP99} and {@code wallMillis} depend on timing.
+ */
+public record PolicyResult(
+        String name,
+        String description,
+        int tasks,
+        int succeeded,
+        int skipped,
+        double successRate,
+        int toolCalls,
+        double toolCallsPerTask,
+        int failedCalls,
+        int repeatedMistakes,
+        int wastedCallsToDownHosts,
+        int wrongSkips,
+        long llmCalls,
+        long llmTokens,
+        int lessons,
+        int retiredLessons,
+        int lessonsLearned,
+        int preloadedLessons,
+        int permanentLessonsFromServerErrors,
+        double overheadMicrosP50,
+        double overheadMicrosP99,
+        int overheadSamples,
+        long wallMillis,
+        Map<String, ClassResult> byClass,
+        Map<String, Integer> repeatsBySignature,
+        List<Double> successCurve,
+        List<Integer> failedCallsCurve,
+        List<Lesson> finalLessons) {}
