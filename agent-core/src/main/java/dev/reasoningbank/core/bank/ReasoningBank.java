@@ -14,6 +14,7 @@ import dev.reasoningbank.core.retrieve.LessonRetriever;
 import dev.reasoningbank.core.retrieve.RetrievalQuery;
 import dev.reasoningbank.core.retrieve.ScoredLesson;
 import dev.reasoningbank.core.retrieve.SignatureRetriever;
+import dev.reasoningbank.core.store.BankSnapshot;
 import dev.reasoningbank.core.store.InMemoryLessonStore;
 import dev.reasoningbank.core.store.LessonSet;
 import dev.reasoningbank.core.store.LessonStore;
@@ -134,9 +135,9 @@ public final class ReasoningBank implements AutoCloseable {
         Instant now = now();
         Set<String> offered = Set.copyOf(tools);
         Set<String> words = Tokens.of(text);
-        List<Lesson> chosen = store.snapshot().lessons().stream()
+        BankSnapshot snapshot = store.snapshot();
+        List<Lesson> chosen = offered.stream().flatMap(tool -> snapshot.lessonsOf(tool).stream())
                 .filter(Lesson::isActive)
-                .filter(l -> offered.contains(l.trigger().tool()))
                 .filter(l -> !l.isExpiredAt(now))
                 .sorted(Comparator.comparingDouble((Lesson l) -> -promptRank(l, words)).thenComparing(Lesson::id))
                 .limit(k)
@@ -187,14 +188,24 @@ public final class ReasoningBank implements AutoCloseable {
         return result;
     }
 
-    /** The active lesson whose trigger this failure meets, if the bank already has one. */
+    /**
+     * The lesson that already covers this failure, if any: active, not a transient lesson past its
+     * expiry (the failure is then learned afresh and the lesson renewed), of the same tool and error
+     * kind, with conditions the failed call met, and the same error signature unless the lesson is
+     * keyed on a value (a fingerprint or a host) rather than on the message.
+     */
     public Optional<Lesson> lessonFor(Failure failure) {
-        return store.snapshot().lessons().stream()
-                .filter(Lesson::isActive)
-                .filter(l -> l.trigger().errorKind() == failure.kind())
-                .filter(l -> l.trigger().matchesFailedCall(failure.tool(), failure.arguments(), failure.fingerprints()))
-                .filter(l -> !l.trigger().conditions().isEmpty() || l.trigger().signature().equals(failure.signature()))
-                .findFirst();
+        Instant now = now();
+        for (Lesson lesson : store.snapshot().lessonsOf(failure.tool())) {
+            if (lesson.isActive()
+                    && lesson.trigger().errorKind() == failure.kind()
+                    && (!lesson.isExpiredAt(now) || lesson.strategy() instanceof Strategy.SkipTask)
+                    && lesson.trigger().matchesFailedCall(failure.tool(), failure.arguments(), failure.fingerprints())
+                    && (lesson.trigger().signature().isEmpty() || lesson.trigger().signature().equals(failure.signature()))) {
+                return Optional.of(lesson);
+            }
+        }
+        return Optional.empty();
     }
 
     /**
@@ -339,8 +350,7 @@ public final class ReasoningBank implements AutoCloseable {
         if (byId.isPresent() && byId.get().trigger().equals(lesson.trigger())) {
             return byId;
         }
-        String key = lesson.trigger().key();
-        return set.all().stream().filter(l -> l.trigger().key().equals(key)).findFirst();
+        return set.ofTool(lesson.trigger().tool()).stream().filter(l -> l.trigger().equals(lesson.trigger())).findFirst();
     }
 
     private Lesson merge(Lesson existing, Lesson incoming) {

@@ -9,8 +9,6 @@ import dev.reasoningbank.core.redact.Fingerprint;
 import dev.reasoningbank.core.redact.Redactor;
 import dev.reasoningbank.core.tool.ToolCall;
 import dev.reasoningbank.core.tool.ToolException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -48,6 +46,8 @@ public record Failure(
 
     public static final int MAX_MESSAGE = 2_000;
     public static final int MAX_TRACE = 4_000;
+    private static final int MAX_CAUSES = 5;
+    private static final int FRAMES_PER_CAUSE = 8;
 
     public Failure {
         notBlank(tool, "tool");
@@ -134,10 +134,28 @@ public record Failure(
         return cut(out.toString(), 4 * MAX_MESSAGE);
     }
 
+    /** A compact trace: each exception of the cause chain with its first frames, like a cut printStackTrace. */
     private static String traceOf(Throwable error) {
-        StringWriter writer = new StringWriter();
-        error.printStackTrace(new PrintWriter(writer));
-        return writer.toString();
+        StringBuilder out = new StringBuilder(1024);
+        Throwable t = error;
+        for (int depth = 0; t != null && depth < MAX_CAUSES && out.length() < 4 * MAX_TRACE; depth++, t = t.getCause()) {
+            out.append(depth == 0 ? "" : "Caused by: ").append(t.getClass().getName());
+            if (t.getMessage() != null) {
+                out.append(": ").append(cut(t.getMessage(), 500));
+            }
+            out.append('\n');
+            StackTraceElement[] frames = t.getStackTrace();
+            for (int i = 0; i < Math.min(frames.length, FRAMES_PER_CAUSE); i++) {
+                out.append("\tat ").append(frames[i]).append('\n');
+            }
+            if (frames.length > FRAMES_PER_CAUSE) {
+                out.append("\t... ").append(frames.length - FRAMES_PER_CAUSE).append(" more\n");
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return out.toString();
     }
 
     static <T extends Throwable> Optional<T> find(Throwable error, Class<T> type) {

@@ -13,7 +13,8 @@ import java.util.List;
 
 /**
  * What a reflector decided, before it becomes a {@link Lesson}: the words, the strategy and the
- * conditions. A draft with conditions is keyed on them; one without is keyed on the error signature.
+ * conditions. A draft whose conditions name a value (a fingerprint, a host) is keyed on that value;
+ * any other is keyed on the error signature as well, so two different mistakes stay two lessons.
  *
  * @param title a short name
  * @param description when it applies and when not
@@ -30,9 +31,14 @@ public record LessonDraft(
         conditions = conditions == null ? List.of() : List.copyOf(conditions);
     }
 
+    /** Whether a condition names a value (a fingerprint, a host): the lesson is then keyed on it, not on the message. */
+    private boolean keyedOnValue() {
+        return conditions.stream().anyMatch(c -> c.op() == ArgumentCondition.Op.FINGERPRINT || c.op() == ArgumentCondition.Op.HOST);
+    }
+
     /** The lesson this draft makes for the failure it was drawn from. */
     public Lesson toLesson(Failure failure, String reflector, Instant now) {
-        String signature = conditions.isEmpty() ? failure.signature() : "";
+        String signature = keyedOnValue() ? "" : failure.signature();
         Trigger trigger = new Trigger(failure.tool(), failure.kind(), signature, conditions);
         return Lesson.builder()
                 .title(title)

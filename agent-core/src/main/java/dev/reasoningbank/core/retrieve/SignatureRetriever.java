@@ -1,6 +1,7 @@
 package dev.reasoningbank.core.retrieve;
 
 import dev.reasoningbank.core.lesson.Lesson;
+import dev.reasoningbank.core.redact.Fingerprint;
 import dev.reasoningbank.core.store.BankSnapshot;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -8,12 +9,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The deterministic retriever: a lesson qualifies when its trigger names the tool and the call meets
  * its argument conditions; qualifying lessons are ranked by how specific their trigger is, whether
- * the error kind matches, and the lexical similarity of their words to the query. Lessons are indexed
- * by tool once per snapshot revision, so a retrieval touches only the lessons of one tool.
+ * the error kind matches, and the lexical similarity of their words to the query. A retrieval touches
+ * only the lessons of one tool, hashes each argument once, and tokenizes each lesson once.
  */
 public final class SignatureRetriever implements LessonRetriever {
 
@@ -21,31 +23,30 @@ public final class SignatureRetriever implements LessonRetriever {
     private static final double TOOL_WIDE = 0.35;
     private static final double SAME_KIND = 0.1;
     private static final double LEXICAL = 0.3;
+    private static final int MAX_CACHED = 1_000_000;
 
-    private record Indexed(Lesson lesson, Set<String> tokens) {}
+    private record Tokenized(Lesson lesson, Set<String> tokens) {}
 
-    private record Index(BankSnapshot snapshot, Map<String, List<Indexed>> byTool) {}
-
-    private volatile Index index = new Index(null, Map.of());
+    private final Map<String, Tokenized> tokens = new ConcurrentHashMap<>();
 
     @Override
     public List<ScoredLesson> retrieve(RetrievalQuery query, BankSnapshot snapshot, int k, double floor) {
-        List<Indexed> candidates = indexFor(snapshot).byTool().getOrDefault(query.tool(), List.of());
+        List<Lesson> candidates = snapshot.lessonsOf(query.tool());
         if (candidates.isEmpty() || k <= 0) {
             return List.of();
         }
+        Map<String, String> fingerprints = fingerprintsOf(query.arguments());
         Set<String> queryTokens = Tokens.of(query.text());
         List<ScoredLesson> scored = new ArrayList<>();
-        for (Indexed candidate : candidates) {
-            Lesson lesson = candidate.lesson();
-            if (!lesson.isActive() || !lesson.trigger().matchesCall(query.tool(), query.arguments())) {
+        for (Lesson lesson : candidates) {
+            if (!lesson.isActive() || !lesson.trigger().matchesFailedCall(query.tool(), query.arguments(), fingerprints)) {
                 continue;
             }
             double score = lesson.trigger().conditions().isEmpty() ? TOOL_WIDE : CONDITIONED;
             if (query.errorKind() != null && query.errorKind() == lesson.trigger().errorKind()) {
                 score += SAME_KIND;
             }
-            score += LEXICAL * Tokens.similarity(queryTokens, candidate.tokens());
+            score += LEXICAL * Tokens.similarity(queryTokens, tokensOf(lesson));
             if (score >= floor) {
                 scored.add(new ScoredLesson(lesson, Math.min(1.0, score)));
             }
@@ -54,26 +55,32 @@ public final class SignatureRetriever implements LessonRetriever {
         return scored.size() <= k ? scored : List.copyOf(scored.subList(0, k));
     }
 
-    private Index indexFor(BankSnapshot snapshot) {
-        Index current = index;
-        if (current.snapshot() == snapshot) {
-            return current;
+    private static Map<String, String> fingerprintsOf(Map<String, ?> arguments) {
+        Map<String, String> fingerprints = new HashMap<>();
+        arguments.forEach((name, value) -> {
+            if (value != null) {
+                fingerprints.put(name, Fingerprint.of(String.valueOf(value)));
+            }
+        });
+        return fingerprints;
+    }
+
+    private Set<String> tokensOf(Lesson lesson) {
+        Tokenized cached = tokens.get(lesson.id());
+        if (cached != null && (cached.lesson() == lesson || sameText(cached.lesson(), lesson))) {
+            return cached.tokens();
         }
-        Map<String, Indexed> previous = new HashMap<>();
-        current.byTool().values().forEach(list -> list.forEach(i -> previous.put(i.lesson().id(), i)));
-        Map<String, List<Indexed>> byTool = new HashMap<>();
-        for (Lesson lesson : snapshot.lessons()) {
-            Indexed old = previous.get(lesson.id());
-            Set<String> tokens = old != null && sameText(old.lesson(), lesson) ? old.tokens() : Tokens.of(textOf(lesson));
-            byTool.computeIfAbsent(lesson.trigger().tool(), t -> new ArrayList<>()).add(new Indexed(lesson, tokens));
+        Set<String> fresh = Tokens.of(textOf(lesson));
+        if (tokens.size() >= MAX_CACHED) {
+            tokens.clear();
         }
-        Index fresh = new Index(snapshot, byTool);
-        index = fresh;
+        tokens.put(lesson.id(), new Tokenized(lesson, fresh));
         return fresh;
     }
 
     private static boolean sameText(Lesson a, Lesson b) {
-        return a.title().equals(b.title()) && a.content().equals(b.content()) && a.description().equals(b.description());
+        return a.title().equals(b.title()) && a.content().equals(b.content()) && a.description().equals(b.description())
+                && a.trigger().signature().equals(b.trigger().signature()) && a.trigger().errorKind() == b.trigger().errorKind();
     }
 
     /** The words of a lesson that a query is compared with. */

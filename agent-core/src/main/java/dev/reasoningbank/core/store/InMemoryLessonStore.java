@@ -14,10 +14,10 @@ public final class InMemoryLessonStore implements LessonStore {
 
     @Override
     public synchronized <R> R update(Function<LessonSet, R> transaction) {
-        LessonSet working = new LessonSet(snapshot.lessons());
+        LessonSet working = new LessonSet(snapshot);
         R result = transaction.apply(working);
         if (working.changed()) {
-            snapshot = new BankSnapshot(snapshot.revision() + 1, working.all().stream().toList());
+            snapshot = working.commit(snapshot.revision() + 1);
         }
         return result;
     }

@@ -107,10 +107,10 @@ public final class JsonFileLessonStore implements LessonStore {
                 FileLock ignored = lockChannel.lock()) {
             removeStaleTempFiles();
             BankSnapshot current = snapshot();
-            LessonSet working = new LessonSet(current.lessons());
+            LessonSet working = new LessonSet(current);
             R result = transaction.apply(working);
             if (working.changed()) {
-                BankSnapshot next = new BankSnapshot(current.revision() + 1, working.all().stream().toList());
+                BankSnapshot next = working.commit(current.revision() + 1);
                 write(next);
                 loaded = new Loaded(stat(), next);
             }

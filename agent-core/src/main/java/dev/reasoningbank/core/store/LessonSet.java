@@ -1,48 +1,100 @@
 package dev.reasoningbank.core.store;
 
 import dev.reasoningbank.core.lesson.Lesson;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
-/** The working copy of a store's lessons inside one {@link LessonStore#update} transaction. */
+/**
+ * The working copy of a store's lessons inside one {@link LessonStore#update} transaction: the
+ * snapshot it started from plus the changes made so far. Reads see the changes; nothing is copied
+ * until the store commits them.
+ */
 public final class LessonSet {
 
-    private final Map<String, Lesson> lessons;
-    private boolean changed;
+    private final BankSnapshot base;
+    private final Map<String, Lesson> upserts = new LinkedHashMap<>();
+    private final Set<String> removals = new LinkedHashSet<>();
 
-    LessonSet(Collection<Lesson> lessons) {
-        this.lessons = new LinkedHashMap<>();
-        lessons.forEach(l -> this.lessons.put(l.id(), l));
+    LessonSet(BankSnapshot base) {
+        this.base = base;
     }
 
     public Optional<Lesson> get(String id) {
-        return Optional.ofNullable(lessons.get(id));
+        if (removals.contains(id)) {
+            return Optional.empty();
+        }
+        Lesson changed = upserts.get(id);
+        return changed != null ? Optional.of(changed) : base.find(id);
     }
 
     /** Adds the lesson, or replaces the one with the same id. */
     public void put(Lesson lesson) {
-        Lesson previous = lessons.put(lesson.id(), lesson);
-        changed |= !lesson.equals(previous);
+        removals.remove(lesson.id());
+        if (base.find(lesson.id()).filter(lesson::equals).isPresent()) {
+            upserts.remove(lesson.id());
+        } else {
+            upserts.put(lesson.id(), lesson);
+        }
     }
 
     public boolean remove(String id) {
-        boolean removed = lessons.remove(id) != null;
-        changed |= removed;
-        return removed;
+        boolean present = get(id).isPresent();
+        upserts.remove(id);
+        if (base.find(id).isPresent()) {
+            removals.add(id);
+        }
+        return present;
     }
 
+    /** The lessons of one tool, with the changes made so far. */
+    public List<Lesson> ofTool(String tool) {
+        List<Lesson> result = new ArrayList<>();
+        for (Lesson lesson : base.lessonsOf(tool)) {
+            if (!removals.contains(lesson.id()) && !upserts.containsKey(lesson.id())) {
+                result.add(lesson);
+            }
+        }
+        for (Lesson lesson : upserts.values()) {
+            if (lesson.trigger().tool().equals(tool)) {
+                result.add(lesson);
+            }
+        }
+        return result;
+    }
+
+    /** Every lesson, with the changes made so far; costs time in proportion to the whole bank. */
     public Collection<Lesson> all() {
-        return Collections.unmodifiableCollection(lessons.values());
+        List<Lesson> result = new ArrayList<>(base.size() + upserts.size());
+        for (Lesson lesson : base.lessons()) {
+            if (!removals.contains(lesson.id())) {
+                result.add(upserts.getOrDefault(lesson.id(), lesson));
+            }
+        }
+        for (Lesson lesson : upserts.values()) {
+            if (base.find(lesson.id()).isEmpty()) {
+                result.add(lesson);
+            }
+        }
+        return Collections.unmodifiableList(result);
     }
 
     public int size() {
-        return lessons.size();
+        return all().size();
     }
 
     boolean changed() {
-        return changed;
+        return !upserts.isEmpty() || !removals.isEmpty();
+    }
+
+    /** The snapshot these changes make, at the given revision. */
+    BankSnapshot commit(long revision) {
+        return base.with(revision, upserts.values(), removals);
     }
 }

@@ -1,0 +1,97 @@
+package dev.reasoningbank.core.store;
+
+import dev.reasoningbank.core.lesson.Lesson;
+import java.util.Arrays;
+
+/**
+ * An immutable map from lesson id to lesson (and the order it was first stored in) that shares
+ * structure between versions: a change copies one bucket, not the whole map, so a bank of 100k
+ * lessons updates one lesson in microseconds.
+ */
+final class IdIndex {
+
+    record Entry(Lesson lesson, long sequence) {}
+
+    private static final int BUCKETS = 1024;
+    private static final Entry[] NONE = new Entry[0];
+
+    static final IdIndex EMPTY = new IdIndex(emptyBuckets(), 0);
+
+    private final Entry[][] buckets;
+    private final int size;
+
+    private IdIndex(Entry[][] buckets, int size) {
+        this.buckets = buckets;
+        this.size = size;
+    }
+
+    private static Entry[][] emptyBuckets() {
+        Entry[][] buckets = new Entry[BUCKETS][];
+        Arrays.fill(buckets, NONE);
+        return buckets;
+    }
+
+    int size() {
+        return size;
+    }
+
+    Entry get(String id) {
+        for (Entry entry : buckets[bucketOf(id)]) {
+            if (entry.lesson().id().equals(id)) {
+                return entry;
+            }
+        }
+        return null;
+    }
+
+    /** This index with {@code entry} added, or replacing the entry with the same id. */
+    IdIndex with(Entry entry) {
+        int b = bucketOf(entry.lesson().id());
+        Entry[] bucket = buckets[b];
+        Entry[][] copy = buckets.clone();
+        for (int i = 0; i < bucket.length; i++) {
+            if (bucket[i].lesson().id().equals(entry.lesson().id())) {
+                Entry[] replaced = bucket.clone();
+                replaced[i] = entry;
+                copy[b] = replaced;
+                return new IdIndex(copy, size);
+            }
+        }
+        Entry[] grown = Arrays.copyOf(bucket, bucket.length + 1);
+        grown[bucket.length] = entry;
+        copy[b] = grown;
+        return new IdIndex(copy, size + 1);
+    }
+
+    IdIndex without(String id) {
+        int b = bucketOf(id);
+        Entry[] bucket = buckets[b];
+        for (int i = 0; i < bucket.length; i++) {
+            if (bucket[i].lesson().id().equals(id)) {
+                Entry[] shrunk = new Entry[bucket.length - 1];
+                System.arraycopy(bucket, 0, shrunk, 0, i);
+                System.arraycopy(bucket, i + 1, shrunk, i, bucket.length - i - 1);
+                Entry[][] copy = buckets.clone();
+                copy[b] = shrunk;
+                return new IdIndex(copy, size - 1);
+            }
+        }
+        return this;
+    }
+
+    /** Every entry, in no particular order. */
+    Entry[] entries() {
+        Entry[] all = new Entry[size];
+        int n = 0;
+        for (Entry[] bucket : buckets) {
+            System.arraycopy(bucket, 0, all, n, bucket.length);
+            n += bucket.length;
+        }
+        return all;
+    }
+
+    private static int bucketOf(String id) {
+        int h = id.hashCode();
+        return (h ^ (h >>> 16)) & (BUCKETS - 1);
+    }
+}
