@@ -21,7 +21,7 @@ import java.util.Properties;
  * @param taskInterval scenario time between two tasks
  * @param skipFor how long a refused host is skipped before a probe
  * @param requestTimeout the tools' client timeout (real time)
- * @param preload synthetic lessons in the {@code bank} policy's bank before the run
+ * @param preload synthetic lessons in the bank policies' banks (bank, bank-embedding, bank-llm) before the run
  * @param preloadTools how many tools the synthetic lessons are spread over
  * @param warmupTasks tasks run unmeasured before the first policy
  * @param statsFlushInterval how long the banks keep usage counters in memory before writing them (scenario time)

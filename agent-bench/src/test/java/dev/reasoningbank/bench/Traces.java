@@ -1,5 +1,6 @@
 package dev.reasoningbank.bench;
 
+import dev.reasoningbank.bench.policy.PolicyFactory;
 import dev.reasoningbank.bench.policy.Registry;
 import dev.reasoningbank.bench.run.BenchRunner;
 import dev.reasoningbank.bench.run.PolicyResult;
@@ -20,6 +21,8 @@ public final class Traces {
 
     public static final BenchConfig CONFIG = BenchConfig.reference().withWarmupTasks(0);
     public static final Instant START = CONFIG.start();
+    /** The standard policies, offline whatever the environment says: bank-llm uses the scripted model. */
+    public static final Registry REGISTRY = Registry.standard(Map.of());
 
     private final List<BenchTask> tasks = new ArrayList<>();
     private final List<Outage> outages = new ArrayList<>();
@@ -45,8 +48,12 @@ public final class Traces {
     }
 
     public PolicyResult run(String policy) {
-        return new BenchRunner(CONFIG, Registry.standard(), ProgressListener.SILENT)
-                .run(Registry.standard().factory(policy), new Scenario(tasks, outages), done -> {});
+        return run(REGISTRY.factory(policy));
+    }
+
+    /** Runs any policy, e.g. one made for the test. */
+    public PolicyResult run(PolicyFactory factory) {
+        return new BenchRunner(CONFIG, REGISTRY, ProgressListener.SILENT).run(factory, new Scenario(tasks, outages), done -> {});
     }
 
     public static Instant minute(int minute) {

@@ -29,17 +29,17 @@ import java.util.concurrent.ConcurrentHashMap;
  * argument conditions the call does not meet, is never returned.
  *
  * <p>Scores, from 0 to 1: a lesson with argument conditions the call meets is specific, so it scores
- * {@code 0.6 + 0.4 × similarity}; a tool-wide lesson scores its cosine similarity to the query, plus
- * 0.1 when the error kind matches. A query without words ranks by the signature alone (0.6 / 0.35),
- * as the signature retriever does. Lesson embeddings are computed once per lesson id and text and
+ * {@code 0.6 + 0.4 × similarity}; a tool-wide lesson (a backoff, advice) scores {@code 0.35 + 0.4 ×
+ * similarity}, like the signature retriever's, so a task described in other words still finds it;
+ * 0.1 more when the error kind matches. A query without words ranks by the signature alone. Lesson embeddings are computed once per lesson id and text and
  * cached; query embeddings are kept in a small cache too. Thread-safe.
  */
 public final class EmbeddingLessonRetriever implements LessonRetriever {
 
     private static final double CONDITIONED = 0.6;
-    private static final double CONDITIONED_SEMANTIC = 0.4;
+    private static final double SEMANTIC = 0.4;
     private static final double SAME_KIND = 0.1;
-    private static final double NO_TEXT_TOOL_WIDE = 0.35;
+    private static final double TOOL_WIDE = 0.35;
     private static final int QUERY_CACHE = 256;
 
     private final EmbeddingModel model;
@@ -85,10 +85,10 @@ public final class EmbeddingLessonRetriever implements LessonRetriever {
             boolean conditioned = !lesson.trigger().conditions().isEmpty();
             double score;
             if (queryEmbedding == null) {
-                score = conditioned ? CONDITIONED : NO_TEXT_TOOL_WIDE;
+                score = conditioned ? CONDITIONED : TOOL_WIDE;
             } else {
                 double similarity = Math.max(0, CosineSimilarity.between(queryEmbedding, lessonEmbedding(lesson)));
-                score = conditioned ? CONDITIONED + CONDITIONED_SEMANTIC * similarity : similarity;
+                score = (conditioned ? CONDITIONED : TOOL_WIDE) + SEMANTIC * similarity;
             }
             if (query.errorKind() != null && query.errorKind() == lesson.trigger().errorKind()) {
                 score += SAME_KIND;

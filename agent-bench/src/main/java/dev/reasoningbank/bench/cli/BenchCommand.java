@@ -2,6 +2,7 @@ package dev.reasoningbank.bench.cli;
 
 import dev.reasoningbank.bench.BenchConfig;
 import dev.reasoningbank.bench.policy.Registry;
+import dev.reasoningbank.bench.policy.bankllm.BankLlmPolicy;
 import dev.reasoningbank.bench.report.LearningCurveChart;
 import dev.reasoningbank.bench.report.MarkdownReport;
 import dev.reasoningbank.bench.report.ProgressBar;
@@ -10,32 +11,51 @@ import dev.reasoningbank.bench.run.BenchResults;
 import dev.reasoningbank.bench.run.BenchRunner;
 import dev.reasoningbank.bench.run.PolicyResult;
 import dev.reasoningbank.bench.run.ProgressListener;
+import dev.reasoningbank.bench.run.PromptComparison;
+import dev.reasoningbank.llm.PromptTemplates;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
  * {@code bench}: runs the seeded task stream once per policy and writes {@code results.json},
  * {@code report.md} and {@code learning-curve.png} to {@code --out}. A subcommand of {@code rbank};
  * {@link #main} runs it alone.
+ *
+ * <p>{@code --prompts A --vs-prompts B} runs {@code bank-llm} twice, as {@code bank-llm[A]} and
+ * {@code bank-llm[B]}, and compares the two sets of reflection prompts side by side.
  */
 @Command(
         name = "bench",
         mixinStandardHelpOptions = true,
-        description = "Run FlakyBench: a seeded stream of failing tool calls over real sockets, once per memory policy.")
+        description = {
+                "Run FlakyBench: a seeded stream of failing tool calls over real sockets, once per memory policy.",
+                "bank-llm uses the model RB_LLM selects (see rbank demo --reflector llm); without RB_LLM it replays scripted "
+                        + "model answers over the Ollama wire format, offline and reproducible."})
 public final class BenchCommand implements Callable<Integer> {
+
+    /** The names prompt experiments give to the two bank-llm runs. */
+    public static final String PROMPTS_A = BankLlmPolicy.NAME + "[A]";
+    public static final String PROMPTS_B = BankLlmPolicy.NAME + "[B]";
 
     @Spec
     CommandSpec spec;
+
+    /** The environment bank-llm reads ({@code RB_LLM}, model variables, {@code RB_PROMPTS_DIR}); tests replace it. */
+    Map<String, String> env = System.getenv();
 
     @Option(names = "--tasks", description = "Tasks in the stream (reference: ${DEFAULT-VALUE}).")
     int tasks = BenchConfig.reference().tasks();
@@ -43,13 +63,22 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "Seed of the stream (reference: ${DEFAULT-VALUE}).")
     long seed = BenchConfig.reference().seed();
 
-    @Option(names = "--policies", split = ",", description = "Policies to run, comma-separated (default: none,episodic,bank,oracle).")
+    @Option(names = "--policies", split = ",", description = "Policies to run, comma-separated (default: none,episodic,bank,bank-embedding,bank-llm,oracle). "
+            + "bank-embedding: bank with the embedding retriever, for its overhead next to the lexical one; bank-llm: the LLM reflector.")
     List<String> policies = BenchConfig.reference().policies();
 
     @Option(names = "--out", required = true, description = "Directory for results.json, report.md and learning-curve.png.")
     Path out;
 
-    @Option(names = "--preload", description = "Synthetic lessons put in the bank policy's bank first, to measure overhead at scale (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--prompts", paramLabel = "DIR", description = "Reflection prompt templates for bank-llm (a template missing from DIR falls back to the built-in one); "
+            + "default: RB_PROMPTS_DIR, else the built-in prompts.")
+    Path prompts;
+
+    @Option(names = "--vs-prompts", paramLabel = "DIR", description = "Compare bank-llm with the --prompts templates (A) against these (B) on the same stream: "
+            + "runs bank-llm[A] and bank-llm[B] and reports valid-lesson rate, repeated mistakes and tokens side by side. Needs bank-llm in --policies.")
+    Path vsPrompts;
+
+    @Option(names = "--preload", description = "Synthetic lessons put in the bank policies' banks first, to measure overhead at scale (default: ${DEFAULT-VALUE}).")
     int preload = BenchConfig.reference().preload();
 
     @Option(names = "--preload-tools", description = "Tools the preloaded lessons are spread over, the 4 scenario tools included; 4 is the worst case (default: ${DEFAULT-VALUE}).")
@@ -63,22 +92,49 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        BenchConfig config = BenchConfig.reference().withTasks(tasks).withSeed(seed).withPolicies(policies).withPreload(preload, preloadTools)
+        Registry registry = Registry.standard(env);
+        List<String> lineUp = new ArrayList<>(policies);
+        Optional<PromptComparison> comparison = Optional.empty();
+        if (prompts != null) {
+            PromptTemplates.load(Optional.of(prompts)); // a wrong directory or template fails now, naming the file, not mid-run
+        }
+        if (vsPrompts != null) {
+            PromptTemplates.load(Optional.of(vsPrompts));
+            int at = lineUp.indexOf(BankLlmPolicy.NAME);
+            if (at < 0) {
+                throw new ParameterException(spec.commandLine(), "--vs-prompts compares the reflection prompts of " + BankLlmPolicy.NAME
+                        + ": add " + BankLlmPolicy.NAME + " to --policies (e.g. --policies " + BankLlmPolicy.NAME + ")");
+            }
+            registry.register(BankLlmPolicy.factory(PROMPTS_A, Optional.ofNullable(prompts), env));
+            registry.register(BankLlmPolicy.factory(PROMPTS_B, Optional.of(vsPrompts), env));
+            lineUp.set(at, PROMPTS_A);
+            lineUp.add(at + 1, PROMPTS_B);
+            String a = prompts != null ? prompts.toString()
+                    : Optional.ofNullable(env.get(PromptTemplates.ENV_PROMPTS_DIR)).filter(s -> !s.isBlank()).orElse("built-in");
+            comparison = Optional.of(new PromptComparison(PROMPTS_A, a, PROMPTS_B, vsPrompts.toString(), BankLlmPolicy.scripted(env)));
+        } else if (prompts != null) {
+            registry.replace(BankLlmPolicy.factory(BankLlmPolicy.NAME, Optional.of(prompts), env));
+        }
+        BenchConfig config = BenchConfig.reference().withTasks(tasks).withSeed(seed).withPolicies(lineUp).withPreload(preload, preloadTools)
                 .withStatsFlushInterval(statsFlushInterval);
-        Registry registry = Registry.standard();
         config.policies().forEach(registry::factory);
         PrintWriter err = spec.commandLine().getErr();
         ProgressListener progress = noProgress ? ProgressListener.SILENT : new ProgressBar(err);
         BenchResults results = new BenchRunner(config, registry, progress).run();
+        if (comparison.isPresent()) {
+            results = results.withPromptComparison(comparison.get());
+        }
         Files.createDirectories(out);
         ResultsJson.write(results, out.resolve("results.json"));
         MarkdownReport.write(results, out.resolve("report.md"));
         LearningCurveChart.write(results, out.resolve("learning-curve.png"));
         PrintWriter o = spec.commandLine().getOut();
         for (PolicyResult p : results.policies()) {
-            o.println(String.format(Locale.ROOT, "%-9s success %5.1f %%  calls/task %.3f  failed %3d  repeated %3d  wasted %2d  wrong skips %d  lessons %d  overhead p50 %.1f µs p99 %.1f µs",
+            o.println(String.format(Locale.ROOT, "%-14s success %5.1f %%  calls/task %.3f  failed %3d  repeated %3d  wasted %2d  wrong skips %d  lessons %d  overhead p50 %.1f µs p99 %.1f µs%s",
                     p.name(), p.successRate() * 100, p.toolCallsPerTask(), p.failedCalls(), p.repeatedMistakes(), p.wastedCallsToDownHosts(),
-                    p.wrongSkips(), p.lessons(), p.overheadMicrosP50(), p.overheadMicrosP99()));
+                    p.wrongSkips(), p.lessons(), p.overheadMicrosP50(), p.overheadMicrosP99(),
+                    p.llm().used() ? String.format(Locale.ROOT, "  LLM %d calls, %d tokens, valid lessons %d/%d",
+                            p.llmCalls(), p.llmTokens(), p.llm().acceptedAnswers(), p.llm().answers()) : ""));
         }
         o.println("wrote " + out.resolve("results.json") + ", report.md and learning-curve.png");
         return CommandLine.ExitCode.OK;

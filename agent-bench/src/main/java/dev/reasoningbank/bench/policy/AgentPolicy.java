@@ -8,6 +8,7 @@ import dev.reasoningbank.core.bank.ReasoningBank;
 import dev.reasoningbank.core.bank.ReasoningBankConfig;
 import dev.reasoningbank.core.lesson.Lesson;
 import dev.reasoningbank.core.reflect.Reflector;
+import dev.reasoningbank.core.retrieve.LessonRetriever;
 import dev.reasoningbank.core.store.InMemoryLessonStore;
 import java.util.Collection;
 import java.util.List;
@@ -40,11 +41,16 @@ public abstract class AgentPolicy implements MemoryPolicy {
 
     @Override
     public PolicyStats stats() {
-        return new PolicyStats(lessonsLearned, 0, 0, 0);
+        return new PolicyStats(lessonsLearned, 0, LlmStats.NONE);
     }
 
-    /** An in-memory bank on the scenario clock, holding {@code seed} from the start. */
+    /** An in-memory bank on the scenario clock, holding {@code seed} from the start, with core's signature retriever. */
     protected ReasoningBank newBank(Collection<Lesson> seed) {
+        return newBank(seed, null);
+    }
+
+    /** An in-memory bank on the scenario clock, holding {@code seed} from the start; {@code retriever} {@code null} for core's default. */
+    protected ReasoningBank newBank(Collection<Lesson> seed, LessonRetriever retriever) {
         InMemoryLessonStore store = new InMemoryLessonStore();
         if (!seed.isEmpty()) {
             store.update(set -> {
@@ -52,7 +58,11 @@ public abstract class AgentPolicy implements MemoryPolicy {
                 return null;
             });
         }
-        return ReasoningBank.builder()
+        ReasoningBank.Builder builder = ReasoningBank.builder();
+        if (retriever != null) {
+            builder.retriever(retriever);
+        }
+        return builder
                 .store(store)
                 .config(ReasoningBankConfig.custom().clock(context.clock()).statsFlushInterval(context.statsFlushInterval()).build())
                 .build();

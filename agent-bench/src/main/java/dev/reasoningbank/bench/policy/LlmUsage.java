@@ -1,14 +1,11 @@
 package dev.reasoningbank.bench.policy;
 
-/** How much a policy used a language model; {@link #NONE} for policies without one. */
+/** How much a policy used a language model so far; {@link #NONE} for policies without one. */
+@FunctionalInterface
 public interface LlmUsage {
 
-    LlmUsage NONE = new LlmUsage() {
-        public long calls() { return 0; }
-        public long tokens() { return 0; }
-    };
+    LlmUsage NONE = () -> LlmStats.NONE;
 
-    long calls();
-
-    long tokens();
+    /** The counters now. */
+    LlmStats stats();
 }

@@ -3,6 +3,7 @@ package dev.reasoningbank.bench.report;
 import dev.reasoningbank.bench.run.BenchResults;
 import dev.reasoningbank.bench.run.ClassResult;
 import dev.reasoningbank.bench.run.PolicyResult;
+import dev.reasoningbank.bench.run.PromptComparison;
 import dev.reasoningbank.bench.scenario.FailureClass;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -42,6 +43,7 @@ public final class MarkdownReport {
         row(md, ps, "wrong skips", p -> String.valueOf(p.wrongSkips()));
         row(md, ps, "LLM calls", p -> String.valueOf(p.llmCalls()));
         row(md, ps, "LLM tokens", p -> String.valueOf(p.llmTokens()));
+        row(md, ps, "valid lessons / model answers", MarkdownReport::validLessons);
         row(md, ps, "lessons in the bank", p -> String.valueOf(p.lessons()));
         row(md, ps, "retired lessons", p -> String.valueOf(p.retiredLessons()));
         row(md, ps, "lessons learned", p -> String.valueOf(p.lessonsLearned()));
@@ -49,6 +51,7 @@ public final class MarkdownReport {
         row(md, ps, "succeeded / skipped tasks", p -> p.succeeded() + " / " + p.skipped());
         row(md, ps, "overhead per call p50 (µs, timing)", p -> fmt(p.overheadMicrosP50(), 1));
         row(md, ps, "overhead per call p99 (µs, timing)", p -> fmt(p.overheadMicrosP99(), 1));
+        results.promptComparison().ifPresent(c -> promptComparison(md, c, results));
         md.append("\n## Policies\n\n");
         ps.forEach(p -> md.append("- `").append(p.name()).append("`: ").append(p.description()).append('\n'));
         md.append("\n## What the metrics mean\n\n");
@@ -68,6 +71,27 @@ public final class MarkdownReport {
         }
         md.append("\n![learning curve](learning-curve.png)\n");
         return md.toString();
+    }
+
+    private static String validLessons(PolicyResult p) {
+        return p.llm().used() ? p.llm().acceptedAnswers() + " / " + p.llm().answers() + " (" + pct(p.llm().validLessonRate()) + ")" : "-";
+    }
+
+    private static void promptComparison(StringBuilder md, PromptComparison c, BenchResults results) {
+        List<PolicyResult> ab = List.of(results.policy(c.policyA()), results.policy(c.policyB()));
+        md.append("\n## Prompt comparison (bank-llm)\n\n")
+                .append("Prompts A: `").append(c.promptsA()).append("`; prompts B: `").append(c.promptsB())
+                .append("`. Same stream, same seed, same fallback; only the reflection prompts differ.\n\n")
+                .append("| metric | A (").append(c.policyA()).append(") | B (").append(c.policyB()).append(") |\n|---|---:|---:|\n");
+        row(md, ab, "valid-lesson rate (accepted / model answers)", MarkdownReport::validLessons);
+        row(md, ab, "re-asks", p -> String.valueOf(p.llm().reasks()));
+        row(md, ab, "fallbacks to the rules", p -> String.valueOf(p.llm().fallbacks()));
+        row(md, ab, "repeated mistakes", p -> String.valueOf(p.repeatedMistakes()));
+        row(md, ab, "success rate", p -> pct(p.successRate()));
+        row(md, ab, "LLM calls", p -> String.valueOf(p.llmCalls()));
+        row(md, ab, "LLM tokens (in / out)", p -> p.llmTokens() + " (" + p.llm().inputTokens() + " / " + p.llm().outputTokens() + ")");
+        row(md, ab, "lessons learned", p -> String.valueOf(p.lessonsLearned()));
+        md.append("\n").append(c.caveat()).append("\n");
     }
 
     private static void row(StringBuilder md, List<PolicyResult> ps, String name, Function<PolicyResult, String> value) {

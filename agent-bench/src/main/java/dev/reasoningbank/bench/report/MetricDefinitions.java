@@ -25,13 +25,18 @@ public final class MetricDefinitions {
                 + "prevents the first one, it can only answer it; the next two metrics cover them. Computed by the runner from the calls, identically for every policy");
         d.put("wastedCallsToDownHosts", "calls refused by a host that had already refused an earlier call of the run and has not answered since (probes of a host still down included)");
         d.put("wrongSkips", "tasks skipped although their host accepted connections at that moment (ground truth from the scenario)");
-        d.put("llmCalls / llmTokens", "calls to a language model and their tokens; 0 for policies without a model");
+        d.put("llmCalls / llmTokens", "calls to a language model (re-asks included) and their tokens as the server reported them; 0 for policies "
+                + "without a model. Offline, bank-llm's model is scripted and reports one token per four characters of the messages and of the answer");
+        d.put("valid lessons / model answers", "the valid-lesson rate: answers of the model that passed the reflector's validation (schema, closed "
+                + "vocabulary, the tool's parameters, configured sources, no secrets) / answers the model gave (failed calls excluded); an "
+                + "invalid answer is re-asked with its problems, and after the last re-ask the rule-based reflector answers (a fallback)");
         d.put("lessons", "lessons in the policy's memory at the end of the run, retired and preloaded ones included (episodic forgets after each task: 0)");
         d.put("retiredLessons", "lessons retired because they hurt more often than they helped");
         d.put("lessonsLearned", "new lessons memorized during the run (merges and recurrences of a known lesson not counted)");
         d.put("permanentLessonsFromServerErrors", "learned lessons about a 5xx that never expire or skip a host: must be 0 (a transient 503 is no reason to stop calling)");
         d.put("overheadMicrosP50 / P99", "learning overhead per tool call, in microseconds of wall time: for each attempt, (time in the policy's attempt - time inside the tools' "
-                + "invoke, i.e. their I/O) / max(1, calls in the attempt); covers plan (retrieval, strategies), reflect and memorize. Timing field: varies between runs");
+                + "invoke, i.e. their I/O) / max(1, calls in the attempt); covers plan (retrieval, strategies), reflect and memorize, a model's answer included (bank-llm), and the embedding of the query (bank-embedding). "
+                + "Timing field: varies between runs");
         return d;
     }
 }

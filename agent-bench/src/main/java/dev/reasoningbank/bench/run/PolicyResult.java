@@ -1,12 +1,14 @@
 package dev.reasoningbank.bench.run;
 
+import dev.reasoningbank.bench.policy.LlmStats;
 import dev.reasoningbank.core.lesson.Lesson;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Every metric of one policy on one stream; the definitions are in {@code MetricDefinitions}. Only
- * {@code overheadMicrosP50}, {@code overheadMicrosP99} and {@code wallMillis} depend on timing.
+ * {@code overheadMicrosP50}, {@code overheadMicrosP99} and {@code wallMillis} depend on timing. {@code llm} details
+ * {@code llmCalls} and {@code llmTokens} (answers, accepted answers, re-asks, fallbacks) for a policy with a model.
  */
 public record PolicyResult(
         String name,
@@ -36,4 +38,5 @@ public record PolicyResult(
         Map<String, Integer> repeatsBySignature,
         List<Double> successCurve,
         List<Integer> failedCallsCurve,
-        List<Lesson> finalLessons) {}
+        List<Lesson> finalLessons,
+        LlmStats llm) {}

@@ -72,7 +72,7 @@ final class Tally {
                 stats.lessonsLearned(), stats.preloadedLessons(), permanentFrom5xx,
                 round(Percentiles.of(overhead, 50), 1), round(Percentiles.of(overhead, 99), 1), overhead.length, wallMillis,
                 Map.copyOf(byClass), Map.copyOf(ledger.repeatsBySignature()), List.copyOf(successCurve), List.copyOf(failedCallsCurve),
-                List.copyOf(lessons));
+                List.copyOf(lessons), stats.llm());
     }
 
     private static double round(double value, int decimals) {

@@ -1,5 +1,6 @@
 package dev.reasoningbank.bench.cli;
 
+import dev.reasoningbank.bench.BuiltInPrompts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,6 +11,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -24,9 +26,7 @@ class BenchCommandTest {
         // given
         StringWriter stdout = new StringWriter();
         StringWriter stderr = new StringWriter();
-        CommandLine cli = new CommandLine(new BenchCommand());
-        cli.setOut(new PrintWriter(stdout));
-        cli.setErr(new PrintWriter(stderr));
+        CommandLine cli = offline(stdout, stderr);
 
         // when
         int exit = cli.execute("--tasks", "40", "--seed", "3", "--policies", "none,bank", "--out", out.toString());
@@ -60,6 +60,86 @@ class BenchCommandTest {
         int exit = cli.execute("--policies", "nope", "--out", out.toString());
 
         assertThat(exit).isEqualTo(1);
-        assertThat(stderr.toString()).contains("Policy 'nope' does not exist; known policies: none, episodic, bank, oracle");
+        assertThat(stderr.toString()).contains("Policy 'nope' does not exist; known policies: none, episodic, bank, bank-embedding, bank-llm, oracle");
+    }
+
+    @TempDir
+    Path promptsA;
+
+    @TempDir
+    Path promptsB;
+
+    /** The command, offline whatever the environment says. */
+    private static CommandLine offline(StringWriter stdout, StringWriter stderr) {
+        BenchCommand command = new BenchCommand();
+        command.env = Map.of();
+        CommandLine cli = new CommandLine(command);
+        cli.setOut(new PrintWriter(stdout));
+        cli.setErr(new PrintWriter(stderr));
+        return cli;
+    }
+
+    @Test
+    void should_compare_two_prompt_sets_side_by_side() throws Exception {
+        // given: A is the built-in reflect-failure prompt; B leaves out the closed list of strategies
+        String builtIn = BuiltInPrompts.reflectFailure();
+        Files.writeString(promptsA.resolve("reflect-failure.txt"), builtIn);
+        Files.writeString(promptsB.resolve("reflect-failure.txt"), builtIn.replace("{{strategies}}", "(any strategy that fixes it)"));
+        StringWriter stdout = new StringWriter();
+        StringWriter stderr = new StringWriter();
+
+        // when
+        int exit = offline(stdout, stderr).execute("--tasks", "60", "--policies", "bank,bank-llm", "--prompts", promptsA.toString(),
+                "--vs-prompts", promptsB.toString(), "--no-progress", "--out", out.toString());
+
+        // then
+        assertThat(exit).as(stderr.toString()).isZero();
+        JsonNode results = new ObjectMapper().readTree(out.resolve("results.json").toFile());
+        assertThat(results.get("policies").fieldNames()).toIterable().containsExactly("bank", "bank-llm[A]", "bank-llm[B]");
+        JsonNode comparison = results.get("promptComparison");
+        JsonNode a = comparison.get("A");
+        JsonNode b = comparison.get("B");
+        assertThat(comparison.get("model").asText()).isEqualTo("scripted");
+        assertThat(a.get("prompts").asText()).isEqualTo(promptsA.toString());
+        assertThat(b.get("prompts").asText()).isEqualTo(promptsB.toString());
+        assertThat(a.get("validLessonRate").asDouble()).isEqualTo(1.0);
+        assertThat(b.get("validLessonRate").asDouble()).isLessThan(1.0);
+        assertThat(b.get("reasks").asLong()).isPositive();
+        assertThat(b.get("llmTokens").asLong()).isGreaterThan(a.get("llmTokens").asLong());
+        assertThat(b.get("repeatedMistakes").asInt()).isEqualTo(a.get("repeatedMistakes").asInt()).isZero();
+        assertThat(b.get("acceptedAnswers").asLong()).isEqualTo(a.get("acceptedAnswers").asLong());
+        assertThat(results.get("policies").get("bank-llm[B]").get("llm").get("reasks").asLong()).isEqualTo(b.get("reasks").asLong());
+        assertThat(Files.readString(out.resolve("report.md")))
+                .contains("## Prompt comparison (bank-llm)", "| valid-lesson rate (accepted / model answers) | ", "Offline, the model is scripted");
+        assertThat(stdout.toString()).contains("bank-llm[B]", "valid lessons");
+    }
+
+    @Test
+    void should_refuse_a_prompt_comparison_without_bank_llm() throws Exception {
+        Files.writeString(promptsB.resolve("reflect-failure.txt"), BuiltInPrompts.reflectFailure());
+        StringWriter stderr = new StringWriter();
+
+        int exit = offline(new StringWriter(), stderr).execute("--policies", "bank", "--vs-prompts", promptsB.toString(), "--out", out.toString());
+
+        assertThat(exit).isEqualTo(CommandLine.ExitCode.USAGE);
+        assertThat(stderr.toString()).contains("--vs-prompts compares the reflection prompts of bank-llm: add bank-llm to --policies");
+        assertThat(out.resolve("results.json")).doesNotExist();
+    }
+
+    @Test
+    void should_name_the_template_of_an_invalid_prompts_directory_before_running() throws Exception {
+        Files.writeString(promptsA.resolve("reflect-failure.txt"), "no placeholder at all");
+        StringWriter stderr = new StringWriter();
+        CommandLine cli = offline(new StringWriter(), stderr);
+        cli.setExecutionExceptionHandler((e, c, p) -> {
+            c.getErr().println(e.getMessage());
+            return 1;
+        });
+
+        int exit = cli.execute("--policies", "bank-llm", "--prompts", promptsA.toString(), "--out", out.toString());
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(stderr.toString()).contains("reflect-failure", "must use the placeholder {{failure}}");
+        assertThat(out.resolve("results.json")).doesNotExist();
     }
 }
