@@ -14,12 +14,11 @@ import dev.reasoningbank.core.store.BankSnapshot;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -43,7 +42,9 @@ public final class EmbeddingLessonRetriever implements LessonRetriever {
     private static final int QUERY_CACHE = 256;
 
     private final EmbeddingModel model;
-    private final Map<String, Embedding> lessonEmbeddings = new ConcurrentHashMap<>();
+    private record Cached(String text, Embedding embedding) {}
+
+    private final Map<String, Cached> lessonEmbeddings = new ConcurrentHashMap<>();
     private final Map<String, Embedding> queryEmbeddings = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
         private static final long serialVersionUID = 1L;
 
@@ -52,7 +53,6 @@ public final class EmbeddingLessonRetriever implements LessonRetriever {
             return size() > QUERY_CACHE;
         }
     });
-    private volatile long prunedAtRevision = -1;
 
     /** A retriever over {@code model}; share one model, it is expensive to load. */
     public EmbeddingLessonRetriever(EmbeddingModel model) {
@@ -72,14 +72,23 @@ public final class EmbeddingLessonRetriever implements LessonRetriever {
             return List.of();
         }
         prune(snapshot);
-        List<Lesson> candidates = snapshot.lessons().stream()
+        Map<String, String> fingerprints = new HashMap<>();
+        query.arguments().forEach((name, value) -> {
+            if (value != null) {
+                fingerprints.put(name, Fingerprint.of(String.valueOf(value)));
+            }
+        });
+        List<Lesson> candidates = snapshot.lessonsOf(query.tool()).stream()
                 .filter(Lesson::isActive)
-                .filter(l -> l.trigger().matchesCall(query.tool(), query.arguments()))
+                .filter(l -> l.trigger().matchesFailedCall(query.tool(), query.arguments(), fingerprints))
                 .toList();
         if (candidates.isEmpty()) {
             return List.of();
         }
-        Embedding queryEmbedding = query.text().isBlank() ? null : queryEmbedding(query.text());
+        // meaning matters only to order several lessons, or when the floor is above what the signature
+        // alone gives: a lone candidate is returned without embedding the query
+        boolean rank = candidates.size() > 1 || floor > TOOL_WIDE;
+        Embedding queryEmbedding = query.text().isBlank() || !rank ? null : queryEmbedding(query.text());
         List<ScoredLesson> scored = new ArrayList<>();
         for (Lesson lesson : candidates) {
             boolean conditioned = !lesson.trigger().conditions().isEmpty();
@@ -109,7 +118,12 @@ public final class EmbeddingLessonRetriever implements LessonRetriever {
 
     private Embedding lessonEmbedding(Lesson lesson) {
         String text = SignatureRetriever.textOf(lesson);
-        return lessonEmbeddings.computeIfAbsent(key(lesson.id(), text), key -> model.embed(text).content());
+        Cached cached = lessonEmbeddings.get(lesson.id());
+        if (cached == null || !cached.text().equals(text)) {
+            cached = new Cached(text, model.embed(text).content());
+            lessonEmbeddings.put(lesson.id(), cached);
+        }
+        return cached.embedding();
     }
 
     private Embedding queryEmbedding(String text) {
@@ -122,18 +136,10 @@ public final class EmbeddingLessonRetriever implements LessonRetriever {
         return embedding;
     }
 
-    /** Drops the embeddings of lessons that are gone or whose text changed, once per snapshot revision. */
+    /** Drops the embeddings of lessons that are gone, once the cache holds many more than the bank. */
     private void prune(BankSnapshot snapshot) {
-        if (snapshot.revision() == prunedAtRevision) {
-            return;
+        if (lessonEmbeddings.size() > 2 * snapshot.size() + 64) {
+            lessonEmbeddings.keySet().removeIf(id -> snapshot.find(id).isEmpty());
         }
-        Set<String> live = new HashSet<>();
-        snapshot.lessons().forEach(l -> live.add(key(l.id(), SignatureRetriever.textOf(l))));
-        lessonEmbeddings.keySet().retainAll(live);
-        prunedAtRevision = snapshot.revision();
-    }
-
-    private static String key(String id, String text) {
-        return id + "|" + Fingerprint.hex(text);
     }
 }
