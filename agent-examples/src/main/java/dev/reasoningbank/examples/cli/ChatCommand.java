@@ -79,6 +79,7 @@ final class ChatCommand implements Callable<Integer> {
                     .tools(new WeatherTools(new WeatherTool(api::resolve)))
                     .bank(memory)
                     .reflector(llm.reflector())
+                    .successReflector(llm.successReflector())
                     .parameterSource(ParameterSource.of(Map.of(SeedDemo.CREDENTIAL, SeedDemo.VALID_KEY)))
                     .systemMessage(SYSTEM)
                     .listener(event -> out.println("    [" + event.type().name().toLowerCase(java.util.Locale.ROOT) + "] " + event))

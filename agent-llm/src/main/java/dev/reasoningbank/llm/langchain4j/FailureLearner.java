@@ -42,6 +42,7 @@ final class FailureLearner {
     private String learnFrom(Failure failure, Object memoryId) {
         String taskId = Learning.taskId(memoryId);
         learning.publish(new AgentEvent.Failed(taskId, failure));
+        learning.successes().failed(taskId, failure);
         Optional<Lesson> lesson = learn(taskId, failure);
         return message(failure, lesson);
     }

@@ -26,6 +26,7 @@ record Learning(
         Sleeper sleeper,
         LessonsBlock lessonsBlock,
         int lessonsInPrompt,
+        SuccessLearning successes,
         List<AgentListener> listeners) {
 
     private static final Logger log = LoggerFactory.getLogger(Learning.class);

@@ -20,6 +20,7 @@ import dev.reasoningbank.core.reflect.RuleBasedReflector;
 import dev.reasoningbank.core.tool.ParameterSource;
 import dev.reasoningbank.llm.LessonsBlock;
 import dev.reasoningbank.llm.PromptTemplates;
+import dev.reasoningbank.llm.SuccessReflector;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -67,6 +68,7 @@ public final class LearningAiServices<T> {
     private OutcomeJudge judge = OutcomeJudge.ruleBased();
     private Sleeper sleeper = Sleeper.system();
     private PromptTemplates templates;
+    private SuccessReflector successReflector;
     private int lessonsInPrompt = DEFAULT_LESSONS_IN_PROMPT;
     private ChatMemoryProvider chatMemoryProvider;
     private ChatMemory chatMemory;
@@ -121,6 +123,16 @@ public final class LearningAiServices<T> {
     }
 
     /** Judges results that did not throw (e.g. an {@code LlmJudge}); default the rule-based judge. */
+    /**
+     * Also learn from successes: when a tool call succeeds after earlier calls of that tool in the same
+     * conversation failed, and no lesson made the difference, distil at most three lessons from what
+     * changed (e.g. {@code LlmReflectors.Setup#successReflector()}). Off by default.
+     */
+    public LearningAiServices<T> successReflector(SuccessReflector successReflector) {
+        this.successReflector = Objects.requireNonNull(successReflector, "successReflector must not be null");
+        return this;
+    }
+
     public LearningAiServices<T> judge(OutcomeJudge judge) {
         this.judge = Objects.requireNonNull(judge, "judge must not be null");
         return this;
@@ -196,7 +208,8 @@ public final class LearningAiServices<T> {
         List<AgentListener> observers = List.copyOf(listeners);
         Learner reflectAndMemorize = new Learner(bank, reflector, parameterSource, event -> Learning.publishTo(observers, event));
         Learning learning = new Learning(bank, new Planner(bank, parameterSource), reflectAndMemorize, reflector, tools, judge, sleeper,
-                new LessonsBlock(templates == null ? PromptTemplates.classpath() : templates), lessonsInPrompt, observers);
+                new LessonsBlock(templates == null ? PromptTemplates.classpath() : templates), lessonsInPrompt,
+                new SuccessLearning(successReflector), observers);
         Map<ToolSpecification, ToolExecutor> executors = new LinkedHashMap<>();
         PlanningToolExecutor executor = new PlanningToolExecutor(learning);
         for (String name : tools.names()) {

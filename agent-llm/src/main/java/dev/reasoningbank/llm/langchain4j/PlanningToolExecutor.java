@@ -73,6 +73,8 @@ final class PlanningToolExecutor implements ToolExecutor {
                 if (verdict.success()) {
                     learning.publish(new AgentEvent.Executed(taskId, planned.tool(), attempt));
                     applied.forEach(id -> learning.bank().feedback(id, Feedback.HELPED));
+                    learning.successes().succeeded(learning, taskId, planned,
+                            result.result() != null ? result.result() : result.resultText(), !plan.applied().isEmpty());
                     return result;
                 }
                 error = new Failure.WrongResultException(verdict.reason());

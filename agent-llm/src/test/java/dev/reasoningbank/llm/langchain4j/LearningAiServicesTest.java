@@ -1,5 +1,6 @@
 package dev.reasoningbank.llm.langchain4j;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -128,6 +129,37 @@ class LearningAiServicesTest {
     }
 
     @Test
+    void should_learn_from_a_success_the_model_found_itself_when_success_reflection_is_on() {
+        // given: the rules cannot fix the expired key (no credential source), but the model retries with the fresh one
+        script(
+                Fixtures.ollamaToolCall("weather", Map.of("city", "Paris", "apiKey", Fixtures.EXPIRED_KEY)),
+                Fixtures.ollamaToolCall("weather", Map.of("city", "Paris", "apiKey", FRESH_KEY)),
+                Fixtures.ollamaAnswer("It is sunny in Paris."));
+        String lesson = "{\"failure\":1," + Fixtures.replaceKeyAnswer().substring(1);
+        wm.stubFor(post(urlEqualTo("/api/chat")).atPriority(1).withRequestBody(matchingJsonPath("$.format"))
+                .willReturn(okJson(Fixtures.ollamaAnswer("{\"lessons\":[" + lesson + "]}"))));
+        dev.reasoningbank.llm.SuccessReflector success = new dev.reasoningbank.llm.SuccessReflector(
+                dev.reasoningbank.llm.StructuredChat.of(LlmConfig.builder(LlmProvider.OLLAMA).baseUrl(wm.baseUrl()).maxRetries(0)
+                        .timeout(Duration.ofSeconds(10)).build()),
+                dev.reasoningbank.llm.PromptTemplates.classpath(), List.of("weather.apiKey"));
+        Assistant assistant = LearningAiServices.builder(Assistant.class).chatModel(model()).tools(tools).bank(bank)
+                .successReflector(success).listener(events::add).build();
+
+        // when
+        String answer = assistant.chat("c1", "Weather in Paris?");
+
+        // then: one success reflection, sent without the fresh key, whose lesson is in the bank
+        assertThat(answer).isEqualTo("It is sunny in Paris.");
+        List<String> reflections = wm.requestBodies().stream().filter(b -> b.contains("\"format\"")).toList();
+        assertThat(reflections).singleElement().asString()
+                .doesNotContain(FRESH_KEY).doesNotContain(Fixtures.EXPIRED_KEY).contains("[REDACTED:");
+        assertThat(bank.lessons()).anySatisfy(l -> {
+            assertThat(l.strategy()).isEqualTo(new Strategy.ReplaceParam("apiKey", "weather.apiKey"));
+            assertThat(l.provenance().reflector()).endsWith("(success)");
+        });
+    }
+
+    @Test
     void should_reflect_once_per_failure_and_only_count_a_recurrence_after() {
         // given: the model insists on the expired key twice in one conversation, and no fresh key is configured
         script(
@@ -154,7 +186,7 @@ class LearningAiServicesTest {
         // given
         bank.memorize(Lessons.advice("weather", "city"));
         Learning learning = new Learning(bank, null, null, null, registry(), null, null,
-                new LessonsBlock(PromptTemplates.classpath()), 3, List.of());
+                new LessonsBlock(PromptTemplates.classpath()), 3, new SuccessLearning(null), List.of());
         LessonInjector injector = new LessonInjector(learning);
         ChatRequest request = ChatRequest.builder().messages(SystemMessage.from("You are a weather bot."), UserMessage.from("Paris?")).build();
 
