@@ -5,6 +5,7 @@ import dev.reasoningbank.core.retrieve.RetrievalQuery;
 import dev.reasoningbank.core.retrieve.ScoredLesson;
 import dev.reasoningbank.core.retrieve.SignatureRetriever;
 import dev.reasoningbank.core.store.BankSnapshot;
+import dev.reasoningbank.llm.EmbeddingLessonRetriever;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +27,9 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Retrieval latency at 1k / 10k / 100k lessons (spread over 100 tools): the {@link SignatureRetriever}
- * alone on a stable snapshot, and {@link ReasoningBank#retrieve} over each store.
+ * and the {@link EmbeddingLessonRetriever} (in-process MiniLM; lesson embeddings cached during set-up,
+ * so the figure is the query's embedding plus the ranking) alone on a stable snapshot, and
+ * {@link ReasoningBank#retrieve} over each store.
  *
  * <p>Run: {@code java -jar agent-bench/target/benchmarks.jar RetrievalBenchmark}
  */
@@ -47,6 +50,8 @@ public class RetrievalBenchmark {
     private Path dir;
     private ReasoningBank bank;
     private SignatureRetriever retriever;
+    private EmbeddingLessonRetriever embeddings;
+    private int variant;
     private BankSnapshot snapshot;
     private RetrievalQuery query;
 
@@ -57,6 +62,8 @@ public class RetrievalBenchmark {
         retriever = new SignatureRetriever();
         snapshot = bank.store().snapshot();
         query = Banks.weatherQuery();
+        embeddings = EmbeddingLessonRetriever.ofDefaults();
+        embeddings.retrieve(query, snapshot, 3, 0.3);
     }
 
     @TearDown(Level.Trial)
@@ -69,6 +76,13 @@ public class RetrievalBenchmark {
     @Benchmark
     public List<ScoredLesson> signatureRetriever() {
         return retriever.retrieve(query, snapshot, 3, 0.3);
+    }
+
+    /** The embedding retriever, with a query text it has not seen (no query-embedding cache hit). */
+    @Benchmark
+    public List<ScoredLesson> embeddingRetriever() {
+        RetrievalQuery fresh = new RetrievalQuery(query.tool(), query.arguments(), query.text() + " #" + (variant++), null);
+        return embeddings.retrieve(fresh, snapshot, 3, 0.3);
     }
 
     /** The bank's retrieve: the store's snapshot (a file stat for the file store), the retriever, the counters. */
