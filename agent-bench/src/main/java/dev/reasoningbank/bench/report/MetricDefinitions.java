@@ -34,8 +34,9 @@ public final class MetricDefinitions {
         d.put("retiredLessons", "lessons retired because they hurt more often than they helped");
         d.put("lessonsLearned", "new lessons memorized during the run (merges and recurrences of a known lesson not counted)");
         d.put("permanentLessonsFromServerErrors", "learned lessons about a 5xx that never expire or skip a host: must be 0 (a transient 503 is no reason to stop calling)");
-        d.put("overheadMicrosP50 / P99", "learning overhead per tool call, in microseconds of wall time: for each attempt, (time in the policy's attempt - time inside the tools' "
-                + "invoke, i.e. their I/O) / max(1, calls in the attempt); covers plan (retrieval, strategies), reflect and memorize, a model's answer included (bank-llm), and the embedding of the query (bank-embedding). "
+        d.put("overheadMicrosP50 / P99", "learning overhead per tool call, in microseconds of wall time: for each attempt, the time the agent's loop reports for itself "
+                + "(TaskResult.learningNanos: the attempt minus the tools' invoke, backoff waits and listeners) / max(1, calls in the attempt), "
+                + "measured after unmeasured warm-up passes of the stream; covers plan (retrieval, strategies), reflect and memorize, a model's answer included (bank-llm), and the embedding of the query (bank-embedding). "
                 + "Timing field: varies between runs");
         return d;
     }

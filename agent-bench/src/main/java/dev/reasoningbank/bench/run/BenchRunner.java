@@ -73,10 +73,8 @@ public final class BenchRunner {
         Outcome outcome = Outcome.FAILED;
         for (int attempt = 1; attempt <= config.attempts() && outcome == Outcome.FAILED; attempt++) {
             int mark = calls.size();
-            long start = System.nanoTime();
             TaskResult result = policy.attempt(task.task());
-            long elapsed = System.nanoTime() - start;
-            tally.attempt(task.failureClass().id(), List.copyOf(calls.subList(mark, calls.size())), elapsed);
+            tally.attempt(task.failureClass().id(), List.copyOf(calls.subList(mark, calls.size())), result.learningNanos());
             outcome = result.outcome();
         }
         policy.endTask();

@@ -26,10 +26,12 @@ final class Tally {
     private int toolCalls;
     private int wrongSkips;
 
-    /** Accounts for one attempt: its calls and the learning overhead per call. */
-    void attempt(String failureClass, List<CallRecord> calls, long attemptNanos) {
-        long toolNanos = calls.stream().mapToLong(CallRecord::nanos).sum();
-        overheadMicros.add((attemptNanos - toolNanos) / 1_000.0 / Math.max(1, calls.size()));
+    /**
+     * Accounts for one attempt: its calls and the learning overhead per call, from the time the loop
+     * itself reported (the tools' I/O, backoff waits and listeners excluded by the agent).
+     */
+    void attempt(String failureClass, List<CallRecord> calls, long learningNanos) {
+        overheadMicros.add(learningNanos / 1_000.0 / Math.max(1, calls.size()));
         int failed = 0;
         int repeated = 0;
         for (CallRecord call : calls) {

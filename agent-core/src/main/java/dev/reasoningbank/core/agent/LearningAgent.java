@@ -46,6 +46,8 @@ public final class LearningAgent {
     private final Sleeper sleeper;
     private final OutcomeJudge judge;
     private final List<AgentListener> listeners;
+    /** Time of the current task spent outside the loop itself (tool, waits, listeners), per thread. */
+    private final ThreadLocal<Long> excluded = ThreadLocal.withInitial(() -> 0L);
 
     private LearningAgent(Builder b) {
         this.bank = b.bank;
@@ -72,6 +74,15 @@ public final class LearningAgent {
     /** Runs one task; never throws for a tool's failure (that is a {@link Outcome#FAILED} result). */
     public TaskResult run(Task task) {
         notNull(task, "task");
+        long started = System.nanoTime();
+        excluded.set(0L);
+        TaskResult result = runTimed(task);
+        long learning = Math.max(0, System.nanoTime() - started - excluded.get());
+        return new TaskResult(result.task(), result.outcome(), result.result(), result.lessonsApplied(), result.lessonLearned(),
+                result.failure(), result.toolCalls(), learning);
+    }
+
+    private TaskResult runTimed(Task task) {
         String id = task.id();
         if (!tools.containsKey(task.call().tool())) {
             throw new IllegalArgumentException("task " + id + " calls unknown tool '" + task.call().tool() + "'; known tools: " + tools.keySet());
@@ -82,7 +93,7 @@ public final class LearningAgent {
             Plan.Skip skip = plan.skip().get();
             bank.recordApplied(skip.lesson().id());
             publish(new AgentEvent.Skipped(id, skip.lesson(), skip.until()));
-            return new TaskResult(task, Outcome.SKIPPED, null, List.of(skip.lesson().id()), null, null, 0);
+            return new TaskResult(task, Outcome.SKIPPED, null, List.of(skip.lesson().id()), null, null, 0, 0);
         }
         List<String> applied = new ArrayList<>();
         for (Plan.AppliedLesson a : plan.applied()) {
@@ -103,14 +114,20 @@ public final class LearningAgent {
         while (true) {
             calls++;
             try {
-                Object result = tool.invoke(new LinkedHashMap<>(call.arguments()));
+                Object result;
+                long toolStart = System.nanoTime();
+                try {
+                    result = tool.invoke(new LinkedHashMap<>(call.arguments()));
+                } finally {
+                    exclude(toolStart);
+                }
                 Verdict verdict = judge.judge(call, result);
                 if (!verdict.success()) {
                     throw new Failure.WrongResultException(verdict.reason());
                 }
                 publish(new AgentEvent.Executed(id, call.tool(), calls));
                 applied.forEach(lessonId -> bank.feedback(lessonId, Feedback.HELPED));
-                return new TaskResult(task, Outcome.SUCCEEDED, result, applied, null, null, calls);
+                return new TaskResult(task, Outcome.SUCCEEDED, result, applied, null, null, calls, 0);
             } catch (Exception error) {
                 if (error instanceof InterruptedException) {
                     Thread.currentThread().interrupt();
@@ -139,25 +156,34 @@ public final class LearningAgent {
                             .ifPresent(l -> bank.feedback(lessonId, Feedback.HURT));
                 }
                 String learned = learner.learn(id, failure, tool.parameters()).map(Lesson::id).orElse(null);
-                return new TaskResult(task, Outcome.FAILED, null, applied, learned, failure, calls);
+                return new TaskResult(task, Outcome.FAILED, null, applied, learned, failure, calls, 0);
             }
         }
     }
 
+    private void exclude(long since) {
+        excluded.set(excluded.get() + System.nanoTime() - since);
+    }
+
     private boolean sleep(Duration delay) {
+        long start = System.nanoTime();
         try {
             sleeper.sleep(delay);
             return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
+        } finally {
+            exclude(start);
         }
     }
 
     private void publish(AgentEvent event) {
+        long start = System.nanoTime();
         for (AgentListener listener : listeners) {
             listener.onEvent(event);
         }
+        exclude(start);
     }
 
     /** Builds a {@link LearningAgent}: a bank and at least one tool are required. */

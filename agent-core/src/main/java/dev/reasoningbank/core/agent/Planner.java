@@ -5,6 +5,7 @@ import static dev.reasoningbank.core.internal.Checks.notNull;
 import dev.reasoningbank.core.bank.ReasoningBank;
 import dev.reasoningbank.core.lesson.Lesson;
 import dev.reasoningbank.core.lesson.Strategy;
+import dev.reasoningbank.core.redact.Redactor;
 import dev.reasoningbank.core.retrieve.RetrievalQuery;
 import dev.reasoningbank.core.retrieve.ScoredLesson;
 import dev.reasoningbank.core.tool.ParameterSource;
@@ -70,8 +71,9 @@ public final class Planner {
                 Object after = fix.transform().apply(before, fix.operand());
                 if (!Objects.equals(before, after)) {
                     planned = planned.withArgument(fix.parameter(), after);
+                    boolean printable = !Redactor.isSecretName(fix.parameter()) && Objects.toString(after).length() <= 40;
                     applied.add(new Plan.AppliedLesson(lesson, fix.transform() + " on " + fix.parameter()
-                            + (Objects.toString(after).length() <= 40 ? " -> " + after : "")));
+                            + (printable ? " -> " + Redactor.standard().redact(Objects.toString(after)) : "")));
                 }
             } else if (strategy instanceof Strategy.UseAlternative alternative) {
                 ToolCall before = planned;
@@ -84,7 +86,8 @@ public final class Planner {
                 }
                 if (!planned.equals(before)) {
                     applied.add(new Plan.AppliedLesson(lesson, "switched to " + (alternative.tool().isBlank() ? "" : alternative.tool() + " ")
-                            + (alternative.parameter().isBlank() ? "" : alternative.parameter() + " = " + alternative.value())));
+                            + (alternative.parameter().isBlank() ? "" : alternative.parameter() + " = "
+                                    + Redactor.standard().redact(alternative.value()))));
                 }
             }
         }

@@ -14,9 +14,12 @@ import java.util.Optional;
  * @param lessonLearned id of the lesson memorized from its failure, else {@code null}
  * @param failure the last failure, redacted, when it failed
  * @param toolCalls how many times a tool was actually called
+ * @param learningNanos the time the loop itself took: planning, judging, reflecting and memorizing
+ *     (the tool's own time, backoff waits and listeners excluded)
  */
 public record TaskResult(
-        Task task, Outcome outcome, Object result, List<String> lessonsApplied, String lessonLearned, Failure failure, int toolCalls) {
+        Task task, Outcome outcome, Object result, List<String> lessonsApplied, String lessonLearned, Failure failure, int toolCalls,
+        long learningNanos) {
 
     public TaskResult {
         lessonsApplied = List.copyOf(lessonsApplied);

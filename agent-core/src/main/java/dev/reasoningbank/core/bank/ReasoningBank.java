@@ -171,12 +171,12 @@ public final class ReasoningBank implements AutoCloseable {
             throw new InvalidLessonException(clean.id(), problems);
         }
         Map<String, Pending> deltas = drainPending();
-        MemorizeResult result = store.update(set -> {
-            applyPending(set, deltas);
+        MemorizeResult result = write(deltas, set -> {
             Optional<Lesson> existing = sameTrigger(set, clean);
             if (existing.isEmpty()) {
-                set.put(clean);
-                return new MemorizeResult(clean, true);
+                Lesson stored = withFreeId(set, clean);
+                set.put(stored);
+                return new MemorizeResult(stored, true);
             }
             Lesson merged = merge(existing.get(), clean);
             set.put(merged);
@@ -189,7 +189,8 @@ public final class ReasoningBank implements AutoCloseable {
     }
 
     /**
-     * The lesson that already covers this failure, if any: active, not a transient lesson past its
+     * The lesson that already covers this failure, if any (a retired one included: the failure is known,
+     * and asking a reflector again would only propose it again): not a transient lesson past its
      * expiry (the failure is then learned afresh and the lesson renewed), of the same tool and error
      * kind, with conditions the failed call met, and the same error signature unless the lesson is
      * keyed on a value (a fingerprint or a host) rather than on the message.
@@ -197,8 +198,7 @@ public final class ReasoningBank implements AutoCloseable {
     public Optional<Lesson> lessonFor(Failure failure) {
         Instant now = now();
         for (Lesson lesson : store.snapshot().lessonsOf(failure.tool())) {
-            if (lesson.isActive()
-                    && lesson.trigger().errorKind() == failure.kind()
+            if (lesson.trigger().errorKind() == failure.kind()
                     && (!lesson.isExpiredAt(now) || lesson.strategy() instanceof Strategy.SkipTask)
                     && lesson.trigger().matchesFailedCall(failure.tool(), failure.arguments(), failure.fingerprints())
                     && (lesson.trigger().signature().isEmpty() || lesson.trigger().signature().equals(failure.signature()))) {
@@ -215,17 +215,26 @@ public final class ReasoningBank implements AutoCloseable {
     public Optional<Lesson> recordRecurrence(String lessonId) {
         Map<String, Pending> deltas = drainPending();
         Instant now = now();
-        return store.update(set -> {
-            applyPending(set, deltas);
+        return write(deltas, set -> {
             return set.get(lessonId).map(lesson -> {
                 Lesson updated = lesson.withStats(lesson.stats().withRecurrence());
                 if (lesson.strategy() instanceof Strategy.SkipTask skip) {
-                    updated = updated.withExpiresAt(now.plus(skip.skipFor()));
+                    updated = updated.withExpiresAt(now.plus(skipAfterFailedProbes(skip.skipFor(), updated.stats().recurrences())));
                 }
                 set.put(updated);
                 return updated;
             });
         });
+    }
+
+    /** A host that keeps failing its probes is skipped longer: the skip doubles per failed probe, up to a day. */
+    static java.time.Duration skipAfterFailedProbes(java.time.Duration skipFor, int failedProbes) {
+        java.time.Duration longest = java.time.Duration.ofDays(1);
+        java.time.Duration skip = skipFor;
+        for (int i = 0; i < failedProbes && skip.compareTo(longest) < 0; i++) {
+            skip = skip.multipliedBy(2);
+        }
+        return skip.compareTo(longest) < 0 ? skip : longest.compareTo(skipFor) > 0 ? longest : skipFor;
     }
 
     /** Records that a lesson's strategy was applied to a call. */
@@ -303,8 +312,7 @@ public final class ReasoningBank implements AutoCloseable {
     public void flush() {
         Map<String, Pending> deltas = drainPending();
         if (!deltas.isEmpty()) {
-            store.update(set -> {
-                applyPending(set, deltas);
+            write(deltas, set -> {
                 return null;
             });
         }
@@ -324,12 +332,31 @@ public final class ReasoningBank implements AutoCloseable {
 
     private Lesson changeStatus(String lessonId, LessonStatus status) {
         Map<String, Pending> deltas = drainPending();
-        return store.update(set -> {
-            applyPending(set, deltas);
+        return write(deltas, set -> {
             Lesson changed = set.get(lessonId).orElseThrow().withStatus(status);
             set.put(changed);
             return changed;
         });
+    }
+
+    /** Writes the counters kept in memory together with a transaction; on failure they are kept for the next write. */
+    private <R> R write(Map<String, Pending> deltas, java.util.function.Function<LessonSet, R> transaction) {
+        try {
+            return store.update(set -> {
+                applyPending(set, deltas);
+                return transaction.apply(set);
+            });
+        } catch (RuntimeException e) {
+            restorePending(deltas);
+            throw e;
+        }
+    }
+
+    /** Puts usage counters back when the write that was to carry them failed, so that none is lost. */
+    private void restorePending(Map<String, Pending> deltas) {
+        synchronized (pending) {
+            deltas.forEach((id, delta) -> pending.merge(id, delta, Pending::plus));
+        }
     }
 
     private Map<String, Pending> drainPending() {
@@ -345,6 +372,19 @@ public final class ReasoningBank implements AutoCloseable {
         deltas.forEach((id, delta) -> set.get(id).ifPresent(lesson -> set.put(delta.applyTo(lesson))));
     }
 
+    /** The lesson under an id no other lesson uses: its own, else the one its trigger derives. */
+    private static Lesson withFreeId(LessonSet set, Lesson lesson) {
+        if (set.get(lesson.id()).isEmpty()) {
+            return lesson;
+        }
+        String derived = lesson.trigger().lessonId();
+        if (set.get(derived).isEmpty()) {
+            return lesson.toBuilder().id(derived).build();
+        }
+        throw new InvalidLessonException(lesson.id(), List.of("id " + lesson.id() + " and id " + derived
+                + " are taken by lessons with other triggers; give the lesson another id"));
+    }
+
     private static Optional<Lesson> sameTrigger(LessonSet set, Lesson lesson) {
         Optional<Lesson> byId = set.get(lesson.id()).or(() -> set.get(lesson.trigger().lessonId()));
         if (byId.isPresent() && byId.get().trigger().equals(lesson.trigger())) {
@@ -355,14 +395,16 @@ public final class ReasoningBank implements AutoCloseable {
 
     private Lesson merge(Lesson existing, Lesson incoming) {
         LessonStats stats = existing.stats().withRecurrence();
-        boolean replaceText = existing.stats().hurt() > existing.stats().helped() || !existing.isActive();
+        boolean newIdea = !incoming.strategy().equals(existing.strategy());
+        boolean replaceText = existing.stats().hurt() > existing.stats().helped() || (!existing.isActive() && newIdea);
         Lesson base = replaceText
                 ? incoming.toBuilder().id(existing.id()).provenance(existing.provenance()).build()
                 : existing;
         Instant expiry = existing.expiresAt() == null || incoming.expiresAt() == null
                 ? incoming.expiresAt()
                 : (incoming.expiresAt().isAfter(existing.expiresAt()) ? incoming.expiresAt() : existing.expiresAt());
-        LessonStatus status = existing.isActive() ? existing.status() : LessonStatus.CANDIDATE;
+        // a retired lesson stays retired (by hand or for hurting) unless the reflector proposes another strategy
+        LessonStatus status = existing.isActive() ? existing.status() : newIdea ? LessonStatus.CANDIDATE : LessonStatus.RETIRED;
         return base.toBuilder().stats(stats).status(status).expiresAt(expiry).build();
     }
 
@@ -390,6 +432,15 @@ public final class ReasoningBank implements AutoCloseable {
         int helped;
         int hurt;
         Instant lastUsed;
+
+        Pending plus(Pending other) {
+            retrieved += other.retrieved;
+            applied += other.applied;
+            helped += other.helped;
+            hurt += other.hurt;
+            lastUsed = lastUsed == null || (other.lastUsed != null && other.lastUsed.isAfter(lastUsed)) ? other.lastUsed : lastUsed;
+            return this;
+        }
 
         Lesson applyTo(Lesson lesson) {
             LessonStats s = lesson.stats();

@@ -4,7 +4,6 @@ import static dev.reasoningbank.core.internal.Checks.notBlank;
 import static dev.reasoningbank.core.internal.Checks.notNull;
 
 import dev.reasoningbank.core.redact.Fingerprint;
-import java.net.URI;
 import java.util.Map;
 import java.util.Objects;
 
@@ -84,21 +83,26 @@ public record ArgumentCondition(String parameter, Op op, String value) {
         return matches(redactedArguments);
     }
 
-    /** The host (with its port, if any) that a host, host:port or URL argument names. */
+    /**
+     * The host (with its port, if any) that a host, host:port or URL argument names, without any user
+     * information: {@code https://user:pw@db.example:5432/x} and {@code user:pw@db.example:5432} both
+     * give {@code db.example:5432}.
+     */
     public static String hostOf(String argument) {
         String trimmed = argument.trim();
-        if (trimmed.contains("://")) {
-            try {
-                URI uri = URI.create(trimmed);
-                if (uri.getHost() != null) {
-                    return uri.getPort() < 0 ? uri.getHost() : uri.getHost() + ":" + uri.getPort();
-                }
-            } catch (IllegalArgumentException notAUri) {
-                // fall through: treat the text as a host
+        int scheme = trimmed.indexOf("://");
+        String rest = scheme >= 0 ? trimmed.substring(scheme + 3) : trimmed;
+        int end = rest.length();
+        for (int i = 0; i < rest.length(); i++) {
+            char c = rest.charAt(i);
+            if (c == '/' || c == '?' || c == '#') {
+                end = i;
+                break;
             }
         }
-        int slash = trimmed.indexOf('/');
-        return slash < 0 ? trimmed : trimmed.substring(0, slash);
+        String authority = rest.substring(0, end);
+        int at = authority.lastIndexOf('@');
+        return at >= 0 ? authority.substring(at + 1) : authority;
     }
 
     @Override

@@ -44,7 +44,15 @@ public record Trigger(String tool, ErrorKind errorKind, String signature, List<A
 
     /** Whether a failed call (redacted arguments plus fingerprints) meets this trigger's tool and conditions. */
     public boolean matchesFailedCall(String toolName, Map<String, ?> redactedArguments, Map<String, String> fingerprints) {
-        return tool.equals(toolName) && conditions.stream().allMatch(c -> c.matches(redactedArguments, fingerprints));
+        if (!tool.equals(toolName)) {
+            return false;
+        }
+        for (ArgumentCondition condition : conditions) {
+            if (!condition.matches(redactedArguments, fingerprints)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A stable key that equal triggers share: used to de-duplicate and to derive lesson ids. */

@@ -28,10 +28,11 @@ public final class Redactor {
             "sk-", "sk_live_", "sk_test_", "rk_live_", "pk_live_", "AKIA", "ASIA", "ghp_", "gho_", "ghs_", "ghu_",
             "github_pat_", "glpat-", "xoxb-", "xoxp-", "xoxa-", "AIza", "hf_");
     private static final Set<String> SECRET_NAMES = Set.of(
-            "key", "auth", "authorization", "credential", "credentials", "signature", "sig", "sessionid", "cookie",
-            "proxyauthorization");
+            "key", "auth", "authorization", "credential", "credentials", "signature", "sig", "sessionid", "session", "cookie",
+            "setcookie", "proxyauthorization", "appid", "passphrase");
     private static final List<String> SECRET_NAME_ENDINGS = List.of(
-            "apikey", "accesskey", "secretkey", "privatekey", "token", "secret", "password", "passwd", "pwd");
+            "apikey", "accesskey", "secretkey", "privatekey", "subscriptionkey", "token", "secret", "password", "passwd", "pwd",
+            "passphrase");
     private static final Set<String> AUTH_SCHEMES = Set.of("bearer", "basic", "token", "digest");
     private static final int MIN_LITERAL = 4;
     private static final int MAX_NAME = 64;
@@ -163,7 +164,7 @@ public final class Redactor {
                 out.append(token);
                 continue;
             }
-            if (token.startsWith("REDACTED:") && start > 0 && text.charAt(start - 1) == '[') {
+            if (isMarker(token) && start > 0 && text.charAt(start - 1) == '[') {
                 out.append(token);
                 previousIsAuthScheme = false;
                 previousNamesSecret = false;
@@ -207,6 +208,20 @@ public final class Redactor {
         return out.toString();
     }
 
+    /** {@code REDACTED:<kind>} with a kind of lower-case letters and dashes: a marker this class wrote. */
+    private static boolean isMarker(String token) {
+        if (!token.startsWith("REDACTED:") || token.length() == 9 || token.length() > 30) {
+            return false;
+        }
+        for (int i = 9; i < token.length(); i++) {
+            char c = token.charAt(i);
+            if (!(c >= 'a' && c <= 'z') && c != '-') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static boolean nextNonDelimiterIsSeparator(String text, int from) {
         int i = from;
         while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '"' || text.charAt(i) == '\'')) {
@@ -216,6 +231,16 @@ public final class Redactor {
     }
 
     private static String redactToken(String token) {
+        String known = knownSecret(token);
+        if (known != null) {
+            return known;
+        }
+        String withoutUserInfo = redactUserInfo(token);
+        return redactAssignments(redactSegments(withoutUserInfo));
+    }
+
+    /** The marker for a token that is a JWT or starts with a well-known key prefix, else {@code null}. */
+    private static String knownSecret(String token) {
         if (isJwt(token)) {
             return marker("jwt");
         }
@@ -224,8 +249,33 @@ public final class Redactor {
                 return marker("api-key");
             }
         }
-        String withoutUserInfo = redactUrlPassword(token);
-        return redactAssignments(withoutUserInfo);
+        return null;
+    }
+
+    /** Key prefixes and JWTs inside a token: after {@code = : / ? &}, e.g. {@code /v1/keys/sk-...}. */
+    private static String redactSegments(String token) {
+        StringBuilder out = null;
+        int segmentStart = 0;
+        for (int i = 0; i <= token.length(); i++) {
+            boolean boundary = i == token.length() || "=:/?&".indexOf(token.charAt(i)) >= 0;
+            if (!boundary) {
+                continue;
+            }
+            String known = segmentStart == 0 && i == token.length() ? null : knownSecret(token.substring(segmentStart, i));
+            if (known != null) {
+                if (out == null) {
+                    out = new StringBuilder(token.length()).append(token, 0, segmentStart);
+                }
+                out.append(known);
+            } else if (out != null) {
+                out.append(token, segmentStart, i);
+            }
+            if (out != null && i < token.length()) {
+                out.append(token.charAt(i));
+            }
+            segmentStart = i + 1;
+        }
+        return out == null ? token : out.toString();
     }
 
     private static boolean isJwt(String token) {
@@ -237,19 +287,17 @@ public final class Redactor {
         return first > 10 && second > first + 10;
     }
 
-    private static String redactUrlPassword(String token) {
+    /** {@code scheme://user:password@host} and {@code user:password@host}: the password goes. */
+    private static String redactUserInfo(String token) {
         int scheme = token.indexOf("://");
-        if (scheme < 0) {
-            return token;
-        }
-        int authorityStart = scheme + 3;
+        int authorityStart = scheme < 0 ? 0 : scheme + 3;
         int authorityEnd = indexOfAny(token, "/?#", authorityStart);
         int at = token.lastIndexOf('@', authorityEnd - 1);
         if (at < authorityStart) {
             return token;
         }
         int colon = token.indexOf(':', authorityStart);
-        if (colon < 0 || colon > at) {
+        if (colon < 0 || colon > at || colon == at - 1) {
             return token;
         }
         return token.substring(0, colon + 1) + marker("url-password") + token.substring(at);

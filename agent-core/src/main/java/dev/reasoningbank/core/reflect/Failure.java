@@ -89,7 +89,7 @@ public record Failure(
                 ErrorClassifier.classify(error),
                 error.getClass().getName(),
                 redactor.redact(messageOf(error)),
-                redactor.redact(cut(traceOf(error), 4 * MAX_TRACE)),
+                traceOf(error, redactor),
                 status,
                 retryAfter,
                 host);
@@ -131,17 +131,17 @@ public record Failure(
                 out.append(part);
             }
         }
-        return cut(out.toString(), 4 * MAX_MESSAGE);
+        return out.toString();
     }
 
     /** A compact trace: each exception of the cause chain with its first frames, like a cut printStackTrace. */
-    private static String traceOf(Throwable error) {
+    private static String traceOf(Throwable error, Redactor redactor) {
         StringBuilder out = new StringBuilder(1024);
         Throwable t = error;
         for (int depth = 0; t != null && depth < MAX_CAUSES && out.length() < 4 * MAX_TRACE; depth++, t = t.getCause()) {
             out.append(depth == 0 ? "" : "Caused by: ").append(t.getClass().getName());
             if (t.getMessage() != null) {
-                out.append(": ").append(cut(t.getMessage(), 500));
+                out.append(": ").append(cut(redactor.redact(t.getMessage()), 500));
             }
             out.append('\n');
             StackTraceElement[] frames = t.getStackTrace();

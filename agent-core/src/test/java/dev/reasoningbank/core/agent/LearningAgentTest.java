@@ -142,9 +142,11 @@ class LearningAgentTest {
             assertThat(events).extracting(AgentEvent::type).contains(AgentEvent.Type.PROBING);
             assertThat(agent.run(archive("4")).outcome()).isEqualTo(Outcome.SKIPPED);
             assertThat(bank.lessons()).singleElement().satisfies(l -> assertThat(l.stats().recurrences()).isEqualTo(1));
-            // it comes back: after the next expiry the probe succeeds
+            // it comes back: after the next expiry (twice as long after a failed probe) the probe succeeds
             archiveUp.set(true);
             clock.advance(Duration.ofMinutes(11));
+            assertThat(agent.run(archive("4b")).outcome()).isEqualTo(Outcome.SKIPPED);
+            clock.advance(Duration.ofMinutes(10));
             assertThat(agent.run(archive("5")).outcome()).isEqualTo(Outcome.SUCCEEDED);
             assertThat(agent.run(archive("6")).outcome()).isEqualTo(Outcome.SUCCEEDED);
         }
@@ -172,6 +174,17 @@ class LearningAgentTest {
         assertThat(second.outcome()).isEqualTo(Outcome.SUCCEEDED);
         assertThat(second.toolCalls()).isEqualTo(2);
         assertThat(slept).containsExactly(Duration.ofSeconds(3));
+    }
+
+    @Test
+    void should_report_its_own_time_without_the_tools() {
+        Tool slow = Tool.of("slow", List.of("q"), args -> {
+            Thread.sleep(200);
+            return "done";
+        });
+        TaskResult result = LearningAgent.builder().bank(ReasoningBank.inMemory()).tool(slow).build()
+                .run(Task.of("1", "slow", "slow", Map.of("q", "x")));
+        assertThat(result.learningNanos()).isPositive().isLessThan(Duration.ofMillis(150).toNanos());
     }
 
     @Test

@@ -103,12 +103,41 @@ class ReasoningBankTest {
     }
 
     @Test
-    void should_revive_a_retired_lesson_when_its_failure_is_learned_again() {
+    void a_retired_lesson_should_stay_retired_unless_a_new_strategy_is_proposed() {
+        // given a lesson retired by hand
         Lesson lesson = bank.memorize(Lessons.advice("weather", "x")).lesson();
         bank.retire(lesson.id(), "by hand");
-        Lesson revived = bank.memorize(Lessons.advice("weather", "x")).lesson();
+        // when the same failure teaches the same strategy again
+        Lesson again = bank.memorize(Lessons.advice("weather", "x")).lesson();
+        // then it stays retired, and only its recurrence is counted
+        assertThat(again.status()).isEqualTo(LessonStatus.RETIRED);
+        assertThat(again.stats().recurrences()).isEqualTo(1);
+        // when a reflector proposes another strategy for the same trigger
+        Lesson revived = bank.memorize(Lessons.advice("weather", "x").toBuilder()
+                .strategy(new Strategy.FixArgument("city", Strategy.Transform.TRIM, "")).build()).lesson();
+        // then the new idea gets its chance
         assertThat(revived.status()).isEqualTo(LessonStatus.CANDIDATE);
+        assertThat(revived.strategy()).isInstanceOf(Strategy.FixArgument.class);
         assertThat(bank.lessons()).hasSize(1);
+    }
+
+    @Test
+    void should_not_overwrite_another_lesson_that_has_the_same_id() {
+        Lesson first = bank.memorize(Lessons.advice("weather", "a")).lesson();
+        Lesson impostor = Lessons.advice("calendar", "b").toBuilder().id(first.id()).build();
+        Lesson stored = bank.memorize(impostor).lesson();
+        assertThat(stored.id()).isEqualTo(impostor.trigger().lessonId()).isNotEqualTo(first.id());
+        assertThat(bank.lessons()).extracting(Lesson::id).containsExactly(first.id(), stored.id());
+        assertThat(bank.lesson(first.id()).orElseThrow().trigger().tool()).isEqualTo("weather");
+    }
+
+    @Test
+    void a_host_that_keeps_failing_its_probes_should_be_skipped_longer() {
+        assertThat(ReasoningBank.skipAfterFailedProbes(Duration.ofMinutes(10), 0)).isEqualTo(Duration.ofMinutes(10));
+        assertThat(ReasoningBank.skipAfterFailedProbes(Duration.ofMinutes(10), 1)).isEqualTo(Duration.ofMinutes(20));
+        assertThat(ReasoningBank.skipAfterFailedProbes(Duration.ofMinutes(10), 3)).isEqualTo(Duration.ofMinutes(80));
+        assertThat(ReasoningBank.skipAfterFailedProbes(Duration.ofMinutes(10), 30)).isEqualTo(Duration.ofDays(1));
+        assertThat(ReasoningBank.skipAfterFailedProbes(Duration.ofDays(2), 3)).isEqualTo(Duration.ofDays(2));
     }
 
     @Test

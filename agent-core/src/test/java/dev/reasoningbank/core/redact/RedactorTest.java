@@ -27,10 +27,21 @@ class RedactorTest {
         "password=         | login failed password=hunter22 for bob                    | hunter22                     | password=[REDACTED:secret]",
         "json secret       | {\"client_secret\": \"topsecretvalue\"}                    | topsecretvalue               | [REDACTED:secret]",
         "key colon space   | x-api-key: 7f3c9a1b2d4e                                   | 7f3c9a1b2d4e                 | x-api-key: [REDACTED:secret]",
+        "key inside path   | GET /v1/keys/sk-proj-abcdefghijklmnop1234 failed          | sk-proj-abcdefghijklmnop1234 | /v1/keys/[REDACTED:api-key]",
+        "key after equals  | value=sk-proj-abcdefghijklmnop1234                         | sk-proj-abcdefghijklmnop1234 | value=[REDACTED:api-key]",
+        "userinfo, no url  | connect admin:hunter2secret@db.internal:5432 refused       | hunter2secret                | admin:[REDACTED:url-password]@db.internal",
+        "openweather appid | GET /data/2.5/weather?q=Oslo&appid=b6907d289e10d714a6e88b30761fae22 | b6907d289e10d714a6e88b30761fae22 | appid=[REDACTED:secret]",
+        "forged marker     | token [REDACTED:ghp_abcdefghijklmnopqrstuvwxyz0123456789] | ghp_abcdefghijklmnopqrstuvwxyz0123456789 | [REDACTED:",
     })
     void should_redact(String name, String text, String secret, String expected) {
         String redacted = redactor.redact(text);
         assertThat(redacted).doesNotContain(secret).contains(expected);
+    }
+
+    @Test
+    void should_redact_a_jwt_inside_an_assignment() {
+        String jwt = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U";
+        assertThat(redactor.redact("jwt=" + jwt)).isEqualTo("jwt=[REDACTED:jwt]");
     }
 
     @Test

@@ -45,7 +45,7 @@ public final class SeedDemo {
     public static RuleBasedReflector rules() {
         return RuleBasedReflector.builder()
                 .credential("apiKey", CREDENTIAL)
-                .skipFor(Duration.ofMinutes(10))
+                .skipFor(Duration.ofHours(1))
                 .build();
     }
 

@@ -59,4 +59,15 @@ class RbankJarIT {
         assertThat(output.lines().filter(l -> l.startsWith("\tat ") || l.startsWith("java.") || l.startsWith("Caused by"))).isEmpty();
         assertThat(output).contains("\"outcome\":\"SKIPPED\"").contains("\"lessonsInBank\":2");
     }
+
+    @Test
+    void the_jar_should_run_the_benchmark_with_every_default_policy() throws Exception {
+        Path out = home.resolve("bench");
+        String output = run("bench", "--tasks", "30", "--no-progress", "--out", out.toString());
+        assertThat(output).contains("bank-llm", "oracle").doesNotContain("Exception");
+        assertThat(out.resolve("results.json")).exists();
+        assertThat(out.resolve("report.md")).exists();
+        assertThat(Files.size(out.resolve("learning-curve.png"))).isGreaterThan(1_000);
+        assertThat(Files.readString(out.resolve("results.json"))).contains("\"bank-llm\"", "\"tasks\" : 30");
+    }
 }
