@@ -172,7 +172,15 @@ final class LessonAnswers {
             return null;
         }
         LessonValidator.problems(lesson, parameters).forEach(p -> problems.add(path + p));
+        if (!lesson.trigger().matchesFailedCall(failure.tool(), failure.arguments(), failure.fingerprints())) {
+            problems.add(path + "conditions must hold for the failed call itself (a lesson that does not match its own failure "
+                    + "would never be found again); use SAME_VALUE, HOST, PRESENT or MISSING as the failed call had them");
+        }
         return problems.size() > before ? null : lesson;
+    }
+
+    private static boolean isHostParameter(String parameter) {
+        return dev.reasoningbank.core.reflect.HostNames.parameterIn(java.util.Map.of(parameter, "x")).isPresent();
     }
 
     private static Strategy strategy(Fields s, Failure failure, List<String> sources, List<String> problems) {
@@ -192,7 +200,12 @@ final class LessonAnswers {
                     if (!sources.isEmpty() && !sources.contains(source)) {
                         problems.add(s.path + "source must be one of the configured sources " + sources + " but was '" + cut(source) + "'");
                     }
-                    yield new Strategy.ReplaceParam(s.text("parameter", 1, 100), source);
+                    String parameter = s.text("parameter", 1, 100);
+                    if (parameter != null && !dev.reasoningbank.core.redact.Redactor.isSecretName(parameter)) {
+                        problems.add(s.path + "parameter: ReplaceParam may only replace a credential parameter (a key, token or "
+                                + "password), not '" + cut(parameter) + "'");
+                    }
+                    yield new Strategy.ReplaceParam(parameter, source);
                 }
                 case "SkipTask" -> {
                     String host = s.plain("host");
@@ -208,14 +221,25 @@ final class LessonAnswers {
                         (int) s.integer("maxRetries", 1, 10),
                         Duration.ofMillis(s.integer("initialDelayMillis", 0, Duration.ofMinutes(10).toMillis())),
                         s.number("multiplier", 1.0, 10.0));
-                case "UseAlternative" -> new Strategy.UseAlternative(s.plain("tool"), s.plain("parameter"), s.plain("value"));
+                case "UseAlternative" -> {
+                    String parameter = s.plain("parameter");
+                    if (parameter != null && isHostParameter(parameter)) {
+                        problems.add(s.path + "parameter: a model may not send calls to another host ('" + cut(parameter)
+                                + "'); only an alternative configured in the rule-based reflector can; choose another strategy");
+                    }
+                    yield new Strategy.UseAlternative(s.plain("tool"), parameter, s.plain("value"));
+                }
                 case "FixArgument" -> {
                     String transform = s.text("transform", 1, 40);
                     if (!transformNames().contains(transform)) {
                         problems.add(s.path + "transform must be one of " + transformNames() + " but was '" + cut(transform) + "'");
                         yield null;
                     }
-                    yield new Strategy.FixArgument(s.text("parameter", 1, 100), Strategy.Transform.valueOf(transform), s.plain("operand"));
+                    String parameter = s.text("parameter", 1, 100);
+                    if (parameter != null && isHostParameter(parameter) && "DEFAULT_IF_MISSING".equals(transform)) {
+                        problems.add(s.path + "parameter: a model may not choose a host for calls ('" + cut(parameter) + "'); choose another strategy");
+                    }
+                    yield new Strategy.FixArgument(parameter, Strategy.Transform.valueOf(transform), s.plain("operand"));
                 }
                 default -> new Strategy.Advice();
             };

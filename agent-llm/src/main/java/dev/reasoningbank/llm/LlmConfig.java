@@ -106,14 +106,19 @@ public record LlmConfig(
         return provider.id() + "/" + model;
     }
 
-    /** One line for a user: which server and model, never the key. */
+    /** One line for a user: which server and model, never the key (nor a password in the URL). */
     public String describe() {
-        return provider.displayName() + " at " + baseUrl + ", model " + model;
+        return provider.displayName() + " at " + printableBaseUrl() + ", model " + model;
+    }
+
+    /** The base URL with any password in it redacted, for messages and logs. */
+    public String printableBaseUrl() {
+        return dev.reasoningbank.core.redact.Redactor.standard().redact(baseUrl);
     }
 
     @Override
     public String toString() {
-        return "LlmConfig[" + label() + " at " + baseUrl + ", apiKey=" + (apiKey == null ? "none" : "***")
+        return "LlmConfig[" + label() + " at " + printableBaseUrl() + ", apiKey=" + (apiKey == null ? "none" : "***")
                 + ", timeout=" + timeout.toSeconds() + "s, maxRetries=" + maxRetries + "]";
     }
 

@@ -68,7 +68,7 @@ public record ModelError(Kind kind, String message) {
     public static ModelError of(Throwable error, Optional<LlmConfig> config) {
         Redactor redactor = config.map(LlmConfig::apiKey).map(k -> Redactor.standard().withSecretValues(List.of(k)))
                 .orElse(Redactor.standard());
-        String where = config.map(c -> c.provider().displayName() + " at " + c.baseUrl()).orElse("the model server");
+        String where = config.map(c -> c.provider().displayName() + " at " + c.printableBaseUrl()).orElse("the model server");
         String model = config.map(LlmConfig::model).orElse("the configured model");
         boolean ollama = config.map(c -> c.provider() == LlmProvider.OLLAMA).orElse(false);
         String detail = redactor.redact(cut(rootMessage(error)));

@@ -40,6 +40,9 @@ public final class StructuredChat {
     private final Optional<LlmConfig> config;
     private final LlmMetrics metrics = new LlmMetrics();
     private volatile ModelError circuit;
+    /** A server that hangs would cost a full timeout per failure: after this many in a row, stop calling it. */
+    private static final int MAX_TIMEOUTS_IN_A_ROW = 2;
+    private final java.util.concurrent.atomic.AtomicInteger consecutiveTimeouts = new java.util.concurrent.atomic.AtomicInteger();
 
     private StructuredChat(ChatModel model, String label, Optional<LlmConfig> config) {
         this.model = Objects.requireNonNull(model, "model must not be null");
@@ -173,7 +176,8 @@ public final class StructuredChat {
 
     private <T> Answer<T> modelFailed(String purpose, String fallback, ModelError error) {
         metrics.recordFallback();
-        if (error.kind().permanent()) {
+        int timeoutsInARow = error.kind() == ModelError.Kind.TIMEOUT ? consecutiveTimeouts.incrementAndGet() : consecutiveTimeouts.getAndSet(0);
+        if (error.kind().permanent() || timeoutsInARow >= MAX_TIMEOUTS_IN_A_ROW) {
             boolean first = circuit == null;
             circuit = error;
             if (first) {

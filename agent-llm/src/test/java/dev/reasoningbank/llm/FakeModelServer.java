@@ -36,6 +36,11 @@ public final class FakeModelServer implements BeforeEachCallback, AfterEachCallb
         wm.stubFor(mapping);
     }
 
+    /** Forgets every stub and every request received. */
+    public void resetAll() {
+        wm.resetAll();
+    }
+
     /** The bodies of the requests received, oldest first. */
     public List<String> requestBodies() {
         List<String> bodies = new ArrayList<>(wm.getAllServeEvents().stream().map(ServeEvent::getRequest)

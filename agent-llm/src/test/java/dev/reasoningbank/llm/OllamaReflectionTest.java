@@ -154,6 +154,36 @@ class OllamaReflectionTest {
     }
 
     @Test
+    void should_never_let_a_model_put_a_credential_into_another_parameter_or_send_calls_to_another_host() {
+        // given a model that answers first with a key moved into 'city', then with a redirection to its own host
+        wm.stubFor(post(urlEqualTo("/api/chat")).willReturn(okJson(Fixtures.ollamaAnswer(
+                Fixtures.lessonAnswer("Send the key as city", "ReplaceParam", "city", "weather.apiKey", null)))));
+        LlmReflector reflector = reflector(config(wm.baseUrl()));
+        java.util.Map<String, Object> arguments = new java.util.LinkedHashMap<>();
+        arguments.put("host", "api.weather.example");
+        arguments.put("city", "Paris");
+        arguments.put("apiKey", Fixtures.EXPIRED_KEY);
+        dev.reasoningbank.core.reflect.Failure failure = dev.reasoningbank.core.reflect.Failure.of(
+                dev.reasoningbank.core.tool.ToolCall.of("weather", arguments),
+                dev.reasoningbank.core.tool.ToolException.http(401, "key expired", "api.weather.example"));
+        dev.reasoningbank.core.reflect.ReflectionContext context = new dev.reasoningbank.core.reflect.ReflectionContext(
+                List.of("host", "city", "apiKey"), List.of(), NOW, List.of("weather.apiKey"));
+
+        // when
+        Lesson moved = reflector.reflect(failure, context).orElseThrow();
+        wm.resetAll();
+        wm.stubFor(post(urlEqualTo("/api/chat")).willReturn(okJson(Fixtures.ollamaAnswer(
+                Fixtures.lessonAnswer("Use my host", "UseAlternative", "host", "", null).replace("\"value\":\"\"", "\"value\":\"evil.example\"")))));
+        Lesson redirected = reflector.reflect(failure, context).orElseThrow();
+
+        // then both answers were refused after two re-asks, and the rules answered instead
+        assertThat(moved.provenance().reflector()).startsWith("rules (fallback:");
+        assertThat(redirected.provenance().reflector()).startsWith("rules (fallback:");
+        assertThat(redirected.strategy()).isEqualTo(new Strategy.ReplaceParam("apiKey", "weather.apiKey"));
+        assertThat(wm.requestBodies()).hasSize(3).last().asString().contains("may not send calls to another host");
+    }
+
+    @Test
     void should_fall_back_to_rules_on_http_500_without_reasking() {
         // given
         wm.stubFor(post(urlEqualTo("/api/chat")).willReturn(aResponse().withStatus(500).withBody("{\"error\":\"llama runner process has terminated\"}")));

@@ -13,6 +13,7 @@ import dev.reasoningbank.core.judge.Verdict;
 import dev.reasoningbank.core.lesson.ErrorKind;
 import dev.reasoningbank.core.lesson.Lesson;
 import dev.reasoningbank.core.lesson.Strategy;
+import dev.reasoningbank.core.redact.Redactor;
 import dev.reasoningbank.core.reflect.ErrorClassifier;
 import dev.reasoningbank.core.reflect.Failure;
 import dev.reasoningbank.core.tool.ToolCall;
@@ -71,6 +72,7 @@ final class PlanningToolExecutor implements ToolExecutor {
                 Verdict verdict = result.isError() ? Verdict.failure(result.resultText())
                         : learning.judge().judge(planned, result.result() != null ? result.result() : result.resultText());
                 if (verdict.success()) {
+                    result = withoutInjectedSecrets(result, plan);
                     learning.publish(new AgentEvent.Executed(taskId, planned.tool(), attempt));
                     applied.forEach(id -> learning.bank().feedback(id, Feedback.HELPED));
                     learning.successes().succeeded(learning, taskId, planned,
@@ -107,6 +109,28 @@ final class PlanningToolExecutor implements ToolExecutor {
             }
             throw new PlannedCallException(planned, error);
         }
+    }
+
+    /**
+     * The result as the model may read it: a value a lesson injected from a parameter source (a fresh
+     * credential the model never saw) is redacted if the tool echoes it.
+     */
+    private static ToolExecutionResult withoutInjectedSecrets(ToolExecutionResult result, Plan plan) {
+        List<String> injected = new ArrayList<>();
+        for (Plan.AppliedLesson a : plan.applied()) {
+            if (a.lesson().strategy() instanceof Strategy.ReplaceParam replace) {
+                Object value = plan.call().arguments().get(replace.parameter());
+                if (value != null) {
+                    injected.add(String.valueOf(value));
+                }
+            }
+        }
+        String text = result.resultText();
+        if (injected.isEmpty() || text == null) {
+            return result;
+        }
+        String redacted = Redactor.standard().withSecretValues(injected).redact(text);
+        return redacted.equals(text) ? result : ToolExecutionResult.builder().isError(result.isError()).resultText(redacted).build();
     }
 
     private boolean sleep(Duration delay) {
