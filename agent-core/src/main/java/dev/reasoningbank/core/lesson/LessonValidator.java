@@ -29,6 +29,9 @@ public final class LessonValidator {
         if (!ID.matcher(lesson.id()).matches()) {
             problems.add("id must be 1-64 letters, digits or _.:- but was '" + cut(lesson.id()) + "'");
         }
+        noControlCharacters(problems, "title", lesson.title().replace('\n', '\u0000'));
+        noControlCharacters(problems, "description", lesson.description());
+        noControlCharacters(problems, "content", lesson.content());
         noSecret(problems, "title", lesson.title());
         noSecret(problems, "description", lesson.description());
         noSecret(problems, "content", lesson.content());
@@ -64,6 +67,19 @@ public final class LessonValidator {
             }
         }
         return problems;
+    }
+
+    private static void noControlCharacters(List<String> problems, String field, String text) {
+        if (text == null) {
+            return;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isISOControl(c) && c != '\n' && c != '\t' || c == '\u2028' || c == '\u2029') {
+                problems.add(field + " must not hold control characters (found U+" + String.format("%04X", (int) c) + ")");
+                return;
+            }
+        }
     }
 
     private static void noSecret(List<String> problems, String field, String text) {

@@ -61,7 +61,16 @@ public final class JsonFileLessonStore implements LessonStore {
     private JsonFileLessonStore(Path file) {
         this.file = file;
         this.lockFile = file.resolveSibling(file.getFileName() + ".lock");
-        this.processLock = PROCESS_LOCKS.computeIfAbsent(file, f -> new ReentrantLock());
+        this.processLock = PROCESS_LOCKS.computeIfAbsent(realPathOf(file), f -> new ReentrantLock());
+    }
+
+    /** The file's path with links in its folder resolved, so that two paths to one file share one lock. */
+    private static Path realPathOf(Path file) {
+        try {
+            return file.getParent().toRealPath().resolve(file.getFileName());
+        } catch (IOException notThereYet) {
+            return file;
+        }
     }
 
     /**

@@ -37,4 +37,12 @@ class LessonValidatorTest {
         Lesson leaky = base.toBuilder().content("Use Bearer abcdef123456 for this call.").build();
         assertThat(LessonValidator.problems(leaky, List.of())).singleElement().asString().startsWith("content must not hold a secret");
     }
+
+    @Test
+    void should_refuse_control_characters_that_would_forge_terminal_output() {
+        Lesson ansi = base.toBuilder().title("Fine \u001b[2J\u001b[31mtitle").build();
+        assertThat(LessonValidator.problems(ansi, List.of())).singleElement().asString().contains("control characters");
+        Lesson multiline = base.toBuilder().content("First line.\nSecond line.").build();
+        assertThat(LessonValidator.problems(multiline, List.of())).isEmpty();
+    }
 }
