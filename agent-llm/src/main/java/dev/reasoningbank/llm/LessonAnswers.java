@@ -144,6 +144,7 @@ final class LessonAnswers {
      * being one. Problems are prefixed with {@code path} (e.g. {@code lessons[1].}).
      */
     static Lesson lesson(JsonNode node, String path, Failure failure, List<String> parameters, List<String> sources,
+            java.util.Set<String> alternatives,
             String reflector, Instant now, List<String> problems) {
         int before = problems.size();
         Fields f = new Fields(node, path, problems);
@@ -157,7 +158,7 @@ final class LessonAnswers {
         String description = f.text("description", 0, Lesson.MAX_DESCRIPTION);
         String content = f.text("content", 1, Lesson.MAX_CONTENT);
         long lifetime = f.integer("lifetimeSeconds", 0, MAX_LIFETIME_SECONDS);
-        Strategy strategy = f.object("strategy").map(s -> strategy(s, failure, sources, problems)).orElse(null);
+        Strategy strategy = f.object("strategy").map(s -> strategy(s, failure, sources, alternatives, problems)).orElse(null);
         List<ArgumentCondition> conditions = conditions(f.array("conditions"), path + "conditions", failure, problems);
         if (problems.size() > before || strategy == null) {
             return null;
@@ -183,7 +184,8 @@ final class LessonAnswers {
         return dev.reasoningbank.core.reflect.HostNames.parameterIn(java.util.Map.of(parameter, "x")).isPresent();
     }
 
-    private static Strategy strategy(Fields s, Failure failure, List<String> sources, List<String> problems) {
+    private static Strategy strategy(Fields s, Failure failure, List<String> sources, java.util.Set<String> alternatives,
+            List<String> problems) {
         int before = problems.size();
         String type = s.text("type", 1, 40);
         if (problems.size() > before) {
@@ -223,11 +225,14 @@ final class LessonAnswers {
                         s.number("multiplier", 1.0, 10.0));
                 case "UseAlternative" -> {
                     String parameter = s.plain("parameter");
-                    if (parameter != null && isHostParameter(parameter)) {
-                        problems.add(s.path + "parameter: a model may not send calls to another host ('" + cut(parameter)
-                                + "'); only an alternative configured in the rule-based reflector can; choose another strategy");
+                    String value = s.plain("value");
+                    if (parameter != null && isHostParameter(parameter) && value != null && !value.startsWith("/")
+                            && !alternatives.contains(value)) {
+                        problems.add(s.path + "value: a model may not send calls to another host ('" + cut(value)
+                                + "'); only an alternative configured in the rule-based reflector can (configured: "
+                                + alternatives.stream().sorted().toList() + "); choose another strategy");
                     }
-                    yield new Strategy.UseAlternative(s.plain("tool"), parameter, s.plain("value"));
+                    yield new Strategy.UseAlternative(s.plain("tool"), parameter, value);
                 }
                 case "FixArgument" -> {
                     String transform = s.text("transform", 1, 40);

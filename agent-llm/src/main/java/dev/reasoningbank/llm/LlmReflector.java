@@ -96,7 +96,8 @@ public final class LlmReflector implements Reflector {
         List<String> problems = new ArrayList<>();
         JsonNode node = LessonAnswers.parseObject(text, problems);
         Lesson lesson = node == null ? null
-                : LessonAnswers.lesson(node, "", failure, context.toolParameters(), parameterSources, name(), context.now(), problems);
+                : LessonAnswers.lesson(node, "", failure, context.toolParameters(), parameterSources,
+                        fallback instanceof RuleBasedReflector rules ? rules.alternatives() : java.util.Set.of(), name(), context.now(), problems);
         return lesson == null ? StructuredChat.Parsed.invalid(problems) : StructuredChat.Parsed.valid(lesson);
     }
 

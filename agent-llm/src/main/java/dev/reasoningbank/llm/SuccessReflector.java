@@ -91,7 +91,7 @@ public final class SuccessReflector {
                 continue;
             }
             Lesson lesson = LessonAnswers.lesson(item, path, trajectory.failures().get(index.asInt() - 1), context.toolParameters(),
-                    parameterSources, name(), context.now(), problems);
+                    parameterSources, java.util.Set.of(), name(), context.now(), problems);
             if (lesson != null) {
                 lessons.putIfAbsent(lesson.id(), lesson);
             }

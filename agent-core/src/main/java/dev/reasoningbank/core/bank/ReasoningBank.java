@@ -219,22 +219,12 @@ public final class ReasoningBank implements AutoCloseable {
             return set.get(lessonId).map(lesson -> {
                 Lesson updated = lesson.withStats(lesson.stats().withRecurrence());
                 if (lesson.strategy() instanceof Strategy.SkipTask skip) {
-                    updated = updated.withExpiresAt(now.plus(skipAfterFailedProbes(skip.skipFor(), updated.stats().recurrences())));
+                    updated = updated.withExpiresAt(now.plus(skip.skipFor()));
                 }
                 set.put(updated);
                 return updated;
             });
         });
-    }
-
-    /** A host that keeps failing its probes is skipped longer: the skip doubles per failed probe, up to a day. */
-    static java.time.Duration skipAfterFailedProbes(java.time.Duration skipFor, int failedProbes) {
-        java.time.Duration longest = java.time.Duration.ofDays(1);
-        java.time.Duration skip = skipFor;
-        for (int i = 0; i < failedProbes && skip.compareTo(longest) < 0; i++) {
-            skip = skip.multipliedBy(2);
-        }
-        return skip.compareTo(longest) < 0 ? skip : longest.compareTo(skipFor) > 0 ? longest : skipFor;
     }
 
     /** Records that a lesson's strategy was applied to a call. */

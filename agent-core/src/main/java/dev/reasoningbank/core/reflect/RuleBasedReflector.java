@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -43,9 +44,16 @@ public final class RuleBasedReflector implements Reflector {
     private static final Pattern DEFAULT = Pattern.compile("(?i)default(?:s to| is|:|=)?\\s{0,3}['\"]?([A-Za-z0-9_.-]{1,40})");
 
     private final List<ReflectionRule> rules;
+    private final Set<String> alternatives;
 
-    private RuleBasedReflector(List<ReflectionRule> rules) {
+    private RuleBasedReflector(List<ReflectionRule> rules, Set<String> alternatives) {
         this.rules = List.copyOf(rules);
+        this.alternatives = Set.copyOf(alternatives);
+    }
+
+    /** The configured alternatives (endpoints, hosts, tools): the only ones a lesson may switch to. */
+    public Set<String> alternatives() {
+        return alternatives;
     }
 
     public static Builder builder() {
@@ -145,7 +153,7 @@ public final class RuleBasedReflector implements Reflector {
             all.add(this::oversizedRule);
             all.add(this::transientRule);
             all.add(Builder::adviceRule);
-            return new RuleBasedReflector(all);
+            return new RuleBasedReflector(all, new java.util.HashSet<>(alternatives.values()));
         }
 
         private Optional<LessonDraft> credentialRule(Failure f, ReflectionContext context) {

@@ -132,15 +132,6 @@ class ReasoningBankTest {
     }
 
     @Test
-    void a_host_that_keeps_failing_its_probes_should_be_skipped_longer() {
-        assertThat(ReasoningBank.skipAfterFailedProbes(Duration.ofMinutes(10), 0)).isEqualTo(Duration.ofMinutes(10));
-        assertThat(ReasoningBank.skipAfterFailedProbes(Duration.ofMinutes(10), 1)).isEqualTo(Duration.ofMinutes(20));
-        assertThat(ReasoningBank.skipAfterFailedProbes(Duration.ofMinutes(10), 3)).isEqualTo(Duration.ofMinutes(80));
-        assertThat(ReasoningBank.skipAfterFailedProbes(Duration.ofMinutes(10), 30)).isEqualTo(Duration.ofDays(1));
-        assertThat(ReasoningBank.skipAfterFailedProbes(Duration.ofDays(2), 3)).isEqualTo(Duration.ofDays(2));
-    }
-
-    @Test
     void should_drop_expired_transient_lessons_but_keep_an_expired_skip_for_the_probe() {
         // given
         Lesson retry = lesson("api", ErrorKind.SERVER_ERROR, new Strategy.RetryWithBackoff(2, Duration.ofMillis(100), 2), Duration.ofMinutes(5));
