@@ -55,7 +55,8 @@ public final class Planner {
             if (strategy instanceof Strategy.SkipTask) {
                 if (!lesson.isExpiredAt(now)) {
                     skip = skip.or(() -> Optional.of(new Plan.Skip(lesson, lesson.expiresAt())));
-                } else {
+                } else if (lesson.expiresAt() != null && now.isBefore(lesson.expiresAt().plus(((Strategy.SkipTask) strategy).skipFor()))) {
+                    // recently expired: this call tells whether the host is back; long expired: just a stale note
                     probe = probe.or(() -> Optional.of(lesson));
                 }
             } else if (strategy instanceof Strategy.RetryWithBackoff) {

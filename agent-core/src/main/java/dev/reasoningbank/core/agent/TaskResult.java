@@ -11,7 +11,8 @@ import java.util.Optional;
  * @param outcome how it ended
  * @param result the tool's result when it succeeded, else {@code null}
  * @param lessonsApplied ids of the lessons whose strategy was applied (skip included)
- * @param lessonLearned id of the lesson memorized from its failure, else {@code null}
+ * @param lessonLearned id of the lesson that now covers its failure (new, merged, or a known lesson whose
+ *     recurrence was counted), else {@code null}
  * @param failure the last failure, redacted, when it failed
  * @param toolCalls how many times a tool was actually called
  * @param learningNanos the time the loop itself took: planning, judging, reflecting and memorizing

@@ -74,19 +74,15 @@ public final class JsonFileLessonStore implements LessonStore {
     }
 
     /**
-     * Opens the bank at {@code file}, creating its folder if needed (the file itself is written on
-     * the first lesson). Fails fast if the file exists but cannot be used.
+     * Opens the bank at {@code file}; the file and its folder are created on the first write, so
+     * looking at a bank that does not exist changes nothing. Fails fast if the file exists but cannot
+     * be used.
      */
     public static JsonFileLessonStore open(Path file) {
         Objects.requireNonNull(file, "file must not be null");
         Path absolute = file.toAbsolutePath().normalize();
         if (Files.isDirectory(absolute)) {
             throw new BankFileException(absolute, "is a directory; give the path of a JSON file, e.g. " + absolute.resolve("bank.json"), null);
-        }
-        try {
-            Files.createDirectories(absolute.getParent());
-        } catch (IOException e) {
-            throw new BankFileException(absolute, "cannot be created: its folder " + absolute.getParent() + " cannot be made (" + e + ")", e);
         }
         JsonFileLessonStore store = new JsonFileLessonStore(absolute);
         store.snapshot();
@@ -111,6 +107,11 @@ public final class JsonFileLessonStore implements LessonStore {
 
     @Override
     public <R> R update(Function<LessonSet, R> transaction) {
+        try {
+            Files.createDirectories(file.getParent());
+        } catch (IOException e) {
+            throw new BankFileException(file, "cannot be created: its folder " + file.getParent() + " cannot be made (" + e + ")", e);
+        }
         processLock.lock();
         try (FileChannel lockChannel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                 FileLock ignored = lockChannel.lock()) {

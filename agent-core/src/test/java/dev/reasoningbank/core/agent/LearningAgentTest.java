@@ -147,6 +147,11 @@ class LearningAgentTest {
             clock.advance(Duration.ofMinutes(11));
             assertThat(agent.run(archive("5")).outcome()).isEqualTo(Outcome.SUCCEEDED);
             assertThat(agent.run(archive("6")).outcome()).isEqualTo(Outcome.SUCCEEDED);
+            // long after, the stale skip lesson no longer makes every call a probe
+            clock.advance(Duration.ofMinutes(30));
+            events.clear();
+            assertThat(agent.run(archive("7")).outcome()).isEqualTo(Outcome.SUCCEEDED);
+            assertThat(events).extracting(AgentEvent::type).doesNotContain(AgentEvent.Type.PROBING);
         }
     }
 

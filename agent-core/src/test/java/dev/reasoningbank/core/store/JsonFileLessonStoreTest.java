@@ -147,6 +147,16 @@ class JsonFileLessonStoreTest extends LessonStoreContract {
     }
 
     @Test
+    void looking_at_a_bank_that_does_not_exist_should_create_nothing() {
+        Path folder = dir.resolve("not").resolve("yet");
+        JsonFileLessonStore store = JsonFileLessonStore.open(folder.resolve("bank.json"));
+        assertThat(store.snapshot().lessons()).isEmpty();
+        assertThat(folder.getParent()).doesNotExist();
+        store.update(set -> { set.put(Lessons.advice("weather", "a")); return null; });
+        assertThat(folder.resolve("bank.json")).exists();
+    }
+
+    @Test
     void should_refuse_a_directory() {
         assertThatThrownBy(() -> JsonFileLessonStore.open(dir))
                 .isInstanceOf(BankFileException.class)
