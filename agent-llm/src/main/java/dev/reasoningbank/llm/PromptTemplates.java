@@ -114,6 +114,7 @@ public final class PromptTemplates {
                 throw new PromptTemplateException("prompts directory " + dir.toAbsolutePath()
                         + " does not exist or is not a directory (set by --prompts or " + ENV_PROMPTS_DIR + ")");
             }
+            rejectUnknownTemplates(dir);
         });
         Map<Name, Template> loaded = new LinkedHashMap<>();
         for (Name name : Name.values()) {
@@ -123,6 +124,23 @@ public final class PromptTemplates {
             loaded.put(name, parse(name, source, text));
         }
         return new PromptTemplates(loaded);
+    }
+
+    /** A {@code .txt} file that names no template is a typo that would silently leave the built-in one in use. */
+    private static void rejectUnknownTemplates(Path dir) {
+        java.util.Set<String> known = java.util.Arrays.stream(Name.values()).map(n -> n.fileName() + ".txt")
+                .collect(java.util.stream.Collectors.toSet());
+        try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+            List<String> unknown = files.map(f -> f.getFileName().toString())
+                    .filter(n -> n.endsWith(".txt") && !known.contains(n)).sorted().toList();
+            if (!unknown.isEmpty()) {
+                throw new PromptTemplateException("prompts directory " + dir.toAbsolutePath() + " has " + unknown
+                        + ", which is no template; the templates are " + known.stream().sorted().toList()
+                        + " (a template left out falls back to the built-in one)");
+            }
+        } catch (java.io.IOException e) {
+            throw new PromptTemplateException("prompts directory " + dir.toAbsolutePath() + " cannot be listed: " + e.getMessage());
+        }
     }
 
     /** The templates from the {@code --prompts} directory if given, else from {@code RB_PROMPTS_DIR}, else the classpath. */

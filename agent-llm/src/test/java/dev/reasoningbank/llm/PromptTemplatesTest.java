@@ -122,6 +122,15 @@ class PromptTemplatesTest {
     }
 
     @Test
+    void should_refuse_a_file_that_names_no_template(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("reflect_failure.txt"), "[system]\nmisnamed\n[user]\n{{failure}}");
+        assertThatThrownBy(() -> PromptTemplates.load(Optional.of(dir)))
+                .isInstanceOf(PromptTemplateException.class)
+                .hasMessageContaining("[reflect_failure.txt], which is no template")
+                .hasMessageContaining("reflect-failure.txt");
+    }
+
+    @Test
     void should_refuse_a_missing_prompts_directory() {
         // when / then
         assertThatThrownBy(() -> PromptTemplates.load(Optional.of(Path.of("no/such/dir"))))
