@@ -1,5 +1,6 @@
 package dev.reasoningbank.bench.scenario;
 
+import dev.reasoningbank.core.agent.ManualClock;
 import dev.reasoningbank.core.tool.Tool;
 import java.net.http.HttpClient;
 import java.time.Duration;
@@ -12,13 +13,13 @@ import java.util.List;
  */
 public final class World implements AutoCloseable {
 
-    private final BenchClock clock;
+    private final ManualClock clock;
     private final FlakyApiServer server;
     private final Hosts hosts;
     private final List<ApiTool> tools;
 
     public World(Instant start, List<Outage> outages, Duration requestTimeout) {
-        this.clock = new BenchClock(start);
+        this.clock = new ManualClock(start);
         this.server = FlakyApiServer.start(clock, requestTimeout.multipliedBy(8));
         this.hosts = new Hosts(server.address(), Hosts.closedLocalPort(), outages, clock);
         HttpClient http = HttpClient.newBuilder()
@@ -28,7 +29,7 @@ public final class World implements AutoCloseable {
         this.tools = ApiTools.all(hosts, http, requestTimeout);
     }
 
-    public BenchClock clock() {
+    public ManualClock clock() {
         return clock;
     }
 

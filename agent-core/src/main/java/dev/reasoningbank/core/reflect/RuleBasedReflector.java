@@ -376,7 +376,9 @@ public final class RuleBasedReflector implements Reflector {
             return Optional.of(new LessonDraft(
                     "Avoid the " + f.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ') + " error of " + f.tool(),
                     "Applies to calls of " + f.tool() + " that may fail with: " + f.signature(),
-                    f.tool() + " failed with \"" + cut(f.message(), 200) + "\". Check the arguments against this error before calling it again.",
+                    // the normalized signature, not the server's raw text: lessons are shown to models later
+                    f.tool() + " failed with an error of kind " + f.kind() + " (" + cut(f.signature(), 200)
+                            + "). Check the arguments against this error before calling it again.",
                     new Strategy.Advice(),
                     List.of(),
                     null));

@@ -10,7 +10,6 @@ import dev.reasoningbank.core.lesson.LessonStatus;
 import dev.reasoningbank.core.lesson.Strategy;
 import dev.reasoningbank.core.reflect.RuleBasedReflector;
 import dev.reasoningbank.core.store.JsonFileLessonStore;
-import dev.reasoningbank.core.testing.FakeClock;
 import dev.reasoningbank.core.tool.ParameterSource;
 import dev.reasoningbank.core.tool.Tool;
 import dev.reasoningbank.core.tool.ToolException;
@@ -31,7 +30,7 @@ class LearningAgentTest {
     private static final String EXPIRED = "wk-expired-7f3a9c";
     private static final String VALID = "wk-live-22b81d";
 
-    private final FakeClock clock = FakeClock.atEpochDay();
+    private final ManualClock clock = new ManualClock(java.time.Instant.parse("2026-01-01T00:00:00Z"));
     private final List<AgentEvent> events = new ArrayList<>();
     private final AtomicInteger hostCalls = new AtomicInteger();
     private final AtomicBoolean archiveUp = new AtomicBoolean(false);

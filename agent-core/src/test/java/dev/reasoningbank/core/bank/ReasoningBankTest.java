@@ -13,7 +13,7 @@ import dev.reasoningbank.core.lesson.Trigger;
 import dev.reasoningbank.core.retrieve.RetrievalQuery;
 import dev.reasoningbank.core.retrieve.ScoredLesson;
 import dev.reasoningbank.core.store.JsonFileLessonStore;
-import dev.reasoningbank.core.testing.FakeClock;
+import dev.reasoningbank.core.agent.ManualClock;
 import dev.reasoningbank.core.testing.Lessons;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ReasoningBankTest {
 
-    private final FakeClock clock = FakeClock.atEpochDay();
+    private final ManualClock clock = new ManualClock(java.time.Instant.parse("2026-01-01T00:00:00Z"));
     private final ReasoningBank bank = ReasoningBank.builder()
             .config(ReasoningBankConfig.custom().clock(clock).build())
             .build();

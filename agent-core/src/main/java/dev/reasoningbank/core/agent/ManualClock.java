@@ -1,6 +1,5 @@
-package dev.reasoningbank.bench.scenario;
+package dev.reasoningbank.core.agent;
 
-import dev.reasoningbank.core.agent.Sleeper;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -8,26 +7,29 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /**
- * The scenario's time: it moves only when the runner starts a task or the agent sleeps, so a host
- * coming back or a Retry-After passes in no real time and every run is deterministic. Thread-safe.
+ * A clock that moves only when told to: for tests, simulations and benchmarks, where a host coming
+ * back or a Retry-After should pass in no real time. Its {@link #sleeper()} advances it instead of
+ * waiting. Thread-safe.
  */
-public final class BenchClock extends Clock {
+public final class ManualClock extends Clock {
 
     private volatile Instant now;
 
-    public BenchClock(Instant start) {
+    public ManualClock(Instant start) {
         this.now = start;
     }
 
-    public synchronized void advance(Duration duration) {
+    public synchronized ManualClock advance(Duration duration) {
         now = now.plus(duration);
+        return this;
     }
 
     /** Moves the clock forward to {@code instant}; never backwards. */
-    public synchronized void advanceTo(Instant instant) {
+    public synchronized ManualClock advanceTo(Instant instant) {
         if (instant.isAfter(now)) {
             now = instant;
         }
+        return this;
     }
 
     /** A sleeper that advances this clock instead of waiting. */
