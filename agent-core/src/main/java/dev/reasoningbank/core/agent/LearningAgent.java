@@ -2,24 +2,17 @@ package dev.reasoningbank.core.agent;
 
 import static dev.reasoningbank.core.internal.Checks.notNull;
 
-import dev.reasoningbank.core.bank.Feedback;
 import dev.reasoningbank.core.bank.ReasoningBank;
 import dev.reasoningbank.core.judge.OutcomeJudge;
-import dev.reasoningbank.core.judge.Verdict;
 import dev.reasoningbank.core.lesson.Lesson;
-import dev.reasoningbank.core.lesson.Strategy;
-import dev.reasoningbank.core.reflect.Failure;
 import dev.reasoningbank.core.reflect.Reflector;
 import dev.reasoningbank.core.reflect.RuleBasedReflector;
 import dev.reasoningbank.core.tool.ParameterSource;
 import dev.reasoningbank.core.tool.Tool;
-import dev.reasoningbank.core.tool.ToolCall;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -43,8 +36,7 @@ public final class LearningAgent {
     private final Map<String, Tool> tools;
     private final Planner planner;
     private final Learner learner;
-    private final Sleeper sleeper;
-    private final OutcomeJudge judge;
+    private final PlanRunner runner;
     private final List<AgentListener> listeners;
     /** Time of the current task spent outside the loop itself (tool, waits, listeners), per thread. */
     private final ThreadLocal<Long> excluded = ThreadLocal.withInitial(() -> 0L);
@@ -54,8 +46,7 @@ public final class LearningAgent {
         this.tools = Map.copyOf(b.tools);
         this.planner = new Planner(b.bank, b.parameters);
         this.learner = new Learner(b.bank, b.reflector, b.parameters, this::publish);
-        this.sleeper = b.sleeper;
-        this.judge = b.judge;
+        this.runner = new PlanRunner(b.bank, b.judge, b.sleeper, this::publish);
         this.listeners = new CopyOnWriteArrayList<>(b.listeners);
     }
 
@@ -88,94 +79,17 @@ public final class LearningAgent {
             throw new IllegalArgumentException("task " + id + " calls unknown tool '" + task.call().tool() + "'; known tools: " + tools.keySet());
         }
         Plan plan = planner.plan(task.call(), task.description(), tools::containsKey);
-        publish(new AgentEvent.Retrieved(id, plan.retrieved()));
-        if (plan.skip().isPresent()) {
-            Plan.Skip skip = plan.skip().get();
-            bank.recordApplied(skip.lesson().id());
-            publish(new AgentEvent.Skipped(id, skip.lesson(), skip.until()));
-            return new TaskResult(task, Outcome.SKIPPED, null, List.of(skip.lesson().id()), null, null, 0, 0);
-        }
-        List<String> applied = new ArrayList<>();
-        for (Plan.AppliedLesson a : plan.applied()) {
-            bank.recordApplied(a.lesson().id());
-            applied.add(a.lesson().id());
-            publish(new AgentEvent.Applied(id, a.lesson(), a.action()));
-        }
-        plan.probe().ifPresent(lesson -> publish(new AgentEvent.Probing(id, lesson)));
-        return execute(task, plan, applied);
+        PlanRunner.Run run = runner.run(id, plan, call -> tools.get(call.tool()).invoke(new LinkedHashMap<>(call.arguments())), null);
+        excluded.set(excluded.get() + run.outsideNanos());
+        String learned = run.outcome() == Outcome.FAILED
+                ? learner.learn(id, run.failure(), tools.get(plan.call().tool()).parameters()).map(Lesson::id).orElse(null)
+                : null;
+        return new TaskResult(task, run.outcome(), run.value(), run.applied(), learned, run.failure(), run.calls(), 0);
     }
 
-    private TaskResult execute(Task task, Plan plan, List<String> applied) {
-        String id = task.id();
-        ToolCall call = plan.call();
-        Tool tool = tools.get(call.tool());
-        int calls = 0;
-        int retries = 0;
-        while (true) {
-            calls++;
-            try {
-                Object result;
-                long toolStart = System.nanoTime();
-                try {
-                    result = tool.invoke(new LinkedHashMap<>(call.arguments()));
-                } finally {
-                    exclude(toolStart);
-                }
-                Verdict verdict = judge.judge(call, result);
-                if (!verdict.success()) {
-                    throw new Failure.WrongResultException(verdict.reason());
-                }
-                publish(new AgentEvent.Executed(id, call.tool(), calls));
-                applied.forEach(lessonId -> bank.feedback(lessonId, Feedback.HELPED));
-                return new TaskResult(task, Outcome.SUCCEEDED, result, applied, null, null, calls, 0);
-            } catch (Exception error) {
-                if (error instanceof InterruptedException) {
-                    Thread.currentThread().interrupt();
-                }
-                Failure failure = Failure.of(call, error);
-                publish(new AgentEvent.Failed(id, failure));
-                Optional<Lesson> backoff = plan.retry()
-                        .filter(l -> l.trigger().errorKind() == failure.kind());
-                if (backoff.isPresent() && retries < ((Strategy.RetryWithBackoff) backoff.get().strategy()).maxRetries()
-                        && !Thread.currentThread().isInterrupted()) {
-                    retries++;
-                    Strategy.RetryWithBackoff strategy = (Strategy.RetryWithBackoff) backoff.get().strategy();
-                    Duration delay = strategy.delayBefore(retries, failure.retryAfterHint());
-                    if (retries == 1) {
-                        bank.recordApplied(backoff.get().id());
-                        applied.add(backoff.get().id());
-                    }
-                    publish(new AgentEvent.Retrying(id, backoff.get(), retries, delay));
-                    if (sleep(delay)) {
-                        continue;
-                    }
-                }
-                for (String lessonId : applied) {
-                    bank.lesson(lessonId)
-                            .filter(l -> l.trigger().errorKind() == failure.kind())
-                            .ifPresent(l -> bank.feedback(lessonId, Feedback.HURT));
-                }
-                String learned = learner.learn(id, failure, tool.parameters()).map(Lesson::id).orElse(null);
-                return new TaskResult(task, Outcome.FAILED, null, applied, learned, failure, calls, 0);
-            }
-        }
-    }
-
+    /** Counts the time since {@code since} as spent outside the loop (here: in listeners). */
     private void exclude(long since) {
         excluded.set(excluded.get() + System.nanoTime() - since);
-    }
-
-    private boolean sleep(Duration delay) {
-        long start = System.nanoTime();
-        try {
-            sleeper.sleep(delay);
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        } finally {
-            exclude(start);
-        }
     }
 
     private void publish(AgentEvent event) {

@@ -5,11 +5,9 @@ import dev.langchain4j.invocation.InvocationContext;
 import dev.reasoningbank.core.agent.AgentEvent;
 import dev.reasoningbank.core.agent.AgentListener;
 import dev.reasoningbank.core.agent.Learner;
+import dev.reasoningbank.core.agent.PlanRunner;
 import dev.reasoningbank.core.agent.Planner;
-import dev.reasoningbank.core.agent.Sleeper;
 import dev.reasoningbank.core.bank.ReasoningBank;
-import dev.reasoningbank.core.judge.OutcomeJudge;
-import dev.reasoningbank.core.reflect.Reflector;
 import dev.reasoningbank.llm.LessonsBlock;
 import java.util.List;
 import org.slf4j.Logger;
@@ -19,11 +17,9 @@ import org.slf4j.LoggerFactory;
 record Learning(
         ReasoningBank bank,
         Planner planner,
+        PlanRunner runner,
         Learner learner,
-        Reflector reflector,
         ToolRegistry tools,
-        OutcomeJudge judge,
-        Sleeper sleeper,
         LessonsBlock lessonsBlock,
         int lessonsInPrompt,
         SuccessLearning successes,

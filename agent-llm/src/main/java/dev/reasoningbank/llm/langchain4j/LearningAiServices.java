@@ -11,6 +11,7 @@ import dev.langchain4j.service.AiServices;
 import dev.langchain4j.service.tool.ToolExecutor;
 import dev.reasoningbank.core.agent.AgentListener;
 import dev.reasoningbank.core.agent.Learner;
+import dev.reasoningbank.core.agent.PlanRunner;
 import dev.reasoningbank.core.agent.Planner;
 import dev.reasoningbank.core.agent.Sleeper;
 import dev.reasoningbank.core.bank.ReasoningBank;
@@ -207,7 +208,8 @@ public final class LearningAiServices<T> {
         }
         List<AgentListener> observers = List.copyOf(listeners);
         Learner reflectAndMemorize = new Learner(bank, reflector, parameterSource, event -> Learning.publishTo(observers, event));
-        Learning learning = new Learning(bank, new Planner(bank, parameterSource), reflectAndMemorize, reflector, tools, judge, sleeper,
+        PlanRunner runner = new PlanRunner(bank, judge, sleeper, event -> Learning.publishTo(observers, event));
+        Learning learning = new Learning(bank, new Planner(bank, parameterSource), runner, reflectAndMemorize, tools,
                 new LessonsBlock(templates == null ? PromptTemplates.classpath() : templates), lessonsInPrompt,
                 new SuccessLearning(successReflector), observers);
         Map<ToolSpecification, ToolExecutor> executors = new LinkedHashMap<>();

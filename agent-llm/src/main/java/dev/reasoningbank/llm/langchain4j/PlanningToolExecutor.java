@@ -6,28 +6,21 @@ import dev.langchain4j.exception.ToolExecutionException;
 import dev.langchain4j.invocation.InvocationContext;
 import dev.langchain4j.service.tool.ToolExecutionResult;
 import dev.langchain4j.service.tool.ToolExecutor;
-import dev.reasoningbank.core.agent.AgentEvent;
 import dev.reasoningbank.core.agent.Plan;
-import dev.reasoningbank.core.bank.Feedback;
-import dev.reasoningbank.core.judge.Verdict;
-import dev.reasoningbank.core.lesson.ErrorKind;
-import dev.reasoningbank.core.lesson.Lesson;
+import dev.reasoningbank.core.agent.PlanRunner;
 import dev.reasoningbank.core.lesson.Strategy;
 import dev.reasoningbank.core.redact.Redactor;
-import dev.reasoningbank.core.reflect.ErrorClassifier;
 import dev.reasoningbank.core.reflect.Failure;
 import dev.reasoningbank.core.tool.ToolCall;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Wraps the executor of one tool: plans each call with the bank's lessons (replace a parameter, fix
- * an argument, switch to an alternative), skips a call to a host known to be down with an explanation
- * the model can act on, backs off and retries when a lesson says so, and tells the bank whether the
- * lessons it applied helped or hurt. A failure is rethrown (with the call that really ran) for the
- * error handler to learn from.
+ * an argument, switch to an alternative) and runs the plan with core's {@link PlanRunner} (skip a host
+ * known to be down with an explanation the model can act on, back off, feed the lessons' counters).
+ * A failure is rethrown (with the call that really ran) for the error handler to learn from.
  */
 final class PlanningToolExecutor implements ToolExecutor {
 
@@ -47,68 +40,29 @@ final class PlanningToolExecutor implements ToolExecutor {
         String taskId = Learning.taskId(context == null ? null : context.chatMemoryId());
         ToolCall call = ToolRegistry.callOf(request);
         Plan plan = learning.planner().plan(call, Learning.userText(context), learning.tools()::contains);
-        learning.publish(new AgentEvent.Retrieved(taskId, plan.retrieved()));
-        if (plan.skip().isPresent()) {
-            Plan.Skip skip = plan.skip().get();
-            learning.bank().recordApplied(skip.lesson().id());
-            learning.publish(new AgentEvent.Skipped(taskId, skip.lesson(), skip.until()));
-            return ToolExecutionResult.builder().isError(true).resultText(skip.explanation()).build();
-        }
-        List<String> applied = new ArrayList<>();
-        for (Plan.AppliedLesson a : plan.applied()) {
-            learning.bank().recordApplied(a.lesson().id());
-            applied.add(a.lesson().id());
-            learning.publish(new AgentEvent.Applied(taskId, a.lesson(), a.action()));
-        }
-        plan.probe().ifPresent(lesson -> learning.publish(new AgentEvent.Probing(taskId, lesson)));
-        ToolCall planned = plan.call();
-        ToolExecutionRequest plannedRequest = planned.equals(call) ? request : ToolRegistry.requestOf(planned, request);
-        ToolExecutor target = learning.tools().get(planned.tool()).executor();
-        int retries = 0;
-        for (int attempt = 1; ; attempt++) {
-            Throwable error;
+        AtomicReference<ToolExecutionResult> last = new AtomicReference<>();
+        PlanRunner.Run run = learning.runner().run(taskId, plan, planned -> {
+            ToolExecutionRequest plannedRequest = planned.equals(call) ? request : ToolRegistry.requestOf(planned, request);
+            ToolExecutionResult result;
             try {
-                ToolExecutionResult result = target.executeWithContext(plannedRequest, context);
-                Verdict verdict = result.isError() ? Verdict.failure(result.resultText())
-                        : learning.judge().judge(planned, result.result() != null ? result.result() : result.resultText());
-                if (verdict.success()) {
-                    result = withoutInjectedSecrets(result, plan);
-                    learning.publish(new AgentEvent.Executed(taskId, planned.tool(), attempt));
-                    applied.forEach(id -> learning.bank().feedback(id, Feedback.HELPED));
-                    learning.successes().succeeded(learning, taskId, planned,
-                            result.result() != null ? result.result() : result.resultText(), !plan.applied().isEmpty());
-                    return result;
-                }
-                error = new Failure.WrongResultException(verdict.reason());
-            } catch (ToolArgumentsException badArguments) {
-                throw badArguments;
+                result = learning.tools().get(planned.tool()).executor().executeWithContext(plannedRequest, context);
             } catch (ToolExecutionException wrapped) {
-                error = wrapped.getCause() != null ? wrapped.getCause() : wrapped;
-            } catch (RuntimeException other) {
-                error = other;
+                throw wrapped.getCause() instanceof Exception cause ? cause : wrapped;
             }
-            ErrorKind kind = ErrorClassifier.classify(error);
-            Optional<Lesson> backoff = plan.retry().filter(l -> l.trigger().errorKind() == kind);
-            if (backoff.isPresent() && retries < ((Strategy.RetryWithBackoff) backoff.get().strategy()).maxRetries()) {
-                retries++;
-                Failure failure = Failure.of(planned, error);
-                learning.publish(new AgentEvent.Failed(taskId, failure));
-                Duration delay = ((Strategy.RetryWithBackoff) backoff.get().strategy()).delayBefore(retries, failure.retryAfterHint());
-                if (retries == 1) {
-                    learning.bank().recordApplied(backoff.get().id());
-                    applied.add(backoff.get().id());
-                }
-                learning.publish(new AgentEvent.Retrying(taskId, backoff.get(), retries, delay));
-                if (sleep(delay)) {
-                    continue;
-                }
+            if (result.isError()) {
+                throw new Failure.WrongResultException(result.resultText());
             }
-            for (String id : applied) {
-                learning.bank().lesson(id).filter(l -> l.trigger().errorKind() == kind)
-                        .ifPresent(l -> learning.bank().feedback(id, Feedback.HURT));
+            last.set(result);
+            return result.result() != null ? result.result() : result.resultText();
+        }, ToolArgumentsException.class);
+        return switch (run.outcome()) {
+            case SKIPPED -> ToolExecutionResult.builder().isError(true).resultText(plan.skip().orElseThrow().explanation()).build();
+            case SUCCEEDED -> {
+                learning.successes().succeeded(learning, taskId, plan.call(), run.value(), !plan.applied().isEmpty());
+                yield withoutInjectedSecrets(last.get(), plan);
             }
-            throw new PlannedCallException(planned, error);
-        }
+            case FAILED -> throw new PlannedCallException(plan.call(), run.error());
+        };
     }
 
     /**
@@ -133,13 +87,5 @@ final class PlanningToolExecutor implements ToolExecutor {
         return redacted.equals(text) ? result : ToolExecutionResult.builder().isError(result.isError()).resultText(redacted).build();
     }
 
-    private boolean sleep(Duration delay) {
-        try {
-            learning.sleeper().sleep(delay);
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
+
 }

@@ -1,0 +1,147 @@
+package dev.reasoningbank.core.agent;
+
+import static dev.reasoningbank.core.internal.Checks.notNull;
+
+import dev.reasoningbank.core.bank.Feedback;
+import dev.reasoningbank.core.bank.ReasoningBank;
+import dev.reasoningbank.core.judge.OutcomeJudge;
+import dev.reasoningbank.core.judge.Verdict;
+import dev.reasoningbank.core.lesson.Lesson;
+import dev.reasoningbank.core.lesson.Strategy;
+import dev.reasoningbank.core.reflect.Failure;
+import dev.reasoningbank.core.tool.ToolCall;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The Execute half of the loop, shared by {@link LearningAgent} and the LangChain4j integration: carries
+ * out a {@link Plan} (skip, or record the lessons applied, then call), retries with backoff when a
+ * lesson says so, and tells the bank whether the applied lessons helped or hurt. Reflecting on the
+ * failure is the caller's next step ({@link Learner}).
+ */
+public final class PlanRunner {
+
+    /** Makes the call; a failure is an exception. */
+    @FunctionalInterface
+    public interface Invoker {
+        Object invoke(ToolCall call) throws Exception;
+    }
+
+    /**
+     * What running a plan did.
+     *
+     * @param outcome succeeded, failed or skipped
+     * @param value the tool's result when it succeeded
+     * @param failure the last failure, redacted, when it failed
+     * @param error the last exception, when it failed
+     * @param applied ids of the lessons applied (a skip and a backoff included)
+     * @param calls how many times the tool was called
+     * @param outsideNanos time spent in the tool and in backoff waits, which is not the loop's own
+     */
+    public record Run(Outcome outcome, Object value, Failure failure, Throwable error, List<String> applied, int calls, long outsideNanos) {
+        public Run {
+            applied = List.copyOf(applied);
+        }
+    }
+
+    private final ReasoningBank bank;
+    private final OutcomeJudge judge;
+    private final Sleeper sleeper;
+    private final Consumer<AgentEvent> publish;
+
+    public PlanRunner(ReasoningBank bank, OutcomeJudge judge, Sleeper sleeper, Consumer<AgentEvent> publish) {
+        this.bank = notNull(bank, "bank");
+        this.judge = notNull(judge, "judge");
+        this.sleeper = notNull(sleeper, "sleeper");
+        this.publish = notNull(publish, "publish");
+    }
+
+    /**
+     * Runs the plan. An exception that {@code passThrough} accepts is rethrown at once, untouched
+     * (e.g. arguments a framework could not bind, which it reports by itself).
+     */
+    public Run run(String taskId, Plan plan, Invoker invoker, Class<? extends RuntimeException> passThrough) {
+        publish.accept(new AgentEvent.Retrieved(taskId, plan.retrieved()));
+        if (plan.skip().isPresent()) {
+            Plan.Skip skip = plan.skip().get();
+            bank.recordApplied(skip.lesson().id());
+            publish.accept(new AgentEvent.Skipped(taskId, skip.lesson(), skip.until()));
+            return new Run(Outcome.SKIPPED, null, null, null, List.of(skip.lesson().id()), 0, 0);
+        }
+        List<String> applied = new ArrayList<>();
+        for (Plan.AppliedLesson a : plan.applied()) {
+            bank.recordApplied(a.lesson().id());
+            applied.add(a.lesson().id());
+            publish.accept(new AgentEvent.Applied(taskId, a.lesson(), a.action()));
+        }
+        plan.probe().ifPresent(lesson -> publish.accept(new AgentEvent.Probing(taskId, lesson)));
+        ToolCall call = plan.call();
+        long outside = 0;
+        int retries = 0;
+        for (int calls = 1; ; calls++) {
+            Throwable error;
+            long start = System.nanoTime();
+            try {
+                Object value;
+                try {
+                    value = invoker.invoke(call);
+                } finally {
+                    outside += System.nanoTime() - start;
+                }
+                Verdict verdict = judge.judge(call, value);
+                if (verdict.success()) {
+                    publish.accept(new AgentEvent.Executed(taskId, call.tool(), calls));
+                    applied.forEach(id -> bank.feedback(id, Feedback.HELPED));
+                    return new Run(Outcome.SUCCEEDED, value, null, null, applied, calls, outside);
+                }
+                error = new Failure.WrongResultException(verdict.reason());
+            } catch (RuntimeException e) {
+                if (passThrough != null && passThrough.isInstance(e)) {
+                    throw e;
+                }
+                error = e;
+            } catch (Exception e) {
+                if (e instanceof InterruptedException) {
+                    Thread.currentThread().interrupt();
+                }
+                error = e;
+            }
+            Failure failure = Failure.of(call, error);
+            publish.accept(new AgentEvent.Failed(taskId, failure));
+            Optional<Lesson> backoff = plan.retry().filter(l -> l.trigger().errorKind() == failure.kind());
+            if (backoff.isPresent() && retries < ((Strategy.RetryWithBackoff) backoff.get().strategy()).maxRetries()
+                    && !Thread.currentThread().isInterrupted()) {
+                retries++;
+                Duration delay = ((Strategy.RetryWithBackoff) backoff.get().strategy()).delayBefore(retries, failure.retryAfterHint());
+                if (retries == 1) {
+                    bank.recordApplied(backoff.get().id());
+                    applied.add(backoff.get().id());
+                }
+                publish.accept(new AgentEvent.Retrying(taskId, backoff.get(), retries, delay));
+                long waitStart = System.nanoTime();
+                boolean waited = sleep(delay);
+                outside += System.nanoTime() - waitStart;
+                if (waited) {
+                    continue;
+                }
+            }
+            for (String id : applied) {
+                bank.lesson(id).filter(l -> l.trigger().errorKind() == failure.kind()).ifPresent(l -> bank.feedback(id, Feedback.HURT));
+            }
+            return new Run(Outcome.FAILED, null, failure, error, applied, calls, outside);
+        }
+    }
+
+    private boolean sleep(Duration delay) {
+        try {
+            sleeper.sleep(delay);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+}
