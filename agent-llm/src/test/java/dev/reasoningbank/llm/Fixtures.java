@@ -51,26 +51,33 @@ public final class Fixtures {
     }
 
     public static String lessonAnswer(String title, String type, String parameter, String source, String conditionOp) {
+        return lessonAnswer(title, Map.of("type", type, "parameter", parameter, "source", source),
+                conditionOp == null ? List.of() : List.of(Map.of("parameter", parameter, "op", conditionOp, "value", "")), 0);
+    }
+
+    /**
+     * A lesson answer in the reflection schema: every strategy field blank or 0 unless {@code strategyFields}
+     * sets it.
+     */
+    public static String lessonAnswer(String title, Map<String, Object> strategyFields, List<Map<String, String>> conditions, long lifetimeSeconds) {
         Map<String, Object> strategy = new LinkedHashMap<>();
-        strategy.put("type", type);
-        strategy.put("parameter", parameter);
-        strategy.put("source", source);
-        strategy.put("host", "");
-        strategy.put("skipForSeconds", 0);
-        strategy.put("maxRetries", 0);
-        strategy.put("initialDelayMillis", 0);
-        strategy.put("multiplier", 0);
-        strategy.put("tool", "");
-        strategy.put("value", "");
-        strategy.put("transform", "");
-        strategy.put("operand", "");
+        for (String text : List.of("type", "parameter", "source", "host")) {
+            strategy.put(text, "");
+        }
+        for (String number : List.of("skipForSeconds", "maxRetries", "initialDelayMillis", "multiplier")) {
+            strategy.put(number, 0);
+        }
+        for (String text : List.of("tool", "value", "transform", "operand")) {
+            strategy.put(text, "");
+        }
+        strategy.putAll(strategyFields);
         Map<String, Object> lesson = new LinkedHashMap<>();
         lesson.put("title", title);
         lesson.put("description", "Applies when weather rejects the apiKey it was given; not for other keys.");
         lesson.put("content", "The apiKey was rejected (401). Take apiKey from the configured source instead of retrying it.");
         lesson.put("strategy", strategy);
-        lesson.put("conditions", conditionOp == null ? List.of() : List.of(Map.of("parameter", parameter, "op", conditionOp, "value", "")));
-        lesson.put("lifetimeSeconds", 0);
+        lesson.put("conditions", conditions);
+        lesson.put("lifetimeSeconds", lifetimeSeconds);
         return json(lesson);
     }
 

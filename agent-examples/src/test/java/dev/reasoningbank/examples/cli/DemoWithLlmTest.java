@@ -20,7 +20,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -46,27 +45,9 @@ class DemoWithLlmTest {
     }
 
     static String skipAnswer(String host) {
-        Map<String, Object> strategy = new LinkedHashMap<>();
-        strategy.put("type", "SkipTask");
-        strategy.put("parameter", "");
-        strategy.put("source", "");
-        strategy.put("host", host);
-        strategy.put("skipForSeconds", 900);
-        strategy.put("maxRetries", 0);
-        strategy.put("initialDelayMillis", 0);
-        strategy.put("multiplier", 0);
-        strategy.put("tool", "");
-        strategy.put("value", "");
-        strategy.put("transform", "");
-        strategy.put("operand", "");
-        Map<String, Object> lesson = new LinkedHashMap<>();
-        lesson.put("title", "Model says: archive host is down, skip it");
-        lesson.put("description", "Applies to weather calls to the archive host while it refuses connections.");
-        lesson.put("content", "The archive host refused the connection. Skip it for 15 minutes, then try once.");
-        lesson.put("strategy", strategy);
-        lesson.put("conditions", List.of(Map.of("parameter", "host", "op", "HOST", "value", "")));
-        lesson.put("lifetimeSeconds", 900);
-        return Fixtures.json(lesson);
+        return Fixtures.lessonAnswer("Model says: archive host is down, skip it",
+                Map.of("type", "SkipTask", "host", host, "skipForSeconds", 900),
+                List.of(Map.of("parameter", "host", "op", "HOST", "value", "")), 900);
     }
 
     @Test
