@@ -15,7 +15,7 @@ public enum FailureClass {
     MISSING_PARAMETER_WITH_DEFAULT(ApiTools.PAYMENTS, "400: currency is required (default: EUR)"),
     INSUFFICIENT_SCOPE(ApiTools.PAYMENTS, "403: refunds need the payments:refund scope, which another token has"),
     TRANSIENT_SERVER_ERROR(ApiTools.PAYMENTS, "503 for one or two requests at random, then fine: must not become a skip"),
-    TIMEOUT_ON_OVERSIZED_REQUEST(ApiTools.WEATHER, "timeout: forecasts of more than 7 days take longer than the client waits"),
+    TIMEOUT_ON_OVERSIZED_REQUEST(ApiTools.WEATHER, "timeout: forecasts of more than 7 days take longer than the API gateway waits (504)"),
     UNRESOLVABLE_REGION(ApiTools.WEATHER, "unknown host: weather-ap.bench.invalid does not resolve; weather-ap2 serves the region"),
     ALWAYS_SUCCEEDS(null, "a correct call: nothing to learn, nothing to skip"),
     CANNOT_SUCCEED(ApiTools.WEATHER, "connection refused for ever: weather-legacy is decommissioned, skipping is right");

@@ -10,7 +10,6 @@ import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -22,7 +21,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Four real HTTP APIs on the loopback interface (JDK server), failing the way public APIs do:
- * weather (case-sensitive unit, slow long forecasts), calendar (expired key 401, date format 400),
+ * weather (case-sensitive unit, long forecasts that time out at the gateway: a 504 at once, so that no
+ * figure depends on how fast this machine is), calendar (expired key 401, date format 400),
  * search (429 with Retry-After, 410 on v1, page size 400) and payments (missing currency 400, refund
  * scope 403, transient 503). Time comes from the scenario's clock.
  */
@@ -39,13 +39,11 @@ public final class FlakyApiServer implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor;
     private final Clock clock;
-    private final Duration slowResponse;
     private volatile Instant searchThrottledUntil = Instant.MIN;
     private final AtomicInteger paymentBlips = new AtomicInteger();
 
-    private FlakyApiServer(Clock clock, Duration slowResponse) throws IOException {
+    private FlakyApiServer(Clock clock) throws IOException {
         this.clock = clock;
-        this.slowResponse = slowResponse;
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
         this.executor = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "flaky-api");
@@ -60,10 +58,10 @@ public final class FlakyApiServer implements AutoCloseable {
         server.start();
     }
 
-    /** Starts the APIs; a forecast too long to compute answers after {@code slowResponse}. */
-    public static FlakyApiServer start(Clock clock, Duration slowResponse) {
+    /** Starts the APIs on a free loopback port; time comes from {@code clock}. */
+    public static FlakyApiServer start(Clock clock) {
         try {
-            return new FlakyApiServer(clock, slowResponse);
+            return new FlakyApiServer(clock);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the local API server", e);
         }
@@ -95,17 +93,18 @@ public final class FlakyApiServer implements AutoCloseable {
 
     @FunctionalInterface
     private interface Api {
-        Reply answer(String path, Map<String, String> query, HttpExchange exchange) throws InterruptedException;
+        Reply answer(String path, Map<String, String> query, HttpExchange exchange);
     }
 
-    private Reply weather(String path, Map<String, String> q, HttpExchange exchange) throws InterruptedException {
+    private Reply weather(String path, Map<String, String> q, HttpExchange exchange) {
         String unit = q.getOrDefault("unit", "CELSIUS");
         if (!Fixture.UNITS.contains(unit)) {
             return Reply.error(400, "unit must be one of [CELSIUS, FAHRENHEIT]");
         }
         int days = Integer.parseInt(q.getOrDefault("days", "1"));
         if (days > Fixture.MAX_FORECAST_DAYS) {
-            Thread.sleep(slowResponse.toMillis());
+            // what an API gateway answers when the backend takes longer than it waits (AWS API Gateway's 504)
+            return new Reply(504, "{\"message\": \"Endpoint request timed out\"}", Map.of());
         }
         String city = q.getOrDefault("city", "");
         int temperature = Math.floorMod(city.hashCode(), 30) - 5;
@@ -166,9 +165,6 @@ public final class FlakyApiServer implements AutoCloseable {
             Reply reply;
             try {
                 reply = api.answer(exchange.getRequestURI().getPath(), query(exchange.getRequestURI().getRawQuery()), exchange);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
             } catch (RuntimeException e) {
                 reply = Reply.error(400, "malformed request");
             }

@@ -20,7 +20,7 @@ public final class World implements AutoCloseable {
 
     public World(Instant start, List<Outage> outages, Duration requestTimeout) {
         this.clock = new ManualClock(start);
-        this.server = FlakyApiServer.start(clock, requestTimeout.multipliedBy(8));
+        this.server = FlakyApiServer.start(clock);
         this.hosts = new Hosts(server.address(), Hosts.closedLocalPort(), outages, clock);
         HttpClient http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
