@@ -14,7 +14,7 @@ import dev.reasoningbank.core.lesson.ArgumentCondition;
 import dev.reasoningbank.core.lesson.Lesson;
 import dev.reasoningbank.core.lesson.LessonValidator;
 import dev.reasoningbank.core.lesson.Strategy;
-import dev.reasoningbank.core.reflect.Failure;
+import dev.reasoningbank.core.failure.Failure;
 import dev.reasoningbank.core.reflect.LessonDraft;
 import java.time.Duration;
 import java.time.Instant;
@@ -181,7 +181,7 @@ final class LessonAnswers {
     }
 
     private static boolean isHostParameter(String parameter) {
-        return dev.reasoningbank.core.reflect.HostNames.parameterIn(java.util.Map.of(parameter, "x")).isPresent();
+        return dev.reasoningbank.core.failure.HostNames.parameterIn(java.util.Map.of(parameter, "x")).isPresent();
     }
 
     private static Strategy strategy(Fields s, Failure failure, List<String> sources, java.util.Set<String> alternatives,

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.langchain4j.model.chat.request.json.JsonSchema;
 import dev.reasoningbank.core.lesson.Lesson;
 import dev.reasoningbank.core.lesson.Provenance;
-import dev.reasoningbank.core.reflect.Failure;
+import dev.reasoningbank.core.failure.Failure;
 import dev.reasoningbank.core.reflect.ReflectionContext;
 import dev.reasoningbank.core.reflect.Reflector;
 import dev.reasoningbank.core.reflect.RuleBasedReflector;

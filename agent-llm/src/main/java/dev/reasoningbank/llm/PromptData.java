@@ -3,7 +3,7 @@ package dev.reasoningbank.llm;
 import dev.reasoningbank.core.lesson.ArgumentCondition;
 import dev.reasoningbank.core.lesson.Lesson;
 import dev.reasoningbank.core.lesson.Strategy;
-import dev.reasoningbank.core.reflect.Failure;
+import dev.reasoningbank.core.failure.Failure;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;

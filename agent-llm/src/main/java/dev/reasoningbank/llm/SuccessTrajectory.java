@@ -2,7 +2,7 @@ package dev.reasoningbank.llm;
 
 import dev.reasoningbank.core.redact.Fingerprint;
 import dev.reasoningbank.core.redact.Redactor;
-import dev.reasoningbank.core.reflect.Failure;
+import dev.reasoningbank.core.failure.Failure;
 import dev.reasoningbank.core.tool.ToolCall;
 import java.util.LinkedHashMap;
 import java.util.List;

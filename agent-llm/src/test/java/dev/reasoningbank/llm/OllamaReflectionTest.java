@@ -14,7 +14,7 @@ import dev.reasoningbank.core.bank.ReasoningBank;
 import dev.reasoningbank.core.lesson.ArgumentCondition;
 import dev.reasoningbank.core.lesson.Lesson;
 import dev.reasoningbank.core.lesson.Strategy;
-import dev.reasoningbank.core.reflect.Failure;
+import dev.reasoningbank.core.failure.Failure;
 import dev.reasoningbank.core.reflect.ReflectionContext;
 import dev.reasoningbank.core.reflect.RuleBasedReflector;
 import java.io.ByteArrayOutputStream;
@@ -163,7 +163,7 @@ class OllamaReflectionTest {
         arguments.put("host", "api.weather.example");
         arguments.put("city", "Paris");
         arguments.put("apiKey", Fixtures.EXPIRED_KEY);
-        dev.reasoningbank.core.reflect.Failure failure = dev.reasoningbank.core.reflect.Failure.of(
+        dev.reasoningbank.core.failure.Failure failure = dev.reasoningbank.core.failure.Failure.of(
                 dev.reasoningbank.core.tool.ToolCall.of("weather", arguments),
                 dev.reasoningbank.core.tool.ToolException.http(401, "key expired", "api.weather.example"));
         dev.reasoningbank.core.reflect.ReflectionContext context = new dev.reasoningbank.core.reflect.ReflectionContext(

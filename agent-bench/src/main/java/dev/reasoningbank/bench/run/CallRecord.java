@@ -1,6 +1,6 @@
 package dev.reasoningbank.bench.run;
 
-import dev.reasoningbank.core.reflect.Failure;
+import dev.reasoningbank.core.failure.Failure;
 import dev.reasoningbank.core.tool.ToolCall;
 import java.util.Map;
 import java.util.Optional;

@@ -1,7 +1,7 @@
 package dev.reasoningbank.bench.run;
 
 import dev.reasoningbank.core.lesson.ErrorKind;
-import dev.reasoningbank.core.reflect.Failure;
+import dev.reasoningbank.core.failure.Failure;
 import java.util.Set;
 
 /**

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.reasoningbank.bench.BenchConfig;
 import dev.reasoningbank.core.lesson.ErrorKind;
-import dev.reasoningbank.core.reflect.ErrorClassifier;
+import dev.reasoningbank.core.failure.ErrorClassifier;
 import dev.reasoningbank.core.tool.ToolException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;

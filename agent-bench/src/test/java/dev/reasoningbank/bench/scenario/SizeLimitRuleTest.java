@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.reasoningbank.core.lesson.ArgumentCondition;
 import dev.reasoningbank.core.lesson.Lesson;
 import dev.reasoningbank.core.lesson.Strategy;
-import dev.reasoningbank.core.reflect.Failure;
+import dev.reasoningbank.core.failure.Failure;
 import dev.reasoningbank.core.reflect.ReflectionContext;
 import dev.reasoningbank.core.tool.ToolCall;
 import dev.reasoningbank.core.tool.ToolException;

@@ -1,7 +1,7 @@
 package dev.reasoningbank.core.agent;
 
 import dev.reasoningbank.core.lesson.Lesson;
-import dev.reasoningbank.core.reflect.Failure;
+import dev.reasoningbank.core.failure.Failure;
 import dev.reasoningbank.core.retrieve.ScoredLesson;
 import java.time.Duration;
 import java.time.Instant;

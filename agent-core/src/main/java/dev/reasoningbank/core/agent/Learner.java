@@ -6,7 +6,7 @@ import dev.reasoningbank.core.bank.InvalidLessonException;
 import dev.reasoningbank.core.bank.MemorizeResult;
 import dev.reasoningbank.core.bank.ReasoningBank;
 import dev.reasoningbank.core.lesson.Lesson;
-import dev.reasoningbank.core.reflect.Failure;
+import dev.reasoningbank.core.failure.Failure;
 import dev.reasoningbank.core.reflect.ReflectionContext;
 import dev.reasoningbank.core.reflect.Reflector;
 import dev.reasoningbank.core.retrieve.RetrievalQuery;

@@ -8,7 +8,7 @@ import dev.reasoningbank.core.judge.OutcomeJudge;
 import dev.reasoningbank.core.judge.Verdict;
 import dev.reasoningbank.core.lesson.Lesson;
 import dev.reasoningbank.core.lesson.Strategy;
-import dev.reasoningbank.core.reflect.Failure;
+import dev.reasoningbank.core.failure.Failure;
 import dev.reasoningbank.core.tool.ToolCall;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package dev.reasoningbank.core.agent;
 
-import dev.reasoningbank.core.reflect.Failure;
+import dev.reasoningbank.core.failure.Failure;
 import java.util.List;
 import java.util.Optional;
 

@@ -9,7 +9,7 @@ import dev.reasoningbank.core.lesson.LessonStatus;
 import dev.reasoningbank.core.lesson.LessonValidator;
 import dev.reasoningbank.core.lesson.Strategy;
 import dev.reasoningbank.core.redact.Redactor;
-import dev.reasoningbank.core.reflect.Failure;
+import dev.reasoningbank.core.failure.Failure;
 import dev.reasoningbank.core.retrieve.LessonRetriever;
 import dev.reasoningbank.core.retrieve.RetrievalQuery;
 import dev.reasoningbank.core.retrieve.ScoredLesson;

@@ -1,5 +1,6 @@
 package dev.reasoningbank.core.reflect;
 
+import dev.reasoningbank.core.failure.Failure;
 import static dev.reasoningbank.core.internal.Checks.notNull;
 
 import dev.reasoningbank.core.lesson.ArgumentCondition;

@@ -1,5 +1,6 @@
 package dev.reasoningbank.core.reflect;
 
+import dev.reasoningbank.core.failure.Failure;
 import java.util.Optional;
 
 /** One rule of the {@link RuleBasedReflector}: a lesson draft for the failures it recognises. */

@@ -1,5 +1,6 @@
 package dev.reasoningbank.core.reflect;
 
+import dev.reasoningbank.core.failure.Failure;
 import dev.reasoningbank.core.lesson.Lesson;
 import java.util.Optional;
 

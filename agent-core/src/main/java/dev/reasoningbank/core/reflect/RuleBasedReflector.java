@@ -1,5 +1,7 @@
 package dev.reasoningbank.core.reflect;
 
+import dev.reasoningbank.core.failure.Failure;
+import dev.reasoningbank.core.failure.HostNames;
 import static dev.reasoningbank.core.internal.Checks.notBlank;
 import static dev.reasoningbank.core.internal.Checks.notNull;
 

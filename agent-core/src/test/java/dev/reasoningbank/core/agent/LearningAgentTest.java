@@ -219,7 +219,7 @@ class LearningAgentTest {
         LearningAgent agent = LearningAgent.builder().bank(ReasoningBank.inMemory()).tool(weather)
                 .reflector(new dev.reasoningbank.core.reflect.Reflector() {
                     public String name() { return "counting"; }
-                    public java.util.Optional<Lesson> reflect(dev.reasoningbank.core.reflect.Failure f,
+                    public java.util.Optional<Lesson> reflect(dev.reasoningbank.core.failure.Failure f,
                             dev.reasoningbank.core.reflect.ReflectionContext c) {
                         reflections.incrementAndGet();
                         return rules.reflect(f, c);

@@ -152,10 +152,10 @@ class ReasoningBankTest {
     @Test
     void should_keep_two_validation_mistakes_of_one_argument_apart() {
         // given two different mistakes on the same parameter, both conditioned on it being present
-        dev.reasoningbank.core.reflect.Failure date = dev.reasoningbank.core.reflect.Failure.of(
+        dev.reasoningbank.core.failure.Failure date = dev.reasoningbank.core.failure.Failure.of(
                 dev.reasoningbank.core.tool.ToolCall.of("cal", Map.of("date", "1/2/2026")),
                 dev.reasoningbank.core.tool.ToolException.http(400, "date must be in format YYYY-MM-DD", "h"));
-        dev.reasoningbank.core.reflect.Failure range = dev.reasoningbank.core.reflect.Failure.of(
+        dev.reasoningbank.core.failure.Failure range = dev.reasoningbank.core.failure.Failure.of(
                 dev.reasoningbank.core.tool.ToolCall.of("cal", Map.of("date", "2026-02-01")),
                 dev.reasoningbank.core.tool.ToolException.http(400, "date must not be in the past", "h"));
         dev.reasoningbank.core.reflect.ReflectionContext context =
@@ -171,13 +171,13 @@ class ReasoningBankTest {
     void should_not_count_a_recurrence_on_an_expired_transient_lesson() {
         Lesson retry = lesson("api", ErrorKind.SERVER_ERROR, new Strategy.RetryWithBackoff(2, Duration.ofMillis(100), 2), Duration.ofMinutes(5));
         bank.memorize(retry);
-        dev.reasoningbank.core.reflect.Failure failure = dev.reasoningbank.core.reflect.Failure.of(
+        dev.reasoningbank.core.failure.Failure failure = dev.reasoningbank.core.failure.Failure.of(
                 dev.reasoningbank.core.tool.ToolCall.of("api", Map.of()), new IllegalStateException("some signature"));
         assertThat(failure.signature()).isEqualTo("some signature");
-        assertThat(bank.lessonFor(dev.reasoningbank.core.reflect.Failure.of(dev.reasoningbank.core.tool.ToolCall.of("api", Map.of()),
+        assertThat(bank.lessonFor(dev.reasoningbank.core.failure.Failure.of(dev.reasoningbank.core.tool.ToolCall.of("api", Map.of()),
                 dev.reasoningbank.core.tool.ToolException.http(503, "some signature", "h")))).isPresent();
         clock.advance(Duration.ofMinutes(6));
-        assertThat(bank.lessonFor(dev.reasoningbank.core.reflect.Failure.of(dev.reasoningbank.core.tool.ToolCall.of("api", Map.of()),
+        assertThat(bank.lessonFor(dev.reasoningbank.core.failure.Failure.of(dev.reasoningbank.core.tool.ToolCall.of("api", Map.of()),
                 dev.reasoningbank.core.tool.ToolException.http(503, "some signature", "h")))).isEmpty();
     }
 

@@ -1,5 +1,6 @@
 package dev.reasoningbank.core.reflect;
 
+import dev.reasoningbank.core.failure.Failure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.reasoningbank.core.lesson.ErrorKind;

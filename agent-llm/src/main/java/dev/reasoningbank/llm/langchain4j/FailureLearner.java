@@ -6,7 +6,7 @@ import dev.reasoningbank.core.agent.AgentEvent;
 
 import dev.reasoningbank.core.lesson.Lesson;
 import dev.reasoningbank.core.lesson.Strategy;
-import dev.reasoningbank.core.reflect.Failure;
+import dev.reasoningbank.core.failure.Failure;
 
 import dev.reasoningbank.core.tool.ToolCall;
 import java.util.List;

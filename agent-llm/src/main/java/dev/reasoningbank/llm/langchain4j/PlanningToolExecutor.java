@@ -10,7 +10,7 @@ import dev.reasoningbank.core.agent.Plan;
 import dev.reasoningbank.core.agent.PlanRunner;
 import dev.reasoningbank.core.lesson.Strategy;
 import dev.reasoningbank.core.redact.Redactor;
-import dev.reasoningbank.core.reflect.Failure;
+import dev.reasoningbank.core.failure.Failure;
 import dev.reasoningbank.core.tool.ToolCall;
 import java.util.ArrayList;
 import java.util.List;

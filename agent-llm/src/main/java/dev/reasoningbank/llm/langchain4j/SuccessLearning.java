@@ -4,7 +4,7 @@ import dev.reasoningbank.core.agent.AgentEvent;
 import dev.reasoningbank.core.bank.InvalidLessonException;
 import dev.reasoningbank.core.bank.MemorizeResult;
 import dev.reasoningbank.core.lesson.Lesson;
-import dev.reasoningbank.core.reflect.Failure;
+import dev.reasoningbank.core.failure.Failure;
 import dev.reasoningbank.core.reflect.ReflectionContext;
 import dev.reasoningbank.core.tool.ToolCall;
 import dev.reasoningbank.llm.SuccessReflector;

@@ -6,7 +6,7 @@ import dev.reasoningbank.bench.policy.PolicyContext;
 import dev.reasoningbank.bench.policy.PolicyFactory;
 import dev.reasoningbank.core.agent.LearningAgent;
 import dev.reasoningbank.core.lesson.Lesson;
-import dev.reasoningbank.core.reflect.Failure;
+import dev.reasoningbank.core.failure.Failure;
 import dev.reasoningbank.core.reflect.ReflectionContext;
 import dev.reasoningbank.core.reflect.Reflector;
 import java.util.List;

@@ -9,7 +9,7 @@ import dev.reasoningbank.bench.scenario.ApiTools;
 import dev.reasoningbank.bench.scenario.Fixture;
 import dev.reasoningbank.core.lesson.Lesson;
 import dev.reasoningbank.core.lesson.Strategy;
-import dev.reasoningbank.core.reflect.Failure;
+import dev.reasoningbank.core.failure.Failure;
 import dev.reasoningbank.core.reflect.ReflectionContext;
 import dev.reasoningbank.core.reflect.RuleBasedReflector;
 import dev.reasoningbank.core.tool.ToolCall;

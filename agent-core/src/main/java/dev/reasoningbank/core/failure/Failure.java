@@ -1,4 +1,4 @@
-package dev.reasoningbank.core.reflect;
+package dev.reasoningbank.core.failure;
 
 import static dev.reasoningbank.core.internal.Checks.notBlank;
 import static dev.reasoningbank.core.internal.Checks.notNull;

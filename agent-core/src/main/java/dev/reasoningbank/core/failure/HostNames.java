@@ -1,4 +1,4 @@
-package dev.reasoningbank.core.reflect;
+package dev.reasoningbank.core.failure;
 
 import dev.reasoningbank.core.lesson.ArgumentCondition;
 import java.util.List;
