@@ -1,31 +1,50 @@
 package dev.reasoningbank.core.failure;
 
+import static dev.reasoningbank.core.failure.RootCause.containsAny;
+
 import dev.reasoningbank.core.lesson.ErrorKind;
 import dev.reasoningbank.core.tool.ToolException;
-import java.net.ConnectException;
-import java.net.NoRouteToHostException;
-import java.net.SocketTimeoutException;
-import java.net.UnknownHostException;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpTimeoutException;
-import java.nio.channels.UnresolvedAddressException;
+import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeoutException;
+import java.util.Map;
 
-/** Tells the {@link ErrorKind} of an exception: first by type and HTTP status, then by its message. */
+/**
+ * Tells the {@link ErrorKind} of a failure: from the HTTP status, corrected by what the server said (a
+ * 403 whose rate limit is spent is {@code RATE_LIMITED}, a 400 about a removed version is {@code GONE});
+ * without an answer, from the root cause of the whole cause chain; else from the messages.
+ */
 public final class ErrorClassifier {
 
     private ErrorClassifier() {}
 
     public static ErrorKind classify(Throwable error) {
-        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            ErrorKind byType = byType(t);
-            if (byType != ErrorKind.UNKNOWN) {
-                return byType;
+        return FailureReading.of(error, Instant.now()).kind();
+    }
+
+    static ErrorKind kindOf(List<Throwable> all, int status, Map<String, String> headers, ErrorBody said, String message, RootCause root) {
+        if (all.stream().anyMatch(Failure.WrongResultException.class::isInstance)) {
+            return ErrorKind.WRONG_RESULT;
+        }
+        String text = (said.code().replace('_', ' ') + " " + message).toLowerCase(Locale.ROOT);
+        if (status > 0) {
+            return byAnswer(status, headers, text);
+        }
+        ErrorKind byRoot = byRoot(root);
+        if (byRoot != ErrorKind.UNKNOWN) {
+            return byRoot;
+        }
+        for (Throwable t : all) {
+            if (t instanceof ToolException te && te.status() > 0) {
+                return byStatus(te.status());
             }
         }
-        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            ErrorKind byMessage = byMessage(t.getMessage());
+        ErrorKind byMessage = byMessage(text);
+        if (byMessage != ErrorKind.UNKNOWN) {
+            return byMessage;
+        }
+        for (Throwable t : all) {
+            byMessage = byMessage(t.getMessage() == null ? "" : t.getMessage().toLowerCase(Locale.ROOT).replace('_', ' '));
             if (byMessage != ErrorKind.UNKNOWN) {
                 return byMessage;
             }
@@ -33,32 +52,42 @@ public final class ErrorClassifier {
         return ErrorKind.UNKNOWN;
     }
 
-    private static ErrorKind byType(Throwable t) {
-        if (t instanceof Failure.WrongResultException) {
-            return ErrorKind.WRONG_RESULT;
+    private static ErrorKind byAnswer(int status, Map<String, String> headers, String text) {
+        boolean throttled = ResponseHints.rateLimitSpent(headers) && (status == 403 || status == 429)
+                || containsAny(text, "rate limit", "ratelimit", "too many requests", "throttl", "slow down", "reduce your request rate",
+                        "request rate", "quota exceeded", "exceeded your quota");
+        if (throttled && (status == 400 || status == 403 || status == 429 || status == 503)) {
+            return ErrorKind.RATE_LIMITED;
         }
-        if (t instanceof ToolException te && te.status() > 0) {
-            return byStatus(te.status());
+        boolean removed = ResponseHints.deprecated(headers) || ResponseHints.successor(headers, status).isPresent()
+                || containsAny(text, "deprecated", "no longer supported", "no longer available", "has been removed", "was removed",
+                        "sunset", "decommissioned", "has been retired", "is retired", "end of life", "unsupported api version",
+                        "version is not supported", "moved permanently");
+        if (removed && (status == 301 || status == 308 || status == 400 || status == 404 || status == 410 || status == 426)) {
+            return ErrorKind.GONE;
         }
-        if (t instanceof UnknownHostException || t instanceof UnresolvedAddressException) {
-            return ErrorKind.UNKNOWN_HOST;
+        if ((status == 400 || status == 403) && containsAny(text, "invalid grant", "invalid token", "invalid api key", "expired token",
+                "token expired", "token has expired", "token is expired", "api key expired", "invalid auth", "not authed", "token revoked")) {
+            return ErrorKind.AUTH;
         }
-        if (t instanceof HttpConnectTimeoutException) {
-            return ErrorKind.HOST_DOWN;
-        }
-        if (t instanceof ConnectException || t instanceof NoRouteToHostException) {
-            return ErrorKind.HOST_DOWN;
-        }
-        if (t instanceof HttpTimeoutException || t instanceof SocketTimeoutException || t instanceof TimeoutException) {
-            return ErrorKind.TIMEOUT;
-        }
-        return ErrorKind.UNKNOWN;
+        ErrorKind kind = byStatus(status);
+        return kind == ErrorKind.UNKNOWN ? byMessage(text) : kind;
+    }
+
+    private static ErrorKind byRoot(RootCause root) {
+        return switch (root) {
+            case UNKNOWN_HOST -> ErrorKind.UNKNOWN_HOST;
+            case CONNECTION_REFUSED, NO_ROUTE, CONNECT_TIMEOUT, TLS -> ErrorKind.HOST_DOWN;
+            case TIMEOUT -> ErrorKind.TIMEOUT;
+            case CONNECTION_RESET -> ErrorKind.SERVER_ERROR;
+            case NONE -> ErrorKind.UNKNOWN;
+        };
     }
 
     /** The kind an HTTP status stands for. */
     public static ErrorKind byStatus(int status) {
         return switch (status) {
-            case 401 -> ErrorKind.AUTH;
+            case 401, 407 -> ErrorKind.AUTH;
             case 403 -> ErrorKind.FORBIDDEN;
             case 404, 410 -> ErrorKind.GONE;
             case 408, 504 -> ErrorKind.TIMEOUT;
@@ -68,18 +97,16 @@ public final class ErrorClassifier {
         };
     }
 
-    private static ErrorKind byMessage(String message) {
-        if (message == null) {
-            return ErrorKind.UNKNOWN;
-        }
-        String m = message.toLowerCase(Locale.ROOT);
-        if (containsAny(m, "expired", "unauthorized", "unauthorised", "invalid api key", "invalid token", "authentication")) {
+    /** The kind a message names; {@code m} in lower case, codes' underscores as spaces. */
+    private static ErrorKind byMessage(String m) {
+        if (containsAny(m, "expired", "unauthorized", "unauthorised", "invalid api key", "invalid token", "authentication",
+                "invalid auth", "not authed", "token revoked", "invalid credentials", "invalid grant")) {
             return ErrorKind.AUTH;
         }
-        if (containsAny(m, "forbidden", "insufficient scope", "permission denied", "not permitted")) {
+        if (containsAny(m, "forbidden", "insufficient scope", "missing scope", "permission denied", "not permitted", "access denied")) {
             return ErrorKind.FORBIDDEN;
         }
-        if (containsAny(m, "rate limit", "too many requests", "quota exceeded")) {
+        if (containsAny(m, "rate limit", "ratelimited", "too many requests", "quota exceeded", "throttl")) {
             return ErrorKind.RATE_LIMITED;
         }
         if (containsAny(m, "connection refused", "host is down", "unreachable", "no route to host")) {
@@ -91,7 +118,7 @@ public final class ErrorClassifier {
         if (containsAny(m, "timed out", "timeout")) {
             return ErrorKind.TIMEOUT;
         }
-        if (containsAny(m, "deprecated", "no longer available", "gone", "not found")) {
+        if (containsAny(m, "deprecated", "no longer available", "gone", "not found", "no longer supported")) {
             return ErrorKind.GONE;
         }
         if (containsAny(m, "invalid", "must be", "expected format", "required", "malformed")) {
@@ -101,14 +128,5 @@ public final class ErrorClassifier {
             return ErrorKind.SERVER_ERROR;
         }
         return ErrorKind.UNKNOWN;
-    }
-
-    private static boolean containsAny(String text, String... needles) {
-        for (String needle : needles) {
-            if (text.contains(needle)) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -8,7 +8,7 @@ import dev.reasoningbank.core.lesson.ErrorSignature;
 import dev.reasoningbank.core.redact.Fingerprint;
 import dev.reasoningbank.core.redact.Redactor;
 import dev.reasoningbank.core.tool.ToolCall;
-import dev.reasoningbank.core.tool.ToolException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -18,19 +18,28 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A failed tool call, redacted: nothing in it is a secret, so it can be stored, logged and sent to a
- * model. Raw argument values survive only as fingerprints. Build it with {@link #of(ToolCall, Throwable)}.
+ * A failed tool call, understood and redacted: nothing in it is a secret, so it can be stored, logged
+ * and sent to a model. Raw argument values survive only as fingerprints. Build it with
+ * {@link #of(ToolCall, Throwable)}: it reads the server's message apart from the transport noise (JSON,
+ * problem+json, GraphQL, XML, HTML or text), the status and useful headers of an HTTP error, whichever
+ * client threw it, and the root cause of a call that got no answer.
  *
  * @param tool the tool that failed
  * @param arguments the call's arguments, redacted
  * @param fingerprints each argument's fingerprint, so a lesson can recognise the same value again
  * @param kind what went wrong
  * @param exceptionType the exception's class name
- * @param message the error message, redacted
+ * @param message what the server said (the message of its error body) when it answered, else the
+ *     exception messages of the cause chain; redacted
  * @param trace the stack trace (causes included), redacted and cut to {@value #MAX_TRACE} characters
  * @param httpStatus the HTTP status, or 0
  * @param retryAfter what the server asked us to wait, or {@code null}
  * @param host the host that failed, or {@code null} when unknown
+ * @param errorCode the server's machine-readable error code, or empty
+ * @param errorField the parameter the server's error names, or empty
+ * @param headers the useful response headers (Retry-After, rate limits, deprecation, Link...), redacted
+ * @param rootCause why the call got no answer, {@link RootCause#NONE} when it got one
+ * @param body the response body, redacted and cut to {@value #MAX_BODY} characters; empty when unknown
  */
 public record Failure(
         String tool,
@@ -42,10 +51,16 @@ public record Failure(
         String trace,
         int httpStatus,
         Duration retryAfter,
-        String host) {
+        String host,
+        String errorCode,
+        String errorField,
+        Map<String, String> headers,
+        RootCause rootCause,
+        String body) {
 
     public static final int MAX_MESSAGE = 2_000;
     public static final int MAX_TRACE = 4_000;
+    public static final int MAX_BODY = 1_000;
     private static final int MAX_CAUSES = 5;
     private static final int FRAMES_PER_CAUSE = 8;
 
@@ -59,12 +74,34 @@ public record Failure(
         message = cut(redactor.redact(message == null ? "" : message), MAX_MESSAGE);
         trace = cut(redactor.redact(trace == null ? "" : trace), MAX_TRACE);
         host = host == null ? null : redactor.redact(host);
+        errorCode = cut(redactor.redact(errorCode == null ? "" : errorCode), 100);
+        errorField = cut(redactor.redact(errorField == null ? "" : errorField), 100);
+        Map<String, String> kept = new LinkedHashMap<>();
+        if (headers != null) {
+            headers.forEach((name, value) -> kept.put(name, cut(redactor.redact(value), 300)));
+        }
+        headers = Collections.unmodifiableMap(kept);
+        rootCause = rootCause == null ? RootCause.NONE : rootCause;
+        body = cut(redactor.redact(body == null ? "" : body), MAX_BODY);
     }
 
-    /** The failure of {@code call} with {@code error}, classified and redacted. */
+    /** A failure with no HTTP details: for tests and failures that are not calls over HTTP. */
+    public Failure(String tool, Map<String, Object> arguments, Map<String, String> fingerprints, ErrorKind kind,
+            String exceptionType, String message, String trace, int httpStatus, Duration retryAfter, String host) {
+        this(tool, arguments, fingerprints, kind, exceptionType, message, trace, httpStatus, retryAfter, host,
+                "", "", Map.of(), RootCause.NONE, "");
+    }
+
+    /** The failure of {@code call} with {@code error}, understood and redacted; waits measured on the system clock. */
     public static Failure of(ToolCall call, Throwable error) {
+        return of(call, error, Clock.systemUTC());
+    }
+
+    /** The failure of {@code call} with {@code error}, understood and redacted; a Retry-After date is measured on {@code clock}. */
+    public static Failure of(ToolCall call, Throwable error, Clock clock) {
         notNull(call, "call");
         notNull(error, "error");
+        notNull(clock, "clock");
         List<String> secretValues = new ArrayList<>();
         Map<String, String> fingerprints = new LinkedHashMap<>();
         call.arguments().forEach((name, value) -> {
@@ -76,23 +113,30 @@ public record Failure(
             }
         });
         Redactor redactor = Redactor.standard().withSecretValues(secretValues);
-        ToolException toolException = find(error, ToolException.class).orElse(null);
-        int status = toolException == null ? 0 : toolException.status();
-        Duration retryAfter = toolException == null ? null : toolException.retryAfter().orElse(null);
-        String host = toolException != null && toolException.host().isPresent()
-                ? toolException.host().get()
-                : HostNames.inArguments(call.arguments()).orElse(null);
+        FailureReading reading = FailureReading.of(error, clock.instant());
+        String host = reading.host().orElseGet(() -> HostNames.inArguments(call.arguments()).orElse(null));
         return new Failure(
                 call.tool(),
                 call.arguments(),
                 fingerprints,
-                ErrorClassifier.classify(error),
+                reading.kind(),
                 error.getClass().getName(),
-                redactor.redact(messageOf(error)),
+                redactor.redact(reading.message()),
                 traceOf(error, redactor),
-                status,
-                retryAfter,
-                host);
+                reading.status(),
+                reading.retryAfter().orElse(null),
+                host == null ? null : redactor.redact(host),
+                redactor.redact(reading.said().code()),
+                redactor.redact(reading.said().field()),
+                redactValues(reading.headers(), redactor),
+                reading.rootCause(),
+                redactor.redact(reading.response().map(ErrorResponse::body).orElse("")));
+    }
+
+    private static Map<String, String> redactValues(Map<String, String> headers, Redactor redactor) {
+        Map<String, String> out = new LinkedHashMap<>();
+        headers.forEach((name, value) -> out.put(name, redactor.redact(value)));
+        return out;
     }
 
     /** A failure judged from a result that did not throw but is wrong. */
@@ -100,9 +144,24 @@ public record Failure(
         return of(call, new WrongResultException(verdict));
     }
 
-    /** The normalized signature of the message: what recurs when the mistake recurs. */
+    /**
+     * What recurs when the same mistake recurs: the server's error code and message with values as
+     * placeholders, the words that name the problem (and the call's parameter names) kept.
+     */
     public String signature() {
-        return ErrorSignature.of(message);
+        String text = errorCode.isEmpty() || message.toLowerCase(java.util.Locale.ROOT).contains(errorCode.toLowerCase(java.util.Locale.ROOT))
+                ? message : "[" + errorCode + "] " + message;
+        return ErrorSignature.of(text, arguments.keySet());
+    }
+
+    /** The successor of a deprecated endpoint that the response's headers name (Link rel="successor-version", a 301's Location). */
+    public Optional<String> successorHint() {
+        return ResponseHints.successor(headers, httpStatus);
+    }
+
+    /** Whether the response's headers mark the endpoint deprecated (Deprecation, Sunset). */
+    public boolean deprecatedByHeaders() {
+        return ResponseHints.deprecated(headers);
     }
 
     public Optional<Duration> retryAfterHint() {
@@ -115,23 +174,8 @@ public record Failure(
 
     /** One line, safe to log. */
     public String summary() {
-        return tool + " failed (" + kind + (httpStatus > 0 ? ", HTTP " + httpStatus : "") + "): " + cut(message, 300);
-    }
-
-    private static String messageOf(Throwable error) {
-        StringBuilder out = new StringBuilder();
-        Throwable t = error;
-        for (int depth = 0; t != null && depth < 5; depth++, t = t.getCause()) {
-            String m = t.getMessage();
-            String part = m == null || m.isBlank() ? t.getClass().getSimpleName() : m;
-            if (out.indexOf(part) < 0) {
-                if (out.length() > 0) {
-                    out.append(" <- ");
-                }
-                out.append(part);
-            }
-        }
-        return out.toString();
+        return tool + " failed (" + kind + (httpStatus > 0 ? ", HTTP " + httpStatus : "")
+                + (rootCause == RootCause.NONE ? "" : ", " + rootCause) + "): " + cut(message, 300);
     }
 
     /** A compact trace: each exception of the cause chain with its first frames, like a cut printStackTrace. */
@@ -156,16 +200,6 @@ public record Failure(
             }
         }
         return out.toString();
-    }
-
-    static <T extends Throwable> Optional<T> find(Throwable error, Class<T> type) {
-        Throwable t = error;
-        for (int depth = 0; t != null && depth < 10; depth++, t = t.getCause()) {
-            if (type.isInstance(t)) {
-                return Optional.of(type.cast(t));
-            }
-        }
-        return Optional.empty();
     }
 
     private static String cut(String text, int max) {

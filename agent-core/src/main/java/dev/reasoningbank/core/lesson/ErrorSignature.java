@@ -3,9 +3,11 @@ package dev.reasoningbank.core.lesson;
 import java.util.Locale;
 
 /**
- * Normalizes an error message into a signature that recurs when the same mistake recurs: numbers,
- * quoted values, hexadecimal ids, URLs and redaction markers become placeholders, case and spacing
- * are folded. Runs in one pass, in linear time.
+ * Normalizes an error message into a signature that recurs when the same mistake recurs: values
+ * (numbers, ids, dates, hosts, URLs and paths, quoted literals, redaction markers) become placeholders,
+ * the words that name the problem are kept, case and spacing are folded. A quoted literal that names
+ * one of the call's parameters is a word, not a value; so are standard names such as {@code ISO-8601}.
+ * Runs in one pass, in linear time.
  */
 public final class ErrorSignature {
 
@@ -14,7 +16,17 @@ public final class ErrorSignature {
 
     private ErrorSignature() {}
 
+    private static final java.util.regex.Pattern STANDARD = java.util.regex.Pattern.compile("(?i)(iso|rfc|utf|oauth|sha|base|ecma)[-_ ]?\\d{1,5}");
+
+    /** The signature of a message that names no parameter. */
     public static String of(String message) {
+        return of(message, java.util.Set.of());
+    }
+
+    /** The signature of a message; a quoted literal equal to one of {@code parameters} (any case) is kept as a word. */
+    public static String of(String message, java.util.Collection<String> parameters) {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        parameters.forEach(p -> names.add(p.toLowerCase(Locale.ROOT)));
         if (message == null || message.isBlank()) {
             return "";
         }
@@ -27,13 +39,14 @@ public final class ErrorSignature {
                 int end = text.indexOf(']', i);
                 i = end < 0 ? text.length() : end + 1;
                 append(out, "<secret>");
-            } else if (c == '\'' || c == '"' || c == '`') {
+            } else if ((c == '\'' && (i == 0 || !Character.isLetterOrDigit(text.charAt(i - 1)))) || c == '"' || c == '`') {
                 int end = text.indexOf(c, i + 1);
                 if (end < 0 || end - i > 120) {
                     i++;
                 } else {
+                    String quoted = text.substring(i + 1, end).strip().toLowerCase(Locale.ROOT);
+                    append(out, names.contains(quoted) ? quoted : "<value>");
                     i = end + 1;
-                    append(out, "<value>");
                 }
             } else if (Character.isLetterOrDigit(c)) {
                 int start = i;
@@ -73,6 +86,8 @@ public final class ErrorSignature {
         }
         if (stripped.contains("://") || stripped.contains("/") || stripped.contains("@")) {
             append(out, "<path>");
+        } else if (STANDARD.matcher(stripped).matches()) {
+            append(out, stripped.toLowerCase(Locale.ROOT));
         } else if (hasDigit(stripped)) {
             append(out, stripped.chars().allMatch(Character::isDigit) ? "<n>" : "<id>");
         } else if (stripped.indexOf('.') > 0) {

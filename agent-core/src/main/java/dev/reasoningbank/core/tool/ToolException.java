@@ -1,11 +1,20 @@
 package dev.reasoningbank.core.tool;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * A tool's failure with what the server said: an HTTP status, a Retry-After, the host that failed.
- * Tools may throw any exception; this one lets the reflector classify precisely.
+ * A tool's failure with what the server answered: the HTTP status, the response headers and body, the
+ * host that failed. Tools may throw any exception (their HTTP client's own ones are understood too);
+ * this one is the explicit way to say exactly what happened.
+ *
+ * <pre>{@code
+ * if (response.statusCode() >= 400) {
+ *     throw ToolException.response(response.statusCode(), response.headers().map(), response.body(), "api.example.com");
+ * }
+ * }</pre>
  */
 public class ToolException extends RuntimeException {
 
@@ -14,12 +23,23 @@ public class ToolException extends RuntimeException {
     private final int status;
     private final Duration retryAfter;
     private final String host;
+    private final Map<String, List<String>> headers;
+    private final String body;
 
     public ToolException(String message, int status, Duration retryAfter, String host, Throwable cause) {
+        this(message, status, retryAfter, host, Map.of(), null, cause);
+    }
+
+    private ToolException(String message, int status, Duration retryAfter, String host,
+            Map<String, List<String>> headers, String body, Throwable cause) {
         super(message, cause);
         this.status = status;
         this.retryAfter = retryAfter;
         this.host = host;
+        this.headers = headers == null ? Map.of() : headers.entrySet().stream()
+                .filter(e -> e.getKey() != null && e.getValue() != null)
+                .collect(java.util.stream.Collectors.toUnmodifiableMap(Map.Entry::getKey, e -> List.copyOf(e.getValue()), (a, b) -> a));
+        this.body = body;
     }
 
     public static ToolException http(int status, String message, String host) {
@@ -28,6 +48,11 @@ public class ToolException extends RuntimeException {
 
     public static ToolException rateLimited(String message, Duration retryAfter, String host) {
         return new ToolException(message, 429, retryAfter, host, null);
+    }
+
+    /** An HTTP error response as the server sent it; its message, Retry-After and the rest are read from it. */
+    public static ToolException response(int status, Map<String, List<String>> headers, String body, String host) {
+        return new ToolException("HTTP " + status + " from " + host, status, null, host, headers, body, null);
     }
 
     /** The HTTP status, or 0 when there was no answer. */
@@ -41,5 +66,15 @@ public class ToolException extends RuntimeException {
 
     public Optional<String> host() {
         return Optional.ofNullable(host);
+    }
+
+    /** The response headers, empty when not given. */
+    public Map<String, List<String>> headers() {
+        return headers;
+    }
+
+    /** The raw response body, when given. */
+    public Optional<String> body() {
+        return Optional.ofNullable(body);
     }
 }

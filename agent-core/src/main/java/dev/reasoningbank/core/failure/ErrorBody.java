@@ -1,0 +1,307 @@
+package dev.reasoningbank.core.failure;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What a server said in an error body, apart from its wrapping: the human message, the machine code
+ * and the field it names. Reads the common shapes: JSON ({@code error}, {@code error.message},
+ * {@code message}, {@code detail}, {@code title}, {@code errors[]}, {@code error_description}, nested
+ * codes), RFC 9457 problem+json, GraphQL {@code errors[]}, XML ({@code <Error><Code>/<Message>}),
+ * HTML error pages ({@code <title>}/{@code <h1>}) and plain text.
+ *
+ * @param message the server's message, one line, or empty when the body says nothing
+ * @param code the machine-readable error code (e.g. {@code rate_limited}), or empty
+ * @param field the parameter or field the error names (e.g. Stripe's {@code param}), or empty
+ */
+public record ErrorBody(String message, String code, String field) {
+
+    /** The longest message kept. */
+    public static final int MAX_MESSAGE = 500;
+
+    private static final ErrorBody EMPTY = new ErrorBody("", "", "");
+    private static final ObjectMapper JSON = JsonMapper.builder(JsonFactory.builder()
+                    .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build())
+                    .build())
+            .enable(JsonParser.Feature.ALLOW_SINGLE_QUOTES)
+            .build();
+    private static final int MAX_DEPTH = 6;
+    private static final List<String> MESSAGE_KEYS = List.of(
+            "error_description", "message", "Message", "detail", "details", "error_message", "errorMessage",
+            "msg", "description", "title", "reason", "error_summary", "errorSummary");
+    private static final List<String> CODE_KEYS = List.of(
+            "code", "error_code", "errorCode", "ErrorCode", "Code", "type", "__type", "status", "reason", "errorType");
+    private static final List<String> FIELD_KEYS = List.of("param", "field", "parameter", "location", "name", "pointer");
+    private static final Pattern XML_MESSAGE = Pattern.compile("(?is)<(message|errormessage|error_description|detail|description)>(.*?)</\\1>");
+    private static final Pattern XML_CODE = Pattern.compile("(?is)<(code|errorcode|error)>([^<]{1,100})</\\1>");
+    private static final Pattern HTML_TITLE = Pattern.compile("(?is)<title[^>]*>(.*?)</title>");
+    private static final Pattern HTML_H1 = Pattern.compile("(?is)<h1[^>]*>(.*?)</h1>");
+    private static final Pattern TAG = Pattern.compile("<[^>]{0,500}>");
+    private static final Pattern CODE_LIKE = Pattern.compile("[A-Za-z][A-Za-z0-9_.:#/-]{0,80}|\\d{1,9}");
+
+    public ErrorBody {
+        message = oneLine(message == null ? "" : message, MAX_MESSAGE);
+        code = oneLine(code == null ? "" : code, 100);
+        field = oneLine(field == null ? "" : field, 100);
+    }
+
+    /** Whether the body said anything. */
+    public boolean isEmpty() {
+        return message.isEmpty() && code.isEmpty();
+    }
+
+    /** Reads {@code body} whatever its shape; an empty result when there is nothing to read. */
+    public static ErrorBody parse(String body) {
+        if (body == null || body.isBlank()) {
+            return EMPTY;
+        }
+        String text = body.length() > 64_000 ? body.substring(0, 64_000) : body;
+        String trimmed = text.strip();
+        char first = trimmed.charAt(0);
+        if (first == '{' || first == '[') {
+            Optional<JsonNode> json = json(trimmed);
+            if (json.isPresent()) {
+                return fromJson(json.get());
+            }
+        }
+        if (first == '<') {
+            return markup(trimmed);
+        }
+        return new ErrorBody(trimmed, "", "");
+    }
+
+    /**
+     * The error body embedded in a text, such as an exception message {@code HTTP 400: {"error":...}}:
+     * the JSON, XML or HTML from its first opening bracket, or empty when there is none.
+     */
+    static Optional<ErrorBody> embeddedIn(String text) {
+        if (text == null) {
+            return Optional.empty();
+        }
+        for (int i = 0; i < text.length() && i < 4_000; i++) {
+            char c = text.charAt(i);
+            if (c == '{' || c == '[') {
+                Optional<JsonNode> json = json(text.substring(i));
+                if (json.isPresent() && json.get().isContainerNode() && json.get().size() > 0) {
+                    ErrorBody body = fromJson(json.get());
+                    if (!body.isEmpty()) {
+                        return Optional.of(body);
+                    }
+                }
+            } else if (c == '<' && i + 1 < text.length() && (Character.isLetter(text.charAt(i + 1)) || text.charAt(i + 1) == '!' || text.charAt(i + 1) == '?')) {
+                ErrorBody body = markup(text.substring(i));
+                if (!body.isEmpty()) {
+                    return Optional.of(body);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<JsonNode> json(String text) {
+        try (JsonParser parser = JSON.getFactory().createParser(text)) {
+            JsonNode node = JSON.readTree(parser);
+            return Optional.ofNullable(node);
+        } catch (Exception notJson) {
+            return Optional.empty();
+        }
+    }
+
+    private static ErrorBody fromJson(JsonNode node) {
+        ErrorBody found = read(node, 0);
+        return found == null ? EMPTY : found;
+    }
+
+    /** The error of a JSON node, or {@code null} when it holds none. */
+    private static ErrorBody read(JsonNode node, int depth) {
+        if (node == null || depth > MAX_DEPTH) {
+            return null;
+        }
+        if (node.isTextual()) {
+            return new ErrorBody(node.asText(), "", "");
+        }
+        if (node.isArray()) {
+            return list(node, depth);
+        }
+        if (!node.isObject()) {
+            return null;
+        }
+        // {"error": {...}} or {"error": "..."} (OAuth, Slack, many more)
+        JsonNode error = first(node, "error", "Error", "fault", "Fault");
+        if (error != null && error.isContainerNode()) {
+            ErrorBody inner = read(error, depth + 1);
+            if (inner != null) {
+                return inner.withCodeIfAbsent(code(node));
+            }
+        }
+        String message = problemMessage(node);
+        if (message.isEmpty()) {
+            message = text(node, MESSAGE_KEYS);
+        }
+        String code = code(node);
+        if (error != null && error.isValueNode()) {
+            String e = error.asText();
+            if (message.isEmpty()) {
+                message = e;
+            }
+            if (CODE_LIKE.matcher(e).matches()) {
+                code = e;
+            }
+        }
+        String field = text(node, FIELD_KEYS);
+        // {"errors": [...]} (GraphQL, GitHub, JSON:API), {"errors": {"title": ["can't be blank"]}} (Rails), "errors": "..."
+        JsonNode errors = first(node, "errors", "Errors", "invalid-params", "invalid_params", "fieldErrors", "details");
+        if (errors != null) {
+            ErrorBody listed = errors.isObject() && !errors.has("message") ? fieldMap(errors) : read(errors, depth + 1);
+            if (listed != null) {
+                message = message.isEmpty() || message.equals(listed.message) ? listed.message
+                        : listed.message.isEmpty() ? message : message + ": " + listed.message;
+                code = code.isEmpty() ? listed.code : code;
+                field = field.isEmpty() ? listed.field : field;
+            }
+        }
+        if (message.isEmpty() && code.isEmpty()) {
+            return null;
+        }
+        return new ErrorBody(message.isEmpty() ? code : message, code, field);
+    }
+
+    /** RFC 9457: the title names the problem, the detail this occurrence of it. */
+    private static String problemMessage(JsonNode node) {
+        JsonNode title = node.get("title");
+        JsonNode detail = node.get("detail");
+        if (title != null && title.isTextual() && detail != null && detail.isTextual()
+                && !detail.asText().toLowerCase(Locale.ROOT).contains(title.asText().toLowerCase(Locale.ROOT))) {
+            return title.asText() + ": " + detail.asText();
+        }
+        return "";
+    }
+
+    /** Up to three errors of a list, their messages joined; the first one's code and field. */
+    private static ErrorBody list(JsonNode array, int depth) {
+        List<String> messages = new ArrayList<>();
+        String code = "";
+        String field = "";
+        for (int i = 0; i < array.size() && messages.size() < 3; i++) {
+            ErrorBody one = read(array.get(i), depth + 1);
+            if (one == null) {
+                continue;
+            }
+            String m = one.message.isEmpty() ? "" : one.field.isEmpty() || one.message.contains(one.field) ? one.message : one.field + ": " + one.message;
+            if (!m.isEmpty() && !messages.contains(m)) {
+                messages.add(m);
+            }
+            code = code.isEmpty() ? one.code : code;
+            field = field.isEmpty() ? one.field : field;
+        }
+        if (messages.isEmpty() && code.isEmpty()) {
+            return null;
+        }
+        return new ErrorBody(String.join("; ", messages), code, field);
+    }
+
+    /** {@code {"title": ["can't be blank"], "price": ["must be positive"]}}. */
+    private static ErrorBody fieldMap(JsonNode errors) {
+        List<String> messages = new ArrayList<>();
+        String field = "";
+        Iterator<Map.Entry<String, JsonNode>> fields = errors.fields();
+        while (fields.hasNext() && messages.size() < 3) {
+            Map.Entry<String, JsonNode> e = fields.next();
+            JsonNode value = e.getValue();
+            String text = value.isArray() && value.size() > 0 ? value.get(0).asText() : value.isValueNode() ? value.asText() : "";
+            if (!text.isEmpty()) {
+                messages.add(e.getKey() + " " + text);
+                field = field.isEmpty() ? e.getKey() : field;
+            }
+        }
+        return messages.isEmpty() ? null : new ErrorBody(String.join("; ", messages), "", field);
+    }
+
+    private ErrorBody withCodeIfAbsent(String outerCode) {
+        return code.isEmpty() && !outerCode.isEmpty() && CODE_LIKE.matcher(outerCode).matches() ? new ErrorBody(message, outerCode, field) : this;
+    }
+
+    private static JsonNode first(JsonNode node, String... keys) {
+        for (String key : keys) {
+            JsonNode value = node.get(key);
+            if (value != null && !value.isNull()) {
+                return value;
+            }
+        }
+        return null;
+    }
+
+    /** A textual code ({@code INVALID_ARGUMENT}) before a number that repeats the HTTP status. */
+    private static String code(JsonNode node) {
+        String number = "";
+        for (String key : CODE_KEYS) {
+            JsonNode value = node.get(key);
+            if (value != null && value.isTextual() && !value.asText().isBlank()) {
+                return value.asText();
+            }
+            if (value != null && value.isNumber() && number.isEmpty()) {
+                number = value.asText();
+            }
+        }
+        return number;
+    }
+
+    /** The first key whose value is a non-blank string or number; a loc-style array gives its last element. */
+    private static String text(JsonNode node, List<String> keys) {
+        for (String key : keys) {
+            JsonNode value = node.get(key);
+            if (value == null) {
+                continue;
+            }
+            if ((value.isTextual() || value.isNumber()) && !value.asText().isBlank()) {
+                return value.asText();
+            }
+        }
+        JsonNode loc = node.get("loc");
+        if (keys == FIELD_KEYS && loc != null && loc.isArray() && loc.size() > 0) {
+            return loc.get(loc.size() - 1).asText();
+        }
+        return "";
+    }
+
+    private static ErrorBody markup(String text) {
+        Matcher message = XML_MESSAGE.matcher(text);
+        Matcher code = XML_CODE.matcher(text);
+        String c = code.find() ? unescape(code.group(2)) : "";
+        if (message.find()) {
+            return new ErrorBody(unescape(TAG.matcher(message.group(2)).replaceAll(" ")), c, "");
+        }
+        Matcher h1 = HTML_H1.matcher(text);
+        Matcher title = HTML_TITLE.matcher(text);
+        String heading = h1.find() ? unescape(TAG.matcher(h1.group(1)).replaceAll(" ")) : "";
+        String t = title.find() ? unescape(TAG.matcher(title.group(1)).replaceAll(" ")) : "";
+        String m = t.isBlank() ? heading : heading.isBlank() || t.contains(heading.strip()) ? t : heading.contains(t.strip()) ? heading : t + ": " + heading;
+        if (!m.isBlank() || !c.isEmpty()) {
+            return new ErrorBody(m.isBlank() ? c : m, c, "");
+        }
+        String stripped = TAG.matcher(text).replaceAll(" ").strip();
+        return new ErrorBody(unescape(stripped), "", "");
+    }
+
+    private static String unescape(String text) {
+        return text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'")
+                .replace("&apos;", "'").replace("&nbsp;", " ").replace("&amp;", "&");
+    }
+
+    private static String oneLine(String text, int max) {
+        String line = text.replaceAll("\\s+", " ").strip();
+        return line.length() <= max ? line : line.substring(0, max) + "…";
+    }
+}

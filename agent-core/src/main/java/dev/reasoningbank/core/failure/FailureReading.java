@@ -1,0 +1,95 @@
+package dev.reasoningbank.core.failure;
+
+import dev.reasoningbank.core.lesson.ArgumentCondition;
+import dev.reasoningbank.core.lesson.ErrorKind;
+import dev.reasoningbank.core.tool.ToolException;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** What an exception says about a failed call, before redaction: the one place that reads it. */
+record FailureReading(
+        Optional<ErrorResponse> response,
+        ErrorBody said,
+        String message,
+        Map<String, String> headers,
+        Optional<Duration> retryAfter,
+        Optional<String> host,
+        RootCause rootCause,
+        ErrorKind kind) {
+
+    int status() {
+        return response.map(ErrorResponse::status).orElse(0);
+    }
+
+    static FailureReading of(Throwable error, Instant now) {
+        List<Throwable> all = Throwables.all(error);
+        Optional<ErrorResponse> response = ErrorResponses.in(error);
+        ErrorBody said = response.map(r -> bodyOf(r.body())).orElseGet(() -> embeddedBody(all));
+        Map<String, String> headers = response.map(ResponseHints::kept).orElse(Map.of());
+        Optional<ToolException> explicit = all.stream().filter(ToolException.class::isInstance).map(ToolException.class::cast).findFirst();
+        Optional<Duration> retryAfter = explicit.flatMap(ToolException::retryAfter)
+                .or(() -> ResponseHints.retryAfter(headers, response.flatMap(r -> r.header("date")).orElse(null), now));
+        RootCause rootCause = response.isPresent() ? RootCause.NONE : RootCause.of(error);
+        String message = said.message().isEmpty() ? messageChain(all) : said.message();
+        Optional<String> host = explicit.flatMap(ToolException::host)
+                .or(() -> response.map(ErrorResponse::url).filter(u -> !u.isEmpty()).map(ArgumentCondition::hostOf))
+                .or(() -> Optional.of(ErrorResponses.urlIn(all)).filter(u -> !u.isEmpty()).map(ArgumentCondition::hostOf))
+                .or(() -> unresolvedHost(all))
+                .filter(h -> !h.isBlank());
+        int status = response.map(ErrorResponse::status).orElse(0);
+        ErrorKind kind = ErrorClassifier.kindOf(all, status, headers, said, message, rootCause);
+        return new FailureReading(response, said, message, headers, retryAfter, host, rootCause, kind);
+    }
+
+    /** The body's error; a body that is not JSON, XML or HTML may still hold one after a prefix. */
+    private static ErrorBody bodyOf(String body) {
+        String trimmed = body.strip();
+        if (!trimmed.isEmpty() && "{[<".indexOf(trimmed.charAt(0)) >= 0) {
+            ErrorBody parsed = ErrorBody.parse(trimmed);
+            if (!parsed.isEmpty()) {
+                return parsed;
+            }
+        }
+        return ErrorBody.embeddedIn(trimmed).orElseGet(() -> ErrorBody.parse(trimmed));
+    }
+
+    /** An error body written into an exception message by a tool that got an answer but no status (Slack's 200 with ok=false). */
+    private static ErrorBody embeddedBody(List<Throwable> all) {
+        for (Throwable t : all) {
+            Optional<ErrorBody> body = ErrorBody.embeddedIn(t.getMessage());
+            if (body.isPresent()) {
+                return body.get();
+            }
+        }
+        return ErrorBody.parse("");
+    }
+
+    /** The messages of the chain, each once, in linear time. */
+    private static String messageChain(List<Throwable> all) {
+        StringBuilder out = new StringBuilder();
+        Set<String> seen = new HashSet<>();
+        for (Throwable t : all) {
+            String m = t.getMessage();
+            String part = m == null || m.isBlank() ? t.getClass().getSimpleName() : m.length() > 1_000 ? m.substring(0, 1_000) : m;
+            if (seen.add(part) && (out.length() == 0 || out.indexOf(part) < 0) && out.length() < 4_000) {
+                out.append(out.length() > 0 ? " <- " : "").append(part);
+            }
+        }
+        return out.toString();
+    }
+
+    /** {@code UnknownHostException: api.example.invalid: Name or service not known}. */
+    private static Optional<String> unresolvedHost(List<Throwable> all) {
+        return all.stream().filter(UnknownHostException.class::isInstance).map(Throwable::getMessage)
+                .filter(m -> m != null && !m.isBlank())
+                .map(m -> m.split("[:\\s]", 2)[0])
+                .filter(h -> h.contains("."))
+                .findFirst();
+    }
+}
