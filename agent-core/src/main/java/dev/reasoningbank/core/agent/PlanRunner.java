@@ -109,7 +109,7 @@ public final class PlanRunner {
                 }
                 error = e;
             }
-            Failure failure = Failure.of(call, error);
+            Failure failure = Failure.of(call, error, bank.config().clock());
             publish.accept(new AgentEvent.Failed(taskId, failure));
             Optional<Lesson> backoff = plan.retry().filter(l -> l.trigger().errorKind() == failure.kind());
             if (backoff.isPresent() && retries < ((Strategy.RetryWithBackoff) backoff.get().strategy()).maxRetries()

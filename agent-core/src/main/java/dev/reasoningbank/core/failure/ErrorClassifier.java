@@ -67,8 +67,13 @@ public final class ErrorClassifier {
             return ErrorKind.GONE;
         }
         if ((status == 400 || status == 403) && containsAny(text, "invalid grant", "invalid token", "invalid api key", "expired token",
-                "token expired", "token has expired", "token is expired", "api key expired", "invalid auth", "not authed", "token revoked")) {
+                "token expired", "token has expired", "token is expired", "api key expired", "invalid auth", "not authed", "token revoked",
+                "valid api key", "invalid credentials", "bad credentials", "incorrect client credentials", "invalid client")) {
             return ErrorKind.AUTH;
+        }
+        if (status >= 400 && status < 500 && status != 401 && status != 403 && status != 429
+                && containsAny(text, "timed out", "a timeout", "timeout when", "timeout while", "timeout occurred")) {
+            return ErrorKind.TIMEOUT; // a 4xx that reports a transient timeout behind the server (Stripe's terminal_reader_timeout)
         }
         ErrorKind kind = byStatus(status);
         return kind == ErrorKind.UNKNOWN ? byMessage(text) : kind;
@@ -100,7 +105,8 @@ public final class ErrorClassifier {
     /** The kind a message names; {@code m} in lower case, codes' underscores as spaces. */
     private static ErrorKind byMessage(String m) {
         if (containsAny(m, "expired", "unauthorized", "unauthorised", "invalid api key", "invalid token", "authentication",
-                "invalid auth", "not authed", "token revoked", "invalid credentials", "invalid grant")) {
+                "invalid auth", "not authed", "token revoked", "invalid credentials", "invalid grant", "bad credentials",
+                "incorrect client credentials", "valid api key")) {
             return ErrorKind.AUTH;
         }
         if (containsAny(m, "forbidden", "insufficient scope", "missing scope", "permission denied", "not permitted", "access denied")) {
@@ -124,7 +130,7 @@ public final class ErrorClassifier {
         if (containsAny(m, "invalid", "must be", "expected format", "required", "malformed")) {
             return ErrorKind.VALIDATION;
         }
-        if (containsAny(m, "service unavailable", "internal server error", "bad gateway")) {
+        if (containsAny(m, "service unavailable", "internal server error", "internal error", "bad gateway", "server error")) {
             return ErrorKind.SERVER_ERROR;
         }
         return ErrorKind.UNKNOWN;

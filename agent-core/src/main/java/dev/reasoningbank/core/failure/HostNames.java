@@ -13,10 +13,15 @@ public final class HostNames {
 
     private HostNames() {}
 
+    /** Whether a parameter of this name says where a call goes (host, url, endpoint, baseUrl...). */
+    public static boolean isHostParameter(String name) {
+        return HOST_PARAMETERS.contains(name.toLowerCase(Locale.ROOT).replace("_", "").replace("-", ""));
+    }
+
     /** The name of the argument that names a host, if any. */
     public static Optional<String> parameterIn(Map<String, ?> arguments) {
         return arguments.keySet().stream()
-                .filter(name -> HOST_PARAMETERS.contains(name.toLowerCase(Locale.ROOT).replace("_", "").replace("-", "")))
+                .filter(HostNames::isHostParameter)
                 .filter(name -> arguments.get(name) != null)
                 .findFirst();
     }

@@ -101,12 +101,13 @@ final class ResponseHints {
         return null;
     }
 
+    /** Whole or decimal seconds ({@code 30}, {@code 2.128}: Microsoft Graph sends fractions). */
     private static Optional<Duration> seconds(String value) {
         String v = value.trim();
-        if (v.isEmpty() || v.length() > 12 || !v.chars().allMatch(Character::isDigit)) {
+        if (!v.matches("\\d{1,12}(\\.\\d{1,9})?")) {
             return Optional.empty();
         }
-        return Optional.of(Duration.ofSeconds(Long.parseLong(v)));
+        return Optional.of(Duration.ofMillis(Math.round(Double.parseDouble(v) * 1000)));
     }
 
     private static Optional<Instant> httpDate(String value) {

@@ -150,14 +150,14 @@ public sealed interface Strategy {
         /** Trim white space. */
         TRIM;
 
-        private static final List<DateTimeFormatter> KNOWN_DATES = List.of(
-                DateTimeFormatter.ISO_LOCAL_DATE,
-                DateTimeFormatter.ofPattern("dd/MM/uuuu"),
-                DateTimeFormatter.ofPattern("dd.MM.uuuu"),
-                DateTimeFormatter.ofPattern("uuuu/MM/dd"),
-                DateTimeFormatter.ofPattern("uuuuMMdd"),
-                DateTimeFormatter.ofPattern("d MMM uuuu", Locale.ENGLISH),
-                DateTimeFormatter.ofPattern("MMM d, uuuu", Locale.ENGLISH));
+        /** Date formats a value may come in; a value that two of them read as different dates is left alone. */
+        private static final List<DateTimeFormatter> KNOWN_DATES = java.util.stream.Stream.of(
+                        "uuuu-MM-dd", "d/M/uuuu", "M/d/uuuu", "d.M.uuuu", "d-M-uuuu", "M-d-uuuu", "uuuu/M/d", "uuuuMMdd",
+                        "d MMM uuuu", "MMM d, uuuu", "MMM d uuuu", "d MMMM uuuu", "MMMM d, uuuu", "MMMM d uuuu", "EEE, d MMM uuuu",
+                        "EEEE, MMMM d, uuuu")
+                .map(p -> new java.time.format.DateTimeFormatterBuilder().parseCaseInsensitive().appendPattern(p)
+                        .toFormatter(Locale.ENGLISH).withResolverStyle(java.time.format.ResolverStyle.STRICT))
+                .toList();
 
         void checkOperand(String operand) {
             switch (this) {
@@ -206,16 +206,42 @@ public sealed interface Strategy {
             }
         }
 
+        /**
+         * The date in {@code text} written in {@code pattern} (a pattern with a time gets the start of
+         * that day, UTC); the text unchanged when it already fits, is no known date, or is ambiguous
+         * ({@code 10/04/2027}: 10 April or 4 October): a silent wrong fix is worse than a failure.
+         */
         private static String reformatDate(String text, String pattern) {
+            String value = text.trim();
             DateTimeFormatter target = DateTimeFormatter.ofPattern(pattern, Locale.ENGLISH);
+            try {
+                target.parse(value);
+                return text;
+            } catch (java.time.DateTimeException | IllegalArgumentException doesNotFitYet) {
+                // reformat below
+            }
+            java.util.Set<LocalDate> readings = new java.util.HashSet<>();
             for (DateTimeFormatter known : KNOWN_DATES) {
                 try {
-                    return LocalDate.parse(text.trim(), known).format(target);
+                    readings.add(LocalDate.parse(value, known));
                 } catch (DateTimeParseException ignored) {
                     // try the next known format
                 }
             }
-            return text;
+            try {
+                readings.add(java.time.OffsetDateTime.parse(value).atZoneSameInstant(java.time.ZoneOffset.UTC).toLocalDate());
+            } catch (DateTimeParseException ignored) {
+                // not a date-time
+            }
+            if (readings.size() != 1) {
+                return text;
+            }
+            LocalDate date = readings.iterator().next();
+            try {
+                return target.format(date.atStartOfDay(java.time.ZoneOffset.UTC));
+            } catch (java.time.DateTimeException cannotWrite) {
+                return text;
+            }
         }
     }
 }

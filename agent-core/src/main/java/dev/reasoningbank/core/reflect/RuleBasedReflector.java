@@ -40,10 +40,6 @@ public final class RuleBasedReflector implements Reflector {
     /** The name in the provenance of its lessons. */
     public static final String NAME = "rules";
 
-    private static final Pattern DATE_PATTERN = Pattern.compile("(?i)\\b(y{2,4}[-/.]?m{2}[-/.]?d{2}|d{2}[-/.]m{2}[-/.]y{2,4}|m{2}[-/.]d{2}[-/.]y{2,4})\\b");
-    private static final Pattern MAXIMUM = Pattern.compile("(?i)(?:<=|at most|maximum(?: of| is)?|max(?:imum)?\\s*[:=]?|not exceed|up to)\\s{0,3}(\\d{1,9})\\b");
-    private static final Pattern ONE_OF = Pattern.compile("(?i)one of\\s{0,3}[\\[(]?([A-Za-z0-9_, |'\"-]{1,200})");
-    private static final Pattern DEFAULT = Pattern.compile("(?i)default(?:s to| is|:|=)?\\s{0,3}['\"]?([A-Za-z0-9_.-]{1,40})");
 
     private final List<ReflectionRule> rules;
     private final Set<String> alternatives;
@@ -257,57 +253,94 @@ public final class RuleBasedReflector implements Reflector {
                             null));
                 }
             }
+            return successorRule(f);
+        }
+
+        /** A successor on the same host that the server names (a Link rel="successor-version", "use /v2"): no configuration needed. */
+        private static Optional<LessonDraft> successorRule(Failure f) {
+            Optional<String> successor = f.successorHint().or(() -> ServerHints.successor(f.message()));
+            if (successor.isEmpty()) {
+                return Optional.empty();
+            }
+            for (Map.Entry<String, Object> argument : f.arguments().entrySet()) {
+                String old = String.valueOf(argument.getValue());
+                Optional<String> next = Successors.apply(old, successor.get(), f.host());
+                if (next.isPresent() && f.fingerprints().containsKey(argument.getKey())) {
+                    return Optional.of(new LessonDraft(
+                            "Use " + next.get() + " instead of the deprecated " + old,
+                            "Applies to calls of " + f.tool() + " with " + argument.getKey() + " = " + old + ", which the server retired.",
+                            "The server says " + old + " is deprecated or gone and names " + next.get() + " as its successor on the same host. Call that instead.",
+                            new Strategy.UseAlternative("", argument.getKey(), next.get()),
+                            List.of(new ArgumentCondition(argument.getKey(), ArgumentCondition.Op.FINGERPRINT, f.fingerprints().get(argument.getKey()))),
+                            null));
+                }
+            }
             return Optional.empty();
         }
 
+        /**
+         * A rejected argument that the server's message says how to fix: a date in the format it names, a
+         * value whose case differs from an allowed one, a number above the bound it names, a missing
+         * parameter whose value it names. Nothing is guessed: a fix that would not change the value, or
+         * would pick among several readings, is not learned.
+         */
         private static Optional<LessonDraft> validationRule(Failure f, ReflectionContext context) {
             if (f.kind() != ErrorKind.VALIDATION) {
                 return Optional.empty();
             }
-            Optional<String> parameter = namedParameter(f, context);
-            if (parameter.isEmpty()) {
-                return Optional.empty();
-            }
-            String p = parameter.get();
             String message = f.message();
-            Matcher date = DATE_PATTERN.matcher(message);
-            if (date.find()) {
-                String pattern = javaDatePattern(date.group(1));
-                return Optional.of(fix(f, p, Transform.DATE_FORMAT, pattern, "Write " + p + " as " + pattern,
-                        p + " must be a date in the format " + pattern + "; reformat it before calling " + f.tool() + "."));
+            for (String p : namedParameters(f, context)) {
+                Object value = f.arguments().get(p);
+                boolean missing = value == null || String.valueOf(value).isBlank();
+                Optional<LessonDraft> draft = missing ? missingValue(f, p, message) : wrongValue(f, p, String.valueOf(value), message);
+                if (draft.isPresent()) {
+                    return draft;
+                }
             }
-            Matcher oneOf = ONE_OF.matcher(message);
-            if (oneOf.find()) {
-                String allowed = oneOf.group(1);
-                String letters = allowed.replaceAll("[^A-Za-z]", "");
-                if (!letters.isEmpty() && letters.equals(letters.toUpperCase(Locale.ROOT))) {
+            return Optional.empty();
+        }
+
+        private static Optional<LessonDraft> wrongValue(Failure f, String p, String value, String message) {
+            Optional<String> pattern = ServerHints.datePattern(message, value);
+            if (pattern.isPresent() && !Transform.DATE_FORMAT.apply(value, pattern.get()).equals(value)) {
+                return Optional.of(fix(f, p, Transform.DATE_FORMAT, pattern.get(), "Write " + p + " as " + pattern.get(),
+                        p + " must be a date in the format " + pattern.get() + "; reformat it before calling " + f.tool() + "."));
+            }
+            List<String> allowed = ServerHints.allowedValues(message);
+            if (allowed.stream().anyMatch(a -> a.equalsIgnoreCase(value)) && !allowed.contains(value)) {
+                if (allowed.stream().allMatch(a -> a.equals(a.toUpperCase(Locale.ROOT)))) {
                     return Optional.of(fix(f, p, Transform.UPPERCASE, "", "Upper-case " + p,
                             p + " is a case-sensitive value among upper-case constants; upper-case it before calling " + f.tool() + "."));
                 }
-                if (!letters.isEmpty() && letters.equals(letters.toLowerCase(Locale.ROOT))) {
+                if (allowed.stream().allMatch(a -> a.equals(a.toLowerCase(Locale.ROOT)))) {
                     return Optional.of(fix(f, p, Transform.LOWERCASE, "", "Lower-case " + p,
                             p + " is a case-sensitive value among lower-case constants; lower-case it before calling " + f.tool() + "."));
                 }
             }
-            String lower = message.toLowerCase(Locale.ROOT);
-            Matcher defaultValue = DEFAULT.matcher(message);
-            if ((lower.contains("missing") || lower.contains("required")) && defaultValue.find()) {
-                String value = defaultValue.group(1);
-                return Optional.of(new LessonDraft(
-                        "Pass " + p + " (default " + value + ")",
-                        "Applies when " + f.tool() + " is called without " + p + ".",
-                        p + " is required by " + f.tool() + "; when it is missing, pass the documented default " + value + ".",
-                        new Strategy.FixArgument(p, Transform.DEFAULT_IF_MISSING, value),
-                        List.of(ArgumentCondition.missing(p)),
-                        null));
-            }
-            Matcher maximum = MAXIMUM.matcher(message);
-            if (maximum.find()) {
-                String max = maximum.group(1);
+            Optional<Long> number = wholeNumber(value);
+            Optional<Long> bound = ServerHints.upperBound(message);
+            if (number.isPresent() && bound.isPresent() && number.get() > bound.get() && bound.get() >= 0) {
+                String max = String.valueOf(bound.get());
                 return Optional.of(fix(f, p, Transform.CLAMP_MAX, max, "Keep " + p + " at most " + max,
                         f.tool() + " rejects " + p + " above " + max + "; cap it at " + max + "."));
             }
+            if (!value.equals(value.trim()) && message.toLowerCase(Locale.ROOT).matches(".*\\b(whitespace|spaces?|trim)\\b.*")) {
+                return Optional.of(fix(f, p, Transform.TRIM, "", "Trim " + p, p + " must not start or end with white space; trim it."));
+            }
             return Optional.empty();
+        }
+
+        private static Optional<LessonDraft> missingValue(Failure f, String p, String message) {
+            if (HostNames.isHostParameter(p)) {
+                return Optional.empty(); // a server's message never chooses where calls go
+            }
+            return ServerHints.valueFor(message, p).map(value -> new LessonDraft(
+                    "Pass " + p + " (" + value + ")",
+                    "Applies when " + f.tool() + " is called without " + p + ".",
+                    p + " is required by " + f.tool() + "; when it is missing, pass " + value + " as the server's message says.",
+                    new Strategy.FixArgument(p, Transform.DEFAULT_IF_MISSING, value),
+                    List.of(ArgumentCondition.missing(p)),
+                    null));
         }
 
         private static LessonDraft fix(Failure f, String parameter, Transform transform, String operand, String title, String content) {
@@ -320,19 +353,19 @@ public final class RuleBasedReflector implements Reflector {
                     null);
         }
 
-        /** The tool parameter that the message names, preferring the longest name. */
-        private static Optional<String> namedParameter(Failure f, ReflectionContext context) {
+        /** The parameters the error names: the field the body names first, then those the message names, longest first. */
+        private static List<String> namedParameters(Failure f, ReflectionContext context) {
             List<String> candidates = new ArrayList<>(context.toolParameters());
             f.arguments().keySet().stream().filter(k -> !candidates.contains(k)).forEach(candidates::add);
             String lower = f.message().toLowerCase(Locale.ROOT);
-            return candidates.stream()
+            List<String> named = new ArrayList<>();
+            candidates.stream().filter(name -> name.equalsIgnoreCase(f.errorField())).findFirst().ifPresent(named::add);
+            candidates.stream()
+                    .filter(name -> !named.contains(name))
                     .filter(name -> Pattern.compile("\\b" + Pattern.quote(name.toLowerCase(Locale.ROOT)) + "\\b").matcher(lower).find())
-                    .max((a, b) -> a.length() - b.length());
-        }
-
-        private static String javaDatePattern(String pattern) {
-            String lower = pattern.toLowerCase(Locale.ROOT);
-            return lower.replace("mm", "MM");
+                    .sorted((a, b) -> b.length() - a.length())
+                    .forEach(named::add);
+            return named;
         }
 
         /** A timeout of a call whose size parameter exceeds its configured limit: cap it, do not retry as is. */

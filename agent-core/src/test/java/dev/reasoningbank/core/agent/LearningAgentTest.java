@@ -184,9 +184,12 @@ class LearningAgentTest {
             Thread.sleep(200);
             return "done";
         });
-        TaskResult result = LearningAgent.builder().bank(ReasoningBank.inMemory()).tool(slow).build()
-                .run(Task.of("1", "slow", "slow", Map.of("q", "x")));
-        assertThat(result.learningNanos()).isPositive().isLessThan(Duration.ofMillis(150).toNanos());
+        LearningAgent agent = LearningAgent.builder().bank(ReasoningBank.inMemory()).tool(slow).build();
+        long started = System.nanoTime();
+        TaskResult result = agent.run(Task.of("1", "slow", "slow", Map.of("q", "x")));
+        long total = System.nanoTime() - started;
+        // the tool's 200 ms are not the loop's, however busy the machine is
+        assertThat(result.learningNanos()).isPositive().isLessThanOrEqualTo(total - Duration.ofMillis(200).toNanos());
     }
 
     @Test
@@ -203,11 +206,13 @@ class LearningAgentTest {
         LearningAgent agent = LearningAgent.builder().bank(bank).tool(calendar).build();
         // when
         TaskResult first = agent.run(Task.of("1", "book", "calendar", Map.of("date", "25/11/2026", "room", "A")));
-        TaskResult second = agent.run(Task.of("2", "book", "calendar", Map.of("date", "03/12/2026", "room", "B")));
+        TaskResult second = agent.run(Task.of("2", "book", "calendar", Map.of("date", "13/12/2026", "room", "B")));
+        TaskResult ambiguous = agent.run(Task.of("3", "book", "calendar", Map.of("date", "03/12/2026", "room", "C")));
         // then
         assertThat(first.outcome()).isEqualTo(Outcome.FAILED);
         assertThat(second.outcome()).isEqualTo(Outcome.SUCCEEDED);
-        assertThat(second.result()).isEqualTo("booked 2026-12-03");
+        assertThat(second.result()).isEqualTo("booked 2026-12-13");
+        assertThat(ambiguous.outcome()).as("3 December or 12 March: no silent guess").isEqualTo(Outcome.FAILED);
         assertThat(bank.lessons()).singleElement().extracting(Lesson::strategy)
                 .isEqualTo(new Strategy.FixArgument("date", Strategy.Transform.DATE_FORMAT, "yyyy-MM-dd"));
     }

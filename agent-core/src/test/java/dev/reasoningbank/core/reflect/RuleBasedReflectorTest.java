@@ -69,7 +69,7 @@ class RuleBasedReflectorTest {
 
     @Test
     void validation_errors_naming_a_format_should_teach_fix_argument() {
-        assertThat(reflect(Map.of("date", "1/2/2026"), ToolException.http(400, "date must be in format YYYY-MM-DD", "h")).strategy())
+        assertThat(reflect(Map.of("date", "27/11/2026"), ToolException.http(400, "date must be in format YYYY-MM-DD", "h")).strategy())
                 .isEqualTo(new Strategy.FixArgument("date", Transform.DATE_FORMAT, "yyyy-MM-dd"));
         assertThat(reflect(Map.of("limit", 500), ToolException.http(400, "limit must be <= 100", "h")).strategy())
                 .isEqualTo(new Strategy.FixArgument("limit", Transform.CLAMP_MAX, "100"));

@@ -1,0 +1,140 @@
+package dev.reasoningbank.core.reflect;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What a server's error message says to do, read generically: a bound phrased many ways ({@code <= 100},
+ * {@code at most}, {@code must not exceed}, {@code less than}, {@code between 1 and 100}), allowed values
+ * ({@code one of}, {@code expected}, {@code allowed values}, {@code must be either}), a date format
+ * ({@code ISO-8601}, {@code yyyy-MM-dd}, {@code RFC 3339}, an example value), a successor ({@code use /v2},
+ * {@code moved to}, {@code replaced by}) and a value for a missing parameter.
+ */
+final class ServerHints {
+
+    private static final String NUMBER = "(-?\\d{1,12})";
+    private static final Pattern INCLUSIVE_MAX = Pattern.compile("(?i)(?:<=|=<|≤|\\bat most|\\bno more than|\\bnot (?:be )?(?:greater|more|larger|higher) than|"
+            + "\\b(?:must|may|should|can|cannot|can't|could) not exceed|\\bcannot exceed|\\bcan't exceed|\\bnot to exceed|\\bmust not be (?:greater|more|larger) than|"
+            + "\\b(?:less|lower|smaller|fewer) than or equal to|\\bup to|\\bmaximum(?: allowed)?(?: value)?(?: is| of|:|=)?|\\bmax(?:imum)?(?: allowed)?\\s*[:=]?|"
+            + "\\bexceeds? (?:the )?(?:maximum|max|limit)(?: allowed)?(?: value)?(?: of| is)?)\\s*\\(?\\s*" + NUMBER + "\\b");
+    private static final Pattern EXCLUSIVE_MAX = Pattern.compile("(?i)(?:(?<![<=])<(?!=)|\\b(?:less|lower|smaller|fewer) than(?! or equal)|\\bbelow|\\bunder)\\s*" + NUMBER + "\\b");
+    private static final Pattern RANGE = Pattern.compile("(?i)\\b(?:between|from)\\s+" + NUMBER + "\\s+(?:and|to)\\s+" + NUMBER + "\\b"
+            + "|\\b(?:range|in)\\s*[\\[(]?\\s*" + NUMBER + "\\s*(?:,|-|\\.\\.|to)\\s*" + NUMBER + "\\s*[\\])]?");
+    private static final Pattern OR_LESS = Pattern.compile("(?i)\\b" + NUMBER + "\\s+or (?:less|fewer|lower|smaller)\\b");
+    private static final Pattern ALLOWED = Pattern.compile("(?i)(?:\\bone of|\\bmust be either|\\b(?:allowed|valid|possible|supported|accepted|permitted) values?(?: are| is)?|"
+            + "\\bexpected(?: one of| values?)?|\\bmust be(?: one of)?)\\s*:?\\s*([\\[({]?[\"'`]?[A-Za-z0-9_.:-]{1,40}[\"'`]?(?:\\s*(?:,|\\||/|\\bor\\b|\\band\\b)\\s*[\"'`]?[A-Za-z0-9_.:-]{1,40}[\"'`]?){1,30}[\\])}]?)");
+    private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_.:-]{1,40}");
+    private static final Pattern EXPLICIT_DATE_PATTERN = Pattern.compile("(?i)\\b(y{4}[-/.]?m{2}[-/.]?d{2}(?:[T ]hh:mm(?::ss)?(?:z|x{1,3}|[+-]hh:?mm)?)?|d{2}[-/.]m{2}[-/.]y{4}|m{2}[-/.]d{2}[-/.]y{4})\\b");
+    private static final Pattern ISO_DATE = Pattern.compile("(?i)\\biso[-_ ]?8601\\b");
+    private static final Pattern RFC_3339 = Pattern.compile("(?i)\\brfc[-_ ]?3339\\b");
+    private static final Pattern EXAMPLE_DATE = Pattern.compile("\\b(\\d{4}-\\d{2}-\\d{2})(T\\d{2}:\\d{2}(?::\\d{2})?(?:\\.\\d{1,9})?(Z|[+-]\\d{2}:\\d{2})?)?\\b");
+    private static final Pattern SUCCESSOR = Pattern.compile("(?i)\\b(?:use|using|call|try|moved to|moved permanently to|replaced by|superseded by|migrate to|"
+            + "migrated to|switch to|upgrade to|in favou?r of|is now|successor is|see)\\s+(?:the\\s+)?(?:new\\s+)?(?:endpoint\\s+|api\\s+|version\\s+)?[\"'`]?"
+            + "((?:https?://[^\\s\"'`<>]{1,300})|/[A-Za-z0-9_./{}:-]{1,200}|v\\d{1,3}(?:\\.\\d{1,3})?|\\d{4}-\\d{2}(?:-\\d{2})?)");
+    private static final String DATE_TIME = "yyyy-MM-dd'T'HH:mm:ssXXX";
+
+    private ServerHints() {}
+
+    /** The largest value the message allows, if it names one. */
+    static Optional<Long> upperBound(String message) {
+        Matcher range = RANGE.matcher(message);
+        if (range.find()) {
+            return Optional.of(Long.parseLong(range.group(2) != null ? range.group(2) : range.group(4)));
+        }
+        Matcher inclusive = INCLUSIVE_MAX.matcher(message);
+        if (inclusive.find()) {
+            return Optional.of(Long.parseLong(inclusive.group(1)));
+        }
+        Matcher orLess = OR_LESS.matcher(message);
+        if (orLess.find()) {
+            return Optional.of(Long.parseLong(orLess.group(1)));
+        }
+        Matcher exclusive = EXCLUSIVE_MAX.matcher(message);
+        if (exclusive.find()) {
+            return Optional.of(Long.parseLong(exclusive.group(1)) - 1);
+        }
+        return Optional.empty();
+    }
+
+    /** The values the message allows, if it lists them. */
+    static List<String> allowedValues(String message) {
+        Matcher m = ALLOWED.matcher(message);
+        List<String> values = new ArrayList<>();
+        if (m.find()) {
+            Matcher token = TOKEN.matcher(m.group(1));
+            while (token.find()) {
+                String t = token.group();
+                if (!t.equalsIgnoreCase("or") && !t.equalsIgnoreCase("and")) {
+                    values.add(t);
+                }
+            }
+        }
+        return values;
+    }
+
+    /**
+     * The Java date pattern the message asks for, for an argument shaped like {@code example}: an explicit
+     * pattern, a named standard (ISO-8601 is a date for a date and a date-time for a date-time; RFC 3339
+     * is a date-time), or the shape of an example value.
+     */
+    static Optional<String> datePattern(String message, String argument) {
+        Matcher explicit = EXPLICIT_DATE_PATTERN.matcher(message);
+        if (explicit.find()) {
+            return Optional.of(javaPattern(explicit.group(1)));
+        }
+        boolean hasTime = argument != null && argument.matches(".*\\d{1,2}:\\d{2}.*");
+        if (RFC_3339.matcher(message).find()) {
+            return Optional.of(DATE_TIME);
+        }
+        if (ISO_DATE.matcher(message).find()) {
+            return Optional.of(hasTime ? DATE_TIME : "yyyy-MM-dd");
+        }
+        Matcher example = EXAMPLE_DATE.matcher(message);
+        if (example.find()) {
+            if (example.group(2) == null) {
+                return Optional.of("yyyy-MM-dd");
+            }
+            String zone = example.group(3) == null ? "" : example.group(3).equals("Z") ? "'Z'" : "XXX";
+            return Optional.of(example.group(2).length() > 6 && example.group(2).charAt(6) == ':' ? "yyyy-MM-dd'T'HH:mm:ss" + zone : "yyyy-MM-dd'T'HH:mm" + zone);
+        }
+        return Optional.empty();
+    }
+
+    /** The successor the message names for a deprecated or moved endpoint: a URL, a path or a version. */
+    static Optional<String> successor(String message) {
+        Matcher m = SUCCESSOR.matcher(message);
+        while (m.find()) {
+            String candidate = m.group(1).replaceAll("[.,;:)]+$", "");
+            if (!candidate.isEmpty()) {
+                return Optional.of(candidate);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The value the message gives a parameter ({@code 'ConsistencyLevel: eventual'}, {@code currency=usd}, {@code default: EUR}). */
+    static Optional<String> valueFor(String message, String parameter) {
+        Matcher named = Pattern.compile("(?i)\\b" + Pattern.quote(parameter) + "\\b\\s*(?:[:=]|\\bto\\b|\\bmust be\\b|\\bshould be\\b)\\s*[\"'`]?([A-Za-z0-9_.-]{1,40})").matcher(message);
+        if (named.find()) {
+            return Optional.of(named.group(1));
+        }
+        Matcher byDefault = Pattern.compile("(?i)\\bdefault(?:s to| is|:|=| value is| value:)?\\s*[\"'`]?([A-Za-z0-9_.-]{1,40})").matcher(message);
+        return byDefault.find() ? Optional.of(byDefault.group(1)) : Optional.empty();
+    }
+
+    /** {@code YYYY-MM-DD} to {@code yyyy-MM-dd}; {@code yyyy-mm-ddThh:mm:ssZ} to {@code yyyy-MM-dd'T'HH:mm:ssXXX}. */
+    private static String javaPattern(String pattern) {
+        String lower = pattern.toLowerCase(Locale.ROOT);
+        int split = Math.max(lower.indexOf('t'), lower.indexOf(' '));
+        String date = (split < 0 ? lower : lower.substring(0, split)).replace("mm", "MM");
+        if (split < 0) {
+            return date;
+        }
+        String time = lower.substring(split + 1).replaceAll("(z|x{1,3}|[+-]hh:?mm)$", "XXX").replace("hh", "HH");
+        return date + (lower.charAt(split) == 't' ? "'T'" : " ") + time;
+    }
+}

@@ -1,0 +1,108 @@
+package dev.reasoningbank.core.reflect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.reasoningbank.core.lesson.Strategy.Transform;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ServerHintsTest {
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', value = {
+        "limit must be <= 100 | 100",
+        "per_page must be at most 100 | 100",
+        "The maximum is 50 | 50",
+        "maximum of 250 records per page | 250",
+        "page size must not exceed 1000 | 1000",
+        "count cannot exceed 200 | 200",
+        "limit must be less than 101 | 100",
+        "limit must be less than or equal to 100 | 100",
+        "limit must be between 1 and 100 | 100",
+        "maxResults: value out of range [1, 2500] | 2500",
+        "top must be no more than 999 | 999",
+        "Requested 5000 exceeds the maximum allowed (1000) | 1000",
+        "you can request 100 or fewer items | 100",
+    })
+    void bounds_are_read_however_they_are_phrased(String message, long bound) {
+        assertThat(ServerHints.upperBound(message)).contains(bound);
+    }
+
+    @Test
+    void a_message_without_a_number_names_no_bound() {
+        assertThat(ServerHints.upperBound("invalid_limit")).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "unit must be one of [CELSIUS, FAHRENHEIT] | CELSIUS,FAHRENHEIT",
+        "state must be either open or closed | open,closed",
+        "Allowed values: asc, desc | asc,desc",
+        "expected one of: 'created', 'updated', 'popularity' | created,updated,popularity",
+        "Invalid value. Valid values are day or week or month | day,week,month",
+    })
+    void allowed_values_are_listed(String message, String values) {
+        assertThat(ServerHints.allowedValues(message)).containsExactlyElementsOf(List.of(values.split(",")));
+    }
+
+    @ParameterizedTest(name = "{0} ({1}) -> {2}")
+    @CsvSource(delimiter = '|', value = {
+        "date must be in format YYYY-MM-DD | 27/11/2026 | yyyy-MM-dd",
+        "date must be ISO-8601 (yyyy-MM-dd) | 27/11/2026 | yyyy-MM-dd",
+        "since must be an ISO 8601 timestamp | 11/27/2026 10:00 | yyyy-MM-dd'T'HH:mm:ssXXX",
+        "start must be a valid ISO-8601 date | Nov 27 2026 | yyyy-MM-dd",
+        "timeMin must be an RFC 3339 timestamp | 2026-11-27 | yyyy-MM-dd'T'HH:mm:ssXXX",
+        "invalid date; expected e.g. 2026-01-31 | 31.01.2026 | yyyy-MM-dd",
+        "invalid value for after, e.g. 2026-01-31T12:00:00Z | 2026-01-31 | yyyy-MM-dd'T'HH:mm:ss'Z'",
+    })
+    void date_formats_are_named_by_pattern_standard_or_example(String message, String argument, String pattern) {
+        assertThat(ServerHints.datePattern(message, argument)).contains(pattern);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "endpoint /v1/forecast is deprecated, use /v2/forecast | /v2/forecast",
+        "This API has moved to https://api.example.com/v3/items. | https://api.example.com/v3/items",
+        "v1 is deprecated and replaced by v2 | v2",
+        "Version 2023-01 is no longer supported; please migrate to 2024-04 | 2024-04",
+    })
+    void a_successor_is_read_from_the_message(String message, String successor) {
+        assertThat(ServerHints.successor(message)).contains(successor);
+    }
+
+    @Test
+    void a_successor_never_leaves_the_host() {
+        assertThat(Successors.apply("/v1/forecast", "/v2/forecast", "api.example.com")).contains("/v2/forecast");
+        assertThat(Successors.apply("https://api.example.com/v1/items", "v2", null)).contains("https://api.example.com/v2/items");
+        assertThat(Successors.apply("/v1/items", "https://api.example.com/v2/items", "api.example.com")).contains("/v2/items");
+        assertThat(Successors.apply("/v1/items", "https://evil.example/collect", "api.example.com")).isEmpty();
+        assertThat(Successors.apply("https://api.example.com/v1", "https://evil.example/v2", null)).isEmpty();
+        assertThat(Successors.apply("/v1/items", "//evil.example/collect", "api.example.com")).isEmpty();
+        assertThat(Successors.staysOnHost("/v1/items", "//evil.example/collect")).isFalse();
+        assertThat(Successors.staysOnHost("/v1/items", "/v2/../../admin")).isFalse();
+    }
+
+    @Test
+    void a_value_named_for_a_missing_parameter_is_read() {
+        assertThat(ServerHints.valueFor("Request with $search query parameter only works with a special request header: 'ConsistencyLevel: eventual'",
+                "consistencyLevel")).contains("eventual");
+        assertThat(ServerHints.valueFor("currency is required (default: EUR)", "currency")).contains("EUR");
+    }
+
+    @ParameterizedTest(name = "{0} as {1} -> {2}")
+    @CsvSource(delimiter = '|', value = {
+        "27/11/2026 | yyyy-MM-dd | 2026-11-27",
+        "11/27/2026 | yyyy-MM-dd | 2026-11-27",
+        "Nov 27 2026 | yyyy-MM-dd | 2026-11-27",
+        "27 November 2026 | yyyy-MM-dd | 2026-11-27",
+        "2026-11-27 | yyyy-MM-dd'T'HH:mm:ssXXX | 2026-11-27T00:00:00Z",
+        "10/04/2027 | yyyy-MM-dd | 10/04/2027",
+        "2026-11-27 | yyyy-MM-dd | 2026-11-27",
+        "next tuesday | yyyy-MM-dd | next tuesday",
+    })
+    void dates_are_reformatted_only_when_they_have_one_reading(String value, String pattern, String expected) {
+        assertThat(Transform.DATE_FORMAT.apply(value, pattern)).isEqualTo(expected);
+    }
+}
