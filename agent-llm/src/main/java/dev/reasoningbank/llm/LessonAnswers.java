@@ -180,8 +180,23 @@ final class LessonAnswers {
         return problems.size() > before ? null : lesson;
     }
 
+    /** A path, a URL or a host name: a value that says where a call goes. */
+    private static boolean looksLikeAPlace(String value) {
+        return value.contains("/") || value.contains(":") || value.matches("(?i)[a-z0-9-]+(\\.[a-z0-9-]+)+");
+    }
+
+    /** A value the server itself named (in its message, headers or body) that keeps the call on the failed call's host. */
+    private static boolean sameHostSuccessor(Failure failure, String parameter, String value) {
+        Object old = failure.arguments().get(parameter);
+        if (old == null || !dev.reasoningbank.core.reflect.Successors.staysOnHost(String.valueOf(old), value)) {
+            return false;
+        }
+        String said = failure.message() + "\n" + String.join("\n", failure.headers().values()) + "\n" + failure.body();
+        return said.contains(value) || value.startsWith("http") && said.contains(java.net.URI.create(value).getRawPath());
+    }
+
     private static boolean isHostParameter(String parameter) {
-        return dev.reasoningbank.core.failure.HostNames.parameterIn(java.util.Map.of(parameter, "x")).isPresent();
+        return dev.reasoningbank.core.failure.HostNames.isHostParameter(parameter);
     }
 
     private static Strategy strategy(Fields s, Failure failure, List<String> sources, java.util.Set<String> alternatives,
@@ -226,11 +241,12 @@ final class LessonAnswers {
                 case "UseAlternative" -> {
                     String parameter = s.plain("parameter");
                     String value = s.plain("value");
-                    if (parameter != null && isHostParameter(parameter) && value != null && !value.startsWith("/")
-                            && !alternatives.contains(value)) {
-                        problems.add(s.path + "value: a model may not send calls to another host ('" + cut(value)
-                                + "'); only an alternative configured in the rule-based reflector can (configured: "
-                                + alternatives.stream().sorted().toList() + "); choose another strategy");
+                    if (parameter != null && value != null && !value.isBlank() && !alternatives.contains(value)
+                            && (isHostParameter(parameter) || looksLikeAPlace(value)) && !sameHostSuccessor(failure, parameter, value)) {
+                        problems.add(s.path + "value: a model may change where a call goes ('" + cut(value)
+                                + "') only to a successor on the same host that the server's error names, or to an alternative "
+                                + "configured in the rule-based reflector (configured: " + alternatives.stream().sorted().toList()
+                                + "); choose another strategy");
                     }
                     yield new Strategy.UseAlternative(s.plain("tool"), parameter, value);
                 }

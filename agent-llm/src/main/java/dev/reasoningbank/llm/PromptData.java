@@ -34,8 +34,25 @@ public final class PromptData {
         }
         f.failedHost().ifPresent(h -> out.append("host that failed: ").append(h).append('\n'));
         f.retryAfterHint().ifPresent(r -> out.append("server asked to retry after: ").append(r.toMillis()).append(" ms\n"));
+        if (f.rootCause() != dev.reasoningbank.core.failure.RootCause.NONE) {
+            out.append("root cause: ").append(f.rootCause()).append('\n');
+        }
         out.append("exception: ").append(f.exceptionType()).append('\n');
-        out.append("message: ").append(f.message()).append('\n');
+        out.append(f.httpStatus() > 0 || !f.body().isEmpty() ? "server's message: " : "message: ").append(f.message()).append('\n');
+        if (!f.errorCode().isEmpty()) {
+            out.append("server's error code: ").append(f.errorCode()).append('\n');
+        }
+        if (!f.errorField().isEmpty()) {
+            out.append("parameter the server names: ").append(f.errorField()).append('\n');
+        }
+        if (!f.headers().isEmpty()) {
+            out.append("response headers: ").append(f.headers().entrySet().stream().map(e -> e.getKey() + ": " + e.getValue())
+                    .collect(Collectors.joining("; "))).append('\n');
+        }
+        f.successorHint().ifPresent(next -> out.append("successor the server names: ").append(next).append('\n'));
+        if (!f.body().isEmpty() && !f.body().strip().equals(f.message())) {
+            out.append("response body (excerpt): ").append(f.body().length() <= 600 ? f.body() : f.body().substring(0, 600) + "…").append('\n');
+        }
         out.append("arguments: ").append(arguments(f.arguments())).append('\n');
         out.append("arguments a SAME_VALUE condition can match: ")
                 .append(f.fingerprints().isEmpty() ? "none" : String.join(", ", f.fingerprints().keySet().stream().sorted().toList())).append('\n');

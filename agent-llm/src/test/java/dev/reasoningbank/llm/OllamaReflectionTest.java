@@ -180,7 +180,7 @@ class OllamaReflectionTest {
         assertThat(moved.provenance().reflector()).startsWith("rules (fallback:");
         assertThat(redirected.provenance().reflector()).startsWith("rules (fallback:");
         assertThat(redirected.strategy()).isEqualTo(new Strategy.ReplaceParam("apiKey", "weather.apiKey"));
-        assertThat(wm.requestBodies()).hasSize(3).last().asString().contains("may not send calls to another host ('evil.example')");
+        assertThat(wm.requestBodies()).hasSize(3).last().asString().contains("may change where a call goes ('evil.example') only to a successor on the same host");
     }
 
     @Test
