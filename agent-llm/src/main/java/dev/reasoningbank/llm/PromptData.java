@@ -38,7 +38,7 @@ public final class PromptData {
             out.append("root cause: ").append(f.rootCause()).append('\n');
         }
         out.append("exception: ").append(f.exceptionType()).append('\n');
-        out.append(f.httpStatus() > 0 || !f.body().isEmpty() ? "server's message: " : "message: ").append(f.message()).append('\n');
+        out.append("message: ").append(f.message()).append('\n');
         if (!f.errorCode().isEmpty()) {
             out.append("server's error code: ").append(f.errorCode()).append('\n');
         }

@@ -10,6 +10,8 @@ import dev.reasoningbank.core.lesson.Lesson;
 import dev.reasoningbank.core.reflect.Reflector;
 import dev.reasoningbank.core.retrieve.LessonRetriever;
 import dev.reasoningbank.core.store.InMemoryLessonStore;
+import dev.reasoningbank.core.store.JsonFileLessonStore;
+import dev.reasoningbank.core.store.LessonStore;
 import java.util.Collection;
 import java.util.List;
 
@@ -20,6 +22,7 @@ import java.util.List;
 public abstract class AgentPolicy implements MemoryPolicy {
 
     protected final PolicyContext context;
+    private final List<ReasoningBank> banks = new java.util.ArrayList<>();
     private int lessonsLearned;
 
     protected AgentPolicy(PolicyContext context) {
@@ -49,9 +52,12 @@ public abstract class AgentPolicy implements MemoryPolicy {
         return newBank(seed, null);
     }
 
-    /** An in-memory bank on the scenario clock, holding {@code seed} from the start; {@code retriever} {@code null} for core's default. */
+    /**
+     * A bank on the scenario clock (in memory, or in the context's bank file), holding {@code seed} from
+     * the start; {@code retriever} {@code null} for core's default.
+     */
     protected ReasoningBank newBank(Collection<Lesson> seed, LessonRetriever retriever) {
-        InMemoryLessonStore store = new InMemoryLessonStore();
+        LessonStore store = context.bankFile() == null ? new InMemoryLessonStore() : JsonFileLessonStore.open(context.bankFile());
         if (!seed.isEmpty()) {
             store.update(set -> {
                 seed.forEach(set::put);
@@ -62,10 +68,19 @@ public abstract class AgentPolicy implements MemoryPolicy {
         if (retriever != null) {
             builder.retriever(retriever);
         }
-        return builder
+        ReasoningBank bank = builder
                 .store(store)
                 .config(ReasoningBankConfig.custom().clock(context.clock()).statsFlushInterval(context.statsFlushInterval()).build())
                 .build();
+        banks.add(bank);
+        return bank;
+    }
+
+    /** Writes what the banks hold and releases them: the end of a run, or of a process before a restart. */
+    @Override
+    public void close() {
+        banks.forEach(ReasoningBank::close);
+        banks.clear();
     }
 
     /** The agent with the context's tools, credentials and sleeper; counts the lessons it learns. */

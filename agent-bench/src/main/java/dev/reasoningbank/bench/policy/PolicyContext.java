@@ -3,6 +3,8 @@ package dev.reasoningbank.bench.policy;
 import dev.reasoningbank.core.agent.Sleeper;
 import dev.reasoningbank.core.tool.ParameterSource;
 import dev.reasoningbank.core.tool.Tool;
+import dev.reasoningbank.core.reflect.RuleBasedReflector;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -12,19 +14,31 @@ import java.util.List;
  * deployment's credentials, the scenario clock and a sleeper that advances it.
  *
  * @param tools the tools to call; calls are recorded by the runner
- * @param parameters the credentials a {@code ReplaceParam} lesson may take
+ * @param deployment the credentials, the reflector's configuration and the oracle's lessons of the track
  * @param clock the scenario clock, for the bank's expiries
  * @param sleeper waits on the scenario clock
  * @param skipFor how long a host that refused a connection is skipped before a probe
  * @param preload synthetic lessons to put in a persistent bank before the run (overhead measurement)
  * @param preloadTools how many tools the synthetic lessons are spread over (the four scenario tools included)
  * @param statsFlushInterval how long a bank keeps usage counters in memory before writing them
+ * @param bankFile the JSON file a bank lives in, so that a policy created again over it is a restart;
+ *     {@code null} for a bank in memory
  */
 public record PolicyContext(
-        List<Tool> tools, ParameterSource parameters, Clock clock, Sleeper sleeper, Duration skipFor, int preload, int preloadTools,
-        Duration statsFlushInterval) {
+        List<Tool> tools, Deployment deployment, Clock clock, Sleeper sleeper, Duration skipFor, int preload, int preloadTools,
+        Duration statsFlushInterval, Path bankFile) {
 
     public PolicyContext {
         tools = List.copyOf(tools);
+    }
+
+    /** The credentials a {@code ReplaceParam} lesson may take. */
+    public ParameterSource parameters() {
+        return deployment.parameters();
+    }
+
+    /** The deployment's rule-based reflector. */
+    public RuleBasedReflector rules() {
+        return deployment.rules().apply(skipFor).build();
     }
 }

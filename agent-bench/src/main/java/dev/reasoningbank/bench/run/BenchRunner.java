@@ -52,9 +52,9 @@ public final class BenchRunner {
         List<CallRecord> calls = new ArrayList<>();
         try (World world = new World(config.start(), scenario.outages(), config.requestTimeout())) {
             world.warmUp();
-            PolicyContext context = new PolicyContext(RecordingTool.wrap(world.tools(), calls), Fixture.parameters(),
+            PolicyContext context = new PolicyContext(RecordingTool.wrap(world.tools(), calls), Fixture.deployment(),
                     world.clock(), world.clock().sleeper(), config.skipFor(), config.preload(), config.preloadTools(),
-                    config.statsFlushInterval());
+                    config.statsFlushInterval(), null);
             try (MemoryPolicy policy = factory.create(context)) {
                 Tally tally = new Tally();
                 for (BenchTask task : scenario.tasks()) {

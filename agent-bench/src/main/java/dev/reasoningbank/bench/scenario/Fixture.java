@@ -1,5 +1,6 @@
 package dev.reasoningbank.bench.scenario;
 
+import dev.reasoningbank.bench.policy.Deployment;
 import dev.reasoningbank.core.reflect.RuleBasedReflector;
 import dev.reasoningbank.core.tool.ParameterSource;
 import java.time.Duration;
@@ -50,6 +51,11 @@ public final class Fixture {
     /** The credentials a deployment holds; lessons name the keys, never the values. */
     public static ParameterSource parameters() {
         return ParameterSource.of(Map.of(CALENDAR_KEY_SOURCE, CALENDAR_KEY, REFUND_TOKEN_SOURCE, REFUND_TOKEN));
+    }
+
+    /** FlakyBench's deployment: its credentials, its reflector's configuration, the oracle's gold lessons. */
+    public static Deployment deployment() {
+        return new Deployment(parameters(), Fixture::reflector, dev.reasoningbank.bench.policy.oracle.GoldLessons::all);
     }
 
     /** The rule-based reflector, configured with what the deployment knows. */

@@ -6,7 +6,6 @@ import dev.reasoningbank.bench.policy.MemoryPolicy;
 import dev.reasoningbank.bench.policy.PolicyContext;
 import dev.reasoningbank.bench.policy.PolicyFactory;
 import dev.reasoningbank.bench.policy.PolicyStats;
-import dev.reasoningbank.bench.scenario.Fixture;
 import dev.reasoningbank.bench.scenario.SyntheticLessons;
 import dev.reasoningbank.core.agent.LearningAgent;
 import dev.reasoningbank.core.reflect.Reflector;
@@ -23,7 +22,7 @@ public class BankPolicy extends AgentPolicy {
         public String name() { return "bank"; }
         public String description() { return "ReasoningBank with the rule-based reflector and lexical retrieval, kept across the whole stream"; }
         public MemoryPolicy create(PolicyContext context) {
-            return new BankPolicy(context, Fixture.reflector(context.skipFor()).build(), LlmUsage.NONE);
+            return new BankPolicy(context, context.rules(), LlmUsage.NONE);
         }
     };
 

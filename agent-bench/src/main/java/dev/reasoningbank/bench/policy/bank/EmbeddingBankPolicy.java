@@ -6,7 +6,6 @@ import dev.reasoningbank.bench.policy.LlmUsage;
 import dev.reasoningbank.bench.policy.MemoryPolicy;
 import dev.reasoningbank.bench.policy.PolicyContext;
 import dev.reasoningbank.bench.policy.PolicyFactory;
-import dev.reasoningbank.bench.scenario.Fixture;
 import dev.reasoningbank.llm.EmbeddingLessonRetriever;
 
 /**
@@ -25,7 +24,7 @@ public final class EmbeddingBankPolicy {
             return "bank with the embedding retriever (all-MiniLM-L6-v2, in process) instead of the lexical one: its overhead next to bank's";
         }
         public MemoryPolicy create(PolicyContext context) {
-            return new BankPolicy(context, Fixture.reflector(context.skipFor()).build(), LlmUsage.NONE,
+            return new BankPolicy(context, context.rules(), LlmUsage.NONE,
                     new EmbeddingLessonRetriever(SharedModel.MODEL));
         }
     };

@@ -5,7 +5,6 @@ import dev.reasoningbank.bench.policy.MemoryPolicy;
 import dev.reasoningbank.bench.policy.PolicyContext;
 import dev.reasoningbank.bench.policy.PolicyFactory;
 import dev.reasoningbank.bench.policy.bank.BankPolicy;
-import dev.reasoningbank.bench.scenario.Fixture;
 import dev.reasoningbank.core.reflect.RuleBasedReflector;
 import dev.reasoningbank.llm.LlmConfig;
 import dev.reasoningbank.llm.LlmMetrics;
@@ -61,7 +60,7 @@ public final class BankLlmPolicy extends BankPolicy {
             public String name() { return name; }
             public String description() { return description; }
             public MemoryPolicy create(PolicyContext context) {
-                return new BankLlmPolicy(context, Setup.create(context.skipFor(), prompts, environment));
+                return new BankLlmPolicy(context, Setup.create(context, prompts, environment));
             }
         };
     }
@@ -107,9 +106,10 @@ public final class BankLlmPolicy extends BankPolicy {
     /** The reflector and, offline, the scripted server it talks to. */
     private record Setup(LlmReflector reflector, ScriptedOllamaServer server) {
 
-        static Setup create(Duration skipFor, Optional<Path> prompts, Map<String, String> env) {
-            RuleBasedReflector rules = Fixture.reflector(skipFor).build();
-            List<String> sources = Fixture.parameters().keys().stream().sorted().toList();
+        static Setup create(PolicyContext context, Optional<Path> prompts, Map<String, String> env) {
+            Duration skipFor = context.skipFor();
+            RuleBasedReflector rules = context.rules();
+            List<String> sources = context.parameters().keys().stream().sorted().toList();
             if (!scripted(env)) {
                 return new Setup(LlmReflectors.fromEnvironment(env, prompts, rules, sources).reflector(), null);
             }

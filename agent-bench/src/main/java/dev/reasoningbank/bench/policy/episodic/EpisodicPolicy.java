@@ -4,7 +4,6 @@ import dev.reasoningbank.bench.policy.AgentPolicy;
 import dev.reasoningbank.bench.policy.MemoryPolicy;
 import dev.reasoningbank.bench.policy.PolicyContext;
 import dev.reasoningbank.bench.policy.PolicyFactory;
-import dev.reasoningbank.bench.scenario.Fixture;
 import dev.reasoningbank.core.agent.LearningAgent;
 import java.util.List;
 
@@ -29,7 +28,7 @@ public final class EpisodicPolicy extends AgentPolicy {
     @Override
     protected LearningAgent agent() {
         if (agent == null) {
-            agent = newAgent(newBank(List.of()), Fixture.reflector(context.skipFor()).build());
+            agent = newAgent(newBank(List.of()), context.rules());
         }
         return agent;
     }

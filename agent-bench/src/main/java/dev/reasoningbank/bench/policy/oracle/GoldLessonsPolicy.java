@@ -4,7 +4,6 @@ import dev.reasoningbank.bench.policy.AgentPolicy;
 import dev.reasoningbank.bench.policy.MemoryPolicy;
 import dev.reasoningbank.bench.policy.PolicyContext;
 import dev.reasoningbank.bench.policy.PolicyFactory;
-import dev.reasoningbank.bench.scenario.Fixture;
 import dev.reasoningbank.core.agent.LearningAgent;
 
 /**
@@ -23,8 +22,8 @@ public final class GoldLessonsPolicy extends AgentPolicy {
 
     private GoldLessonsPolicy(PolicyContext context) {
         super(context);
-        this.agent = newAgent(newBank(GoldLessons.all(context.clock().instant(), context.skipFor())),
-                Fixture.reflector(context.skipFor()).build());
+        this.agent = newAgent(newBank(context.deployment().goldLessons().apply(context.clock().instant(), context.skipFor())),
+                context.rules());
     }
 
     @Override
