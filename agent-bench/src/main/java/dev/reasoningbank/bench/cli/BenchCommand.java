@@ -1,5 +1,10 @@
 package dev.reasoningbank.bench.cli;
 
+import dev.reasoningbank.bench.realerrors.Corpus;
+import dev.reasoningbank.bench.realerrors.RealErrorsReport;
+import dev.reasoningbank.bench.realerrors.RealErrorsResults;
+import dev.reasoningbank.bench.realerrors.RealErrorsRunner;
+import dev.reasoningbank.bench.realerrors.SplitResult;
 import dev.reasoningbank.bench.BenchConfig;
 import dev.reasoningbank.bench.policy.Registry;
 import dev.reasoningbank.bench.policy.bankllm.BankLlmPolicy;
@@ -57,6 +62,13 @@ public final class BenchCommand implements Callable<Integer> {
     /** The environment bank-llm reads ({@code RB_LLM}, model variables, {@code RB_PROMPTS_DIR}); tests replace it. */
     Map<String, String> env = System.getenv();
 
+    /** The tracks: the seeded stream of FlakyBench's own APIs, and documented error responses of public APIs. */
+    public static final List<String> TRACKS = List.of("stream", "real-errors");
+
+    @Option(names = "--track", description = "Which track: stream (the seeded task stream over FlakyBench's four APIs, the default) or "
+            + "real-errors (error responses documented by public APIs, replayed over real HTTP, dev and held-out halves).")
+    String track = "stream";
+
     @Option(names = "--tasks", description = "Tasks in the stream (reference: ${DEFAULT-VALUE}).")
     int tasks = BenchConfig.reference().tasks();
 
@@ -92,7 +104,13 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (!TRACKS.contains(track)) {
+            throw new ParameterException(spec.commandLine(), "Track '" + track + "' does not exist; tracks: " + String.join(", ", TRACKS));
+        }
         Registry registry = Registry.standard(env);
+        if (track.equals("real-errors")) {
+            return realErrors(registry);
+        }
         List<String> lineUp = new ArrayList<>(policies);
         Optional<PromptComparison> comparison = Optional.empty();
         if (prompts != null) {
@@ -137,6 +155,31 @@ public final class BenchCommand implements Callable<Integer> {
                             p.llmCalls(), p.llmTokens(), p.llm().acceptedAnswers(), p.llm().answers()) : ""));
         }
         o.println("wrote " + out.resolve("results.json") + ", report.md and learning-curve.png");
+        return CommandLine.ExitCode.OK;
+    }
+
+    private int realErrors(Registry registry) throws java.io.IOException {
+        if (vsPrompts != null) {
+            throw new ParameterException(spec.commandLine(), "--vs-prompts compares prompts on the stream track; leave out --track real-errors");
+        }
+        if (prompts != null) {
+            PromptTemplates.load(Optional.of(prompts));
+            registry.replace(BankLlmPolicy.factory(BankLlmPolicy.NAME, Optional.of(prompts), env));
+        }
+        BenchConfig config = BenchConfig.reference().withSeed(seed).withPolicies(policies).withStatsFlushInterval(statsFlushInterval);
+        config.policies().forEach(registry::factory);
+        PrintWriter err = spec.commandLine().getErr();
+        ProgressListener progress = noProgress ? ProgressListener.SILENT : new ProgressBar(err);
+        RealErrorsResults results = new RealErrorsRunner(config, registry, Corpus.load(), progress).run();
+        List<Path> written = RealErrorsReport.write(results, out);
+        PrintWriter o = spec.commandLine().getOut();
+        for (String split : results.splits().keySet().stream().sorted().toList()) {
+            for (SplitResult r : results.splits().get(split)) {
+                o.println(String.format(Locale.ROOT, "%-8s %-14s success %5.1f %%  repeated %3d  wrong fixes %d  learned %d/%d expressible (%d classes)",
+                        split, r.policy(), r.successRate() * 100, r.repeatedMistakes(), r.wrongFixes(), r.classesLearned(), r.classesExpressible(), r.classes()));
+            }
+        }
+        o.println("wrote " + String.join(", ", written.stream().map(Path::toString).toList()));
         return CommandLine.ExitCode.OK;
     }
 

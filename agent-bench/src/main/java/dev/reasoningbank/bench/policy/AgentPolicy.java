@@ -57,7 +57,15 @@ public abstract class AgentPolicy implements MemoryPolicy {
      * the start; {@code retriever} {@code null} for core's default.
      */
     protected ReasoningBank newBank(Collection<Lesson> seed, LessonRetriever retriever) {
-        LessonStore store = context.bankFile() == null ? new InMemoryLessonStore() : JsonFileLessonStore.open(context.bankFile());
+        return newBank(seed, retriever, context.bankFile() == null ? new InMemoryLessonStore() : JsonFileLessonStore.open(context.bankFile()));
+    }
+
+    /** An empty bank in memory whatever the context says: for a policy that forgets. */
+    protected ReasoningBank newForgettingBank() {
+        return newBank(List.of(), null, new InMemoryLessonStore());
+    }
+
+    private ReasoningBank newBank(Collection<Lesson> seed, LessonRetriever retriever, LessonStore store) {
         if (!seed.isEmpty()) {
             store.update(set -> {
                 seed.forEach(set::put);

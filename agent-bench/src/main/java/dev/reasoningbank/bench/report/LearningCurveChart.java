@@ -34,12 +34,28 @@ public final class LearningCurveChart {
 
     private LearningCurveChart() {}
 
+    /** One line of the chart: a policy's cumulative success rate and failed calls after each task. */
+    public record Series(String name, String legend, List<? extends Number> successCurve, List<? extends Number> failedCallsCurve) {}
+
     public static void write(BenchResults results, Path file) throws IOException {
+        write("", results.policies().stream().map(p -> new Series(p.name(),
+                String.format(Locale.ROOT, "%.1f %%, %d failed", p.successRate() * 100, p.failedCalls()), p.successCurve(), p.failedCallsCurve()))
+                .toList(), results.config().tasks(), file);
+    }
+
+    /** Writes the chart of {@code series} over {@code tasks} tasks; {@code subtitle} goes above the first panel. */
+    public static void write(String subtitle, List<Series> series, int tasks, Path file) throws IOException {
         System.setProperty("java.awt.headless", "true");
-        ImageIO.write(draw(results), "png", file.toFile());
+        ImageIO.write(draw(subtitle, series, tasks), "png", file.toFile());
     }
 
     static BufferedImage draw(BenchResults results) {
+        return draw("", results.policies().stream().map(p -> new Series(p.name(),
+                String.format(Locale.ROOT, "%.1f %%, %d failed", p.successRate() * 100, p.failedCalls()), p.successCurve(), p.failedCallsCurve()))
+                .toList(), results.config().tasks());
+    }
+
+    static BufferedImage draw(String subtitle, List<Series> policies, int tasks) {
         int height = TOP + 2 * PANEL + GAP + 50;
         BufferedImage image = new BufferedImage(WIDTH, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
@@ -47,11 +63,17 @@ public final class LearningCurveChart {
             g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
             g.setColor(Color.WHITE);
             g.fillRect(0, 0, WIDTH, height);
-            List<PolicyResult> policies = results.policies();
-            int maxFailed = Math.max(1, policies.stream().mapToInt(PolicyResult::failedCalls).max().orElse(1));
-            panel(g, TOP, "Cumulative success rate over the task stream", policies, results.config().tasks(), 1.0, "%",
+            int maxFailed = Math.max(1, policies.stream()
+                    .mapToInt(p -> p.failedCallsCurve().isEmpty() ? 0 : p.failedCallsCurve().get(p.failedCallsCurve().size() - 1).intValue())
+                    .max().orElse(1));
+            if (!subtitle.isEmpty()) {
+                g.setColor(Color.DARK_GRAY);
+                g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+                g.drawString(subtitle, LEFT, 16);
+            }
+            panel(g, TOP, "Cumulative success rate over the task stream", policies, tasks, 1.0, "%",
                     p -> p.successCurve().stream().map(Number.class::cast).toList());
-            panel(g, TOP + PANEL + GAP, "Failed tool calls so far", policies, results.config().tasks(), maxFailed, "",
+            panel(g, TOP + PANEL + GAP, "Failed tool calls so far", policies, tasks, maxFailed, "",
                     p -> p.failedCallsCurve().stream().map(Number.class::cast).toList());
             legend(g, policies);
         } finally {
@@ -60,8 +82,8 @@ public final class LearningCurveChart {
         return image;
     }
 
-    private static void panel(Graphics2D g, int top, String title, List<PolicyResult> policies, int tasks, double max, String unit,
-            Function<PolicyResult, List<Number>> series) {
+    private static void panel(Graphics2D g, int top, String title, List<Series> policies, int tasks, double max, String unit,
+            Function<Series, List<Number>> series) {
         int plotW = WIDTH - LEFT - RIGHT;
         g.setColor(Color.BLACK);
         g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 15));
@@ -92,17 +114,17 @@ public final class LearningCurveChart {
         }
     }
 
-    private static void legend(Graphics2D g, List<PolicyResult> policies) {
+    private static void legend(Graphics2D g, List<Series> policies) {
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
         for (int i = 0; i < policies.size(); i++) {
-            PolicyResult p = policies.get(i);
+            Series p = policies.get(i);
             int ly = TOP + 20 + i * 36;
             g.setColor(COLORS[i % COLORS.length]);
             g.setStroke(stroke(i));
             g.drawLine(WIDTH - RIGHT + 15, ly, WIDTH - RIGHT + 45, ly);
             g.setColor(Color.BLACK);
             g.drawString(p.name(), WIDTH - RIGHT + 52, ly + 4);
-            g.drawString(String.format(Locale.ROOT, "%.1f %%, %d failed", p.successRate() * 100, p.failedCalls()), WIDTH - RIGHT + 52, ly + 18);
+            g.drawString(p.legend(), WIDTH - RIGHT + 52, ly + 18);
         }
     }
 

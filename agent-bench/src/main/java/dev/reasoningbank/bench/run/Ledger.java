@@ -12,7 +12,7 @@ import java.util.Set;
  * already happened (a perfect memory would hold a lesson for each) and which hosts are known to be
  * down (they refused a call and have not answered since).
  */
-final class Ledger {
+public final class Ledger {
 
     private final Set<String> seen = new HashSet<>();
     private final Set<String> knownDown = new HashSet<>();
@@ -21,8 +21,16 @@ final class Ledger {
     int repeatedMistakes;
     int wastedCallsToDownHosts;
 
+    public int failedCalls() {
+        return failedCalls;
+    }
+
+    public int repeatedMistakes() {
+        return repeatedMistakes;
+    }
+
     /** Accounts for one call; returns whether it was a repeated mistake. */
-    boolean record(CallRecord call) {
+    public boolean record(CallRecord call) {
         if (!call.failed()) {
             knownDown.remove(call.host());
             return false;

@@ -6,21 +6,31 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
-/** Wraps a scenario tool and records every call, so that every policy is measured the same way. */
-final class RecordingTool implements Tool {
+/** Wraps a track's tool and records every call, so that every policy is measured the same way. */
+public final class RecordingTool implements Tool {
 
-    private final ApiTool delegate;
+    private final Tool delegate;
+    private final Function<Map<String, Object>, String> hostFor;
     private final List<CallRecord> calls;
 
-    RecordingTool(ApiTool delegate, List<CallRecord> calls) {
+    private RecordingTool(Tool delegate, Function<Map<String, Object>, String> hostFor, List<CallRecord> calls) {
         this.delegate = delegate;
+        this.hostFor = hostFor;
         this.calls = calls;
     }
 
     static List<Tool> wrap(List<ApiTool> tools, List<CallRecord> calls) {
         List<Tool> wrapped = new ArrayList<>();
-        tools.forEach(t -> wrapped.add(new RecordingTool(t, calls)));
+        tools.forEach(t -> wrapped.add(new RecordingTool(t, t::hostFor, calls)));
+        return wrapped;
+    }
+
+    /** Wraps tools whose calls all go to {@code host}. */
+    public static List<Tool> wrap(List<? extends Tool> tools, String host, List<CallRecord> calls) {
+        List<Tool> wrapped = new ArrayList<>();
+        tools.forEach(t -> wrapped.add(new RecordingTool(t, arguments -> host, calls)));
         return wrapped;
     }
 
@@ -40,10 +50,10 @@ final class RecordingTool implements Tool {
         long start = System.nanoTime();
         try {
             Object result = delegate.invoke(arguments);
-            calls.add(new CallRecord(name(), delegate.hostFor(copy), copy, null, System.nanoTime() - start));
+            calls.add(new CallRecord(name(), hostFor.apply(copy), copy, null, System.nanoTime() - start));
             return result;
         } catch (Exception e) {
-            calls.add(new CallRecord(name(), delegate.hostFor(copy), copy, e, System.nanoTime() - start));
+            calls.add(new CallRecord(name(), hostFor.apply(copy), copy, e, System.nanoTime() - start));
             throw e;
         }
     }

@@ -28,7 +28,7 @@ public final class EpisodicPolicy extends AgentPolicy {
     @Override
     protected LearningAgent agent() {
         if (agent == null) {
-            agent = newAgent(newBank(List.of()), context.rules());
+            agent = newAgent(newForgettingBank(), context.rules());
         }
         return agent;
     }
