@@ -161,12 +161,21 @@ public final class ReplayServer implements AutoCloseable {
 
     /** The values of a template's {@code {variables}} in a request path. */
     private static Map<String, String> pathVariables(String template, String rawPath) {
+        java.util.List<String> names = new java.util.ArrayList<>();
+        StringBuilder regex = new StringBuilder();
+        java.util.regex.Matcher variable = ReplayTool.VARIABLE.matcher(template);
+        int last = 0;
+        while (variable.find()) {
+            regex.append(java.util.regex.Pattern.quote(template.substring(last, variable.start()))).append("([^/]*?)");
+            names.add(variable.group(1));
+            last = variable.end();
+        }
+        regex.append(java.util.regex.Pattern.quote(template.substring(last)));
         Map<String, String> values = new HashMap<>();
-        String[] names = template.split("/", -1);
-        String[] parts = rawPath.split("/", -1);
-        for (int i = 0; i < names.length && i < parts.length; i++) {
-            if (names[i].startsWith("{") && names[i].endsWith("}")) {
-                values.put(names[i].substring(1, names[i].length() - 1), URLDecoder.decode(parts[i].replace("+", "%2B"), StandardCharsets.UTF_8));
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(regex.toString()).matcher(rawPath);
+        if (m.matches()) {
+            for (int i = 0; i < names.size(); i++) {
+                values.put(names.get(i), URLDecoder.decode(m.group(i + 1).replace("+", "%2B"), StandardCharsets.UTF_8));
             }
         }
         return values;

@@ -22,7 +22,7 @@ import org.springframework.web.client.RestClient;
  * A tool over one corpus API, written the plain way a user writes one: no unwrapping of the error. Half
  * the tools use the JDK {@code HttpClient} and put the status and raw body into an exception message,
  * the other half let Spring's {@code RestClient} throw its own exception. A body that reports an error
- * with HTTP 200 (Slack's {@code "ok": false}, GraphQL's {@code errors}) is thrown as it came.
+ * with HTTP 200 (Slack's {@code "ok": false}, GraphQL's {@code errors}, an OAuth {@code error}) is thrown as it came.
  */
 public final class ReplayTool implements Tool {
 
@@ -30,6 +30,7 @@ public final class ReplayTool implements Tool {
     public enum Style { JDK_HTTP_CLIENT, SPRING_REST_CLIENT }
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    static final java.util.regex.Pattern VARIABLE = java.util.regex.Pattern.compile("\\{([A-Za-z0-9_.-]+)}");
     private static final Duration TIMEOUT = Duration.ofSeconds(30); // a safety net, never reached on loopback
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
 
@@ -66,7 +67,8 @@ public final class ReplayTool implements Tool {
         String pathAndQuery = path(entry.operation().localPath(), rest) + query(rest);
         String body = style == Style.JDK_HTTP_CLIENT ? withJdkClient(pathAndQuery) : withRestClient(pathAndQuery);
         JsonNode json = parse(body);
-        if (json != null && (json.path("ok").isBoolean() && !json.path("ok").asBoolean() || json.path("errors").size() > 0)) {
+        if (json != null && (json.path("ok").isBoolean() && !json.path("ok").asBoolean() || json.path("errors").size() > 0
+                || json.hasNonNull("error"))) {
             throw new IllegalStateException(entry.tool() + " answered with an error: " + body);
         }
         return body;
@@ -90,18 +92,14 @@ public final class ReplayTool implements Tool {
 
     /** The path with its {@code {variables}} filled from the arguments, which lose them. */
     static String path(String template, Map<String, Object> arguments) {
+        java.util.regex.Matcher variable = VARIABLE.matcher(template);
         StringBuilder out = new StringBuilder();
-        for (String segment : template.split("/", -1)) {
-            if (out.length() > 0 || template.startsWith("/")) {
-                out.append(out.length() == 0 && segment.isEmpty() ? "" : "/");
-            }
-            if (segment.startsWith("{") && segment.endsWith("}")) {
-                Object value = arguments.remove(segment.substring(1, segment.length() - 1));
-                out.append(URLEncoder.encode(value == null ? "" : encode(value), StandardCharsets.UTF_8).replace("+", "%20"));
-            } else {
-                out.append(segment);
-            }
+        while (variable.find()) {
+            Object value = arguments.remove(variable.group(1));
+            String encoded = URLEncoder.encode(value == null ? "" : encode(value), StandardCharsets.UTF_8).replace("+", "%20");
+            variable.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(encoded));
         }
+        variable.appendTail(out);
         return out.toString();
     }
 

@@ -97,8 +97,9 @@ public final class ReasoningBank implements AutoCloseable {
 
     /**
      * The best {@code k} active lessons for the query, scoring at least the floor. A transient lesson
-     * past its expiry is left out, except a {@code SkipTask}: the planner lets the next call through
-     * as a probe.
+     * past its expiry is left out, except a {@code SkipTask} (the planner lets the next call through as a
+     * probe) and a {@code RetryWithBackoff}, which only ever answers the very failure it is about: the
+     * failure itself shows it is not stale.
      */
     public List<ScoredLesson> retrieve(RetrievalQuery query, int k) {
         Instant now = now();
@@ -107,7 +108,7 @@ public final class ReasoningBank implements AutoCloseable {
         synchronized (pending) {
             for (ScoredLesson s : found) {
                 Lesson lesson = s.lesson();
-                if (lesson.isExpiredAt(now) && !(lesson.strategy() instanceof Strategy.SkipTask)) {
+                if (lesson.isExpiredAt(now) && !(lesson.strategy() instanceof Strategy.SkipTask) && !(lesson.strategy() instanceof Strategy.RetryWithBackoff)) {
                     continue;
                 }
                 Pending p = pending.computeIfAbsent(lesson.id(), id -> new Pending());
