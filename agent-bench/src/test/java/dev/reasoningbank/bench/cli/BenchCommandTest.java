@@ -48,6 +48,33 @@ class BenchCommandTest {
     }
 
     @Test
+    void should_run_the_real_errors_track_and_write_both_halves() throws Exception {
+        StringWriter stdout = new StringWriter();
+        StringWriter stderr = new StringWriter();
+
+        int exit = offline(stdout, stderr).execute("--track", "real-errors", "--policies", "none,bank", "--no-progress", "--out", out.toString());
+
+        assertThat(exit).as(stderr.toString()).isZero();
+        JsonNode results = new ObjectMapper().readTree(out.resolve("results.json").toFile());
+        assertThat(results.get("track").asText()).isEqualTo("real-errors");
+        assertThat(results.get("splits").fieldNames()).toIterable().containsExactly("dev", "heldOut");
+        assertThat(results.at("/splits/heldOut").fieldNames()).toIterable().containsExactly("none", "bank");
+        assertThat(out.resolve("learning-curve-heldOut.png")).isNotEmptyFile();
+        assertThat(stdout.toString()).contains("heldOut  bank", "learned", "wrote");
+    }
+
+    @Test
+    void should_name_the_tracks_for_an_unknown_one() {
+        StringWriter stdout = new StringWriter();
+        StringWriter stderr = new StringWriter();
+
+        int exit = offline(stdout, stderr).execute("--track", "fixtures", "--out", out.toString());
+
+        assertThat(exit).isNotZero();
+        assertThat(stderr.toString()).contains("Track 'fixtures' does not exist; tracks: stream, real-errors");
+    }
+
+    @Test
     void should_name_the_known_policies_for_an_unknown_one() {
         StringWriter stderr = new StringWriter();
         CommandLine cli = new CommandLine(new BenchCommand());

@@ -1,0 +1,125 @@
+package dev.reasoningbank.bench.realerrors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.reasoningbank.core.failure.Failure;
+import dev.reasoningbank.core.tool.ToolCall;
+import dev.reasoningbank.core.tool.ToolException;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** The corpus as documented, and what core understands of every response in it. */
+class CorpusTest {
+
+    private static final Corpus CORPUS = Corpus.load();
+
+    @Test
+    void holds_at_least_60_responses_of_12_apis_split_by_api_with_their_sources() {
+        assertThat(CORPUS.entries()).hasSizeGreaterThanOrEqualTo(60);
+        assertThat(CORPUS.apis()).hasSizeGreaterThanOrEqualTo(12);
+        assertThat(CORPUS.split(CorpusEntry.DEV)).hasSizeGreaterThanOrEqualTo(30);
+        assertThat(CORPUS.split(CorpusEntry.HELD_OUT)).hasSizeGreaterThanOrEqualTo(30);
+        for (CorpusEntry e : CORPUS.entries()) {
+            assertThat(e.source()).as(e.id()).containsPattern("https?://\\S+|\\S+/\\S+");
+            assertThat(e.response().status()).as(e.id()).isBetween(200, 599);
+            assertThat(e.tool()).as(e.id()).isNotBlank();
+        }
+    }
+
+    @Test
+    void every_fix_names_what_the_replay_server_checks() {
+        for (CorpusEntry e : CORPUS.entries()) {
+            CorpusEntry.Fix fix = e.fix();
+            switch (fix.type()) {
+                case "clamp" -> assertThat(fix.max()).as(e.id()).isNotNull();
+                case "case" -> assertThat(fix.expected()).as(e.id()).isNotBlank();
+                case "date-format" -> assertThat(fix.pattern() + fix.intended()).as(e.id()).doesNotContain("null");
+                case "successor", "default" -> assertThat(fix.value()).as(e.id()).isNotBlank();
+                case "credential" -> assertThat(e.arguments()).as(e.id()).containsKey(fix.parameter());
+                case "none" -> assertThat(fix.reason()).as(e.id()).isNotBlank();
+                default -> assertThat(fix.type()).as(e.id()).isEqualTo("retry");
+            }
+            if (!fix.type().equals("retry") && !fix.type().equals("none")) {
+                assertThat(e.parameters()).as(e.id()).contains(fix.parameter());
+            }
+        }
+    }
+
+    @Test
+    void the_servers_message_is_read_apart_from_its_wrapping_for_every_response() {
+        for (CorpusEntry e : CORPUS.entries()) {
+            if (e.response().body().isBlank()) {
+                continue;
+            }
+            Failure failure = failure(e, e.response().body());
+            assertThat(failure.message()).as(e.id()).isNotBlank()
+                    .doesNotContain("{\"").doesNotContain("\":").doesNotContain("<Error>").doesNotContain("</");
+        }
+    }
+
+    @Test
+    void two_different_server_messages_never_share_a_signature() {
+        Map<String, String> messageBySignature = new HashMap<>();
+        for (CorpusEntry e : CORPUS.entries()) {
+            Failure failure = failure(e, e.response().body());
+            String words = words(failure.errorCode() + " " + failure.message());
+            String earlier = messageBySignature.putIfAbsent(failure.signature(), words);
+            if (earlier != null) {
+                assertThat(words).as("%s shares the signature '%s' with a message of other words", e.id(), failure.signature()).isEqualTo(earlier);
+            }
+        }
+        assertThat(messageBySignature).hasSizeGreaterThan(CORPUS.entries().size() * 3 / 4);
+    }
+
+    @Test
+    void the_same_message_with_other_values_always_shares_its_signature() {
+        for (CorpusEntry e : CORPUS.entries()) {
+            String body = e.response().body();
+            String otherValues = withOtherValues(body);
+            assertThat(failure(e, otherValues).signature()).as("%s: %s", e.id(), otherValues)
+                    .isEqualTo(failure(e, body).signature());
+        }
+    }
+
+    /** The response as the tool of the track throws it. */
+    private static Failure failure(CorpusEntry e, String body) {
+        CorpusEntry.Response r = e.response();
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        r.headers().forEach((k, v) -> headers.put(k, List.of(v)));
+        Throwable error = r.status() >= 400 ? ToolException.response(r.status(), headers, body, "api.example.com")
+                : new IllegalStateException(e.tool() + " answered with an error: " + body);
+        return Failure.of(new ToolCall(e.id(), e.arguments()), error);
+    }
+
+    /** The letters-only words of a text: what names a problem, without its values. */
+    private static String words(String text) {
+        return Pattern.compile("[A-Za-z]{3,}").matcher(text.replaceAll("\"[^\"]*\"|'[^']*'|\\S*\\d\\S*", " ")).results()
+                .map(m -> m.group().toLowerCase(java.util.Locale.ROOT)).collect(Collectors.joining(" "));
+    }
+
+    /** Every number a different number, every id a different id: what a second occurrence of the same error looks like. */
+    private static String withOtherValues(String body) {
+        Matcher number = Pattern.compile("(?<![A-Za-z_\\d])\\d{1,12}(?![A-Za-z_\\d])").matcher(body);
+        StringBuilder out = new StringBuilder();
+        while (number.find()) {
+            String n = number.group();
+            String other = String.valueOf((Long.parseLong(n) + 7) % (long) Math.pow(10, n.length()));
+            number.appendReplacement(out, "0".repeat(Math.max(0, n.length() - other.length())) + other);
+        }
+        number.appendTail(out);
+        return out.toString();
+    }
+
+    @Test
+    void the_halves_share_no_api() {
+        Set<String> dev = CORPUS.split(CorpusEntry.DEV).stream().map(CorpusEntry::api).collect(Collectors.toSet());
+        assertThat(CORPUS.split(CorpusEntry.HELD_OUT)).noneMatch(e -> dev.contains(e.api()));
+    }
+}
