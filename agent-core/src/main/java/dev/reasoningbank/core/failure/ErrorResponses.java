@@ -49,11 +49,21 @@ final class ErrorResponses {
                 return Optional.of(new ErrorResponse(te.status(), te.headers(), te.body().orElse(te.getMessage()), urlIn(all)));
             }
         }
+        ErrorResponse found = null;
         for (Throwable t : all) {
             Optional<ErrorResponse> client = fromAccessors(t);
-            if (client.isPresent()) {
-                return client;
+            if (client.isPresent() && found == null) {
+                found = client.get();
+            } else if (client.isPresent() && client.get().status() == found.status()) {
+                // a wrapper (Feign's RetryableException) may drop what its cause still carries
+                ErrorResponse more = client.get();
+                found = new ErrorResponse(found.status(), found.headers().isEmpty() ? more.headers() : found.headers(),
+                        found.body().isEmpty() || found.body().equals(messageOf(all, found)) ? more.body() : found.body(),
+                        found.url().isEmpty() ? more.url() : found.url());
             }
+        }
+        if (found != null) {
+            return Optional.of(found);
         }
         for (Throwable t : all) {
             int status = statusIn(t.getMessage());
@@ -62,6 +72,11 @@ final class ErrorResponses {
             }
         }
         return Optional.empty();
+    }
+
+    /** Whether a response's body is only the message of one of the exceptions (no body accessor answered). */
+    private static String messageOf(List<Throwable> all, ErrorResponse response) {
+        return all.stream().map(Throwable::getMessage).filter(m -> m != null && m.equals(response.body())).findFirst().orElse("\u0000");
     }
 
     /** The first URL any message of the chain names, or empty. */

@@ -36,7 +36,9 @@ record FailureReading(
         Optional<Duration> retryAfter = explicit.flatMap(ToolException::retryAfter)
                 .or(() -> ResponseHints.retryAfter(headers, response.flatMap(r -> r.header("date")).orElse(null), now));
         RootCause rootCause = response.isPresent() ? RootCause.NONE : RootCause.of(error);
-        String message = said.message().isEmpty() ? messageChain(all) : said.message();
+        String message = !said.message().isEmpty() ? said.message()
+                : rootCause != RootCause.NONE ? rootCause.sentence() + firstMessage(all).map(m -> ": " + m).orElse("")
+                : messageChain(all);
         Optional<String> host = explicit.flatMap(ToolException::host)
                 .or(() -> response.map(ErrorResponse::url).filter(u -> !u.isEmpty()).map(ArgumentCondition::hostOf))
                 .or(() -> Optional.of(ErrorResponses.urlIn(all)).filter(u -> !u.isEmpty()).map(ArgumentCondition::hostOf))
@@ -68,6 +70,14 @@ record FailureReading(
             }
         }
         return ErrorBody.parse("");
+    }
+
+    /** The first message of the chain that says more than the exception's class, cut to one line. */
+    private static Optional<String> firstMessage(List<Throwable> all) {
+        return all.stream().map(Throwable::getMessage).filter(m -> m != null && !m.isBlank())
+                .map(m -> m.length() > 300 ? m.substring(0, 300) : m)
+                .map(m -> m.replaceAll("\\s+", " ").strip())
+                .findFirst();
     }
 
     /** The messages of the chain, each once, in linear time. */

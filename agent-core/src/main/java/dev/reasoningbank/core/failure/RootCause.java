@@ -38,6 +38,20 @@ public enum RootCause {
     /** The call got an answer, or nothing more specific is known. */
     NONE;
 
+    /** The cause in words, for a user and a model: no exception class names. */
+    public String sentence() {
+        return switch (this) {
+            case UNKNOWN_HOST -> "the host name does not resolve";
+            case TLS -> "the TLS handshake failed";
+            case NO_ROUTE -> "no route to the host";
+            case CONNECTION_REFUSED -> "the host refused the connection";
+            case CONNECT_TIMEOUT -> "the connection could not be set up in time";
+            case CONNECTION_RESET -> "the connection was reset or closed before an answer";
+            case TIMEOUT -> "no answer in time";
+            case NONE -> "the call failed";
+        };
+    }
+
     /** The most specific root cause in {@code error}, its causes and their suppressed exceptions. */
     public static RootCause of(Throwable error) {
         RootCause best = NONE;

@@ -132,21 +132,23 @@ class ReasoningBankTest {
     }
 
     @Test
-    void should_drop_expired_transient_lessons_but_keep_an_expired_skip_for_the_probe() {
+    void should_drop_expired_transient_lessons_but_keep_an_expired_skip_for_the_probe_and_an_expired_backoff() {
         // given
+        Lesson advice = lesson("api", ErrorKind.TIMEOUT, new Strategy.Advice(), Duration.ofMinutes(5));
         Lesson retry = lesson("api", ErrorKind.SERVER_ERROR, new Strategy.RetryWithBackoff(2, Duration.ofMillis(100), 2), Duration.ofMinutes(5));
         Lesson skip = Lesson.builder().title("Skip down.example").content("It is down.")
                 .trigger(Trigger.of("api", ErrorKind.HOST_DOWN, "", ArgumentCondition.host("host", "down.example")))
                 .strategy(new Strategy.SkipTask("down.example", Duration.ofMinutes(5)))
                 .provenance(retry.provenance()).expiresAt(clock.instant().plus(Duration.ofMinutes(5))).build();
+        bank.memorize(advice);
         bank.memorize(retry);
         bank.memorize(skip);
         RetrievalQuery query = RetrievalQuery.forCall("api", Map.of("host", "down.example"), "");
-        assertThat(bank.retrieve(query, 5)).hasSize(2);
+        assertThat(bank.retrieve(query, 5)).hasSize(3);
         // when
         clock.advance(Duration.ofMinutes(6));
-        // then
-        assertThat(bank.retrieve(query, 5)).extracting(s -> s.lesson().id()).containsExactly(skip.id());
+        // then: the probe needs the skip; a backoff only ever answers its own failure, which shows it is not stale
+        assertThat(bank.retrieve(query, 5)).extracting(s -> s.lesson().id()).containsExactlyInAnyOrder(skip.id(), retry.id());
     }
 
     @Test

@@ -1,9 +1,7 @@
 package dev.reasoningbank.examples.demo;
 
 import dev.reasoningbank.core.tool.Tool;
-import dev.reasoningbank.core.tool.ToolException;
 import java.io.IOException;
-import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -15,19 +13,20 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Function;
 
 /**
  * The {@code weather} tool: {@code GET /v1/weather?city=...} with the key in {@code X-Api-Key}, over
- * real HTTP. Parameters: {@code host}, {@code city}, {@code apiKey}. Failures are {@link ToolException}s
- * carrying the status, the Retry-After and the host.
+ * real HTTP, written the plain way a user writes one: the JDK client's exceptions fly as they are, and
+ * an error response becomes an {@code IOException} with its status and raw body. Nothing in it is
+ * designed around the library. Parameters: {@code host}, {@code city}, {@code apiKey}.
  */
 public final class WeatherTool implements Tool {
 
     private final Function<String, InetSocketAddress> resolver;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
+    /** @param resolver the demo's stand-in for DNS: its host names map to local ports that stay the same across runs */
     public WeatherTool(Function<String, InetSocketAddress> resolver) {
         this.resolver = resolver;
     }
@@ -45,39 +44,20 @@ public final class WeatherTool implements Tool {
     @Override
     public Object invoke(Map<String, Object> arguments) throws Exception {
         String host = String.valueOf(arguments.get("host"));
-        String city = String.valueOf(arguments.getOrDefault("city", ""));
         InetSocketAddress address = resolver.apply(host);
         if (address == null) {
-            throw new ToolException("cannot resolve " + host, 0, null, host, new UnknownHostException(host));
+            throw new UnknownHostException(host);
         }
         URI uri = URI.create("http://" + address.getHostString() + ":" + address.getPort() + "/v1/weather?city="
-                + URLEncoder.encode(city, StandardCharsets.UTF_8));
+                + URLEncoder.encode(String.valueOf(arguments.getOrDefault("city", "")), StandardCharsets.UTF_8));
         HttpRequest request = HttpRequest.newBuilder(uri)
-                .timeout(Duration.ofSeconds(5))
+                .timeout(Duration.ofSeconds(30))
                 .header("X-Api-Key", String.valueOf(arguments.getOrDefault("apiKey", "")))
-                .GET()
                 .build();
-        HttpResponse<String> response;
-        try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (ConnectException refused) {
-            throw new ToolException("cannot reach " + host + ": connection refused", 0, null, host, refused);
-        } catch (IOException e) {
-            throw new ToolException("cannot reach " + host + ": " + e.getMessage(), 0, null, host, e);
-        }
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() >= 400) {
-            Duration retryAfter = response.headers().firstValue("Retry-After").flatMap(WeatherTool::seconds).orElse(null);
-            throw new ToolException("HTTP " + response.statusCode() + " from " + host + ": " + response.body(),
-                    response.statusCode(), retryAfter, host, null);
+            throw new IOException("weather API answered " + response.statusCode() + ": " + response.body());
         }
         return response.body();
-    }
-
-    private static Optional<Duration> seconds(String header) {
-        try {
-            return Optional.of(Duration.ofSeconds(Long.parseLong(header.trim())));
-        } catch (NumberFormatException notSeconds) {
-            return Optional.empty();
-        }
     }
 }
