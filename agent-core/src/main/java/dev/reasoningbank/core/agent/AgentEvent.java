@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
 public sealed interface AgentEvent {
 
     /** The phases, in the order they can happen. */
-    enum Type { RETRIEVED, APPLIED, SKIPPED, PROBING, EXECUTED, FAILED, RETRYING, REFLECTED, MEMORIZED }
+    enum Type { RETRIEVED, APPLIED, SKIPPED, REFUSED, PROBING, EXECUTED, FAILED, RETRYING, REFLECTED, MEMORIZED, UNFIXABLE }
 
     Type type();
 
@@ -45,6 +45,22 @@ public sealed interface AgentEvent {
         @Override public String toString() {
             return "skipped the call: " + lesson.id() + " says " + lesson.title().toLowerCase(java.util.Locale.ROOT)
                     + (until == null ? "" : " (until " + until + ")");
+        }
+    }
+
+    /** The call was not made: this very call failed before in a way the agent could not fix by itself. */
+    record Refused(String taskId, Lesson mark) implements AgentEvent {
+        public Type type() { return Type.REFUSED; }
+        @Override public String toString() {
+            return "refused the call: " + mark.id() + " says this exact call failed before and the agent cannot fix it by itself";
+        }
+    }
+
+    /** After its lessons did not work, a failure is marked as one the agent cannot fix by itself. */
+    record Unfixable(String taskId, Lesson mark, String reason) implements AgentEvent {
+        public Type type() { return Type.UNFIXABLE; }
+        @Override public String toString() {
+            return "marked this call as one the agent cannot fix by itself (" + mark.id() + "): " + reason;
         }
     }
 
@@ -93,8 +109,9 @@ public sealed interface AgentEvent {
     record Memorized(String taskId, Lesson lesson, boolean created) implements AgentEvent {
         public Type type() { return Type.MEMORIZED; }
         @Override public String toString() {
-            return created ? "memorized " + lesson.id() + " \"" + lesson.title() + "\""
-                    : "the bank already knew this failure: updated " + lesson.id();
+            return !created ? "the bank already knew this failure: updated " + lesson.id()
+                    : "memorized " + lesson.id() + " \"" + lesson.title() + "\""
+                            + (lesson.refinement() > 0 ? " (refinement " + lesson.refinement() + ": the lesson before it did not work)" : "");
         }
     }
 }

@@ -5,7 +5,9 @@ import static dev.reasoningbank.core.internal.Checks.notNull;
 import dev.reasoningbank.core.bank.InvalidLessonException;
 import dev.reasoningbank.core.bank.MemorizeResult;
 import dev.reasoningbank.core.bank.ReasoningBank;
+import dev.reasoningbank.core.lesson.ErrorKind;
 import dev.reasoningbank.core.lesson.Lesson;
+import dev.reasoningbank.core.lesson.Strategy;
 import dev.reasoningbank.core.failure.Failure;
 import dev.reasoningbank.core.reflect.ReflectionContext;
 import dev.reasoningbank.core.reflect.Reflector;
@@ -15,15 +17,25 @@ import dev.reasoningbank.core.tool.ParameterSource;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
  * The Reflect and Memorize half of the loop, shared by {@link LearningAgent} and the LangChain4j
- * integration: a failure the bank already knows only counts a recurrence of its lesson (no reflector
- * is asked again); a novel one is reflected on, with the most similar lessons as context, and the
- * lesson memorized. Publishes {@code REFLECTED} and {@code MEMORIZED} events.
+ * integration. A failure the bank already knows only counts a recurrence of its lesson; a novel one is
+ * reflected on, with the most similar lessons as context, and the lesson memorized. When a lesson was
+ * applied to the call and its failure came back, the lesson did not work: the reflector is asked again,
+ * told what happened, and the new lesson supersedes the old one. After
+ * {@link dev.reasoningbank.core.bank.ReasoningBankConfig#maxRefinements()} refinements without success, or
+ * when the bank holds only advice for a failure that came back, the exact call is marked as one the
+ * agent cannot fix by itself and is not made again. Publishes {@code REFLECTED}, {@code MEMORIZED} and
+ * {@code UNFIXABLE} events.
  */
 public final class Learner {
+
+    /** Failures decided by the server's state at that moment: never marked unfixable. */
+    private static final Set<ErrorKind> TRANSIENT = Set.of(ErrorKind.SERVER_ERROR, ErrorKind.RATE_LIMITED, ErrorKind.TIMEOUT,
+            ErrorKind.HOST_DOWN, ErrorKind.UNKNOWN_HOST, ErrorKind.UNKNOWN);
 
     private final ReasoningBank bank;
     private final Reflector reflector;
@@ -37,34 +49,66 @@ public final class Learner {
         this.publish = notNull(publish, "publish");
     }
 
+    /** Learns from a failure of a call no lesson was applied to. */
+    public Optional<Lesson> learn(String taskId, Failure failure, List<String> toolParameters) {
+        return learn(taskId, failure, toolParameters, List.of());
+    }
+
     /**
      * Learns from a failure of a tool with the given parameters.
      *
+     * @param applied the lessons that were applied to the call, with what they did
      * @return the lesson now in the bank for this failure, or empty when nothing was learned
      */
-    public Optional<Lesson> learn(String taskId, Failure failure, List<String> toolParameters) {
-        Optional<Lesson> known = bank.lessonFor(failure);
+    public Optional<Lesson> learn(String taskId, Failure failure, List<String> toolParameters, List<Plan.AppliedLesson> applied) {
+        List<String> appliedIds = applied.stream().map(a -> a.lesson().id()).toList();
+        Optional<Lesson> known = bank.lessonFor(failure, appliedIds);
+        boolean canStop = !TRANSIENT.contains(failure.kind());
         if (known.isPresent()) {
-            Lesson updated = bank.recordRecurrence(known.get().id()).orElse(known.get());
+            Lesson k = known.get();
+            boolean reactive = k.strategy() instanceof Strategy.SkipTask || k.strategy() instanceof Strategy.RetryWithBackoff;
+            if (canStop && !reactive) {
+                // the lesson was there and changed nothing in this call (advice, no value to put in, nothing to fix)
+                return Optional.of(unfixable(taskId, failure, k.refinement() + 1,
+                        "the bank knows this failure but nothing it holds changes this call, and the call failed again"));
+            }
+            Lesson updated = bank.recordRecurrence(k.id()).orElse(k);
             publish.accept(new AgentEvent.Memorized(taskId, updated, false));
             return Optional.of(updated);
+        }
+        Optional<Plan.AppliedLesson> failed = applied.stream().filter(a -> PlanRunner.targets(a.lesson(), failure)).findFirst();
+        if (failed.isPresent() && canStop && failed.get().lesson().refinement() >= bank.config().maxRefinements()) {
+            return Optional.of(unfixable(taskId, failure, failed.get().lesson().refinement() + 1,
+                    (failed.get().lesson().refinement() + 1) + " lessons in a row did not fix it"));
         }
         List<Lesson> similar = bank.retrieve(new RetrievalQuery(failure.tool(), Map.of(), failure.message(), failure.kind()), 3)
                 .stream().map(ScoredLesson::lesson).toList();
         ReflectionContext context = new ReflectionContext(toolParameters, similar, bank.config().clock().instant(),
-                parameters.keys().stream().sorted().toList());
+                parameters.keys().stream().sorted().toList(), failed.map(Plan.AppliedLesson::lesson).orElse(null),
+                failed.map(f -> f.action() + "; then the call failed again: " + failure.summary()).orElse(""));
         Optional<Lesson> lesson = reflector.reflect(failure, context);
         publish.accept(new AgentEvent.Reflected(taskId, lesson.map(l -> l.provenance().reflector()).orElse(reflector.name()), lesson.orElse(null)));
+        if (failed.isPresent() && canStop && (lesson.isEmpty() || lesson.get().strategy().equals(failed.get().lesson().strategy())
+                || lesson.get().strategy() instanceof Strategy.Advice)) {
+            return Optional.of(unfixable(taskId, failure, failed.get().lesson().refinement() + 1,
+                    "the lesson applied did not fix it and the reflector has nothing else to try"));
+        }
         if (lesson.isEmpty()) {
             return Optional.empty();
         }
         try {
-            MemorizeResult stored = bank.memorize(lesson.get());
+            MemorizeResult stored = bank.memorize(lesson.get(), failed.map(f -> f.lesson().id()).orElse(null));
             publish.accept(new AgentEvent.Memorized(taskId, stored.lesson(), stored.created()));
             return Optional.of(stored.lesson());
         } catch (InvalidLessonException invalid) {
             publish.accept(new AgentEvent.Reflected(taskId, reflector.name() + " (refused: " + invalid.getMessage() + ")", null));
             return Optional.empty();
         }
+    }
+
+    private Lesson unfixable(String taskId, Failure failure, int refinement, String reason) {
+        Lesson mark = bank.markUnfixable(failure, refinement, "The agent could not fix this by itself: " + reason + ".");
+        publish.accept(new AgentEvent.Unfixable(taskId, mark, reason));
+        return mark;
     }
 }

@@ -82,7 +82,7 @@ public final class LearningAgent {
         PlanRunner.Run run = runner.run(id, plan, call -> tools.get(call.tool()).invoke(new LinkedHashMap<>(call.arguments())), null);
         excluded.set(excluded.get() + run.outsideNanos());
         String learned = run.outcome() == Outcome.FAILED
-                ? learner.learn(id, run.failure(), tools.get(plan.call().tool()).parameters()).map(Lesson::id).orElse(null)
+                ? learner.learn(id, run.failure(), tools.get(plan.call().tool()).parameters(), plan.applied()).map(Lesson::id).orElse(null)
                 : null;
         return new TaskResult(task, run.outcome(), run.value(), run.applied(), learned, run.failure(), run.calls(), 0);
     }

@@ -5,5 +5,7 @@ public enum Outcome {
     SUCCEEDED,
     FAILED,
     /** Not attempted: a lesson said the call could not succeed now (e.g. its host is down). */
-    SKIPPED
+    SKIPPED,
+    /** Not attempted: this very call failed before in a way the agent could not fix by itself. */
+    REFUSED
 }

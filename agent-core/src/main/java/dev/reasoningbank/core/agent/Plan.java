@@ -18,6 +18,7 @@ import java.util.Optional;
  * @param skip the lesson that says not to call now, if any
  * @param probe an expired skip lesson whose host this call will probe, if any
  * @param retry the backoff lesson to follow if the call fails, if any
+ * @param refusal the mark that this very call fails in a way the agent cannot fix by itself, if any: it is not made
  */
 public record Plan(
         ToolCall call,
@@ -25,7 +26,8 @@ public record Plan(
         List<AppliedLesson> applied,
         Optional<Skip> skip,
         Optional<Lesson> probe,
-        Optional<Lesson> retry) {
+        Optional<Lesson> retry,
+        Optional<Lesson> refusal) {
 
     public Plan {
         retrieved = List.copyOf(retrieved);
@@ -43,6 +45,12 @@ public record Plan(
                     + (until == null ? "" : "; it will be probed again after " + until) + ". Do not retry it now; "
                     + "use another host or tell the user it is unavailable.";
         }
+    }
+
+    /** What a model is told when the call is refused. */
+    public Optional<String> refusalExplanation() {
+        return refusal.map(mark -> "Not called: this exact call failed before and the agent could not fix it by itself (lesson "
+                + mark.id() + ": " + mark.description() + "). Change the arguments, or tell the user what failed.");
     }
 
     public boolean skipped() {

@@ -71,6 +71,12 @@ public final class PlanRunner {
             publish.accept(new AgentEvent.Skipped(taskId, skip.lesson(), skip.until()));
             return new Run(Outcome.SKIPPED, null, null, null, List.of(skip.lesson().id()), 0, 0);
         }
+        if (plan.refusal().isPresent()) {
+            Lesson mark = plan.refusal().get();
+            bank.recordApplied(mark.id());
+            publish.accept(new AgentEvent.Refused(taskId, mark));
+            return new Run(Outcome.REFUSED, null, null, null, List.of(mark.id()), 0, 0);
+        }
         List<String> applied = new ArrayList<>();
         for (Plan.AppliedLesson a : plan.applied()) {
             bank.recordApplied(a.lesson().id());
@@ -129,10 +135,28 @@ public final class PlanRunner {
                 }
             }
             for (String id : applied) {
-                bank.lesson(id).filter(l -> l.trigger().errorKind() == failure.kind()).ifPresent(l -> bank.feedback(id, Feedback.HURT));
+                bank.lesson(id).filter(l -> targets(l, failure)).ifPresent(l -> bank.feedback(id, Feedback.HURT));
             }
             return new Run(Outcome.FAILED, null, failure, error, applied, calls, outside);
         }
+    }
+
+    /**
+     * Whether a failure after {@code lesson} was applied is the lesson's fault: the failure it targets
+     * came back (same kind and, if it has one, the same signature), or the call failed on the very
+     * parameter or host the lesson changed. Any other failure says nothing about the lesson.
+     */
+    static boolean targets(Lesson lesson, Failure failure) {
+        boolean same = lesson.trigger().errorKind() == failure.kind()
+                && (lesson.trigger().signature().isEmpty() || lesson.trigger().signature().equals(failure.signature()));
+        Strategy strategy = lesson.strategy();
+        String changed = strategy instanceof Strategy.FixArgument f ? f.parameter()
+                : strategy instanceof Strategy.ReplaceParam r ? r.parameter()
+                : strategy instanceof Strategy.UseAlternative u ? u.parameter() : "";
+        boolean onChanged = !changed.isEmpty() && (changed.equalsIgnoreCase(failure.errorField())
+                || java.util.regex.Pattern.compile("\\b" + java.util.regex.Pattern.quote(changed.toLowerCase(java.util.Locale.ROOT)) + "\\b")
+                        .matcher(failure.message().toLowerCase(java.util.Locale.ROOT)).find());
+        return same || onChanged;
     }
 
     private boolean sleep(Duration delay) {

@@ -12,17 +12,20 @@ import dev.reasoningbank.core.tool.ParameterSource;
 import dev.reasoningbank.core.tool.ToolCall;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
+import java.util.Map;
 import java.util.function.Predicate;
 
 /**
- * Plans a call: retrieves the lessons that fit it and applies their strategies deterministically. A
- * better-ranked lesson wins when two touch the same argument. Values for {@code ReplaceParam} come
- * from the {@link ParameterSource}; a lesson whose source has no value is shown but not applied.
+ * Plans a call: every live lesson whose trigger the call meets applies its strategy deterministically
+ * (they are not ranked against each other); when two act on the same parameter or host, the more
+ * specific trigger wins and the plan says so. Values for {@code ReplaceParam} come from the
+ * {@link ParameterSource}; a lesson whose source has no value, or whose strategy leaves the call
+ * unchanged, is not applied. A call that this very form failed before, in a way the agent could not
+ * fix by itself, is refused.
  */
 public final class Planner {
 
@@ -37,20 +40,20 @@ public final class Planner {
     /**
      * Plans {@code call}.
      *
-     * @param description the task in words, for retrieval
+     * @param description the task in words (kept for custom planners; matching is by trigger)
      * @param toolExists which tools exist, so that an alternative tool is used only if it does
      */
     public Plan plan(ToolCall call, String description, Predicate<String> toolExists) {
         Instant now = bank.config().clock().instant();
-        List<ScoredLesson> retrieved = bank.retrieve(RetrievalQuery.forCall(call.tool(), call.arguments(), description));
+        List<Lesson> matching = bank.matching(call);
+        List<ScoredLesson> retrieved = matching.stream().map(l -> new ScoredLesson(l, 1.0)).toList();
         ToolCall planned = call;
         List<Plan.AppliedLesson> applied = new ArrayList<>();
-        Set<String> touched = new HashSet<>();
+        Map<String, Lesson> touched = new HashMap<>();
         Optional<Plan.Skip> skip = Optional.empty();
         Optional<Lesson> probe = Optional.empty();
         Optional<Lesson> retry = Optional.empty();
-        for (ScoredLesson scored : retrieved) {
-            Lesson lesson = scored.lesson();
+        for (Lesson lesson : matching) {
             Strategy strategy = lesson.strategy();
             if (strategy instanceof Strategy.SkipTask) {
                 if (!lesson.isExpiredAt(now)) {
@@ -61,13 +64,13 @@ public final class Planner {
                 }
             } else if (strategy instanceof Strategy.RetryWithBackoff) {
                 retry = retry.or(() -> Optional.of(lesson));
-            } else if (strategy instanceof Strategy.ReplaceParam replace && touched.add(replace.parameter())) {
+            } else if (strategy instanceof Strategy.ReplaceParam replace && claim(touched, replace.parameter(), lesson, applied)) {
                 Optional<String> value = parameters.value(replace.source());
                 if (value.isPresent() && !value.get().equals(String.valueOf(planned.arguments().get(replace.parameter())))) {
                     planned = planned.withArgument(replace.parameter(), value.get());
                     applied.add(new Plan.AppliedLesson(lesson, "replaced " + replace.parameter() + " with the value from '" + replace.source() + "'"));
                 }
-            } else if (strategy instanceof Strategy.FixArgument fix && touched.add(fix.parameter())) {
+            } else if (strategy instanceof Strategy.FixArgument fix && claim(touched, fix.parameter(), lesson, applied)) {
                 Object before = planned.arguments().get(fix.parameter());
                 Object after = fix.transform().apply(before, fix.operand());
                 if (!Objects.equals(before, after)) {
@@ -79,10 +82,10 @@ public final class Planner {
             } else if (strategy instanceof Strategy.UseAlternative alternative) {
                 ToolCall before = planned;
                 if (!alternative.tool().isBlank() && !alternative.tool().equals(planned.tool()) && toolExists.test(alternative.tool())
-                        && touched.add("@tool")) {
+                        && claim(touched, "@tool", lesson, applied)) {
                     planned = planned.withTool(alternative.tool());
                 }
-                if (!alternative.parameter().isBlank() && touched.add(alternative.parameter())) {
+                if (!alternative.parameter().isBlank() && claim(touched, alternative.parameter(), lesson, applied)) {
                     planned = planned.withArgument(alternative.parameter(), alternative.value());
                 }
                 if (!planned.equals(before)) {
@@ -93,8 +96,31 @@ public final class Planner {
             }
         }
         if (skip.isPresent()) {
-            return new Plan(call, retrieved, List.of(), skip, Optional.empty(), Optional.empty());
+            return new Plan(call, retrieved, List.of(), skip, Optional.empty(), Optional.empty(), Optional.empty());
         }
-        return new Plan(planned, retrieved, applied, skip, probe, retry);
+        Optional<Lesson> refusal = bank.unfixable(planned);
+        if (refusal.isPresent()) {
+            return new Plan(planned, retrieved, applied, Optional.empty(), Optional.empty(), Optional.empty(), refusal);
+        }
+        return new Plan(planned, retrieved, applied, skip, probe, retry, Optional.empty());
+    }
+
+    /**
+     * Whether {@code lesson} may act on {@code target} (a parameter, or {@code @tool}): the first, most
+     * specific lesson to claim it wins; a later one is noted beside the winner's action.
+     */
+    private static boolean claim(Map<String, Lesson> touched, String target, Lesson lesson, List<Plan.AppliedLesson> applied) {
+        Lesson winner = touched.putIfAbsent(target, lesson);
+        if (winner == null) {
+            return true;
+        }
+        for (int i = 0; i < applied.size(); i++) {
+            Plan.AppliedLesson a = applied.get(i);
+            if (a.lesson().id().equals(winner.id())) {
+                applied.set(i, new Plan.AppliedLesson(a.lesson(), a.action() + "; " + lesson.id() + " also acts on " + target
+                        + " but its trigger is " + (winner.trigger().specificity() > lesson.trigger().specificity() ? "less specific" : "not more specific")));
+            }
+        }
+        return false;
     }
 }

@@ -10,6 +10,11 @@ import dev.reasoningbank.core.lesson.LessonValidator;
 import dev.reasoningbank.core.lesson.Strategy;
 import dev.reasoningbank.core.redact.Redactor;
 import dev.reasoningbank.core.failure.Failure;
+import dev.reasoningbank.core.lesson.ArgumentCondition;
+import dev.reasoningbank.core.lesson.Provenance;
+import dev.reasoningbank.core.lesson.Trigger;
+import dev.reasoningbank.core.redact.Fingerprint;
+import dev.reasoningbank.core.tool.ToolCall;
 import dev.reasoningbank.core.retrieve.LessonRetriever;
 import dev.reasoningbank.core.retrieve.RetrievalQuery;
 import dev.reasoningbank.core.retrieve.ScoredLesson;
@@ -159,12 +164,24 @@ public final class ReasoningBank implements AutoCloseable {
     }
 
     /**
-     * Validates and stores a lesson. A lesson whose trigger equals an existing one's is merged into it
-     * (its recurrence counted, its expiry renewed, a retired one revived) instead of duplicated.
+     * Validates and stores a lesson. A lesson whose trigger equals a live one's is merged into it (its
+     * recurrence counted, its expiry renewed) instead of duplicated; one whose trigger equals a retired,
+     * superseded or unfixable lesson's is stored afresh under a new id, and the old one links to it.
      *
      * @throws InvalidLessonException when the lesson is unsafe to store; nothing is stored then
      */
     public MemorizeResult memorize(Lesson lesson) {
+        return memorize(lesson, null);
+    }
+
+    /**
+     * Stores {@code lesson} as the replacement of the lesson {@code supersedes}, which was applied and did
+     * not work: the old lesson is kept for the history, {@code SUPERSEDED}, and links to the new one.
+     *
+     * @param supersedes the id of the lesson that did not work, or {@code null}
+     * @throws InvalidLessonException when the lesson is unsafe to store; nothing is stored then
+     */
+    public MemorizeResult memorize(Lesson lesson, String supersedes) {
         notNull(lesson, "lesson");
         Lesson clean = redacted(lesson);
         List<String> problems = LessonValidator.problems(clean, List.of());
@@ -173,15 +190,29 @@ public final class ReasoningBank implements AutoCloseable {
         }
         Map<String, Pending> deltas = drainPending();
         MemorizeResult result = write(deltas, set -> {
-            Optional<Lesson> existing = sameTrigger(set, clean);
-            if (existing.isEmpty()) {
-                Lesson stored = withFreeId(set, clean);
+            Optional<Lesson> old = supersedes == null ? Optional.empty() : set.get(supersedes);
+            Lesson incoming = old.map(o -> clean.toBuilder().refinement(Math.max(clean.refinement(), o.refinement() + 1)).build()).orElse(clean);
+            Optional<Lesson> existing = sameTrigger(set, incoming);
+            MemorizeResult r;
+            if (existing.isPresent() && existing.get().isActive() && !existing.get().id().equals(supersedes)) {
+                Lesson merged = merge(existing.get(), incoming);
+                set.put(merged);
+                r = new MemorizeResult(merged, false);
+            } else if (existing.isPresent() && existing.get().status() == incoming.status() && incoming.status() == LessonStatus.UNFIXABLE) {
+                Lesson again = existing.get().withStats(existing.get().stats().withRecurrence());
+                set.put(again);
+                r = new MemorizeResult(again, false);
+            } else {
+                Lesson stored = withFreeId(set, incoming);
                 set.put(stored);
-                return new MemorizeResult(stored, true);
+                existing.filter(e -> !e.isActive() && e.supersededBy() == null)
+                        .ifPresent(e -> set.put(e.toBuilder().supersededBy(stored.id()).build()));
+                r = new MemorizeResult(stored, true);
             }
-            Lesson merged = merge(existing.get(), clean);
-            set.put(merged);
-            return new MemorizeResult(merged, false);
+            String newId = r.lesson().id();
+            old.filter(o -> !o.id().equals(newId)).ifPresent(o -> set.put(o.toBuilder()
+                    .status(o.isActive() ? LessonStatus.SUPERSEDED : o.status()).supersededBy(newId).build()));
+            return r;
         });
         publish(result.created()
                 ? new BankEvent.LessonAdded(config.name(), result.lesson())
@@ -190,16 +221,24 @@ public final class ReasoningBank implements AutoCloseable {
     }
 
     /**
-     * The lesson that already covers this failure, if any (a retired one included: the failure is known,
-     * and asking a reflector again would only propose it again): not a transient lesson past its
-     * expiry (the failure is then learned afresh and the lesson renewed), of the same tool and error
-     * kind, with conditions the failed call met, and the same error signature unless the lesson is
-     * keyed on a value (a fingerprint or a host) rather than on the message.
+     * The live lesson that already covers this failure, if any: active (a retired, superseded or
+     * unfixable lesson never blocks relearning), not a transient lesson past its expiry (the failure is
+     * then learned afresh and the lesson renewed), of the same tool and error kind, with conditions the
+     * failed call met, and the same error signature unless the lesson is keyed on a value (a fingerprint
+     * or a host) rather than on the message.
      */
     public Optional<Lesson> lessonFor(Failure failure) {
+        return lessonFor(failure, Set.of());
+    }
+
+    /**
+     * As {@link #lessonFor(Failure)}, leaving out the lessons {@code justApplied} to the call that failed:
+     * a lesson that was applied and whose failure came back did not work, so the failure is not "known".
+     */
+    public Optional<Lesson> lessonFor(Failure failure, Collection<String> justApplied) {
         Instant now = now();
         for (Lesson lesson : store.snapshot().lessonsOf(failure.tool())) {
-            if (lesson.trigger().errorKind() == failure.kind()
+            if (lesson.isActive() && !justApplied.contains(lesson.id()) && lesson.trigger().errorKind() == failure.kind()
                     && (!lesson.isExpiredAt(now) || lesson.strategy() instanceof Strategy.SkipTask)
                     && lesson.trigger().matchesFailedCall(failure.tool(), failure.arguments(), failure.fingerprints())
                     && (lesson.trigger().signature().isEmpty() || lesson.trigger().signature().equals(failure.signature()))) {
@@ -207,6 +246,84 @@ public final class ReasoningBank implements AutoCloseable {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Every live lesson whose trigger the call meets, the most specific first: deterministic strategies
+     * are applied from all of them, not from a ranked few. A transient lesson past its expiry is left
+     * out, except a {@code SkipTask} (for the probe) and a {@code RetryWithBackoff} (it only answers its
+     * own failure).
+     */
+    public List<Lesson> matching(ToolCall call) {
+        Instant now = now();
+        Map<String, String> fingerprints = new HashMap<>();
+        call.arguments().forEach((name, value) -> {
+            if (value != null) {
+                fingerprints.put(name, Fingerprint.of(String.valueOf(value)));
+            }
+        });
+        List<Lesson> found = new ArrayList<>();
+        for (Lesson lesson : store.snapshot().lessonsOf(call.tool())) {
+            if (lesson.isActive() && lesson.trigger().matchesFailedCall(call.tool(), call.arguments(), fingerprints)
+                    && (!lesson.isExpiredAt(now) || lesson.strategy() instanceof Strategy.SkipTask
+                            || lesson.strategy() instanceof Strategy.RetryWithBackoff)) {
+                found.add(lesson);
+            }
+        }
+        found.sort(Comparator.comparingInt((Lesson l) -> -l.trigger().specificity())
+                .thenComparing(l -> l.status() == LessonStatus.TRUSTED ? 0 : 1)
+                .thenComparingInt(l -> -l.stats().helped())
+                .thenComparing(Lesson::id));
+        synchronized (pending) {
+            List<Lesson> counted = new ArrayList<>(found.size());
+            for (Lesson lesson : found) {
+                Pending p = pending.computeIfAbsent(lesson.id(), id -> new Pending());
+                p.retrieved++;
+                p.lastUsed = now;
+                counted.add(p.applyTo(lesson));
+            }
+            return counted;
+        }
+    }
+
+    /** The mark that this very call fails in a way the agent could not fix by itself, if there is one. */
+    public Optional<Lesson> unfixable(ToolCall call) {
+        Map<String, String> fingerprints = new HashMap<>();
+        call.arguments().forEach((name, value) -> {
+            if (value != null) {
+                fingerprints.put(name, Fingerprint.of(String.valueOf(value)));
+            }
+        });
+        return store.snapshot().lessonsOf(call.tool()).stream()
+                .filter(l -> l.status() == LessonStatus.UNFIXABLE)
+                .filter(l -> l.trigger().matchesFailedCall(call.tool(), call.arguments(), fingerprints))
+                .findFirst();
+    }
+
+    /**
+     * Marks a failure as one the agent cannot fix by itself: the exact call (every argument, by
+     * fingerprint) is not made again, until someone retires the mark ({@code rbank bank retire}).
+     *
+     * @param refinement how many lessons for this failure did not work before
+     */
+    public Lesson markUnfixable(Failure failure, int refinement, String why) {
+        List<ArgumentCondition> exactCall = new ArrayList<>();
+        failure.fingerprints().forEach((name, fingerprint) -> exactCall.add(new ArgumentCondition(name, ArgumentCondition.Op.FINGERPRINT, fingerprint)));
+        String signature = failure.signature();
+        Lesson mark = Lesson.builder()
+                .title(cut("Cannot be fixed by the agent: " + failure.tool() + " " + failure.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '), Lesson.MAX_TITLE))
+                .description(cut("Applies to this exact call of " + failure.tool() + " (every argument the same): it failed with "
+                        + (signature.isEmpty() ? failure.kind().name() : signature) + ".", Lesson.MAX_DESCRIPTION))
+                .content(cut(why + " The call is not made again; change its arguments, or fix the cause outside the agent, "
+                        + "then retire this mark.", Lesson.MAX_CONTENT))
+                .trigger(new Trigger(failure.tool(), failure.kind(), signature, exactCall))
+                .strategy(new Strategy.Advice())
+                .provenance(new Provenance("loop", failure.summary(), now()))
+                .status(LessonStatus.UNFIXABLE)
+                .refinement(refinement)
+                .build();
+        MemorizeResult result = memorize(mark);
+        return result.lesson();
     }
 
     /**
@@ -363,40 +480,44 @@ public final class ReasoningBank implements AutoCloseable {
         deltas.forEach((id, delta) -> set.get(id).ifPresent(lesson -> set.put(delta.applyTo(lesson))));
     }
 
-    /** The lesson under an id no other lesson uses: its own, else the one its trigger derives. */
+    /** The lesson under an id no other lesson uses: its own, else the one its trigger derives, else that one numbered. */
     private static Lesson withFreeId(LessonSet set, Lesson lesson) {
         if (set.get(lesson.id()).isEmpty()) {
             return lesson;
         }
         String derived = lesson.trigger().lessonId();
-        if (set.get(derived).isEmpty()) {
-            return lesson.toBuilder().id(derived).build();
+        for (int n = 1; n < 10_000; n++) {
+            String id = n == 1 ? derived : derived + "-" + n;
+            if (set.get(id).isEmpty()) {
+                return lesson.toBuilder().id(id).build();
+            }
         }
-        throw new InvalidLessonException(lesson.id(), List.of("id " + lesson.id() + " and id " + derived
-                + " are taken by lessons with other triggers; give the lesson another id"));
+        throw new InvalidLessonException(lesson.id(), List.of("id " + lesson.id() + " and its numbered variants are taken; give the lesson another id"));
     }
 
+    /** The lesson with the same trigger: the live one if there is one, else the newest of the history. */
     private static Optional<Lesson> sameTrigger(LessonSet set, Lesson lesson) {
-        Optional<Lesson> byId = set.get(lesson.id()).or(() -> set.get(lesson.trigger().lessonId()));
-        if (byId.isPresent() && byId.get().trigger().equals(lesson.trigger())) {
-            return byId;
-        }
-        return set.ofTool(lesson.trigger().tool()).stream().filter(l -> l.trigger().equals(lesson.trigger())).findFirst();
+        List<Lesson> same = set.ofTool(lesson.trigger().tool()).stream().filter(l -> l.trigger().equals(lesson.trigger())).toList();
+        return same.stream().filter(Lesson::isActive).findFirst()
+                .or(() -> same.stream().filter(l -> l.supersededBy() == null).findFirst())
+                .or(() -> same.stream().findFirst());
     }
 
     private Lesson merge(Lesson existing, Lesson incoming) {
         LessonStats stats = existing.stats().withRecurrence();
         boolean newIdea = !incoming.strategy().equals(existing.strategy());
-        boolean replaceText = existing.stats().hurt() > existing.stats().helped() || (!existing.isActive() && newIdea);
+        boolean replaceText = existing.stats().hurt() > existing.stats().helped() && newIdea;
         Lesson base = replaceText
                 ? incoming.toBuilder().id(existing.id()).provenance(existing.provenance()).build()
                 : existing;
         Instant expiry = existing.expiresAt() == null || incoming.expiresAt() == null
                 ? incoming.expiresAt()
                 : (incoming.expiresAt().isAfter(existing.expiresAt()) ? incoming.expiresAt() : existing.expiresAt());
-        // a retired lesson stays retired (by hand or for hurting) unless the reflector proposes another strategy
-        LessonStatus status = existing.isActive() ? existing.status() : newIdea ? LessonStatus.CANDIDATE : LessonStatus.RETIRED;
-        return base.toBuilder().stats(stats).status(status).expiresAt(expiry).build();
+        return base.toBuilder().stats(stats).status(existing.status()).expiresAt(expiry).build();
+    }
+
+    private static String cut(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
 
     private static Lesson redacted(Lesson lesson) {

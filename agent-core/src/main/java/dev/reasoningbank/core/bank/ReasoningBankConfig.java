@@ -12,16 +12,19 @@ import java.time.Duration;
  * How a {@link ReasoningBank} retrieves and judges lessons. {@code ReasoningBankConfig.custom()...build()}.
  *
  * @param name the bank's name in events and messages
- * @param topK how many lessons to retrieve for a call (the ReasoningBank paper found 1 best)
+ * @param topK how many lessons to show a model for a call (the ReasoningBank paper found 1 best); every
+ *     lesson whose trigger a call meets applies its strategy, however many there are
  * @param similarityFloor the lowest score a retrieved lesson may have
  * @param promoteAfterHelps a candidate that helped this often becomes trusted
  * @param retireAfterHurts a lesson that hurt this often, and more often than it helped, is retired
  * @param statsFlushInterval how long usage counters may wait in memory before they are written
  * @param clock the time source for expiries, counters and provenance
+ * @param maxRefinements how many times a lesson that did not work is refined before its failure is
+ *     marked as one the agent cannot fix by itself (the call is then not made again)
  */
 public record ReasoningBankConfig(
         String name, int topK, double similarityFloor, int promoteAfterHelps, int retireAfterHurts,
-        Duration statsFlushInterval, Clock clock) {
+        Duration statsFlushInterval, Clock clock, int maxRefinements) {
 
     public ReasoningBankConfig {
         notBlank(name, "name");
@@ -31,6 +34,7 @@ public record ReasoningBankConfig(
         atLeast(retireAfterHurts, 1, "retireAfterHurts");
         notNull(statsFlushInterval, "statsFlushInterval");
         notNull(clock, "clock");
+        atLeast(maxRefinements, 0, "maxRefinements");
     }
 
     public static ReasoningBankConfig ofDefaults() {
@@ -44,7 +48,7 @@ public record ReasoningBankConfig(
     public static Builder from(ReasoningBankConfig base) {
         return new Builder().name(base.name).topK(base.topK).similarityFloor(base.similarityFloor)
                 .promoteAfterHelps(base.promoteAfterHelps).retireAfterHurts(base.retireAfterHurts)
-                .statsFlushInterval(base.statsFlushInterval).clock(base.clock);
+                .statsFlushInterval(base.statsFlushInterval).clock(base.clock).maxRefinements(base.maxRefinements);
     }
 
     /** Builds a {@link ReasoningBankConfig}; every setting has a sensible default. */
@@ -56,6 +60,7 @@ public record ReasoningBankConfig(
         private int retireAfterHurts = 3;
         private Duration statsFlushInterval = Duration.ofSeconds(2);
         private Clock clock = Clock.systemUTC();
+        private int maxRefinements = 2;
 
         private Builder() {}
 
@@ -66,9 +71,11 @@ public record ReasoningBankConfig(
         public Builder retireAfterHurts(int hurts) { this.retireAfterHurts = hurts; return this; }
         public Builder statsFlushInterval(Duration interval) { this.statsFlushInterval = interval; return this; }
         public Builder clock(Clock clock) { this.clock = clock; return this; }
+        public Builder maxRefinements(int refinements) { this.maxRefinements = refinements; return this; }
 
         public ReasoningBankConfig build() {
-            return new ReasoningBankConfig(name, topK, similarityFloor, promoteAfterHelps, retireAfterHurts, statsFlushInterval, clock);
+            return new ReasoningBankConfig(name, topK, similarityFloor, promoteAfterHelps, retireAfterHurts, statsFlushInterval, clock,
+                    maxRefinements);
         }
     }
 }

@@ -21,6 +21,8 @@ import java.time.Instant;
  * @param stats how it has fared
  * @param status candidate, trusted or retired
  * @param expiresAt when a transient lesson (a host being down) stops applying; {@code null} if never
+ * @param supersededBy the lesson that replaced this one when it did not work, or was retired; {@code null} if none
+ * @param refinement how many lessons for the same failure did not work before this one (0 for the first)
  */
 public record Lesson(
         String id,
@@ -32,7 +34,9 @@ public record Lesson(
         Provenance provenance,
         LessonStats stats,
         LessonStatus status,
-        Instant expiresAt) {
+        Instant expiresAt,
+        String supersededBy,
+        int refinement) {
 
     public static final int MAX_TITLE = 120;
     public static final int MAX_DESCRIPTION = 600;
@@ -48,6 +52,9 @@ public record Lesson(
         notNull(provenance, "provenance");
         stats = stats == null ? LessonStats.NONE : stats;
         status = status == null ? LessonStatus.CANDIDATE : status;
+        if (refinement < 0) {
+            throw new IllegalArgumentException("refinement must not be negative but was " + refinement);
+        }
     }
 
     public static Builder builder() {
@@ -57,7 +64,8 @@ public record Lesson(
     public Builder toBuilder() {
         return new Builder()
                 .id(id).title(title).description(description).content(content).trigger(trigger)
-                .strategy(strategy).provenance(provenance).stats(stats).status(status).expiresAt(expiresAt);
+                .strategy(strategy).provenance(provenance).stats(stats).status(status).expiresAt(expiresAt)
+                .supersededBy(supersededBy).refinement(refinement);
     }
 
     public Lesson withStats(LessonStats newStats) {
@@ -94,6 +102,8 @@ public record Lesson(
         private LessonStats stats = LessonStats.NONE;
         private LessonStatus status = LessonStatus.CANDIDATE;
         private Instant expiresAt;
+        private String supersededBy;
+        private int refinement;
 
         private Builder() {}
 
@@ -107,10 +117,13 @@ public record Lesson(
         public Builder stats(LessonStats stats) { this.stats = stats; return this; }
         public Builder status(LessonStatus status) { this.status = status; return this; }
         public Builder expiresAt(Instant expiresAt) { this.expiresAt = expiresAt; return this; }
+        public Builder supersededBy(String supersededBy) { this.supersededBy = supersededBy; return this; }
+        public Builder refinement(int refinement) { this.refinement = refinement; return this; }
 
         public Lesson build() {
             String lessonId = id != null ? id : trigger == null ? null : trigger.lessonId();
-            return new Lesson(lessonId, title, description, content, trigger, strategy, provenance, stats, status, expiresAt);
+            return new Lesson(lessonId, title, description, content, trigger, strategy, provenance, stats, status, expiresAt,
+                    supersededBy, refinement);
         }
     }
 }

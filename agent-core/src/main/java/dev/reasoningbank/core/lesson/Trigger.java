@@ -55,6 +55,14 @@ public record Trigger(String tool, ErrorKind errorKind, String signature, List<A
         return true;
     }
 
+    /**
+     * How specific the trigger is, for deciding between two lessons that act on the same parameter or
+     * host: a condition on a value (a fingerprint, a host) counts 2, one on presence 1.
+     */
+    public int specificity() {
+        return conditions.stream().mapToInt(c -> c.op() == ArgumentCondition.Op.FINGERPRINT || c.op() == ArgumentCondition.Op.HOST ? 2 : 1).sum();
+    }
+
     /** A stable key that equal triggers share: used to de-duplicate and to derive lesson ids. */
     public String key() {
         String conditionKey = conditions.stream().map(c -> c.parameter() + c.op() + c.value().toLowerCase(java.util.Locale.ROOT))

@@ -73,10 +73,55 @@ public final class RuleBasedReflector implements Reflector {
         for (ReflectionRule rule : rules) {
             Optional<LessonDraft> draft = rule.apply(failure, context);
             if (draft.isPresent()) {
-                return draft.map(d -> d.toLesson(failure, NAME, context.now()));
+                return draft.map(d -> refined(d, context)).map(d -> d.toLesson(failure, NAME, context.now()));
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * When the rules would propose again the lesson that was applied and did not work, the next
+     * candidate instead: a bound that still fails at its value is exclusive (tighten by one); a case
+     * that did not help gives way to the other case; a date pattern to the date-time one, then to the
+     * one with milliseconds. Anything else stays as proposed (the loop then marks the call unfixable).
+     */
+    static LessonDraft refined(LessonDraft draft, ReflectionContext context) {
+        if (context.refining().isEmpty() || !draft.strategy().equals(context.refining().get().strategy())
+                || !(draft.strategy() instanceof Strategy.FixArgument fix)) {
+            return draft;
+        }
+        String p = fix.parameter();
+        Optional<Strategy.FixArgument> next = switch (fix.transform()) {
+            case CLAMP_MAX -> {
+                long max = Long.parseLong(fix.operand().trim());
+                yield max > 0 ? Optional.of(new Strategy.FixArgument(p, Transform.CLAMP_MAX, String.valueOf(max - 1))) : Optional.empty();
+            }
+            case UPPERCASE -> Optional.of(new Strategy.FixArgument(p, Transform.LOWERCASE, ""));
+            case LOWERCASE -> Optional.of(new Strategy.FixArgument(p, Transform.UPPERCASE, ""));
+            case DATE_FORMAT -> NEXT_DATE_PATTERN.containsKey(fix.operand())
+                    ? Optional.of(new Strategy.FixArgument(p, Transform.DATE_FORMAT, NEXT_DATE_PATTERN.get(fix.operand()))) : Optional.empty();
+            default -> Optional.empty();
+        };
+        return next.map(n -> new LessonDraft(
+                        cut(draft.title() + " (refined: " + describe(n) + ")", Lesson.MAX_TITLE),
+                        draft.description(),
+                        cut(draft.content() + " Refined: " + describe(fix) + " did not work (" + context.whatHappened() + "); "
+                                + describe(n) + " instead.", Lesson.MAX_CONTENT),
+                        n, draft.conditions(), null))
+                .orElse(draft);
+    }
+
+    private static final Map<String, String> NEXT_DATE_PATTERN = Map.of(
+            "yyyy-MM-dd", "yyyy-MM-dd'T'HH:mm:ssXXX",
+            "yyyy-MM-dd'T'HH:mm:ssXXX", "yyyy-MM-dd'T'HH:mm:ss.SSSXXX",
+            "yyyy-MM-dd'T'HH:mm:ss'Z'", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'");
+
+    private static String describe(Strategy.FixArgument fix) {
+        return fix.transform() + (fix.operand().isEmpty() ? "" : " " + fix.operand()) + " on " + fix.parameter();
+    }
+
+    private static String cut(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
 
     /** Configures the rules; custom rules run before the built-in ones, in the order they were added. */

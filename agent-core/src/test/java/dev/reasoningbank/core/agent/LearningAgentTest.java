@@ -208,13 +208,17 @@ class LearningAgentTest {
         TaskResult first = agent.run(Task.of("1", "book", "calendar", Map.of("date", "25/11/2026", "room", "A")));
         TaskResult second = agent.run(Task.of("2", "book", "calendar", Map.of("date", "13/12/2026", "room", "B")));
         TaskResult ambiguous = agent.run(Task.of("3", "book", "calendar", Map.of("date", "03/12/2026", "room", "C")));
+        TaskResult ambiguousAgain = agent.run(Task.of("4", "book", "calendar", Map.of("date", "03/12/2026", "room", "C")));
         // then
         assertThat(first.outcome()).isEqualTo(Outcome.FAILED);
         assertThat(second.outcome()).isEqualTo(Outcome.SUCCEEDED);
         assertThat(second.result()).isEqualTo("booked 2026-12-13");
         assertThat(ambiguous.outcome()).as("3 December or 12 March: no silent guess").isEqualTo(Outcome.FAILED);
-        assertThat(bank.lessons()).singleElement().extracting(Lesson::strategy)
+        assertThat(ambiguousAgain.outcome()).as("the same call is not made again").isEqualTo(Outcome.REFUSED);
+        assertThat(ambiguousAgain.toolCalls()).isZero();
+        assertThat(bank.lessons()).filteredOn(Lesson::isActive).singleElement().extracting(Lesson::strategy)
                 .isEqualTo(new Strategy.FixArgument("date", Strategy.Transform.DATE_FORMAT, "yyyy-MM-dd"));
+        assertThat(bank.lessons()).filteredOn(l -> l.status() == LessonStatus.UNFIXABLE).hasSize(1);
     }
 
     @Test
@@ -230,26 +234,34 @@ class LearningAgentTest {
                         return rules.reflect(f, c);
                     }
                 }).build();
-        // no credential source: the advice lesson cannot fix the call, the failure recurs
+        // no credential source: the advice lesson cannot fix the call, the failure recurs once, then the call is refused
+        List<TaskResult> runs = new java.util.ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            agent.run(forecast("t" + i, "api.weather.example", "Paris"));
+            runs.add(agent.run(forecast("t" + i, "api.weather.example", "Paris")));
         }
         assertThat(reflections.get()).isEqualTo(1);
-        assertThat(agent.bank().lessons()).singleElement().satisfies(l -> assertThat(l.stats().recurrences()).isEqualTo(2));
+        assertThat(runs).extracting(TaskResult::outcome).containsExactly(Outcome.FAILED, Outcome.FAILED, Outcome.REFUSED);
+        assertThat(runs).extracting(TaskResult::toolCalls).containsExactly(1, 1, 0);
+        assertThat(agent.bank().lessons()).extracting(Lesson::status).containsExactlyInAnyOrder(LessonStatus.CANDIDATE, LessonStatus.UNFIXABLE);
     }
 
     @Test
-    void should_retire_a_lesson_that_keeps_hurting() {
-        // the credential source holds a key that is also rejected: the lesson is applied and fails every time
+    void should_stop_calling_when_the_lesson_did_not_work_and_nothing_else_can() {
+        // the credential source holds a key that is also rejected: the lesson is applied and fails
         LearningAgent agent = LearningAgent.builder().bank(ReasoningBank.inMemory()).tool(weather)
                 .reflector(RuleBasedReflector.builder().credential("apiKey", "weather.apiKey").build())
                 .parameterSource(ParameterSource.of(Map.of("weather.apiKey", "wk-also-expired")))
                 .build();
         agent.run(forecast("0", "api.weather.example", "Paris"));
         String lessonId = agent.bank().lessons().get(0).id();
+        List<TaskResult> runs = new java.util.ArrayList<>();
         for (int i = 1; i <= 3; i++) {
-            agent.run(forecast("t" + i, "api.weather.example", "Paris"));
+            runs.add(agent.run(forecast("t" + i, "api.weather.example", "Paris")));
         }
-        assertThat(agent.bank().lesson(lessonId).orElseThrow().status()).isEqualTo(LessonStatus.RETIRED);
+        assertThat(runs).extracting(TaskResult::outcome).containsExactly(Outcome.FAILED, Outcome.REFUSED, Outcome.REFUSED);
+        Lesson replace = agent.bank().lesson(lessonId).orElseThrow();
+        assertThat(replace.stats().hurt()).as("the failure it targets came back after it was applied").isEqualTo(1);
+        assertThat(agent.bank().lessons()).filteredOn(l -> l.status() == LessonStatus.UNFIXABLE).singleElement()
+                .satisfies(mark -> assertThat(mark.refinement()).isEqualTo(1));
     }
 }

@@ -103,22 +103,38 @@ class ReasoningBankTest {
     }
 
     @Test
-    void a_retired_lesson_should_stay_retired_unless_a_new_strategy_is_proposed() {
+    void a_retired_lesson_never_blocks_relearning_and_links_to_its_successor() {
         // given a lesson retired by hand
         Lesson lesson = bank.memorize(Lessons.advice("weather", "x")).lesson();
         bank.retire(lesson.id(), "by hand");
         // when the same failure teaches the same strategy again
-        Lesson again = bank.memorize(Lessons.advice("weather", "x")).lesson();
-        // then it stays retired, and only its recurrence is counted
-        assertThat(again.status()).isEqualTo(LessonStatus.RETIRED);
-        assertThat(again.stats().recurrences()).isEqualTo(1);
-        // when a reflector proposes another strategy for the same trigger
-        Lesson revived = bank.memorize(Lessons.advice("weather", "x").toBuilder()
-                .strategy(new Strategy.FixArgument("city", Strategy.Transform.TRIM, "")).build()).lesson();
-        // then the new idea gets its chance
-        assertThat(revived.status()).isEqualTo(LessonStatus.CANDIDATE);
-        assertThat(revived.strategy()).isInstanceOf(Strategy.FixArgument.class);
-        assertThat(bank.lessons()).hasSize(1);
+        MemorizeResult again = bank.memorize(Lessons.advice("weather", "x"));
+        // then it is learned afresh, and the retired one is kept for the history with a link to it
+        assertThat(again.created()).isTrue();
+        assertThat(again.lesson().id()).isNotEqualTo(lesson.id());
+        assertThat(again.lesson().status()).isEqualTo(LessonStatus.CANDIDATE);
+        Lesson old = bank.lesson(lesson.id()).orElseThrow();
+        assertThat(old.status()).isEqualTo(LessonStatus.RETIRED);
+        assertThat(old.supersededBy()).isEqualTo(again.lesson().id());
+        assertThat(bank.lessons()).hasSize(2);
+    }
+
+    @Test
+    void a_lesson_that_did_not_work_is_superseded_by_its_refinement() {
+        Lesson clamp = bank.memorize(Lessons.advice("search", "limit").toBuilder()
+                .strategy(new Strategy.FixArgument("limit", Strategy.Transform.CLAMP_MAX, "100")).build()).lesson();
+        Lesson tighter = clamp.toBuilder().strategy(new Strategy.FixArgument("limit", Strategy.Transform.CLAMP_MAX, "99")).build();
+
+        MemorizeResult refined = bank.memorize(tighter, clamp.id());
+
+        assertThat(refined.created()).isTrue();
+        assertThat(refined.lesson().refinement()).isEqualTo(1);
+        assertThat(bank.lesson(clamp.id()).orElseThrow()).satisfies(old -> {
+            assertThat(old.status()).isEqualTo(LessonStatus.SUPERSEDED);
+            assertThat(old.supersededBy()).isEqualTo(refined.lesson().id());
+        });
+        assertThat(bank.matching(dev.reasoningbank.core.tool.ToolCall.of("search", Map.of("limit", 500, "x", "y"))))
+                .extracting(Lesson::id).containsExactly(refined.lesson().id());
     }
 
     @Test

@@ -89,10 +89,10 @@ final class DemoCommand implements Callable<Integer> {
 
     private static String phase(AgentEvent event) {
         String label = switch (event.type()) {
-            case RETRIEVED, APPLIED, SKIPPED, PROBING -> "plan";
+            case RETRIEVED, APPLIED, SKIPPED, REFUSED, PROBING -> "plan";
             case EXECUTED, FAILED, RETRYING -> "execute";
             case REFLECTED -> "reflect";
-            case MEMORIZED -> "memorize";
+            case MEMORIZED, UNFIXABLE -> "memorize";
         };
         return String.format("%-9s", label);
     }

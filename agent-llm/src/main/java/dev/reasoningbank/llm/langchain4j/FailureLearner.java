@@ -4,7 +4,9 @@ import dev.langchain4j.service.tool.ToolErrorContext;
 import dev.langchain4j.service.tool.ToolErrorHandlerResult;
 import dev.reasoningbank.core.agent.AgentEvent;
 
+import dev.reasoningbank.core.agent.Plan;
 import dev.reasoningbank.core.lesson.Lesson;
+import dev.reasoningbank.core.lesson.LessonStatus;
 import dev.reasoningbank.core.lesson.Strategy;
 import dev.reasoningbank.core.failure.Failure;
 
@@ -28,27 +30,24 @@ final class FailureLearner {
 
     /** For {@code toolExecutionErrorHandler}: the tool ran and failed. */
     ToolErrorHandlerResult onExecutionError(Throwable error, ToolErrorContext context) {
-        ToolCall call = context.rawError() instanceof PlannedCallException planned
-                ? planned.call() : ToolRegistry.callOf(context.toolExecutionRequest());
-        return ToolErrorHandlerResult.text(learnFrom(Failure.of(call, error), context.memoryId()));
+        PlannedCallException planned = context.rawError() instanceof PlannedCallException p ? p : null;
+        ToolCall call = planned != null ? planned.call() : ToolRegistry.callOf(context.toolExecutionRequest());
+        return ToolErrorHandlerResult.text(learnFrom(Failure.of(call, error), context.memoryId(),
+                planned == null ? List.of() : planned.applied()));
     }
 
     /** For {@code toolArgumentsErrorHandler}: the model's arguments could not be used. */
     ToolErrorHandlerResult onArgumentsError(Throwable error, ToolErrorContext context) {
         Failure failure = Failure.of(ToolRegistry.callOf(context.toolExecutionRequest()), error);
-        return ToolErrorHandlerResult.text("Invalid arguments. " + learnFrom(failure, context.memoryId()));
+        return ToolErrorHandlerResult.text("Invalid arguments. " + learnFrom(failure, context.memoryId(), List.of()));
     }
 
-    private String learnFrom(Failure failure, Object memoryId) {
+    private String learnFrom(Failure failure, Object memoryId, List<Plan.AppliedLesson> applied) {
         String taskId = Learning.taskId(memoryId);
         learning.publish(new AgentEvent.Failed(taskId, failure));
         learning.successes().failed(taskId, failure);
-        Optional<Lesson> lesson = learn(taskId, failure);
+        Optional<Lesson> lesson = learning.learner().learn(taskId, failure, learning.tools().parameters(failure.tool()), applied);
         return message(failure, lesson);
-    }
-
-    private Optional<Lesson> learn(String taskId, Failure failure) {
-        return learning.learner().learn(taskId, failure, learning.tools().parameters(failure.tool()));
     }
 
     /** What the model reads: the redacted error, then the lesson and what happens next. */
@@ -60,7 +59,9 @@ final class FailureLearner {
         Lesson l = lesson.get();
         Strategy s = l.strategy();
         String next;
-        if (s instanceof Strategy.ReplaceParam || s instanceof Strategy.FixArgument || s instanceof Strategy.UseAlternative) {
+        if (l.status() == LessonStatus.UNFIXABLE) {
+            return error + "\n" + l.content();
+        } else if (s instanceof Strategy.ReplaceParam || s instanceof Strategy.FixArgument || s instanceof Strategy.UseAlternative) {
             next = "It is applied automatically from now on: call the tool again with the same arguments.";
         } else if (s instanceof Strategy.SkipTask skip) {
             next = "Calls to host " + skip.host() + " are skipped for now: do not retry it; use another host or tell the user it is unavailable.";

@@ -1,5 +1,7 @@
 package dev.reasoningbank.llm.langchain4j;
 
+import dev.reasoningbank.core.agent.Plan;
+import java.util.List;
 import dev.reasoningbank.core.tool.ToolCall;
 
 /**
@@ -11,13 +13,20 @@ final class PlannedCallException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     private final transient ToolCall call;
+    private final transient List<Plan.AppliedLesson> applied;
 
-    PlannedCallException(ToolCall call, Throwable cause) {
+    PlannedCallException(ToolCall call, List<Plan.AppliedLesson> applied, Throwable cause) {
         super("the planned call of " + call.tool() + " failed", cause, false, false);
         this.call = call;
+        this.applied = List.copyOf(applied);
     }
 
     ToolCall call() {
         return call;
+    }
+
+    /** The lessons the planner applied to the call, so that a lesson that did not work is refined. */
+    List<Plan.AppliedLesson> applied() {
+        return applied;
     }
 }

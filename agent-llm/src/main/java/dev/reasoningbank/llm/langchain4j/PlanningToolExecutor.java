@@ -57,11 +57,12 @@ final class PlanningToolExecutor implements ToolExecutor {
         }, ToolArgumentsException.class);
         return switch (run.outcome()) {
             case SKIPPED -> ToolExecutionResult.builder().isError(true).resultText(plan.skip().orElseThrow().explanation()).build();
+            case REFUSED -> ToolExecutionResult.builder().isError(true).resultText(plan.refusalExplanation().orElseThrow()).build();
             case SUCCEEDED -> {
                 learning.successes().succeeded(learning, taskId, plan.call(), run.value(), !plan.applied().isEmpty());
                 yield withoutInjectedSecrets(last.get(), plan);
             }
-            case FAILED -> throw new PlannedCallException(plan.call(), run.error());
+            case FAILED -> throw new PlannedCallException(plan.call(), plan.applied(), run.error());
         };
     }
 

@@ -160,7 +160,7 @@ class LearningAiServicesTest {
     }
 
     @Test
-    void should_reflect_once_per_failure_and_only_count_a_recurrence_after() {
+    void should_reflect_once_per_failure_and_mark_the_call_when_it_recurs_with_nothing_to_fix_it() {
         // given: the model insists on the expired key twice in one conversation, and no fresh key is configured
         script(
                 Fixtures.ollamaToolCall("weather", Map.of("city", "Paris", "apiKey", Fixtures.EXPIRED_KEY)),
@@ -176,8 +176,11 @@ class LearningAiServicesTest {
         // then
         assertThat(events).filteredOn(e -> e instanceof AgentEvent.Reflected).hasSize(1);
         assertThat(events).filteredOn(e -> e instanceof AgentEvent.Memorized).extracting(e -> ((AgentEvent.Memorized) e).created())
-                .containsExactly(true, false);
-        assertThat(bank.lessons()).singleElement().extracting(l -> l.stats().recurrences()).isEqualTo(1);
+                .containsExactly(true);
+        // the ReplaceParam lesson has no fresh key to put in: the same call failing again is one the agent cannot fix
+        assertThat(events).filteredOn(e -> e instanceof AgentEvent.Unfixable).hasSize(1);
+        assertThat(bank.lessons()).extracting(l -> l.status()).containsExactlyInAnyOrder(
+                dev.reasoningbank.core.lesson.LessonStatus.CANDIDATE, dev.reasoningbank.core.lesson.LessonStatus.UNFIXABLE);
         assertThat(systemMessage(wm.request(2))).contains("<lessons>");
     }
 
