@@ -90,15 +90,21 @@ final class BankCommand implements Callable<Integer> {
                                 .put("errorKind", l.trigger().errorKind().name());
                         node.set("stats", LessonJson.mapper().valueToTree(l.stats()));
                         node.put("expiresAt", l.expiresAt() == null ? null : l.expiresAt().toString());
+                        node.put("supersededBy", l.supersededBy());
+                        node.put("refinement", l.refinement());
                     }
                     out().println(compact(array));
                 } else if (lessons.isEmpty()) {
                     out().println("No lessons in " + memory.store().describe() + " yet. `rbank demo` learns some.");
                 } else {
-                    out().printf("%-13s %-9s %-16s %-9s %s%n", "ID", "STATUS", "STRATEGY", "USED", "TITLE");
+                    int width = Math.max(13, lessons.stream().mapToInt(l -> l.id().length()).max().orElse(13));
+                    String row = "%-" + width + "s %-10s %-16s %-9s %s%n";
+                    out().printf(row, "ID", "STATUS", "STRATEGY", "USED", "TITLE");
                     for (Lesson l : lessons) {
-                        out().printf("%-13s %-9s %-16s %-9s %s%n", l.id(), l.status(), l.strategy().type(),
-                                l.stats().helped() + "+/" + l.stats().hurt() + "-", l.title());
+                        // the history: what replaced a lesson that did not work, or was retired
+                        String history = l.supersededBy() == null ? "" : "  -> " + l.supersededBy();
+                        out().printf(row, l.id(), l.status(), l.strategy().type(),
+                                l.stats().helped() + "+/" + l.stats().hurt() + "-", l.title() + history);
                     }
                     out().println(lessons.size() + " lesson" + (lessons.size() == 1 ? "" : "s") + " in " + memory.store().describe());
                 }

@@ -112,6 +112,26 @@ class RbankTest {
     }
 
     @Test
+    void a_retired_lesson_is_relearned_once_and_bank_list_shows_the_history() throws Exception {
+        String bank = dir.resolve("bank.json").toString();
+        JsonNode demo = rbank("demo", "--bank", bank, "--json").json();
+        String skip = demo.get("attempts").get(2).get("lessonLearned").asText();
+        assertThat(rbank("bank", "retire", skip, "--bank", bank).exit()).isZero();
+
+        JsonNode again = rbank("demo", "--bank", bank, "--json").json();
+
+        // the retired lesson does not block relearning: attempt 3 fails once, attempt 4 skips with the new lesson
+        assertThat(outcomes(again)).containsExactly("SUCCEEDED", "SUCCEEDED", "FAILED", "SKIPPED");
+        String relearned = again.get("attempts").get(2).get("lessonLearned").asText();
+        assertThat(relearned).isNotEqualTo(skip);
+        assertThat(again.get("attempts").get(3).get("lessonApplied").asText()).isEqualTo(relearned);
+        Run list = rbank("bank", "list", "--bank", bank);
+        assertThat(list.out()).containsPattern(java.util.regex.Pattern.quote(skip) + " +RETIRED .*-> " + java.util.regex.Pattern.quote(relearned))
+                .containsPattern(java.util.regex.Pattern.quote(relearned) + " +CANDIDATE");
+        assertThat(rbank("bank", "show", skip, "--bank", bank, "--json").json().get("supersededBy").asText()).isEqualTo(relearned);
+    }
+
+    @Test
     void bank_export_then_import_should_carry_the_lessons_to_another_bank() throws Exception {
         String bank = dir.resolve("bank.json").toString();
         String other = dir.resolve("other.json").toString();
