@@ -77,7 +77,7 @@ public final class LlmReflector implements Reflector {
                 "strategies", LessonAnswers.VOCABULARY,
                 "transforms", LessonAnswers.transforms(),
                 "parameter_sources", parameterSources.isEmpty() ? "(none configured)" : String.join(", ", parameterSources),
-                "failure", PromptData.failure(failure),
+                "failure", PromptData.failure(failure) + PromptData.refinement(context),
                 "similar_lessons", PromptData.lessons(context.similarLessons())));
         JsonSchema schema = JsonSchema.builder().name("Lesson")
                 .rootElement(LessonAnswers.lessonSchema(context.toolParameters(), parameterSources, false)).build();
@@ -98,6 +98,10 @@ public final class LlmReflector implements Reflector {
         Lesson lesson = node == null ? null
                 : LessonAnswers.lesson(node, "", failure, context.toolParameters(), parameterSources,
                         fallback instanceof RuleBasedReflector rules ? rules.alternatives() : java.util.Set.of(), name(), context.now(), problems);
+        if (lesson != null && context.refining().filter(failed -> failed.strategy().equals(lesson.strategy())).isPresent()) {
+            problems.add("strategy: this is the lesson that was just applied and did not work; propose a different fix, or Advice");
+            return StructuredChat.Parsed.invalid(problems);
+        }
         return lesson == null ? StructuredChat.Parsed.invalid(problems) : StructuredChat.Parsed.valid(lesson);
     }
 

@@ -2,6 +2,7 @@ package dev.reasoningbank.llm;
 
 import dev.reasoningbank.core.lesson.ArgumentCondition;
 import dev.reasoningbank.core.lesson.Lesson;
+import dev.reasoningbank.core.reflect.ReflectionContext;
 import dev.reasoningbank.core.lesson.Strategy;
 import dev.reasoningbank.core.failure.Failure;
 import java.util.List;
@@ -22,6 +23,13 @@ public final class PromptData {
     /** Untrusted text made safe to place between delimiters. */
     public static String data(String text) {
         return text == null ? "" : text.replace("</", "< /");
+    }
+
+    /** What a refinement adds to the failure: the lesson that was applied and did not work, and what happened. */
+    static String refinement(ReflectionContext context) {
+        return context.refining().map(failed -> data("\nA lesson was applied to this call and did NOT work; propose a different fix "
+                + "(a tighter bound, another case, another date pattern...), or Advice if there is none:\n" + lesson(failed)
+                + "\n  what happened: " + context.whatHappened())).orElse("");
     }
 
     /** The redacted failure as the reflect-failure prompt shows it. */
@@ -100,7 +108,7 @@ public final class PromptData {
             return " (applied automatically: calls to " + s.host() + " are skipped)";
         }
         if (strategy instanceof Strategy.FixArgument f) {
-            return " (applied automatically: " + f.transform() + " on " + f.parameter() + ")";
+            return " (applied automatically: " + f.transform() + (f.operand().isEmpty() ? "" : " " + f.operand()) + " on " + f.parameter() + ")";
         }
         return "";
     }

@@ -116,7 +116,8 @@ public final class RealErrorsRunner {
                                     entry.id(), entry.arguments()));
                             outcome = result.outcome();
                             for (CallRecord call : calls.subList(mark, calls.size())) {
-                                boolean again = ledger.record(call);
+                                boolean asGiven = call.arguments().equals(entry.arguments());
+                                boolean again = ledger.record(call, asGiven);
                                 failedInTask += call.failed() ? 1 : 0;
                                 boolean repeated = again && failedInTask > imposed;
                                 c.failedCalls += call.failed() ? 1 : 0;

@@ -41,6 +41,9 @@ public final class MarkdownReport {
         row(md, ps, "repeated mistakes", p -> String.valueOf(p.repeatedMistakes()));
         row(md, ps, "wasted calls to down hosts", p -> String.valueOf(p.wastedCallsToDownHosts()));
         row(md, ps, "wrong skips", p -> String.valueOf(p.wrongSkips()));
+        row(md, ps, "wrong fixes", p -> String.valueOf(p.wrongFixes()));
+        row(md, ps, "refused calls", p -> String.valueOf(p.refusedCalls()));
+        row(md, ps, "fixes that did not work", p -> String.valueOf(p.failedFixes()));
         row(md, ps, "LLM calls", p -> String.valueOf(p.llmCalls()));
         row(md, ps, "LLM tokens", p -> String.valueOf(p.llmTokens()));
         row(md, ps, "valid lessons / model answers", MarkdownReport::validLessons);

@@ -18,13 +18,18 @@ public final class MetricDefinitions {
         d.put("successRate", "tasks that succeeded / all tasks (skipped and failed tasks are not successes; tasks that cannot succeed count against every policy alike)");
         d.put("toolCallsPerTask", "real tool calls (HTTP requests attempted, refused and timed-out ones included; retries included; skips excluded) / tasks");
         d.put("failedCalls", "tool calls that threw: an HTTP status >= 400, a refused connection, an unresolvable host, a timeout");
-        d.put("repeatedMistakes", "failed calls whose failure signature already occurred earlier in the same run (earlier task or earlier attempt), "
+        d.put("repeatedMistakes", "failed calls, made as the task gave them (no lesson changed them), whose failure signature already occurred earlier in the same run (earlier task or earlier attempt), "
                 + "i.e. a memory could already hold a lesson for it. Failure signature = tool | ErrorKind | core's ErrorSignature of the redacted "
                 + "message (numbers, quoted values, hosts and paths become placeholders) | host (for HOST_DOWN and UNKNOWN_HOST only). "
                 + "Failures decided by the server's state at that moment (SERVER_ERROR, RATE_LIMITED, HOST_DOWN) are never counted: no lesson "
                 + "prevents the first one, it can only answer it; the next two metrics cover them. Computed by the runner from the calls, identically for every policy");
         d.put("wastedCallsToDownHosts", "calls refused by a host that had already refused an earlier call of the run and has not answered since (probes of a host still down included)");
         d.put("wrongSkips", "tasks skipped although their host accepted connections at that moment (ground truth from the scenario)");
+        d.put("wrongFixes", "calls an API accepted although they meant something other than the task asked (a date read as another day); "
+                + "the server knows the intended value");
+        d.put("failedFixes", "failed calls that a lesson had changed and that failed the way the task's call had failed before: "
+                + "a lesson that did not work (it is then refined); not counted as repeated mistakes, since the agent tried something new");
+        d.put("refusedCalls", "attempts not made because the bank marked that exact call as one the agent cannot fix by itself");
         d.put("llmCalls / llmTokens", "calls to a language model (re-asks included) and their tokens as the server reported them; 0 for policies "
                 + "without a model. Offline, bank-llm's model is scripted and reports one token per four characters of the messages and of the answer");
         d.put("valid lessons / model answers", "the valid-lesson rate: answers of the model that passed the reflector's validation (schema, closed "

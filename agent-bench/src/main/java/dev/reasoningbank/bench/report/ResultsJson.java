@@ -60,6 +60,9 @@ public final class ResultsJson {
         m.put("repeatedMistakes", p.repeatedMistakes());
         m.put("wastedCallsToDownHosts", p.wastedCallsToDownHosts());
         m.put("wrongSkips", p.wrongSkips());
+        m.put("wrongFixes", p.wrongFixes());
+        m.put("refusedCalls", p.refusedCalls());
+        m.put("failedFixes", p.failedFixes());
         m.put("llmCalls", p.llmCalls());
         m.put("llmTokens", p.llmTokens());
         m.put("lessons", p.lessons());

@@ -64,7 +64,7 @@ public final class BenchRunner {
                     tally.task(task.failureClass().id(), outcome, outcome == Outcome.SKIPPED && world.hosts().acceptsConnections(host));
                     tasksDone.accept(task.index() + 1);
                 }
-                return tally.result(factory, policy.stats(), policy.lessons(), (System.nanoTime() - started) / 1_000_000);
+                return tally.result(factory, policy.stats(), policy.lessons(), (System.nanoTime() - started) / 1_000_000, world.wrongFixes());
             }
         }
     }
@@ -74,7 +74,7 @@ public final class BenchRunner {
         for (int attempt = 1; attempt <= config.attempts() && outcome == Outcome.FAILED; attempt++) {
             int mark = calls.size();
             TaskResult result = policy.attempt(task.task());
-            tally.attempt(task.failureClass().id(), List.copyOf(calls.subList(mark, calls.size())), result.learningNanos());
+            tally.attempt(task.failureClass().id(), task.task().call(), List.copyOf(calls.subList(mark, calls.size())), result.learningNanos());
             outcome = result.outcome();
         }
         policy.endTask();

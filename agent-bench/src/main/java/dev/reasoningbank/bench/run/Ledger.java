@@ -19,6 +19,7 @@ public final class Ledger {
     private final Map<String, Integer> repeatsBySignature = new LinkedHashMap<>();
     int failedCalls;
     int repeatedMistakes;
+    int failedFixes;
     int wastedCallsToDownHosts;
 
     public int failedCalls() {
@@ -29,8 +30,22 @@ public final class Ledger {
         return repeatedMistakes;
     }
 
-    /** Accounts for one call; returns whether it was a repeated mistake. */
+    /** Failed calls that a lesson had changed, with a failure signature seen before: fixes that did not work. */
+    public int failedFixes() {
+        return failedFixes;
+    }
+
+    /** Accounts for one call made as the task gave it; returns whether it was a repeated mistake. */
     public boolean record(CallRecord call) {
+        return record(call, true);
+    }
+
+    /**
+     * Accounts for one call; returns whether it was a repeated mistake. A call that a lesson changed
+     * ({@code asGiven} false) and that failed the same way is a fix that did not work, counted apart: the
+     * agent tried something new, it did not repeat itself.
+     */
+    public boolean record(CallRecord call, boolean asGiven) {
         if (!call.failed()) {
             knownDown.remove(call.host());
             return false;
@@ -45,7 +60,11 @@ public final class Ledger {
             knownDown.remove(call.host());
         }
         String signature = FailureSignature.of(failure);
-        boolean repeated = !seen.add(signature) && FailureSignature.avoidable(failure);
+        boolean again = !seen.add(signature) && FailureSignature.avoidable(failure);
+        if (again && !asGiven) {
+            failedFixes++;
+        }
+        boolean repeated = again && asGiven;
         if (repeated) {
             repeatedMistakes++;
             repeatsBySignature.merge(signature, 1, Integer::sum);

@@ -25,18 +25,20 @@ final class Tally {
     private int skipped;
     private int toolCalls;
     private int wrongSkips;
+    private int refused;
 
     /**
      * Accounts for one attempt: its calls and the learning overhead per call, from the time the loop
      * itself reported (the tools' I/O, backoff waits and listeners excluded by the agent).
      */
-    void attempt(String failureClass, List<CallRecord> calls, long learningNanos) {
+    void attempt(String failureClass, dev.reasoningbank.core.tool.ToolCall given, List<CallRecord> calls, long learningNanos) {
         overheadMicros.add(learningNanos / 1_000.0 / Math.max(1, calls.size()));
         int failed = 0;
         int repeated = 0;
         for (CallRecord call : calls) {
             failed += call.failed() ? 1 : 0;
-            repeated += ledger.record(call) ? 1 : 0;
+            boolean asGiven = call.tool().equals(given.tool()) && call.arguments().equals(given.arguments());
+            repeated += ledger.record(call, asGiven) ? 1 : 0;
         }
         toolCalls += calls.size();
         add(failureClass, new ClassResult(0, 0, 0, calls.size(), failed, repeated));
@@ -50,6 +52,7 @@ final class Tally {
         succeeded += success ? 1 : 0;
         skipped += skip ? 1 : 0;
         wrongSkips += skip && hostWasUp ? 1 : 0;
+        refused += outcome == Outcome.REFUSED ? 1 : 0;
         successCurve.add((double) succeeded / tasks);
         failedCallsCurve.add(ledger.failedCalls);
         add(failureClass, new ClassResult(1, success ? 1 : 0, skip ? 1 : 0, 0, 0, 0));
@@ -59,7 +62,7 @@ final class Tally {
         byClass.merge(failureClass, delta, ClassResult::plus);
     }
 
-    PolicyResult result(PolicyFactory factory, PolicyStats stats, List<Lesson> lessons, long wallMillis) {
+    PolicyResult result(PolicyFactory factory, PolicyStats stats, List<Lesson> lessons, long wallMillis, int wrongFixes) {
         double[] overhead = overheadMicros.stream().mapToDouble(Double::doubleValue).toArray();
         int retired = (int) lessons.stream().filter(l -> l.status() == LessonStatus.RETIRED).count();
         int permanentFrom5xx = (int) lessons.stream()
@@ -70,7 +73,7 @@ final class Tally {
         return new PolicyResult(
                 factory.name(), factory.description(), tasks, succeeded, skipped, round((double) succeeded / tasks, 4),
                 toolCalls, round((double) toolCalls / tasks, 4), ledger.failedCalls, ledger.repeatedMistakes,
-                ledger.wastedCallsToDownHosts, wrongSkips, stats.llmCalls(), stats.llmTokens(), lessons.size(), retired,
+                ledger.wastedCallsToDownHosts, wrongSkips, wrongFixes, refused, ledger.failedFixes(), stats.llmCalls(), stats.llmTokens(), lessons.size(), retired,
                 stats.lessonsLearned(), stats.preloadedLessons(), permanentFrom5xx,
                 round(Percentiles.of(overhead, 50), 1), round(Percentiles.of(overhead, 99), 1), overhead.length, wallMillis,
                 Map.copyOf(byClass), Map.copyOf(ledger.repeatsBySignature()), List.copyOf(successCurve), List.copyOf(failedCallsCurve),

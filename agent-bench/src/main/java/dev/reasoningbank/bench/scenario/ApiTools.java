@@ -21,10 +21,10 @@ public final class ApiTools {
                 args -> "/weather/v2/forecast", List.of("city", "unit", "days"), Map.of());
     }
 
-    /** {@code GET /calendar/v1/events?date} with the key in {@code X-Api-Key}. */
+    /** {@code GET /calendar/v1/events?date&days&at} with the key in {@code X-Api-Key}. */
     public static ApiTool.Spec calendar() {
-        return new ApiTool.Spec(CALENDAR, List.of("apiKey", "date"), Fixture.CALENDAR_HOST,
-                args -> "/calendar/v1/events", List.of("date"), Map.of("apiKey", "X-Api-Key:"));
+        return new ApiTool.Spec(CALENDAR, List.of("apiKey", "date", "days", "at"), Fixture.CALENDAR_HOST,
+                args -> "/calendar/v1/events", List.of("date", "days", "at"), Map.of("apiKey", "X-Api-Key:"));
     }
 
     /** {@code GET /search{endpoint}?q&limit}. */

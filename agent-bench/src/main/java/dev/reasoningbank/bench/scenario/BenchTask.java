@@ -2,6 +2,8 @@ package dev.reasoningbank.bench.scenario;
 
 import dev.reasoningbank.core.agent.Task;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
 
 /**
  * One task of the stream: the agent's task, its class, when it starts on the scenario clock and
@@ -30,6 +32,13 @@ public record BenchTask(int index, FailureClass failureClass, Instant startsAt, 
         record ThrottleSearch() implements Setup {
             public void applyTo(FlakyApiServer server) {
                 server.throttleSearch();
+            }
+        }
+
+        /** The task means these dates: an accepted call with another date is a wrong fix. */
+        record Expect(Map<String, LocalDate> dates) implements Setup {
+            public void applyTo(FlakyApiServer server) {
+                server.expect(dates);
             }
         }
 

@@ -1,7 +1,7 @@
 package dev.reasoningbank.bench.scenario;
 
 /**
- * The kinds of task in the stream: twelve failure classes, each grounded in a real API failure, plus
+ * The kinds of task in the stream: fifteen failure classes (three whose first obvious fix is wrong), each grounded in a real API failure, plus
  * tasks that always succeed and tasks that cannot succeed.
  */
 public enum FailureClass {
@@ -17,6 +17,9 @@ public enum FailureClass {
     TRANSIENT_SERVER_ERROR(ApiTools.PAYMENTS, "503 for one or two requests at random, then fine: must not become a skip"),
     TIMEOUT_ON_OVERSIZED_REQUEST(ApiTools.WEATHER, "timeout: forecasts of more than 7 days take longer than the API gateway waits (504)"),
     UNRESOLVABLE_REGION(ApiTools.WEATHER, "unknown host: weather-ap.bench.invalid does not resolve; weather-ap2 serves the region"),
+    BOUND_TIGHTER_THAN_DOCUMENTED(ApiTools.CALENDAR, "400: days must be at most 31, yet 31 is rejected too: the first fix (31) is wrong, 30 works"),
+    NEEDS_A_SECOND_TRANSFORM(ApiTools.CALENDAR, "400: at must be an ISO-8601 timestamp; a date (the first reading of ISO-8601) is rejected, a date-time works"),
+    AMBIGUOUS_DATE(ApiTools.CALENDAR, "400: date must be in format YYYY-MM-DD; the task's 10/04/2027 (US) reads two ways: no fix may guess"),
     ALWAYS_SUCCEEDS(null, "a correct call: nothing to learn, nothing to skip"),
     CANNOT_SUCCEED(ApiTools.WEATHER, "connection refused for ever: weather-legacy is decommissioned, skipping is right");
 

@@ -43,6 +43,8 @@ public final class Fixture {
     /** Forecasts longer than this many days take longer than the client waits. */
     public static final int MAX_FORECAST_DAYS = 7;
     public static final int MAX_SEARCH_LIMIT = 100;
+    /** The longest calendar range the server really accepts; its message says one more. */
+    public static final int MAX_CALENDAR_DAYS = 30;
     public static final String DEFAULT_CURRENCY = "EUR";
     public static final List<String> UNITS = List.of("CELSIUS", "FAHRENHEIT");
 

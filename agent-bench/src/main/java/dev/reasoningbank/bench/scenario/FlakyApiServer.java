@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.Map;
@@ -21,7 +22,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Four real HTTP APIs on the loopback interface (JDK server), failing the way public APIs do:
- * weather (case-sensitive unit, long forecasts that time out at the gateway: a 504 at once, so that no
+ * calendar also rejects a range at the very bound it documents (31 days) and wants {@code at} as an
+ * ISO-8601 timestamp; weather (case-sensitive unit, long forecasts that time out at the gateway: a 504 at once, so that no
  * figure depends on how fast this machine is), calendar (expired key 401, date format 400),
  * search (429 with Retry-After, 410 on v1, page size 400) and payments (missing currency 400, refund
  * scope 403, transient 503). Time comes from the scenario's clock.
@@ -41,6 +43,8 @@ public final class FlakyApiServer implements AutoCloseable {
     private final Clock clock;
     private volatile Instant searchThrottledUntil = Instant.MIN;
     private final AtomicInteger paymentBlips = new AtomicInteger();
+    private final AtomicInteger wrongFixes = new AtomicInteger();
+    private volatile Map<String, LocalDate> expected = Map.of();
 
     private FlakyApiServer(Clock clock) throws IOException {
         this.clock = clock;
@@ -115,12 +119,46 @@ public final class FlakyApiServer implements AutoCloseable {
         if (!Fixture.CALENDAR_KEY.equals(exchange.getRequestHeaders().getFirst("X-Api-Key"))) {
             return Reply.error(401, "API key has expired; create a new key in the console");
         }
+        if (q.containsKey("days") && Integer.parseInt(q.get("days").trim()) > Fixture.MAX_CALENDAR_DAYS) {
+            // the documented bound is off by one: the server rejects 31 as well
+            return Reply.error(400, "days must be at most " + (Fixture.MAX_CALENDAR_DAYS + 1));
+        }
+        LocalDate at = null;
+        if (q.containsKey("at")) {
+            try {
+                at = OffsetDateTime.parse(q.get("at")).toLocalDate();
+            } catch (DateTimeParseException e) {
+                return Reply.error(400, "at must be an ISO-8601 timestamp");
+            }
+        }
         try {
             LocalDate date = LocalDate.parse(q.getOrDefault("date", ""));
+            meant("date", date);
+            if (at != null) {
+                meant("at", at);
+            }
             return Reply.ok("{\"date\":\"" + date + "\",\"events\":[]}");
         } catch (DateTimeParseException e) {
             return Reply.error(400, "date must be in format YYYY-MM-DD");
         }
+    }
+
+    /** Counts a wrong fix when an accepted date is not the one the task meant. */
+    private void meant(String parameter, LocalDate accepted) {
+        LocalDate intended = expected.get(parameter);
+        if (intended != null && !intended.equals(accepted)) {
+            wrongFixes.incrementAndGet();
+        }
+    }
+
+    /** The dates the next task means, so that a call accepted with another date counts as a wrong fix. */
+    public void expect(Map<String, LocalDate> dates) {
+        expected = Map.copyOf(dates);
+    }
+
+    /** Calls the APIs accepted although they meant something other than the task asked. */
+    public int wrongFixes() {
+        return wrongFixes.get();
     }
 
     private Reply search(String path, Map<String, String> q, HttpExchange exchange) {

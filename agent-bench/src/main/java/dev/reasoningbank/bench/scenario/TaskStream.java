@@ -33,6 +33,7 @@ public final class TaskStream {
             "virtual threads", "rate limiting", "json schema", "idempotency keys", "structured logging");
     private static final List<String> WRONG_DATE_FORMATS = List.of(
             "dd/MM/yyyy", "dd.MM.yyyy", "yyyy/MM/dd", "yyyyMMdd", "d MMM yyyy", "MMM d, yyyy");
+    private static final List<String> UNAMBIGUOUS_DATE_FORMATS = List.of("d MMM yyyy", "MMM d, yyyy", "dd.MM.yyyy", "yyyy/MM/dd");
     private static final List<String> UNIT_SPELLINGS = List.of("celsius", "fahrenheit", "Celsius", "Fahrenheit", "cElsius");
     private static final List<String> HEALTHY_WEATHER_HOSTS = List.of(Fixture.WEATHER_US, Fixture.WEATHER_AP2);
 
@@ -89,7 +90,26 @@ public final class TaskStream {
         BenchTask.Setup setup = BenchTask.Setup.NONE;
         Task task = switch (type) {
             case EXPIRED_CREDENTIAL -> calendar(id, Fixture.EXPIRED_CALENDAR_KEY, isoDate());
-            case WRONG_DATE_FORMAT -> calendar(id, Fixture.CALENDAR_KEY, dateIn(one(WRONG_DATE_FORMATS)));
+            case WRONG_DATE_FORMAT -> {
+                LocalDate date = randomDate();
+                setup = new BenchTask.Setup.Expect(Map.of("date", date));
+                yield calendar(id, Fixture.CALENDAR_KEY, date.format(DateTimeFormatter.ofPattern(one(WRONG_DATE_FORMATS), Locale.ENGLISH)));
+            }
+            case BOUND_TIGHTER_THAN_DOCUMENTED -> with(calendar(id, Fixture.CALENDAR_KEY, isoDate()), "days", days(32, 90));
+            case NEEDS_A_SECOND_TRANSFORM -> {
+                LocalDate at = randomDate();
+                setup = new BenchTask.Setup.Expect(Map.of("at", at));
+                yield with(calendar(id, Fixture.CALENDAR_KEY, isoDate()),
+                        "at", at.format(DateTimeFormatter.ofPattern(one(UNAMBIGUOUS_DATE_FORMATS), Locale.ENGLISH)));
+            }
+            case AMBIGUOUS_DATE -> {
+                // a US date whose day is 12 or less: month/day and day/month both read as a date
+                int month = 1 + random.nextInt(12);
+                int day = 1 + random.nextInt(11);
+                LocalDate date = LocalDate.of(2027, month, day >= month ? day + 1 : day);
+                setup = new BenchTask.Setup.Expect(Map.of("date", date));
+                yield calendar(id, Fixture.CALENDAR_KEY, date.format(DateTimeFormatter.ofPattern("MM/dd/yyyy", Locale.ENGLISH)));
+            }
             case HOST_DOWN_RECOVERS -> weather(id, comebackSafe(startsAt, outages), one(CITIES), one(Fixture.UNITS), days(1, 7));
             case CASE_SENSITIVE_ENUM -> weather(id, one(HEALTHY_WEATHER_HOSTS), one(CITIES), one(UNIT_SPELLINGS), days(1, 7));
             case TIMEOUT_ON_OVERSIZED_REQUEST -> weather(id, one(HEALTHY_WEATHER_HOSTS), one(CITIES), one(Fixture.UNITS), days(8, 30));
@@ -134,6 +154,10 @@ public final class TaskStream {
 
     private Task calendar(String id, String key, String date) {
         return Task.of(id, "list the calendar events on " + date, ApiTools.CALENDAR, ordered("apiKey", key, "date", date));
+    }
+
+    private static Task with(Task task, String parameter, Object value) {
+        return new Task(task.id(), task.description(), task.call().withArgument(parameter, value));
     }
 
     private Task search(String id, String endpoint, int limit) {

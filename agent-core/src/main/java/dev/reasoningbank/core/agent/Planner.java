@@ -53,6 +53,7 @@ public final class Planner {
         Optional<Plan.Skip> skip = Optional.empty();
         Optional<Lesson> probe = Optional.empty();
         Optional<Lesson> retry = Optional.empty();
+        Optional<Plan.Refusal> cannotFix = Optional.empty();
         for (Lesson lesson : matching) {
             Strategy strategy = lesson.strategy();
             if (strategy instanceof Strategy.SkipTask) {
@@ -73,6 +74,11 @@ public final class Planner {
             } else if (strategy instanceof Strategy.FixArgument fix && claim(touched, fix.parameter(), lesson, applied)) {
                 Object before = planned.arguments().get(fix.parameter());
                 Object after = fix.transform().apply(before, fix.operand());
+                if (Objects.equals(before, after) && !fix.transform().fits(before, fix.operand())) {
+                    cannotFix = cannotFix.or(() -> Optional.of(new Plan.Refusal(lesson, fix.parameter() + " does not have the form the server wants ("
+                            + fix.transform() + (fix.operand().isEmpty() ? "" : " " + fix.operand()) + ") and lesson " + lesson.id()
+                            + " cannot write it so without guessing (a date that reads two ways, or one it cannot read)")));
+                }
                 if (!Objects.equals(before, after)) {
                     planned = planned.withArgument(fix.parameter(), after);
                     boolean printable = !Redactor.isSecretName(fix.parameter()) && Objects.toString(after).length() <= 40;
@@ -98,7 +104,11 @@ public final class Planner {
         if (skip.isPresent()) {
             return new Plan(call, retrieved, List.of(), skip, Optional.empty(), Optional.empty(), Optional.empty());
         }
-        Optional<Lesson> refusal = bank.unfixable(planned);
+        Optional<Plan.Refusal> refusal = bank.unfixable(planned)
+                .map(mark -> new Plan.Refusal(mark, "this exact call failed before and the agent could not fix it by itself: " + mark.description()));
+        if (refusal.isEmpty()) {
+            refusal = cannotFix;
+        }
         if (refusal.isPresent()) {
             return new Plan(planned, retrieved, applied, Optional.empty(), Optional.empty(), Optional.empty(), refusal);
         }

@@ -199,7 +199,7 @@ public final class ReasoningBank implements AutoCloseable {
                 set.put(merged);
                 r = new MemorizeResult(merged, false);
             } else if (existing.isPresent() && existing.get().status() == incoming.status() && incoming.status() == LessonStatus.UNFIXABLE) {
-                Lesson again = existing.get().withStats(existing.get().stats().withRecurrence());
+                Lesson again = existing.get().withStats(existing.get().stats().withRecurrence()).withExpiresAt(incoming.expiresAt());
                 set.put(again);
                 r = new MemorizeResult(again, false);
             } else {
@@ -295,7 +295,7 @@ public final class ReasoningBank implements AutoCloseable {
             }
         });
         return store.snapshot().lessonsOf(call.tool()).stream()
-                .filter(l -> l.status() == LessonStatus.UNFIXABLE)
+                .filter(l -> l.status() == LessonStatus.UNFIXABLE && !l.isExpiredAt(now()))
                 .filter(l -> l.trigger().matchesFailedCall(call.tool(), call.arguments(), fingerprints))
                 .findFirst();
     }
@@ -321,6 +321,7 @@ public final class ReasoningBank implements AutoCloseable {
                 .provenance(new Provenance("loop", failure.summary(), now()))
                 .status(LessonStatus.UNFIXABLE)
                 .refinement(refinement)
+                .expiresAt(now().plus(config.unfixableFor()))
                 .build();
         MemorizeResult result = memorize(mark);
         return result.lesson();

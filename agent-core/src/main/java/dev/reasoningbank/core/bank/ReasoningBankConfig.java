@@ -19,12 +19,13 @@ import java.time.Duration;
  * @param retireAfterHurts a lesson that hurt this often, and more often than it helped, is retired
  * @param statsFlushInterval how long usage counters may wait in memory before they are written
  * @param clock the time source for expiries, counters and provenance
+ * @param unfixableFor how long a call marked as one the agent cannot fix by itself is refused (the server may change)
  * @param maxRefinements how many times a lesson that did not work is refined before its failure is
  *     marked as one the agent cannot fix by itself (the call is then not made again)
  */
 public record ReasoningBankConfig(
         String name, int topK, double similarityFloor, int promoteAfterHelps, int retireAfterHurts,
-        Duration statsFlushInterval, Clock clock, int maxRefinements) {
+        Duration statsFlushInterval, Clock clock, int maxRefinements, Duration unfixableFor) {
 
     public ReasoningBankConfig {
         notBlank(name, "name");
@@ -35,6 +36,10 @@ public record ReasoningBankConfig(
         notNull(statsFlushInterval, "statsFlushInterval");
         notNull(clock, "clock");
         atLeast(maxRefinements, 0, "maxRefinements");
+        notNull(unfixableFor, "unfixableFor");
+        if (unfixableFor.isNegative() || unfixableFor.isZero()) {
+            throw new IllegalArgumentException("unfixableFor must be positive but was " + unfixableFor);
+        }
     }
 
     public static ReasoningBankConfig ofDefaults() {
@@ -48,7 +53,8 @@ public record ReasoningBankConfig(
     public static Builder from(ReasoningBankConfig base) {
         return new Builder().name(base.name).topK(base.topK).similarityFloor(base.similarityFloor)
                 .promoteAfterHelps(base.promoteAfterHelps).retireAfterHurts(base.retireAfterHurts)
-                .statsFlushInterval(base.statsFlushInterval).clock(base.clock).maxRefinements(base.maxRefinements);
+                .statsFlushInterval(base.statsFlushInterval).clock(base.clock).maxRefinements(base.maxRefinements)
+                .unfixableFor(base.unfixableFor);
     }
 
     /** Builds a {@link ReasoningBankConfig}; every setting has a sensible default. */
@@ -61,6 +67,7 @@ public record ReasoningBankConfig(
         private Duration statsFlushInterval = Duration.ofSeconds(2);
         private Clock clock = Clock.systemUTC();
         private int maxRefinements = 2;
+        private Duration unfixableFor = Duration.ofDays(1);
 
         private Builder() {}
 
@@ -72,10 +79,11 @@ public record ReasoningBankConfig(
         public Builder statsFlushInterval(Duration interval) { this.statsFlushInterval = interval; return this; }
         public Builder clock(Clock clock) { this.clock = clock; return this; }
         public Builder maxRefinements(int refinements) { this.maxRefinements = refinements; return this; }
+        public Builder unfixableFor(Duration duration) { this.unfixableFor = duration; return this; }
 
         public ReasoningBankConfig build() {
             return new ReasoningBankConfig(name, topK, similarityFloor, promoteAfterHelps, retireAfterHurts, statsFlushInterval, clock,
-                    maxRefinements);
+                    maxRefinements, unfixableFor);
         }
     }
 }

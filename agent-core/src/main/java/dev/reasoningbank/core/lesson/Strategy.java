@@ -181,6 +181,26 @@ public sealed interface Strategy {
             }
         }
 
+        /**
+         * Whether the value already has the form the transform gives: a date written in the pattern, a
+         * number within the bound, a value in the case; a value the transform cannot change and that
+         * does not fit (a date that reads two ways) cannot be fixed by it.
+         */
+        public boolean fits(Object value, String operand) {
+            if (value == null) {
+                return this != DEFAULT_IF_MISSING;
+            }
+            if (this == DATE_FORMAT) {
+                try {
+                    DateTimeFormatter.ofPattern(operand, Locale.ENGLISH).parse(String.valueOf(value).trim());
+                    return true;
+                } catch (java.time.DateTimeException | IllegalArgumentException doesNotFit) {
+                    return false;
+                }
+            }
+            return java.util.Objects.equals(apply(value, operand), value);
+        }
+
         /** Applies the transform; returns the value unchanged when it does not apply. */
         public Object apply(Object value, String operand) {
             String text = value == null ? null : String.valueOf(value);

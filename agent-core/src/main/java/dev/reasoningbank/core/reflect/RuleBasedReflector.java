@@ -70,6 +70,10 @@ public final class RuleBasedReflector implements Reflector {
 
     @Override
     public Optional<Lesson> reflect(Failure failure, ReflectionContext context) {
+        Optional<LessonDraft> next = nextCandidate(failure, context);
+        if (next.isPresent()) {
+            return next.map(d -> d.toLesson(failure, NAME, context.now()));
+        }
         for (ReflectionRule rule : rules) {
             Optional<LessonDraft> draft = rule.apply(failure, context);
             if (draft.isPresent()) {
@@ -77,6 +81,27 @@ public final class RuleBasedReflector implements Reflector {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * When refining a {@code FixArgument} lesson that did not work and the failure is still about its
+     * parameter, the next candidate for it (see {@link #refined}); else empty.
+     */
+    private static Optional<LessonDraft> nextCandidate(Failure failure, ReflectionContext context) {
+        if (context.refining().isEmpty() || !(context.refining().get().strategy() instanceof Strategy.FixArgument fix)) {
+            return Optional.empty();
+        }
+        String p = fix.parameter();
+        boolean aboutIt = p.equalsIgnoreCase(failure.errorField())
+                || Pattern.compile("\\b" + Pattern.quote(p.toLowerCase(Locale.ROOT)) + "\\b").matcher(failure.message().toLowerCase(Locale.ROOT)).find();
+        if (!aboutIt) {
+            return Optional.empty();
+        }
+        Lesson failed = context.refining().get();
+        LessonDraft same = new LessonDraft(failed.title(), failed.description(), failed.content(), fix,
+                List.of(ArgumentCondition.present(p)), null);
+        LessonDraft next = refined(same, context);
+        return next == same ? Optional.empty() : Optional.of(next);
     }
 
     /**
@@ -347,7 +372,8 @@ public final class RuleBasedReflector implements Reflector {
 
         private static Optional<LessonDraft> wrongValue(Failure f, String p, String value, String message) {
             Optional<String> pattern = ServerHints.datePattern(message, value);
-            if (pattern.isPresent() && !Transform.DATE_FORMAT.apply(value, pattern.get()).equals(value)) {
+            // learned even for a value that reads two ways: the planner then refuses that value instead of guessing
+            if (pattern.isPresent() && !Transform.DATE_FORMAT.fits(value, pattern.get())) {
                 return Optional.of(fix(f, p, Transform.DATE_FORMAT, pattern.get(), "Write " + p + " as " + pattern.get(),
                         p + " must be a date in the format " + pattern.get() + "; reformat it before calling " + f.tool() + "."));
             }

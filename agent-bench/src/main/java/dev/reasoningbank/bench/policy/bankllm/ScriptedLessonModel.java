@@ -57,7 +57,10 @@ public final class ScriptedLessonModel {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern SOURCES = Pattern.compile("(?:Known sources:|configured sources \\[)\\s*([^\\n\\]]+)");
     private static final Pattern DATE = Pattern.compile("(?i)\\b(y{4}-m{2}-d{2})\\b");
-    private static final Pattern MAXIMUM = Pattern.compile("<=\\s*(\\d{1,9})");
+    private static final Pattern MAXIMUM = Pattern.compile("(?:<=|at most)\\s*(\\d{1,9})");
+    private static final Pattern TIMESTAMP = Pattern.compile("(?i)\\bISO-8601 timestamp\\b");
+    /** The lesson a refinement says did not work, as the prompt shows it. */
+    private static final Pattern DID_NOT_WORK = Pattern.compile("did NOT work[\\s\\S]*?applied automatically: (CLAMP_MAX|DATE_FORMAT) (\\S+) on (\\w+)");
     private static final Pattern ONE_OF = Pattern.compile("one of \\[([^\\]]*)]");
     private static final Pattern DEFAULT = Pattern.compile("\\(default: ([A-Za-z0-9_.-]+)\\)");
     private static final Pattern USE_INSTEAD = Pattern.compile("\\buse (/[A-Za-z0-9_./-]+)");
@@ -93,7 +96,7 @@ public final class ScriptedLessonModel {
 
     /** The lesson for the failure, limited to what the conversation names. */
     private Map<String, Object> lesson(FailureView f, String conversation) {
-        Draft d = draft(f);
+        Draft d = refine(draft(f), conversation);
         String type = String.valueOf(d.strategy.get("type"));
         if (!mentions(conversation, type)) {
             d.strategy.put("type", INVENTED_TYPES.get(type));
@@ -109,6 +112,27 @@ public final class ScriptedLessonModel {
         lesson.put("conditions", d.conditions);
         lesson.put("lifetimeSeconds", d.lifetimeSeconds);
         return lesson;
+    }
+
+    /** As a careful model would: a bound that still fails at its value is exclusive; a date gives way to a date-time. */
+    private static Draft refine(Draft d, String conversation) {
+        Matcher failed = DID_NOT_WORK.matcher(conversation);
+        if (!failed.find()) {
+            return d;
+        }
+        String transform = failed.group(1);
+        String operand = failed.group(2);
+        String p = failed.group(3);
+        String next = transform.equals("CLAMP_MAX") ? String.valueOf(Long.parseLong(operand) - 1)
+                : operand.equals("yyyy-MM-dd") ? "yyyy-MM-dd'T'HH:mm:ssXXX" : null;
+        if (next == null) {
+            return d;
+        }
+        return new Draft(transform.equals("CLAMP_MAX") ? "Keep " + p + " at most " + next : "Write " + p + " as " + next,
+                "Applies to every call that passes " + p + "; refines a lesson that did not work.",
+                transform.equals("CLAMP_MAX") ? "The server rejects " + operand + " too: its bound is exclusive. Cap " + p + " at " + next + "."
+                        : "A plain date was rejected: write " + p + " as a timestamp, " + next + ".",
+                strategy("FixArgument", "parameter", p, "transform", transform, "operand", next), List.of(condition(p, "PRESENT", "")), 0);
     }
 
     private Draft draft(FailureView f) {
@@ -210,6 +234,10 @@ public final class ScriptedLessonModel {
         }
         String p = named.get();
         String tool = f.tool;
+        if (TIMESTAMP.matcher(message).find()) {
+            return Optional.of(present(tool, p, "DATE_FORMAT", "yyyy-MM-dd'T'HH:mm:ssXXX", "Write " + p + " as an ISO-8601 timestamp",
+                    tool + " accepts " + p + " only as an ISO-8601 timestamp; write any date as yyyy-MM-ddTHH:mm:ssXXX before the call."));
+        }
         Matcher date = DATE.matcher(message);
         if (date.find()) {
             String pattern = date.group(1).toLowerCase(Locale.ROOT).replace("mm", "MM");
