@@ -150,14 +150,26 @@ public sealed interface Strategy {
         /** Trim white space. */
         TRIM;
 
-        /** Date formats a value may come in; a value that two of them read as different dates is left alone. */
+        /**
+         * Date forms a value may come in, once normalized (ordinal suffixes and commas dropped, any of
+         * {@code - . /} or a space as separator, written as {@code /}); a value that two of them read as
+         * different dates is left alone.
+         */
         private static final List<DateTimeFormatter> KNOWN_DATES = java.util.stream.Stream.of(
-                        "uuuu-MM-dd", "d/M/uuuu", "M/d/uuuu", "d.M.uuuu", "d-M-uuuu", "M-d-uuuu", "uuuu/M/d", "uuuuMMdd",
-                        "d MMM uuuu", "MMM d, uuuu", "MMM d uuuu", "d MMMM uuuu", "MMMM d, uuuu", "MMMM d uuuu", "EEE, d MMM uuuu",
-                        "EEEE, MMMM d, uuuu")
+                        "uuuu/M/d", "d/M/uuuu", "M/d/uuuu", "d/M/uu", "M/d/uu", "uuuuMMdd",
+                        "d/MMM/uuuu", "MMM/d/uuuu", "d/MMMM/uuuu", "MMMM/d/uuuu", "EEE/d/MMM/uuuu", "EEEE/MMMM/d/uuuu",
+                        "uuuu/MMM/d", "d/MMM/uu", "MMM/d/uu")
                 .map(p -> new java.time.format.DateTimeFormatterBuilder().parseCaseInsensitive().appendPattern(p)
                         .toFormatter(Locale.ENGLISH).withResolverStyle(java.time.format.ResolverStyle.STRICT))
                 .toList();
+        private static final java.util.regex.Pattern ORDINAL = java.util.regex.Pattern.compile("(?i)(\\d{1,2})(st|nd|rd|th)\\b");
+        private static final java.util.regex.Pattern SEPARATORS = java.util.regex.Pattern.compile("\\s*[-./,\\s]\\s*");
+
+        /** {@code 27th Nov, 2026} as {@code 27/Nov/2026}: one form to read whatever the separators. */
+        static String normalizedDate(String value) {
+            String plain = ORDINAL.matcher(value.trim()).replaceAll("$1");
+            return SEPARATORS.matcher(plain).replaceAll("/");
+        }
 
         void checkOperand(String operand) {
             switch (this) {
@@ -241,9 +253,10 @@ public sealed interface Strategy {
                 // reformat below
             }
             java.util.Set<LocalDate> readings = new java.util.HashSet<>();
+            String normalized = normalizedDate(value);
             for (DateTimeFormatter known : KNOWN_DATES) {
                 try {
-                    readings.add(LocalDate.parse(value, known));
+                    readings.add(LocalDate.parse(normalized, known));
                 } catch (DateTimeParseException ignored) {
                     // try the next known format
                 }
