@@ -33,18 +33,21 @@ final class FailureLearner {
         PlannedCallException planned = context.rawError() instanceof PlannedCallException p ? p : null;
         ToolCall call = planned != null ? planned.call() : ToolRegistry.callOf(context.toolExecutionRequest());
         return ToolErrorHandlerResult.text(learnFrom(Failure.of(call, error), context.memoryId(),
-                planned == null ? List.of() : planned.applied()));
+                planned == null ? List.of() : planned.applied(), planned == null));
     }
 
     /** For {@code toolArgumentsErrorHandler}: the model's arguments could not be used. */
     ToolErrorHandlerResult onArgumentsError(Throwable error, ToolErrorContext context) {
         Failure failure = Failure.of(ToolRegistry.callOf(context.toolExecutionRequest()), error);
-        return ToolErrorHandlerResult.text("Invalid arguments. " + learnFrom(failure, context.memoryId(), List.of()));
+        return ToolErrorHandlerResult.text("Invalid arguments. " + learnFrom(failure, context.memoryId(), List.of(), true));
     }
 
-    private String learnFrom(Failure failure, Object memoryId, List<Plan.AppliedLesson> applied) {
+    /** @param unpublished whether the failure is news to the listeners (the planner's runner publishes the ones it ran) */
+    private String learnFrom(Failure failure, Object memoryId, List<Plan.AppliedLesson> applied, boolean unpublished) {
         String taskId = Learning.taskId(memoryId);
-        learning.publish(new AgentEvent.Failed(taskId, failure));
+        if (unpublished) {
+            learning.publish(new AgentEvent.Failed(taskId, failure));
+        }
         learning.successes().failed(taskId, failure);
         Optional<Lesson> lesson = learning.learner().learn(taskId, failure, learning.tools().parameters(failure.tool()), applied);
         return message(failure, lesson);

@@ -174,6 +174,7 @@ class LearningAiServicesTest {
         assistant.chat("c1", "Weather in Paris?");
 
         // then
+        assertThat(events).filteredOn(e -> e instanceof AgentEvent.Failed).as("each failure published once").hasSize(2);
         assertThat(events).filteredOn(e -> e instanceof AgentEvent.Reflected).hasSize(1);
         assertThat(events).filteredOn(e -> e instanceof AgentEvent.Memorized).extracting(e -> ((AgentEvent.Memorized) e).created())
                 .containsExactly(true);
