@@ -41,14 +41,8 @@ final class LessonAnswers {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** The closed strategy vocabulary as the prompts list it. */
-    static final String VOCABULARY = String.join("\n",
-            "  - ReplaceParam (parameter, source): replace an argument with the value of a configured source, e.g. a rotated credential.",
-            "  - SkipTask (host, skipForSeconds): stop calling a host that refused the connection for a while, then probe it once.",
-            "  - RetryWithBackoff (maxRetries 1-10, initialDelayMillis, multiplier >= 1): wait and call again; for transient errors and rate limits.",
-            "  - UseAlternative (tool, or parameter and value): call another tool, or set a parameter to another endpoint or host.",
-            "  - FixArgument (parameter, transform, operand): fix an argument with a transform from the closed list.",
-            "  - Advice (no fields): advice for the model only; nothing is done automatically.");
+    /** The closed strategy vocabulary as the prompts list it: each strategy describes itself. */
+    static final String VOCABULARY = Strategy.VOCABULARY;
 
     private LessonAnswers() {}
 

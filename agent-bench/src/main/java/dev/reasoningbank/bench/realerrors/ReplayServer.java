@@ -84,7 +84,7 @@ public final class ReplayServer implements AutoCloseable {
                 send(exchange, 404, Map.of("Content-Type", "text/plain"), "no such API");
                 return;
             }
-            Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
+            Map<String, String> query = dev.reasoningbank.bench.scenario.FlakyApiServer.query(exchange.getRequestURI().getRawQuery());
             query.putAll(pathVariables(entry.operation().localPath(), slash < 0 ? "" : exchange.getRequestURI().getRawPath().substring(slash)));
             if (accepts(entry, query)) {
                 if (changedMeaning(entry, query)) {
@@ -179,20 +179,6 @@ public final class ReplayServer implements AutoCloseable {
             }
         }
         return values;
-    }
-
-    private static Map<String, String> query(String raw) {
-        Map<String, String> params = new HashMap<>();
-        if (raw == null) {
-            return params;
-        }
-        for (String pair : raw.split("&")) {
-            int eq = pair.indexOf('=');
-            if (eq > 0) {
-                params.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-            }
-        }
-        return params;
     }
 
     @Override

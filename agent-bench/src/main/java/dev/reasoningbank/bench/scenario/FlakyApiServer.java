@@ -218,7 +218,8 @@ public final class FlakyApiServer implements AutoCloseable {
         }
     }
 
-    private static Map<String, String> query(String raw) {
+    /** The parameters of a raw query string, decoded; a pair without a name is left out. */
+    public static Map<String, String> query(String raw) {
         Map<String, String> params = new HashMap<>();
         if (raw == null) {
             return params;

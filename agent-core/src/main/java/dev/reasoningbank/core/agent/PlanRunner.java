@@ -148,13 +148,10 @@ public final class PlanRunner {
     static boolean targets(Lesson lesson, Failure failure) {
         boolean same = lesson.trigger().errorKind() == failure.kind()
                 && (lesson.trigger().signature().isEmpty() || lesson.trigger().signature().equals(failure.signature()));
-        Strategy strategy = lesson.strategy();
-        String changed = strategy instanceof Strategy.FixArgument f ? f.parameter()
-                : strategy instanceof Strategy.ReplaceParam r ? r.parameter()
-                : strategy instanceof Strategy.UseAlternative u ? u.parameter() : "";
-        boolean onChanged = !changed.isEmpty() && (changed.equalsIgnoreCase(failure.errorField())
-                || java.util.regex.Pattern.compile("\\b" + java.util.regex.Pattern.quote(changed.toLowerCase(java.util.Locale.ROOT)) + "\\b")
-                        .matcher(failure.message().toLowerCase(java.util.Locale.ROOT)).find());
+        boolean onChanged = lesson.strategy().targets().stream().filter(t -> !t.startsWith("@")).anyMatch(changed ->
+                changed.equalsIgnoreCase(failure.errorField())
+                        || java.util.regex.Pattern.compile("\\b" + java.util.regex.Pattern.quote(changed.toLowerCase(java.util.Locale.ROOT)) + "\\b")
+                                .matcher(failure.message().toLowerCase(java.util.Locale.ROOT)).find());
         return same || onChanged;
     }
 

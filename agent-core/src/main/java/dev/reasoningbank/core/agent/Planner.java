@@ -5,7 +5,6 @@ import static dev.reasoningbank.core.internal.Checks.notNull;
 import dev.reasoningbank.core.bank.ReasoningBank;
 import dev.reasoningbank.core.lesson.Lesson;
 import dev.reasoningbank.core.lesson.Strategy;
-import dev.reasoningbank.core.redact.Redactor;
 import dev.reasoningbank.core.retrieve.RetrievalQuery;
 import dev.reasoningbank.core.retrieve.ScoredLesson;
 import dev.reasoningbank.core.tool.ParameterSource;
@@ -14,7 +13,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -65,39 +63,16 @@ public final class Planner {
                 }
             } else if (strategy instanceof Strategy.RetryWithBackoff) {
                 retry = retry.or(() -> Optional.of(lesson));
-            } else if (strategy instanceof Strategy.ReplaceParam replace && claim(touched, replace.parameter(), lesson, applied)) {
-                Optional<String> value = parameters.value(replace.source());
-                if (value.isPresent() && !value.get().equals(String.valueOf(planned.arguments().get(replace.parameter())))) {
-                    planned = planned.withArgument(replace.parameter(), value.get());
-                    applied.add(new Plan.AppliedLesson(lesson, "replaced " + replace.parameter() + " with the value from '" + replace.source() + "'"));
-                }
-            } else if (strategy instanceof Strategy.FixArgument fix && claim(touched, fix.parameter(), lesson, applied)) {
-                Object before = planned.arguments().get(fix.parameter());
-                Object after = fix.transform().apply(before, fix.operand());
-                if (Objects.equals(before, after) && !fix.transform().fits(before, fix.operand())) {
+            } else if (!strategy.targets().isEmpty() && claim(touched, strategy.targets(), lesson, applied)) {
+                if (strategy instanceof Strategy.FixArgument fix && fix.cannotFix(planned)) {
                     cannotFix = cannotFix.or(() -> Optional.of(new Plan.Refusal(lesson, fix.parameter() + " does not have the form the server wants ("
                             + fix.transform() + (fix.operand().isEmpty() ? "" : " " + fix.operand()) + ") and lesson " + lesson.id()
                             + " cannot write it so without guessing (a date that reads two ways, or one it cannot read)")));
                 }
-                if (!Objects.equals(before, after)) {
-                    planned = planned.withArgument(fix.parameter(), after);
-                    boolean printable = !Redactor.isSecretName(fix.parameter()) && Objects.toString(after).length() <= 40;
-                    applied.add(new Plan.AppliedLesson(lesson, fix.transform() + " on " + fix.parameter()
-                            + (printable ? " -> " + Redactor.standard().redact(Objects.toString(after)) : "")));
-                }
-            } else if (strategy instanceof Strategy.UseAlternative alternative) {
-                ToolCall before = planned;
-                if (!alternative.tool().isBlank() && !alternative.tool().equals(planned.tool()) && toolExists.test(alternative.tool())
-                        && claim(touched, "@tool", lesson, applied)) {
-                    planned = planned.withTool(alternative.tool());
-                }
-                if (!alternative.parameter().isBlank() && claim(touched, alternative.parameter(), lesson, applied)) {
-                    planned = planned.withArgument(alternative.parameter(), alternative.value());
-                }
-                if (!planned.equals(before)) {
-                    applied.add(new Plan.AppliedLesson(lesson, "switched to " + (alternative.tool().isBlank() ? "" : alternative.tool() + " ")
-                            + (alternative.parameter().isBlank() ? "" : alternative.parameter() + " = "
-                                    + Redactor.standard().redact(alternative.value()))));
+                Optional<Strategy.Rewrite> rewrite = strategy.rewrite(planned, parameters, toolExists);
+                if (rewrite.isPresent()) {
+                    planned = rewrite.get().call();
+                    applied.add(new Plan.AppliedLesson(lesson, rewrite.get().action()));
                 }
             }
         }
@@ -119,11 +94,13 @@ public final class Planner {
      * Whether {@code lesson} may act on {@code target} (a parameter, or {@code @tool}): the first, most
      * specific lesson to claim it wins; a later one is noted beside the winner's action.
      */
-    private static boolean claim(Map<String, Lesson> touched, String target, Lesson lesson, List<Plan.AppliedLesson> applied) {
-        Lesson winner = touched.putIfAbsent(target, lesson);
-        if (winner == null) {
+    private static boolean claim(Map<String, Lesson> touched, List<String> targets, Lesson lesson, List<Plan.AppliedLesson> applied) {
+        String target = targets.stream().filter(touched::containsKey).findFirst().orElse(null);
+        if (target == null) {
+            targets.forEach(t -> touched.put(t, lesson));
             return true;
         }
+        Lesson winner = touched.get(target);
         for (int i = 0; i < applied.size(); i++) {
             Plan.AppliedLesson a = applied.get(i);
             if (a.lesson().id().equals(winner.id())) {

@@ -15,7 +15,7 @@ public final class LessonValidator {
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9_.:-]{1,64}");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.:-]{1,100}");
     private static final Pattern VALUE = Pattern.compile("[A-Za-z0-9_.:/@+-]{1,200}");
-    private static final Pattern COMMAND = Pattern.compile("[;|&`$<>\\\\]|\\.\\./");
+    static final Pattern COMMAND = Pattern.compile("[;|&`$<>\\\\]|\\.\\./");
 
     private LessonValidator() {}
 
@@ -38,34 +38,7 @@ public final class LessonValidator {
         for (ArgumentCondition condition : lesson.trigger().conditions()) {
             knownParameter(problems, "trigger condition", condition.parameter(), toolParameters);
         }
-        Strategy strategy = lesson.strategy();
-        if (strategy instanceof Strategy.ReplaceParam r) {
-            knownParameter(problems, "ReplaceParam.parameter", r.parameter(), toolParameters);
-            name(problems, "ReplaceParam.source", r.source());
-        } else if (strategy instanceof Strategy.SkipTask s) {
-            value(problems, "SkipTask.host", s.host());
-        } else if (strategy instanceof Strategy.UseAlternative u) {
-            if (!u.tool().isBlank()) {
-                name(problems, "UseAlternative.tool", u.tool());
-            }
-            if (!u.parameter().isBlank()) {
-                knownParameter(problems, "UseAlternative.parameter", u.parameter(), toolParameters);
-                value(problems, "UseAlternative.value", u.value());
-            }
-        } else if (strategy instanceof Strategy.FixArgument f) {
-            knownParameter(problems, "FixArgument.parameter", f.parameter(), toolParameters);
-            if (!f.operand().isEmpty() && COMMAND.matcher(f.operand()).find()) {
-                problems.add("FixArgument.operand must be a plain value, not '" + cut(f.operand()) + "'");
-            }
-            noSecret(problems, "FixArgument.operand", f.operand());
-        } else if (strategy instanceof Strategy.RetryWithBackoff b) {
-            if (b.maxRetries() > 10) {
-                problems.add("RetryWithBackoff.maxRetries must be at most 10 but was " + b.maxRetries());
-            }
-            if (b.initialDelay().toMinutes() > 10) {
-                problems.add("RetryWithBackoff.initialDelay must be at most 10 minutes but was " + b.initialDelay());
-            }
-        }
+        problems.addAll(lesson.strategy().problems(toolParameters));
         return problems;
     }
 
@@ -82,32 +55,32 @@ public final class LessonValidator {
         }
     }
 
-    private static void noSecret(List<String> problems, String field, String text) {
+    static void noSecret(List<String> problems, String field, String text) {
         if (text != null && !Redactor.standard().redact(text).equals(text)) {
             problems.add(field + " must not hold a secret value (found something that looks like a key, token or password)");
         }
     }
 
-    private static void knownParameter(List<String> problems, String field, String parameter, List<String> toolParameters) {
+    static void knownParameter(List<String> problems, String field, String parameter, List<String> toolParameters) {
         if (!toolParameters.isEmpty() && !toolParameters.contains(parameter)) {
             problems.add(field + " names '" + cut(parameter) + "', which is not a parameter of the tool; parameters are " + toolParameters);
         }
     }
 
-    private static void name(List<String> problems, String field, String name) {
+    static void name(List<String> problems, String field, String name) {
         if (!NAME.matcher(name).matches()) {
             problems.add(field + " must be a plain name (letters, digits, _.:-) but was '" + cut(name) + "'");
         }
     }
 
-    private static void value(List<String> problems, String field, String value) {
+    static void value(List<String> problems, String field, String value) {
         if (!VALUE.matcher(value).matches() || COMMAND.matcher(value).find() || value.contains("://") && value.contains("@")) {
             problems.add(field + " must be a plain host, path or value (no spaces, commands or credentials) but was '" + cut(value) + "'");
         }
         noSecret(problems, field, value);
     }
 
-    private static String cut(String text) {
+    static String cut(String text) {
         return text.length() <= 60 ? text : text.substring(0, 60) + "…";
     }
 }

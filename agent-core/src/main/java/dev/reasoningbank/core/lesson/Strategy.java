@@ -32,10 +32,51 @@ public sealed interface Strategy {
     /** The names of the strategies, as they appear in a bank file and in a reflection prompt. */
     List<String> NAMES = List.of("ReplaceParam", "SkipTask", "RetryWithBackoff", "UseAlternative", "FixArgument", "Advice");
 
+    /** What each strategy does, in one line each, as a reflection prompt lists the vocabulary. */
+    String VOCABULARY = String.join("\n",
+            "  - ReplaceParam (parameter, source): replace an argument with the value of a configured source, e.g. a rotated credential.",
+            "  - SkipTask (host, skipForSeconds): stop calling a host that refused the connection for a while, then probe it once.",
+            "  - RetryWithBackoff (maxRetries 1-10, initialDelayMillis, multiplier >= 1): wait and call again; for transient errors and rate limits.",
+            "  - UseAlternative (tool, or parameter and value): call another tool, or set a parameter to another endpoint or host.",
+            "  - FixArgument (parameter, transform, operand): fix an argument with a transform from the closed list.",
+            "  - Advice (no fields): advice for the model only; nothing is done automatically.");
+
+    /** What a model is told after a lesson that rewrites calls is learned. */
+    String APPLIED_AUTOMATICALLY = "It is applied automatically from now on: call the tool again with the same arguments.";
+
     /** This strategy's name in the vocabulary. */
     default String type() {
         return getClass().getSimpleName();
     }
+
+    /**
+     * The call as this strategy rewrites it before it is made, with what it did in words; empty when it
+     * changes nothing (advice, a skip or a backoff, which act around the call; a value already right; a
+     * source with no value). {@code sources} holds the values a {@code ReplaceParam} takes,
+     * {@code toolExists} the tools a {@code UseAlternative} may switch to.
+     */
+    default java.util.Optional<Rewrite> rewrite(dev.reasoningbank.core.tool.ToolCall call, dev.reasoningbank.core.tool.ParameterSource sources,
+            java.util.function.Predicate<String> toolExists) {
+        return java.util.Optional.empty();
+    }
+
+    /** What the strategy acts on before the call: a parameter, {@code @tool}, or nothing (empty). */
+    default List<String> targets() {
+        return List.of();
+    }
+
+    /** What a model is told happens next once a lesson with this strategy is learned. */
+    default String nextStep() {
+        return "Take it into account before calling the tool again.";
+    }
+
+    /** The problems of this strategy for a tool with these parameters (empty list: unknown); none when it is fine. */
+    default List<String> problems(List<String> toolParameters) {
+        return List.of();
+    }
+
+    /** A call as a strategy rewrote it, and what it did, for the events. */
+    record Rewrite(dev.reasoningbank.core.tool.ToolCall call, String action) {}
 
     /**
      * Replace an argument with a value from a configured {@code ParameterSource} (e.g. a credential
@@ -48,6 +89,33 @@ public sealed interface Strategy {
         public ReplaceParam {
             notBlank(parameter, "parameter");
             notBlank(source, "source");
+        }
+
+        @Override
+        public java.util.Optional<Rewrite> rewrite(dev.reasoningbank.core.tool.ToolCall call, dev.reasoningbank.core.tool.ParameterSource sources,
+                java.util.function.Predicate<String> toolExists) {
+            return sources.value(source)
+                    .filter(value -> !value.equals(String.valueOf(call.arguments().get(parameter))))
+                    .map(value -> new Rewrite(call.withArgument(parameter, value),
+                            "replaced " + parameter + " with the value from '" + source + "'"));
+        }
+
+        @Override
+        public List<String> targets() {
+            return List.of(parameter);
+        }
+
+        @Override
+        public String nextStep() {
+            return APPLIED_AUTOMATICALLY;
+        }
+
+        @Override
+        public List<String> problems(List<String> toolParameters) {
+            List<String> problems = new java.util.ArrayList<>();
+            LessonValidator.knownParameter(problems, "ReplaceParam.parameter", parameter, toolParameters);
+            LessonValidator.name(problems, "ReplaceParam.source", source);
+            return problems;
         }
     }
 
@@ -65,6 +133,18 @@ public sealed interface Strategy {
             if (skipFor.isNegative() || skipFor.isZero()) {
                 throw new IllegalArgumentException("skipFor must be positive but was " + skipFor);
             }
+        }
+
+        @Override
+        public String nextStep() {
+            return "Calls to host " + host + " are skipped for now: do not retry it; use another host or tell the user it is unavailable.";
+        }
+
+        @Override
+        public List<String> problems(List<String> toolParameters) {
+            List<String> problems = new java.util.ArrayList<>();
+            LessonValidator.value(problems, "SkipTask.host", host);
+            return problems;
         }
     }
 
@@ -85,6 +165,23 @@ public sealed interface Strategy {
             if (!(multiplier >= 1.0)) {
                 throw new IllegalArgumentException("multiplier must be at least 1.0 but was " + multiplier);
             }
+        }
+
+        @Override
+        public String nextStep() {
+            return "The next calls back off and retry automatically.";
+        }
+
+        @Override
+        public List<String> problems(List<String> toolParameters) {
+            List<String> problems = new java.util.ArrayList<>();
+            if (maxRetries > 10) {
+                problems.add("RetryWithBackoff.maxRetries must be at most 10 but was " + maxRetries);
+            }
+            if (initialDelay.toMinutes() > 10) {
+                problems.add("RetryWithBackoff.initialDelay must be at most 10 minutes but was " + initialDelay);
+            }
+            return problems;
         }
 
         /** The delay before retry number {@code retry} (1-based), unless the server said otherwise. */
@@ -114,6 +211,45 @@ public sealed interface Strategy {
                 throw new IllegalArgumentException("UseAlternative needs an alternative tool, or a parameter and its value");
             }
         }
+
+        @Override
+        public java.util.Optional<Rewrite> rewrite(dev.reasoningbank.core.tool.ToolCall call, dev.reasoningbank.core.tool.ParameterSource sources,
+                java.util.function.Predicate<String> toolExists) {
+            dev.reasoningbank.core.tool.ToolCall planned = call;
+            if (!tool.isBlank() && !tool.equals(call.tool()) && toolExists.test(tool)) {
+                planned = planned.withTool(tool);
+            }
+            if (!parameter.isBlank()) {
+                planned = planned.withArgument(parameter, value);
+            }
+            return planned.equals(call) ? java.util.Optional.empty() : java.util.Optional.of(new Rewrite(planned, "switched to "
+                    + (tool.isBlank() ? "" : tool + " ") + (parameter.isBlank() ? "" : parameter + " = "
+                            + dev.reasoningbank.core.redact.Redactor.standard().redact(value))));
+        }
+
+        @Override
+        public List<String> targets() {
+            return java.util.stream.Stream.of(tool.isBlank() ? null : "@tool", parameter.isBlank() ? null : parameter)
+                    .filter(java.util.Objects::nonNull).toList();
+        }
+
+        @Override
+        public String nextStep() {
+            return APPLIED_AUTOMATICALLY;
+        }
+
+        @Override
+        public List<String> problems(List<String> toolParameters) {
+            List<String> problems = new java.util.ArrayList<>();
+            if (!tool.isBlank()) {
+                LessonValidator.name(problems, "UseAlternative.tool", tool);
+            }
+            if (!parameter.isBlank()) {
+                LessonValidator.knownParameter(problems, "UseAlternative.parameter", parameter, toolParameters);
+                LessonValidator.value(problems, "UseAlternative.value", value);
+            }
+            return problems;
+        }
     }
 
     /**
@@ -129,6 +265,46 @@ public sealed interface Strategy {
             notNull(transform, "transform");
             operand = operand == null ? "" : operand;
             transform.checkOperand(operand);
+        }
+
+        @Override
+        public java.util.Optional<Rewrite> rewrite(dev.reasoningbank.core.tool.ToolCall call, dev.reasoningbank.core.tool.ParameterSource sources,
+                java.util.function.Predicate<String> toolExists) {
+            Object before = call.arguments().get(parameter);
+            Object after = transform.apply(before, operand);
+            if (java.util.Objects.equals(before, after)) {
+                return java.util.Optional.empty();
+            }
+            boolean printable = !dev.reasoningbank.core.redact.Redactor.isSecretName(parameter) && String.valueOf(after).length() <= 40;
+            return java.util.Optional.of(new Rewrite(call.withArgument(parameter, after), transform + " on " + parameter
+                    + (printable ? " -> " + dev.reasoningbank.core.redact.Redactor.standard().redact(String.valueOf(after)) : "")));
+        }
+
+        /** Whether the call's value cannot be fixed by this transform: it does not fit and the transform leaves it as it is. */
+        public boolean cannotFix(dev.reasoningbank.core.tool.ToolCall call) {
+            Object value = call.arguments().get(parameter);
+            return java.util.Objects.equals(transform.apply(value, operand), value) && !transform.fits(value, operand);
+        }
+
+        @Override
+        public List<String> targets() {
+            return List.of(parameter);
+        }
+
+        @Override
+        public String nextStep() {
+            return APPLIED_AUTOMATICALLY;
+        }
+
+        @Override
+        public List<String> problems(List<String> toolParameters) {
+            List<String> problems = new java.util.ArrayList<>();
+            LessonValidator.knownParameter(problems, "FixArgument.parameter", parameter, toolParameters);
+            if (!operand.isEmpty() && LessonValidator.COMMAND.matcher(operand).find()) {
+                problems.add("FixArgument.operand must be a plain value, not '" + LessonValidator.cut(operand) + "'");
+            }
+            LessonValidator.noSecret(problems, "FixArgument.operand", operand);
+            return problems;
         }
     }
 

@@ -61,18 +61,10 @@ final class FailureLearner {
         }
         Lesson l = lesson.get();
         Strategy s = l.strategy();
-        String next;
         if (l.status() == LessonStatus.UNFIXABLE) {
             return error + "\n" + l.content();
-        } else if (s instanceof Strategy.ReplaceParam || s instanceof Strategy.FixArgument || s instanceof Strategy.UseAlternative) {
-            next = "It is applied automatically from now on: call the tool again with the same arguments.";
-        } else if (s instanceof Strategy.SkipTask skip) {
-            next = "Calls to host " + skip.host() + " are skipped for now: do not retry it; use another host or tell the user it is unavailable.";
-        } else if (s instanceof Strategy.RetryWithBackoff) {
-            next = "The next calls back off and retry automatically.";
-        } else {
-            next = "Take it into account before calling the tool again.";
         }
+        String next = s.nextStep();
         return error + "\nLesson " + l.id() + " (" + s.type() + "): " + l.content() + "\n" + next;
     }
 }
