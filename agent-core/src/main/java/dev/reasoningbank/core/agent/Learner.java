@@ -31,7 +31,7 @@ import java.util.function.Consumer;
  * agent cannot fix by itself and is not made again. Publishes {@code REFLECTED}, {@code MEMORIZED} and
  * {@code UNFIXABLE} events.
  */
-public final class Learner {
+final class Learner {
 
     /** Failures decided by the server's state at that moment: never marked unfixable. */
     private static final Set<ErrorKind> TRANSIENT = Set.of(ErrorKind.SERVER_ERROR, ErrorKind.RATE_LIMITED, ErrorKind.TIMEOUT,
@@ -42,7 +42,7 @@ public final class Learner {
     private final ParameterSource parameters;
     private final Consumer<AgentEvent> publish;
 
-    public Learner(ReasoningBank bank, Reflector reflector, ParameterSource parameters, Consumer<AgentEvent> publish) {
+    Learner(ReasoningBank bank, Reflector reflector, ParameterSource parameters, Consumer<AgentEvent> publish) {
         this.bank = notNull(bank, "bank");
         this.reflector = notNull(reflector, "reflector");
         this.parameters = notNull(parameters, "parameters");

@@ -34,9 +34,7 @@ public final class LearningAgent {
 
     private final ReasoningBank bank;
     private final Map<String, Tool> tools;
-    private final Planner planner;
-    private final Learner learner;
-    private final PlanRunner runner;
+    private final LearningLoop loop;
     private final List<AgentListener> listeners;
     /** Time of the current task spent outside the loop itself (tool, waits, listeners), per thread. */
     private final ThreadLocal<Long> excluded = ThreadLocal.withInitial(() -> 0L);
@@ -44,9 +42,8 @@ public final class LearningAgent {
     private LearningAgent(Builder b) {
         this.bank = b.bank;
         this.tools = Map.copyOf(b.tools);
-        this.planner = new Planner(b.bank, b.parameters);
-        this.learner = new Learner(b.bank, b.reflector, b.parameters, this::publish);
-        this.runner = new PlanRunner(b.bank, b.judge, b.sleeper, this::publish);
+        this.loop = LearningLoop.builder().bank(b.bank).reflector(b.reflector).parameterSource(b.parameters)
+                .judge(b.judge).sleeper(b.sleeper).events(this::publish).build();
         this.listeners = new CopyOnWriteArrayList<>(b.listeners);
     }
 
@@ -78,11 +75,11 @@ public final class LearningAgent {
         if (!tools.containsKey(task.call().tool())) {
             throw new IllegalArgumentException("task " + id + " calls unknown tool '" + task.call().tool() + "'; known tools: " + tools.keySet());
         }
-        Plan plan = planner.plan(task.call(), task.description(), tools::containsKey);
-        PlanRunner.Run run = runner.run(id, plan, call -> tools.get(call.tool()).invoke(new LinkedHashMap<>(call.arguments())), null);
+        Plan plan = loop.plan(task.call(), task.description(), tools::containsKey);
+        PlanRunner.Run run = loop.execute(id, plan, call -> tools.get(call.tool()).invoke(new LinkedHashMap<>(call.arguments())));
         excluded.set(excluded.get() + run.outsideNanos());
         String learned = run.outcome() == Outcome.FAILED
-                ? learner.learn(id, run.failure(), tools.get(plan.call().tool()).parameters(), plan.applied()).map(Lesson::id).orElse(null)
+                ? loop.learn(id, run.failure(), tools.get(plan.call().tool()).parameters(), plan.applied()).map(Lesson::id).orElse(null)
                 : null;
         return new TaskResult(task, run.outcome(), run.value(), run.applied(), learned, run.failure(), run.calls(), 0);
     }

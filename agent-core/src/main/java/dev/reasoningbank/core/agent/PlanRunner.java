@@ -52,7 +52,7 @@ public final class PlanRunner {
     private final Sleeper sleeper;
     private final Consumer<AgentEvent> publish;
 
-    public PlanRunner(ReasoningBank bank, OutcomeJudge judge, Sleeper sleeper, Consumer<AgentEvent> publish) {
+    PlanRunner(ReasoningBank bank, OutcomeJudge judge, Sleeper sleeper, Consumer<AgentEvent> publish) {
         this.bank = notNull(bank, "bank");
         this.judge = notNull(judge, "judge");
         this.sleeper = notNull(sleeper, "sleeper");
@@ -63,7 +63,7 @@ public final class PlanRunner {
      * Runs the plan. An exception that {@code passThrough} accepts is rethrown at once, untouched
      * (e.g. arguments a framework could not bind, which it reports by itself).
      */
-    public Run run(String taskId, Plan plan, Invoker invoker, Class<? extends RuntimeException> passThrough) {
+    Run run(String taskId, Plan plan, Invoker invoker, Class<? extends RuntimeException> passThrough) {
         publish.accept(new AgentEvent.Retrieved(taskId, plan.retrieved()));
         if (plan.skip().isPresent()) {
             Plan.Skip skip = plan.skip().get();

@@ -25,12 +25,12 @@ import java.util.function.Predicate;
  * unchanged, is not applied. A call that this very form failed before, in a way the agent could not
  * fix by itself, is refused.
  */
-public final class Planner {
+final class Planner {
 
     private final ReasoningBank bank;
     private final ParameterSource parameters;
 
-    public Planner(ReasoningBank bank, ParameterSource parameters) {
+    Planner(ReasoningBank bank, ParameterSource parameters) {
         this.bank = notNull(bank, "bank");
         this.parameters = notNull(parameters, "parameters");
     }
@@ -41,7 +41,7 @@ public final class Planner {
      * @param description the task in words (kept for custom planners; matching is by trigger)
      * @param toolExists which tools exist, so that an alternative tool is used only if it does
      */
-    public Plan plan(ToolCall call, String description, Predicate<String> toolExists) {
+    Plan plan(ToolCall call, String description, Predicate<String> toolExists) {
         Instant now = bank.config().clock().instant();
         List<Lesson> matching = bank.matching(call);
         List<ScoredLesson> retrieved = matching.stream().map(l -> new ScoredLesson(l, 1.0)).toList();

@@ -49,7 +49,7 @@ final class FailureLearner {
             learning.publish(new AgentEvent.Failed(taskId, failure));
         }
         learning.successes().failed(taskId, failure);
-        Optional<Lesson> lesson = learning.learner().learn(taskId, failure, learning.tools().parameters(failure.tool()), applied);
+        Optional<Lesson> lesson = learning.loop().learn(taskId, failure, learning.tools().parameters(failure.tool()), applied);
         return message(failure, lesson);
     }
 

@@ -4,9 +4,7 @@ import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.invocation.InvocationContext;
 import dev.reasoningbank.core.agent.AgentEvent;
 import dev.reasoningbank.core.agent.AgentListener;
-import dev.reasoningbank.core.agent.Learner;
-import dev.reasoningbank.core.agent.PlanRunner;
-import dev.reasoningbank.core.agent.Planner;
+import dev.reasoningbank.core.agent.LearningLoop;
 import dev.reasoningbank.core.bank.ReasoningBank;
 import dev.reasoningbank.llm.LessonsBlock;
 import java.util.List;
@@ -16,9 +14,7 @@ import org.slf4j.LoggerFactory;
 /** What the executors, the error handlers and the lesson injector of one learning AI service share. */
 record Learning(
         ReasoningBank bank,
-        Planner planner,
-        PlanRunner runner,
-        Learner learner,
+        LearningLoop loop,
         ToolRegistry tools,
         LessonsBlock lessonsBlock,
         int lessonsInPrompt,

@@ -10,9 +10,7 @@ import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.service.AiServices;
 import dev.langchain4j.service.tool.ToolExecutor;
 import dev.reasoningbank.core.agent.AgentListener;
-import dev.reasoningbank.core.agent.Learner;
-import dev.reasoningbank.core.agent.PlanRunner;
-import dev.reasoningbank.core.agent.Planner;
+import dev.reasoningbank.core.agent.LearningLoop;
 import dev.reasoningbank.core.agent.Sleeper;
 import dev.reasoningbank.core.bank.ReasoningBank;
 import dev.reasoningbank.core.judge.OutcomeJudge;
@@ -207,9 +205,9 @@ public final class LearningAiServices<T> {
             throw new IllegalStateException("at least one tool must be set: LearningAiServices.builder(..).tools(new MyTools())");
         }
         List<AgentListener> observers = List.copyOf(listeners);
-        Learner reflectAndMemorize = new Learner(bank, reflector, parameterSource, event -> Learning.publishTo(observers, event));
-        PlanRunner runner = new PlanRunner(bank, judge, sleeper, event -> Learning.publishTo(observers, event));
-        Learning learning = new Learning(bank, new Planner(bank, parameterSource), runner, reflectAndMemorize, tools,
+        LearningLoop loop = LearningLoop.builder().bank(bank).reflector(reflector).parameterSource(parameterSource).judge(judge)
+                .sleeper(sleeper).events(event -> Learning.publishTo(observers, event)).build();
+        Learning learning = new Learning(bank, loop, tools,
                 new LessonsBlock(templates == null ? PromptTemplates.classpath() : templates), lessonsInPrompt,
                 new SuccessLearning(successReflector), observers);
         Map<ToolSpecification, ToolExecutor> executors = new LinkedHashMap<>();

@@ -39,9 +39,9 @@ final class PlanningToolExecutor implements ToolExecutor {
     public ToolExecutionResult executeWithContext(ToolExecutionRequest request, InvocationContext context) {
         String taskId = Learning.taskId(context == null ? null : context.chatMemoryId());
         ToolCall call = ToolRegistry.callOf(request);
-        Plan plan = learning.planner().plan(call, Learning.userText(context), learning.tools()::contains);
+        Plan plan = learning.loop().plan(call, Learning.userText(context), learning.tools()::contains);
         AtomicReference<ToolExecutionResult> last = new AtomicReference<>();
-        PlanRunner.Run run = learning.runner().run(taskId, plan, planned -> {
+        PlanRunner.Run run = learning.loop().execute(taskId, plan, planned -> {
             ToolExecutionRequest plannedRequest = planned.equals(call) ? request : ToolRegistry.requestOf(planned, request);
             ToolExecutionResult result;
             try {

@@ -189,7 +189,7 @@ class LearningAiServicesTest {
     void should_inject_the_lessons_block_once_however_often_the_transformer_runs() {
         // given
         bank.memorize(Lessons.advice("weather", "city"));
-        Learning learning = new Learning(bank, null, null, null, registry(),
+        Learning learning = new Learning(bank, null, registry(),
                 new LessonsBlock(PromptTemplates.classpath()), 3, new SuccessLearning(null), List.of());
         LessonInjector injector = new LessonInjector(learning);
         ChatRequest request = ChatRequest.builder().messages(SystemMessage.from("You are a weather bot."), UserMessage.from("Paris?")).build();
