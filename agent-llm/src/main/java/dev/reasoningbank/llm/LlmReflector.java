@@ -63,6 +63,12 @@ public final class LlmReflector implements Reflector {
         return chat.metrics();
     }
 
+    /** The fallback's configured alternatives: a model's lesson may switch only to these. */
+    @Override
+    public java.util.Set<String> alternatives() {
+        return fallback.alternatives();
+    }
+
     public Reflector fallback() {
         return fallback;
     }
@@ -97,7 +103,7 @@ public final class LlmReflector implements Reflector {
         JsonNode node = LessonAnswers.parseObject(text, problems);
         Lesson lesson = node == null ? null
                 : LessonAnswers.lesson(node, "", failure, context.toolParameters(), parameterSources,
-                        fallback instanceof RuleBasedReflector rules ? rules.alternatives() : java.util.Set.of(), name(), context.now(), problems);
+                        fallback.alternatives(), name(), context.now(), problems);
         if (lesson != null && context.refining().filter(failed -> failed.strategy().equals(lesson.strategy())).isPresent()) {
             problems.add("strategy: this is the lesson that was just applied and did not work; propose a different fix, or Advice");
             return StructuredChat.Parsed.invalid(problems);

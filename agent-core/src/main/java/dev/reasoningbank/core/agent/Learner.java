@@ -7,10 +7,12 @@ import dev.reasoningbank.core.bank.MemorizeResult;
 import dev.reasoningbank.core.bank.ReasoningBank;
 import dev.reasoningbank.core.lesson.ErrorKind;
 import dev.reasoningbank.core.lesson.Lesson;
+import dev.reasoningbank.core.lesson.LessonPolicy;
 import dev.reasoningbank.core.lesson.Strategy;
 import dev.reasoningbank.core.failure.Failure;
 import dev.reasoningbank.core.reflect.ReflectionContext;
 import dev.reasoningbank.core.reflect.Reflector;
+import dev.reasoningbank.core.reflect.RuleBasedReflector;
 import dev.reasoningbank.core.retrieve.RetrievalQuery;
 import dev.reasoningbank.core.retrieve.ScoredLesson;
 import dev.reasoningbank.core.tool.ParameterSource;
@@ -41,12 +43,14 @@ final class Learner {
     private final Reflector reflector;
     private final ParameterSource parameters;
     private final Consumer<AgentEvent> publish;
+    private final LessonPolicy policy;
 
-    Learner(ReasoningBank bank, Reflector reflector, ParameterSource parameters, Consumer<AgentEvent> publish) {
+    Learner(ReasoningBank bank, Reflector reflector, ParameterSource parameters, Consumer<AgentEvent> publish, LessonPolicy policy) {
         this.bank = notNull(bank, "bank");
         this.reflector = notNull(reflector, "reflector");
         this.parameters = notNull(parameters, "parameters");
         this.publish = notNull(publish, "publish");
+        this.policy = notNull(policy, "policy");
     }
 
     /** Learns from a failure of a call no lesson was applied to. */
@@ -118,7 +122,15 @@ final class Learner {
                 parameters.keys().stream().sorted().toList(), failedLesson, whatHappened);
         Optional<Lesson> lesson = reflector.reflect(failure, context);
         publish.accept(new AgentEvent.Reflected(taskId, lesson.map(l -> l.provenance().reflector()).orElse(reflector.name()), lesson.orElse(null)));
-        return lesson;
+        List<String> refused = lesson.map(l -> policy.problems(l, failure)).orElse(List.of());
+        if (refused.isEmpty()) {
+            return lesson;
+        }
+        // an unsafe strategy is never stored: the plain rules (no configuration, nothing the failure's text can steer) answer instead
+        Optional<Lesson> plain = RuleBasedReflector.ofDefaults().reflect(failure, context).filter(l -> policy.problems(l, failure).isEmpty());
+        publish.accept(new AgentEvent.Reflected(taskId, reflector.name() + " (refused by the lesson policy: " + String.join("; ", refused)
+                + "; the plain rules answer instead)", plain.orElse(null)));
+        return plain;
     }
 
     private Optional<Lesson> memorize(String taskId, Lesson lesson, String supersedes) {

@@ -6,6 +6,7 @@ import dev.reasoningbank.core.bank.ReasoningBank;
 import dev.reasoningbank.core.failure.Failure;
 import dev.reasoningbank.core.judge.OutcomeJudge;
 import dev.reasoningbank.core.lesson.Lesson;
+import dev.reasoningbank.core.lesson.LessonPolicy;
 import dev.reasoningbank.core.reflect.Reflector;
 import dev.reasoningbank.core.reflect.RuleBasedReflector;
 import dev.reasoningbank.core.tool.ParameterSource;
@@ -41,7 +42,8 @@ public final class LearningLoop {
         this.bank = b.bank;
         this.planner = new Planner(b.bank, b.parameters);
         this.runner = new PlanRunner(b.bank, b.judge, b.sleeper, b.events);
-        this.learner = new Learner(b.bank, b.reflector, b.parameters, b.events);
+        LessonPolicy policy = b.policy != null ? b.policy : LessonPolicy.of(b.reflector.alternatives(), b.parameters.keys());
+        this.learner = new Learner(b.bank, b.reflector, b.parameters, b.events, policy);
     }
 
     public static Builder builder() {
@@ -92,6 +94,7 @@ public final class LearningLoop {
         private Sleeper sleeper = Sleeper.system();
         private OutcomeJudge judge = OutcomeJudge.ruleBased();
         private Consumer<AgentEvent> events = event -> { };
+        private LessonPolicy policy;
 
         private Builder() {}
 
@@ -100,6 +103,11 @@ public final class LearningLoop {
         public Builder parameterSource(ParameterSource source) { this.parameters = notNull(source, "parameterSource"); return this; }
         public Builder sleeper(Sleeper sleeper) { this.sleeper = notNull(sleeper, "sleeper"); return this; }
         public Builder judge(OutcomeJudge judge) { this.judge = notNull(judge, "judge"); return this; }
+        /**
+         * What a lesson may do here; default: the reflector's configured alternatives, the parameter
+         * source's keys, 1 h skips, 5 retries and 60 s of backoff in all.
+         */
+        public Builder policy(LessonPolicy policy) { this.policy = notNull(policy, "policy"); return this; }
         /** Where every phase's event goes, once each. */
         public Builder events(Consumer<AgentEvent> events) { this.events = notNull(events, "events"); return this; }
 

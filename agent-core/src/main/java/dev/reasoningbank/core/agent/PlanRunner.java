@@ -47,6 +47,9 @@ public final class PlanRunner {
         }
     }
 
+    /** The longest a call waits for backoffs in all, the lesson policy's cap. */
+    static final Duration MAX_TOTAL_WAIT = Duration.ofSeconds(60);
+
     private final ReasoningBank bank;
     private final OutcomeJudge judge;
     private final Sleeper sleeper;
@@ -86,6 +89,7 @@ public final class PlanRunner {
         ToolCall call = plan.call();
         long outside = 0;
         int retries = 0;
+        Duration waitedSoFar = Duration.ZERO;
         for (int calls = 1; ; calls++) {
             Throwable error;
             long start = System.nanoTime();
@@ -117,10 +121,14 @@ public final class PlanRunner {
             Failure failure = Failure.of(call, error, bank.config().clock());
             publish.accept(new AgentEvent.Failed(taskId, failure));
             Optional<Lesson> backoff = plan.retry().filter(l -> l.trigger().errorKind() == failure.kind());
+            int next = retries + 1;
+            Duration delay = backoff.map(l -> ((Strategy.RetryWithBackoff) l.strategy()).delayBefore(next, failure.retryAfterHint()))
+                    .orElse(Duration.ZERO);
+            // whatever a server asks, the agent never waits longer than the cap in all: it gives up instead
             if (backoff.isPresent() && retries < ((Strategy.RetryWithBackoff) backoff.get().strategy()).maxRetries()
-                    && !Thread.currentThread().isInterrupted()) {
+                    && waitedSoFar.plus(delay).compareTo(MAX_TOTAL_WAIT) <= 0 && !Thread.currentThread().isInterrupted()) {
                 retries++;
-                Duration delay = ((Strategy.RetryWithBackoff) backoff.get().strategy()).delayBefore(retries, failure.retryAfterHint());
+                waitedSoFar = waitedSoFar.plus(delay);
                 if (retries == 1) {
                     bank.recordApplied(backoff.get().id());
                     applied.add(backoff.get().id());

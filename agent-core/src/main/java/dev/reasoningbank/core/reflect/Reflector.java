@@ -10,6 +10,11 @@ import java.util.Optional;
  */
 public interface Reflector {
 
+    /** The alternatives (values, hosts, tools) the deployment configured for this reflector: the only ones a lesson may switch to. */
+    default java.util.Set<String> alternatives() {
+        return java.util.Set.of();
+    }
+
     /** A short name recorded in the provenance of the lessons this reflector writes. */
     String name();
 

@@ -37,6 +37,9 @@ import java.util.regex.Pattern;
  */
 public final class RuleBasedReflector implements Reflector {
 
+    /** The longest a backoff lesson of the rules waits in all. */
+    static final Duration MAX_BACKOFF = Duration.ofSeconds(60);
+
     /** The name in the provenance of its lessons. */
     public static final String NAME = "rules";
 
@@ -50,6 +53,7 @@ public final class RuleBasedReflector implements Reflector {
     }
 
     /** The configured alternatives (endpoints, hosts, tools): the only ones a lesson may switch to. */
+    @Override
     public Set<String> alternatives() {
         return alternatives;
     }
@@ -296,12 +300,22 @@ public final class RuleBasedReflector implements Reflector {
                 return Optional.empty();
             }
             Duration wait = f.retryAfterHint().orElse(Duration.ofSeconds(1));
+            // as many retries (at most 3, doubling) as fit in a minute of waiting; a longer wait is no backoff
+            int retries = 0;
+            long total = 0;
+            while (retries < 3 && total + wait.toMillis() * (1L << retries) <= MAX_BACKOFF.toMillis()) {
+                total += wait.toMillis() * (1L << retries);
+                retries++;
+            }
+            if (retries == 0) {
+                return Optional.empty();
+            }
             return Optional.of(new LessonDraft(
                     "Back off when " + f.tool() + " is rate limited",
                     "Applies to every call of " + f.tool() + " that answers 429; the server's Retry-After wins over the computed delay.",
                     f.tool() + " limits the request rate. On a 429, wait (Retry-After if given, else " + wait.toMillis()
-                            + " ms, doubling) and retry up to 3 times.",
-                    new Strategy.RetryWithBackoff(3, wait, 2.0),
+                            + " ms, doubling) and retry up to " + retries + " times.",
+                    new Strategy.RetryWithBackoff(retries, wait, 2.0),
                     List.of(),
                     null));
         }
