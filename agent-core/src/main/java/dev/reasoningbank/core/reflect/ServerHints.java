@@ -122,7 +122,7 @@ final class ServerHints {
         if (named.find()) {
             return Optional.of(named.group(1));
         }
-        Matcher byDefault = Pattern.compile("(?i)\\bdefault(?:s to| is|:|=| value is| value:)?\\s*[\"'`]?([A-Za-z0-9_.-]{1,40})").matcher(message);
+        Matcher byDefault = Pattern.compile("(?i)\\bdefault(?:s? to|s? is|\\s*:|\\s*=| value is| value:)\\s*[\"'`]?([A-Za-z0-9_.-]{1,40})").matcher(message);
         return byDefault.find() ? Optional.of(byDefault.group(1)) : Optional.empty();
     }
 
