@@ -32,6 +32,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public final class LearningAgent {
 
+    private static final System.Logger LOG = System.getLogger(LearningAgent.class.getName());
+
     private final ReasoningBank bank;
     private final Map<String, Tool> tools;
     private final LearningLoop loop;
@@ -78,9 +80,15 @@ public final class LearningAgent {
         Plan plan = loop.plan(task.call(), task.description(), tools::containsKey);
         PlanRunner.Run run = loop.execute(id, plan, call -> tools.get(call.tool()).invoke(new LinkedHashMap<>(call.arguments())));
         excluded.set(excluded.get() + run.outsideNanos());
-        String learned = run.outcome() == Outcome.FAILED
-                ? loop.learn(id, run.failure(), tools.get(plan.call().tool()).parameters(), plan.applied()).map(Lesson::id).orElse(null)
-                : null;
+        String learned = null;
+        if (run.outcome() == Outcome.FAILED) {
+            try {
+                learned = loop.learn(id, run.failure(), tools.get(plan.call().tool()).parameters(), plan.applied()).map(Lesson::id).orElse(null);
+            } catch (RuntimeException e) {
+                // the bank could not be written (a full disk, a lock): the task's outcome stands, nothing is learned
+                LOG.log(System.Logger.Level.WARNING, "ReasoningBank: learning from the failure of task " + id + " failed: " + e);
+            }
+        }
         return new TaskResult(task, run.outcome(), run.value(), run.applied(), learned, run.failure(), run.calls(), 0);
     }
 
@@ -92,7 +100,12 @@ public final class LearningAgent {
     private void publish(AgentEvent event) {
         long start = System.nanoTime();
         for (AgentListener listener : listeners) {
-            listener.onEvent(event);
+            try {
+                listener.onEvent(event);
+            } catch (RuntimeException e) {
+                // a listener can never change an outcome
+                LOG.log(System.Logger.Level.WARNING, "ReasoningBank: listener " + listener + " failed on '" + event + "': " + e);
+            }
         }
         exclude(start);
     }

@@ -102,8 +102,10 @@ public final class PlanRunner {
                 }
                 Verdict verdict = judge.judge(call, value);
                 if (verdict.success()) {
-                    publish.accept(new AgentEvent.Executed(taskId, call.tool(), calls));
-                    applied.forEach(id -> bank.feedback(id, Feedback.HELPED));
+                    // the call succeeded: a listener or a bank write that fails now must not turn it into a failure
+                    int made = calls;
+                    safely("publishing a success", () -> publish.accept(new AgentEvent.Executed(taskId, call.tool(), made)));
+                    safely("crediting the lessons applied", () -> applied.forEach(id -> bank.feedback(id, Feedback.HELPED)));
                     return new Run(Outcome.SUCCEEDED, value, null, null, applied, calls, outside);
                 }
                 error = new Failure.WrongResultException(verdict.reason());
@@ -161,6 +163,17 @@ public final class PlanRunner {
                         || java.util.regex.Pattern.compile("\\b" + java.util.regex.Pattern.quote(changed.toLowerCase(java.util.Locale.ROOT)) + "\\b")
                                 .matcher(failure.message().toLowerCase(java.util.Locale.ROOT)).find());
         return same || onChanged;
+    }
+
+    private static final System.Logger LOG = System.getLogger(PlanRunner.class.getName());
+
+    /** Runs a step that must not change an outcome already decided; its failure is logged, not thrown. */
+    static void safely(String what, Runnable step) {
+        try {
+            step.run();
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "ReasoningBank: " + what + " failed, the outcome stands: " + e);
+        }
     }
 
     private boolean sleep(Duration delay) {

@@ -61,6 +61,8 @@ public record Failure(
     public static final int MAX_MESSAGE = 2_000;
     public static final int MAX_TRACE = 4_000;
     public static final int MAX_BODY = 1_000;
+    /** The longest argument value a failure keeps (a 10 MB argument is never sent to a model whole). */
+    public static final int MAX_ARGUMENT = 500;
     private static final int MAX_CAUSES = 5;
     private static final int FRAMES_PER_CAUSE = 8;
 
@@ -68,21 +70,50 @@ public record Failure(
         notBlank(tool, "tool");
         notNull(kind, "kind");
         Redactor redactor = Redactor.standard();
-        arguments = Collections.unmodifiableMap(redactor.redactArguments(arguments == null ? Map.of() : arguments));
+        Map<String, Object> bounded = new LinkedHashMap<>();
+        redactor.redactArguments(arguments == null ? Map.of() : arguments).forEach((name, value) ->
+                bounded.put(name, value instanceof String text ? cut(neutral(text, false), MAX_ARGUMENT) : value));
+        arguments = Collections.unmodifiableMap(bounded);
         fingerprints = fingerprints == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(fingerprints));
         exceptionType = exceptionType == null ? "" : exceptionType;
-        message = cut(redactor.redact(message == null ? "" : message), MAX_MESSAGE);
-        trace = cut(redactor.redact(trace == null ? "" : trace), MAX_TRACE);
-        host = host == null ? null : redactor.redact(host);
-        errorCode = cut(redactor.redact(errorCode == null ? "" : errorCode), 100);
-        errorField = cut(redactor.redact(errorField == null ? "" : errorField), 100);
+        message = cut(neutral(redactor.redact(message == null ? "" : message), false), MAX_MESSAGE);
+        trace = cut(neutral(redactor.redact(trace == null ? "" : trace), true), MAX_TRACE);
+        host = host == null ? null : neutral(redactor.redact(host), false);
+        errorCode = cut(neutral(redactor.redact(errorCode == null ? "" : errorCode), false), 100);
+        errorField = cut(neutral(redactor.redact(errorField == null ? "" : errorField), false), 100);
         Map<String, String> kept = new LinkedHashMap<>();
         if (headers != null) {
-            headers.forEach((name, value) -> kept.put(name, cut(redactor.redact(value), 300)));
+            headers.forEach((name, value) -> kept.put(neutral(name, false), cut(neutral(redactor.redact(value), false), 300)));
         }
         headers = Collections.unmodifiableMap(kept);
         rootCause = rootCause == null ? RootCause.NONE : rootCause;
-        body = cut(redactor.redact(body == null ? "" : body), MAX_BODY);
+        body = cut(neutral(redactor.redact(body == null ? "" : body), true), MAX_BODY);
+    }
+
+    /**
+     * Server text made harmless to show: control characters (ANSI escapes among them) and bidirectional
+     * overrides become a visible {@code [U+XXXX]}; line breaks become spaces unless {@code keepLines}, so
+     * that a message can never forge a line of the agent's own output.
+     */
+    static String neutral(String text, boolean keepLines) {
+        StringBuilder out = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean line = c == '\n' || c == '\r';
+            boolean bad = Character.isISOControl(c) && !(keepLines && (c == '\n' || c == '\t')) && !(c == '\t' || line)
+                    || c == '\u2028' || c == '\u2029' || c == '\u200E' || c == '\u200F' || c >= '\u202A' && c <= '\u202E'
+                    || c >= '\u2066' && c <= '\u2069';
+            boolean flatten = line && !keepLines || c == '\t' && !keepLines;
+            if (bad || flatten) {
+                if (out == null) {
+                    out = new StringBuilder(text.length() + 16).append(text, 0, i);
+                }
+                out.append(flatten ? " " : String.format("[U+%04X]", (int) c));
+            } else if (out != null) {
+                out.append(c);
+            }
+        }
+        return out == null ? text : out.toString();
     }
 
     /** A failure with no HTTP details: for tests and failures that are not calls over HTTP. */
