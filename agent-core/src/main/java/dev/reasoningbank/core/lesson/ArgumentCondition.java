@@ -39,7 +39,7 @@ public record ArgumentCondition(String parameter, Op op, String value) {
         if (op == Op.FINGERPRINT && !Fingerprint.isFingerprint(value)) {
             throw new IllegalArgumentException(
                     "value of a FINGERPRINT condition on '" + parameter + "' must be a fingerprint such as "
-                            + "'sha256:0123456789ab', never a raw value");
+                            + "'hmac:0123456789abcdef', never a raw value");
         }
     }
 

@@ -38,7 +38,7 @@ class RuleBasedReflectorTest {
     void expired_credential_should_teach_replace_param_keyed_on_the_fingerprint() {
         Lesson lesson = reflect(Map.of("apiKey", "old-key-1234"), ToolException.http(401, "key old-key-1234 expired", "h"));
         assertThat(lesson.strategy()).isEqualTo(new Strategy.ReplaceParam("apiKey", "api.key"));
-        assertThat(lesson.trigger().conditions()).singleElement().satisfies(c -> assertThat(c.value()).startsWith("sha256:"));
+        assertThat(lesson.trigger().conditions()).singleElement().satisfies(c -> assertThat(c.value()).startsWith("hmac:"));
         assertThat(lesson.toString()).doesNotContain("old-key-1234");
     }
 
