@@ -84,6 +84,20 @@ public final class JsonFileLessonStore implements LessonStore {
         if (Files.isDirectory(absolute)) {
             throw new BankFileException(absolute, "is a directory; give the path of a JSON file, e.g. " + absolute.resolve("bank.json"), null);
         }
+        if (Files.isSymbolicLink(absolute)) {
+            // writes go through the link to its target: replacing the link by a regular file would lose what it points to
+            try {
+                absolute = absolute.toRealPath();
+            } catch (IOException dangling) {
+                // a link to a bank not written yet: the first write creates its target
+                try {
+                    absolute = absolute.resolveSibling(Files.readSymbolicLink(absolute)).toAbsolutePath().normalize();
+                } catch (IOException unreadable) {
+                    throw new BankFileException(absolute, "is a symbolic link that cannot be read (" + unreadable.getMessage() + ")", unreadable);
+                }
+            }
+        }
+
         JsonFileLessonStore store = new JsonFileLessonStore(absolute);
         store.snapshot();
         return store;
@@ -91,6 +105,18 @@ public final class JsonFileLessonStore implements LessonStore {
 
     public Path file() {
         return file;
+    }
+
+    /** Whether the file exists and its owner may not write it (checked by its mode: even root must not rewrite it). */
+    private static boolean readOnly(Path file) {
+        try {
+            return Files.exists(file) && (!Files.getPosixFilePermissions(file).contains(java.nio.file.attribute.PosixFilePermission.OWNER_WRITE)
+                    || !Files.isWritable(file));
+        } catch (UnsupportedOperationException notPosix) {
+            return Files.exists(file) && !Files.isWritable(file);
+        } catch (IOException unreadable) {
+            return false;
+        }
     }
 
     @Override
@@ -107,6 +133,10 @@ public final class JsonFileLessonStore implements LessonStore {
 
     @Override
     public <R> R update(Function<LessonSet, R> transaction) {
+        if (readOnly(file)) {
+            throw new BankFileException(file, "is read-only, so it is not rewritten; make it writable (chmod u+w " + file
+                    + ") or give another bank file", null);
+        }
         try {
             Files.createDirectories(file.getParent());
         } catch (IOException e) {

@@ -40,6 +40,36 @@ class JsonFileLessonStoreTest extends LessonStoreContract {
     }
 
     @Test
+    void should_write_through_a_symbolic_link_to_its_target() throws Exception {
+        Path target = dir.resolve("real").resolve("bank.json");
+        Files.createDirectories(target.getParent());
+        Path link = Files.createSymbolicLink(dir.resolve("bank.json"), target);
+
+        try (JsonFileLessonStore store = JsonFileLessonStore.open(link)) {
+            store.update(set -> { set.put(Lessons.replaceKey("weather", "expired-key-123")); return null; });
+        }
+
+        assertThat(Files.isSymbolicLink(link)).as("the link is still a link").isTrue();
+        assertThat(Files.readString(target)).contains("ReplaceParam");
+    }
+
+    @Test
+    void should_refuse_to_rewrite_a_read_only_bank_and_leave_it_untouched() throws Exception {
+        Path file = dir.resolve("bank.json");
+        try (JsonFileLessonStore store = JsonFileLessonStore.open(file)) {
+            store.update(set -> { set.put(Lessons.replaceKey("weather", "expired-key-123")); return null; });
+        }
+        byte[] before = Files.readAllBytes(file);
+        Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("r--r--r--"));
+
+        JsonFileLessonStore store = JsonFileLessonStore.open(file);
+        assertThat(store.snapshot().lessons()).hasSize(1);
+        assertThatThrownBy(() -> store.update(set -> { set.put(Lessons.replaceKey("weather", "other-key-456")); return null; }))
+                .isInstanceOf(BankFileException.class).hasMessageContaining("is read-only").hasMessageContaining("chmod u+w");
+        assertThat(Files.readAllBytes(file)).isEqualTo(before);
+    }
+
+    @Test
     void should_write_a_human_readable_versioned_document() throws Exception {
         Path file = dir.resolve("bank.json");
         JsonFileLessonStore store = JsonFileLessonStore.open(file);
