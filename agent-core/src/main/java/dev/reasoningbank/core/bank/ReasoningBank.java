@@ -189,35 +189,59 @@ public final class ReasoningBank implements AutoCloseable {
             throw new InvalidLessonException(clean.id(), problems);
         }
         Map<String, Pending> deltas = drainPending();
-        MemorizeResult result = write(deltas, set -> {
-            Optional<Lesson> old = supersedes == null ? Optional.empty() : set.get(supersedes);
-            Lesson incoming = old.map(o -> clean.toBuilder().refinement(Math.max(clean.refinement(), o.refinement() + 1)).build()).orElse(clean);
-            Optional<Lesson> existing = sameTrigger(set, incoming);
-            MemorizeResult r;
-            if (existing.isPresent() && existing.get().isActive() && !existing.get().id().equals(supersedes)) {
-                Lesson merged = merge(existing.get(), incoming);
-                set.put(merged);
-                r = new MemorizeResult(merged, false);
-            } else if (existing.isPresent() && existing.get().status() == incoming.status() && incoming.status() == LessonStatus.UNFIXABLE) {
-                Lesson again = existing.get().withStats(existing.get().stats().withRecurrence()).withExpiresAt(incoming.expiresAt());
-                set.put(again);
-                r = new MemorizeResult(again, false);
-            } else {
-                Lesson stored = withFreeId(set, incoming);
-                set.put(stored);
-                existing.filter(e -> !e.isActive() && e.supersededBy() == null)
-                        .ifPresent(e -> set.put(e.toBuilder().supersededBy(stored.id()).build()));
-                r = new MemorizeResult(stored, true);
-            }
-            String newId = r.lesson().id();
-            old.filter(o -> !o.id().equals(newId)).ifPresent(o -> set.put(o.toBuilder()
-                    .status(o.isActive() ? LessonStatus.SUPERSEDED : o.status()).supersededBy(newId).build()));
-            return r;
-        });
+        MemorizeResult result = write(deltas, set -> put(set, clean, supersedes));
         publish(result.created()
                 ? new BankEvent.LessonAdded(config.name(), result.lesson())
                 : new BankEvent.LessonMerged(config.name(), result.lesson()));
         return result;
+    }
+
+    /** Stores one validated lesson in a transaction: merged, stored afresh, or replacing the one it supersedes. */
+    private MemorizeResult put(LessonSet set, Lesson clean, String supersedes) {
+        Optional<Lesson> old = supersedes == null ? Optional.empty() : set.get(supersedes);
+        Lesson incoming = old.map(o -> clean.toBuilder().refinement(Math.max(clean.refinement(), o.refinement() + 1)).build()).orElse(clean);
+        Optional<Lesson> existing = sameTrigger(set, incoming);
+        MemorizeResult r;
+        if (existing.isPresent() && existing.get().isActive() && !existing.get().id().equals(supersedes)) {
+            Lesson merged = merge(existing.get(), incoming);
+            set.put(merged);
+            r = new MemorizeResult(merged, false);
+        } else if (existing.isPresent() && existing.get().status() == incoming.status() && incoming.status() == LessonStatus.UNFIXABLE) {
+            Lesson again = existing.get().withStats(existing.get().stats().withRecurrence()).withExpiresAt(incoming.expiresAt());
+            set.put(again);
+            r = new MemorizeResult(again, false);
+        } else {
+            Lesson stored = withFreeId(set, incoming);
+            set.put(stored);
+            existing.filter(e -> !e.isActive() && e.supersededBy() == null)
+                    .ifPresent(e -> set.put(e.toBuilder().supersededBy(stored.id()).build()));
+            r = new MemorizeResult(stored, true);
+        }
+        String newId = r.lesson().id();
+        old.filter(o -> !o.id().equals(newId)).ifPresent(o -> set.put(o.toBuilder()
+                .status(o.isActive() ? LessonStatus.SUPERSEDED : o.status()).supersededBy(newId).build()));
+        return r;
+    }
+
+    /**
+     * Stores every lesson, or none: all are validated first, then written in one transaction.
+     *
+     * @throws InvalidLessonException naming every lesson that is unsafe to store; nothing is stored then
+     */
+    public List<MemorizeResult> memorizeAll(List<Lesson> lessons) {
+        List<Lesson> clean = lessons.stream().map(ReasoningBank::redacted).toList();
+        List<String> problems = new ArrayList<>();
+        for (Lesson lesson : clean) {
+            LessonValidator.problems(lesson, List.of()).forEach(p -> problems.add(lesson.id() + ": " + p));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidLessonException(problems.size() + " of the lessons", problems);
+        }
+        Map<String, Pending> deltas = drainPending();
+        List<MemorizeResult> results = write(deltas, set -> clean.stream().map(l -> put(set, l, null)).toList());
+        results.forEach(r -> publish(r.created() ? new BankEvent.LessonAdded(config.name(), r.lesson())
+                : new BankEvent.LessonMerged(config.name(), r.lesson())));
+        return results;
     }
 
     /**

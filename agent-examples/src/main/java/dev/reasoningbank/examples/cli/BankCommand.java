@@ -167,6 +167,9 @@ final class BankCommand implements Callable<Integer> {
         @Parameters(paramLabel = "FILE", description = "a JSON array of lessons")
         Path file;
 
+        @picocli.CommandLine.Option(names = "--trust", description = "keep the lessons' trusted status (default: they start as candidates)")
+        boolean trust;
+
         @Override
         public Integer call() throws Exception {
             List<Lesson> lessons;
@@ -177,22 +180,19 @@ final class BankCommand implements Callable<Integer> {
             } catch (JsonProcessingException e) {
                 throw new IllegalArgumentException("cannot import " + file + ": it " + LessonJson.explain(e) + "; nothing was imported");
             }
-            int added = 0;
-            int merged = 0;
+            // imported lessons are untrusted text: they start as candidates unless the user vouches for them
+            List<Lesson> incoming = lessons.stream()
+                    .map(l -> trust || !l.isActive() ? l : l.withStatus(dev.reasoningbank.core.lesson.LessonStatus.CANDIDATE))
+                    .toList();
+            List<MemorizeResult> results;
             try (ReasoningBank memory = open()) {
-                for (Lesson lesson : lessons) {
-                    try {
-                        MemorizeResult result = memory.memorize(lesson);
-                        if (result.created()) {
-                            added++;
-                        } else {
-                            merged++;
-                        }
-                    } catch (InvalidLessonException invalid) {
-                        spec.commandLine().getErr().println("rbank: skipped " + invalid.getMessage());
-                    }
-                }
+                results = memory.memorizeAll(incoming);
+            } catch (InvalidLessonException invalid) {
+                throw new IllegalArgumentException("cannot import " + file + ": " + invalid.problems().size() + " problem(s): "
+                        + String.join("; ", invalid.problems()) + "; nothing was imported");
             }
+            int added = (int) results.stream().filter(MemorizeResult::created).count();
+            int merged = results.size() - added;
             out().println(json ? compact(java.util.Map.of("added", added, "merged", merged))
                     : "Imported " + lessons.size() + " lessons from " + file + ": " + added + " added, " + merged + " merged");
             return 0;

@@ -148,6 +148,35 @@ class RbankTest {
     }
 
     @Test
+    void bank_import_is_all_or_nothing_and_imported_lessons_start_as_candidates() throws Exception {
+        String bank = dir.resolve("bank.json").toString();
+        Path export = dir.resolve("lessons.json");
+        rbank("demo", "--bank", bank, "--json");
+        rbank("demo", "--bank", bank, "--json");
+        assertThat(rbank("bank", "export", export.toString(), "--bank", bank).exit()).isZero();
+        assertThat(Files.readString(export)).contains("TRUSTED");
+
+        // one lesson in the file is unsafe (a control character in its title): nothing at all is imported
+        String poisoned = Files.readString(export).replaceFirst(java.util.regex.Pattern.quote("\"title\" : \""),
+                java.util.regex.Matcher.quoteReplacement("\"title\" : \"\\u001b[2J"));
+        Path bad = dir.resolve("bad.json");
+        Files.writeString(bad, poisoned);
+        Run refused = rbank("bank", "import", bad.toString(), "--bank", dir.resolve("fresh.json").toString());
+        assertThat(refused.exit()).isNotZero();
+        assertThat(refused.err()).contains("nothing was imported");
+        assertThat(Files.exists(dir.resolve("fresh.json"))).isFalse();
+
+        // a clean file is imported whole, as candidates unless --trust
+        Run imported = rbank("bank", "import", export.toString(), "--bank", dir.resolve("fresh.json").toString(), "--json");
+        assertThat(imported.json().get("added").asInt()).isEqualTo(2);
+        assertThat(rbank("bank", "list", "--bank", dir.resolve("fresh.json").toString(), "--json").json())
+                .allSatisfy(l -> assertThat(l.get("status").asText()).isEqualTo("CANDIDATE"));
+        rbank("bank", "import", export.toString(), "--bank", dir.resolve("trusted.json").toString(), "--trust");
+        assertThat(rbank("bank", "list", "--bank", dir.resolve("trusted.json").toString(), "--json").json())
+                .anySatisfy(l -> assertThat(l.get("status").asText()).isEqualTo("TRUSTED"));
+    }
+
+    @Test
     void unknown_commands_and_bad_flags_should_print_usage_and_exit_non_zero() {
         Run unknown = rbank("fly");
         Run badFlag = rbank("demo", "--frobnicate");
