@@ -23,7 +23,10 @@ import org.slf4j.LoggerFactory;
  * Asks a chat model for one JSON object that matches a schema, validates the answer, re-asks with
  * the validation errors, and reports model errors once. Shared by the reflectors and the judge of one
  * run, so that they share one {@link LlmMetrics} and one circuit: after an error that retrying cannot
- * fix (server unreachable, unknown model, rejected key) the model is not called again in this run.
+ * fix (server unreachable, unknown model, rejected key), or two timeouts in a row, the model is not
+ * called for a cool-down ({@value #COOL_DOWN_MINUTES} minutes); then one call goes through (half-open,
+ * as Resilience4j's breaker does): if it answers, the circuit closes, else it opens again. A
+ * long-running service never loses reflection for good.
  *
  * <p>Every fallback writes exactly one warning line; once the circuit is open, later fallbacks are
  * silent (debug level), because the first line already said the model is not used any more.
@@ -40,6 +43,10 @@ public final class StructuredChat {
     private final Optional<LlmConfig> config;
     private final LlmMetrics metrics = new LlmMetrics();
     private volatile ModelError circuit;
+    private volatile java.time.Instant openedAt;
+    static final int COOL_DOWN_MINUTES = 5;
+    private static final java.time.Duration COOL_DOWN = java.time.Duration.ofMinutes(COOL_DOWN_MINUTES);
+    private java.time.Clock clock = java.time.Clock.systemUTC();
     /** A server that hangs would cost a full timeout per failure: after this many in a row, stop calling it. */
     private static final int MAX_TIMEOUTS_IN_A_ROW = 2;
     private final java.util.concurrent.atomic.AtomicInteger consecutiveTimeouts = new java.util.concurrent.atomic.AtomicInteger();
@@ -51,6 +58,12 @@ public final class StructuredChat {
         }
         this.label = label;
         this.config = config;
+    }
+
+    /** The same chat on another clock, for tests of the cool-down. */
+    StructuredChat withClock(java.time.Clock clock) {
+        this.clock = Objects.requireNonNull(clock, "clock must not be null");
+        return this;
     }
 
     /** A structured chat over the model the configuration describes. */
@@ -132,6 +145,12 @@ public final class StructuredChat {
             throw new IllegalArgumentException("maxReasks must be at least 0 but was " + maxReasks);
         }
         ModelError open = circuit;
+        if (open != null && !clock.instant().isBefore(openedAt.plus(COOL_DOWN))) {
+            // half-open: this call tests whether the model is back; a failure opens the circuit again
+            log.info("{}: trying {} again after {} minutes", purpose, label, COOL_DOWN_MINUTES);
+            openedAt = clock.instant();
+            open = null;
+        }
         if (open != null) {
             metrics.recordFallback();
             log.debug("{}: not calling {} ({}); using {}", purpose, label, open.kind().shortText(), fallback);
@@ -157,6 +176,11 @@ public final class StructuredChat {
                 return modelFailed(purpose, fallback, ModelError.of(e, config));
             }
             metrics.recordCall(response.tokenUsage());
+            if (circuit != null) {
+                log.info("{}: {} answers again", purpose, label);
+            }
+            circuit = null;
+            consecutiveTimeouts.set(0);
             String text = response.aiMessage() == null ? null : response.aiMessage().text();
             Parsed<T> parsed = text == null || text.isBlank()
                     ? Parsed.invalid(List.of("the answer was empty; answer with one JSON object"))
@@ -180,8 +204,9 @@ public final class StructuredChat {
         if (error.kind().permanent() || timeoutsInARow >= MAX_TIMEOUTS_IN_A_ROW) {
             boolean first = circuit == null;
             circuit = error;
+            openedAt = clock.instant();
             if (first) {
-                log.warn("{}: {}; using {}, and not calling {} again in this run", purpose, error.message(), fallback, label);
+                log.warn("{}: {}; using {}, and not calling {} for {} minutes", purpose, error.message(), fallback, label, COOL_DOWN_MINUTES);
             } else {
                 log.debug("{}: {}; using {}", purpose, error.message(), fallback);
             }

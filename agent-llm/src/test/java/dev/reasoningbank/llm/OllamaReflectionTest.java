@@ -240,7 +240,33 @@ class OllamaReflectionTest {
         String warnings = log.toString(StandardCharsets.UTF_8);
         assertThat(warnings.lines().filter(l -> l.contains("WARN"))).hasSize(1).first().asString()
                 .contains("is unreachable").contains("ollama serve").contains("ollama pull qwen2.5:3b")
-                .contains("not calling ollama/qwen2.5:3b again");
+                .contains("not calling ollama/qwen2.5:3b for 5 minutes");
+    }
+
+    @Test
+    void should_try_the_model_again_after_the_cool_down_and_close_the_circuit_when_it_answers() {
+        // given a model that is not there yet
+        wm.stubFor(post(urlEqualTo("/api/chat")).willReturn(aResponse().withStatus(404)
+                .withHeader("Content-Type", "application/json").withBody("{\"error\":\"model \\\"x\\\" not found, try pulling it first\"}")));
+        dev.reasoningbank.core.agent.ManualClock clock = new dev.reasoningbank.core.agent.ManualClock(java.time.Instant.parse("2026-11-27T10:00:00Z"));
+        StructuredChat chat = StructuredChat.of(LlmConfig.builder(LlmProvider.OLLAMA).baseUrl(wm.baseUrl()).model("x").maxRetries(0).build())
+                .withClock(clock);
+        LlmReflector reflector = LlmReflector.builder(chat).fallback(rules).parameterSources(List.of("weather.apiKey")).build();
+        reflector.reflect(Fixtures.expiredKeyFailure(), context());
+        reflector.reflect(Fixtures.expiredKeyFailure(), context());
+        assertThat(wm.requestBodies()).as("open: the second reflection does not call the model").hasSize(1);
+
+        // when the model has been pulled and the cool-down is over
+        wm.resetAll();
+        wm.stubFor(post(urlEqualTo("/api/chat")).willReturn(okJson(Fixtures.ollamaAnswer(Fixtures.replaceKeyAnswer()))));
+        clock.advance(java.time.Duration.ofMinutes(5));
+        Optional<Lesson> back = reflector.reflect(Fixtures.expiredKeyFailure(), context());
+        Optional<Lesson> after = reflector.reflect(Fixtures.expiredKeyFailure(), context());
+
+        // then the half-open call reaches it, and the circuit stays closed
+        assertThat(back.orElseThrow().provenance().reflector()).startsWith("llm:");
+        assertThat(after.orElseThrow().provenance().reflector()).startsWith("llm:");
+        assertThat(wm.requestBodies()).hasSize(2);
     }
 
     @Test
