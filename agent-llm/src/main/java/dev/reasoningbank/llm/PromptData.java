@@ -83,12 +83,21 @@ public final class PromptData {
     }
 
     /** One lesson in three lines: what it is, when it applies, what to do. */
+    /** A lesson's text as a model reads it: one line each, no control characters (they cannot forge structure). */
+    private static String flat(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (char c : text.toCharArray()) {
+            out.append(Character.isISOControl(c) || c == '\u2028' || c == '\u2029' ? ' ' : c);
+        }
+        return out.toString().strip();
+    }
+
     static String lesson(Lesson l) {
         String when = "tool " + l.trigger().tool() + ", " + l.trigger().errorKind() + " errors"
                 + l.trigger().conditions().stream().map(PromptData::condition).map(c -> ", " + c).collect(Collectors.joining());
-        return "- " + l.id() + " [" + l.strategy().type() + ", " + l.status().name().toLowerCase(java.util.Locale.ROOT) + "] " + l.title() + "\n"
+        return "- " + l.id() + " [" + l.strategy().type() + ", " + l.status().name().toLowerCase(java.util.Locale.ROOT) + "] " + flat(l.title()) + "\n"
                 + "  when: " + when + "\n"
-                + "  do: " + l.content() + action(l.strategy());
+                + "  do: " + flat(l.content()) + action(l.strategy());
     }
 
     private static String condition(ArgumentCondition c) {

@@ -416,6 +416,16 @@ public final class ReasoningBank implements AutoCloseable {
         return Optional.of(effective);
     }
 
+    /** Trusts a lesson by hand (someone checked it); a retired or superseded one is active again. */
+    public Optional<Lesson> trust(String lessonId) {
+        if (store.snapshot().find(lessonId).isEmpty()) {
+            return Optional.empty();
+        }
+        Lesson trusted = changeStatus(lessonId, LessonStatus.TRUSTED);
+        publish(new BankEvent.LessonPromoted(config.name(), trusted));
+        return Optional.of(trusted);
+    }
+
     /** Retires a lesson by hand; it is kept, but no longer retrieved. */
     public Optional<Lesson> retire(String lessonId, String reason) {
         if (store.snapshot().find(lessonId).isEmpty()) {

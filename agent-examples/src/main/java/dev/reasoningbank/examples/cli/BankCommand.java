@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
 /** {@code rbank bank ...}: see and curate what the agent learned. */
 @Command(name = "bank", mixinStandardHelpOptions = true,
         description = "See and curate the lessons in a bank.",
-        subcommands = {BankCommand.ListLessons.class, BankCommand.Show.class, BankCommand.Retire.class,
+        subcommands = {BankCommand.ListLessons.class, BankCommand.Show.class, BankCommand.Retire.class, BankCommand.Trust.class,
                 BankCommand.Export.class, BankCommand.Import.class})
 final class BankCommand implements Callable<Integer> {
 
@@ -99,12 +99,12 @@ final class BankCommand implements Callable<Integer> {
                 } else {
                     int width = Math.max(13, lessons.stream().mapToInt(l -> l.id().length()).max().orElse(13));
                     String row = "%-" + width + "s %-10s %-16s %-9s %s%n";
-                    out().printf(row, "ID", "STATUS", "STRATEGY", "USED", "TITLE");
+                    out().printf(row, "ID", "STATUS", "STRATEGY", "USED", "TITLE (FROM)");
                     for (Lesson l : lessons) {
                         // the history: what replaced a lesson that did not work, or was retired
                         String history = l.supersededBy() == null ? "" : "  -> " + l.supersededBy();
                         out().printf(row, l.id(), l.status(), l.strategy().type(),
-                                l.stats().helped() + "+/" + l.stats().hurt() + "-", l.title() + history);
+                                l.stats().helped() + "+/" + l.stats().hurt() + "-", l.title() + " (" + l.provenance().reflector() + ")" + history);
                     }
                     out().println(lessons.size() + " lesson" + (lessons.size() == 1 ? "" : "s") + " in " + memory.store().describe());
                 }
@@ -139,6 +139,23 @@ final class BankCommand implements Callable<Integer> {
                 find(memory, id);
                 Lesson retired = memory.retire(id, "retired by hand").orElseThrow();
                 out().println(json ? compact(retired) : "Retired " + id + ": " + retired.title());
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "trust", mixinStandardHelpOptions = true,
+            description = "Trust a lesson you have checked (a model's or an imported one starts as a candidate).")
+    static final class Trust extends BankSubcommand {
+        @Parameters(paramLabel = "ID", description = "the lesson's id")
+        String id;
+
+        @Override
+        public Integer call() throws Exception {
+            try (ReasoningBank memory = open()) {
+                find(memory, id);
+                Lesson trusted = memory.trust(id).orElseThrow();
+                out().println(json ? compact(trusted) : "Trusted " + id + ": " + trusted.title());
             }
             return 0;
         }

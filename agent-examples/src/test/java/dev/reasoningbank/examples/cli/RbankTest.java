@@ -132,6 +132,20 @@ class RbankTest {
     }
 
     @Test
+    void bank_trust_marks_a_checked_lesson_trusted_and_list_says_where_each_came_from() throws Exception {
+        String bank = dir.resolve("bank.json").toString();
+        JsonNode demo = rbank("demo", "--bank", bank, "--json").json();
+        String skip = demo.get("attempts").get(2).get("lessonLearned").asText();
+
+        Run trust = rbank("bank", "trust", skip, "--bank", bank);
+
+        assertThat(trust.exit()).isZero();
+        assertThat(rbank("bank", "show", skip, "--bank", bank, "--json").json().get("status").asText()).isEqualTo("TRUSTED");
+        assertThat(rbank("bank", "list", "--bank", bank).out()).contains("(rules)");
+        assertThat(rbank("bank", "trust", "L-nope", "--bank", bank).exit()).isNotZero();
+    }
+
+    @Test
     void bank_export_then_import_should_carry_the_lessons_to_another_bank() throws Exception {
         String bank = dir.resolve("bank.json").toString();
         String other = dir.resolve("other.json").toString();

@@ -65,6 +65,6 @@ final class FailureLearner {
             return error + "\n" + l.content();
         }
         String next = s.nextStep();
-        return error + "\nLesson " + l.id() + " (" + s.type() + "): " + l.content() + "\n" + next;
+        return error + "\nLesson " + l.id() + " (" + s.type() + "): " + l.content().replaceAll("\\s+", " ").strip() + "\n" + next;
     }
 }
