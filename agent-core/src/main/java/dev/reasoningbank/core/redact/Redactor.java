@@ -26,12 +26,13 @@ public final class Redactor {
 
     private static final List<String> KEY_PREFIXES = List.of(
             "sk-", "sk_live_", "sk_test_", "rk_live_", "pk_live_", "AKIA", "ASIA", "ghp_", "gho_", "ghs_", "ghu_",
-            "github_pat_", "glpat-", "xoxb-", "xoxp-", "xoxa-", "AIza", "hf_");
+            "github_pat_", "glpat-", "xoxb-", "xoxp-", "xoxa-", "AIza", "hf_", "rk_test_", "sk-proj-", "shpss_", "shpat_", "dop_v1_", "dor_v1_",
+            "glsa_", "lin_api_", "dp.pt.", "dt0c01.", "SG.", "HRKU-", "AGE-SECRET-KEY-", "npm_", "pypi-", "whsec_", "ya29.");
     private static final Set<String> SECRET_NAMES = Set.of(
             "key", "auth", "authorization", "credential", "credentials", "signature", "sig", "sessionid", "session", "cookie",
-            "setcookie", "proxyauthorization", "appid", "passphrase");
+            "setcookie", "proxyauthorization", "appid", "passphrase", "pin", "passcode", "otp");
     private static final List<String> SECRET_NAME_ENDINGS = List.of(
-            "apikey", "accesskey", "secretkey", "privatekey", "subscriptionkey", "token", "secret", "password", "passwd", "pwd",
+            "apikey", "appkey", "accountkey", "accesskey", "secretkey", "privatekey", "subscriptionkey", "token", "secret", "password", "passwd", "pwd",
             "passphrase");
     private static final Set<String> AUTH_SCHEMES = Set.of("bearer", "basic", "token", "digest");
     private static final int MIN_LITERAL = 4;
@@ -178,11 +179,20 @@ public final class Redactor {
                 continue;
             }
             if (previousNamesSecret) {
-                if (AUTH_SCHEMES.contains(lower)) {
+                char before = start > 0 ? text.charAt(start - 1) : ' ';
+                int close = before == '"' || before == '\'' ? text.indexOf(before, start) : -1;
+                if (close > start && close - start <= 200) {
+                    // a quoted value after a secret's name is the secret, every word of it ("correct horse battery staple")
+                    out.append(marker("secret"));
+                    i = close;
+                } else if (AUTH_SCHEMES.contains(lower)) {
                     out.append(token);
                     previousIsAuthScheme = true;
-                } else {
+                } else if (looksLikeAValue(token)) {
                     out.append(marker("secret"));
+                } else {
+                    // an ordinary word after "token:" is prose ("Invalid token: the token has expired"), not a secret
+                    out.append(redactToken(token));
                 }
                 previousNamesSecret = false;
                 continue;
@@ -203,9 +213,68 @@ public final class Redactor {
                 previousNamesSecret = true;
                 continue;
             }
-            out.append(redactToken(token));
+            String redacted = redactToken(token);
+            out.append(redacted.equals(token) && looksRandom(stripTrailingSeparators(token)) ? marker("secret") : redacted);
         }
         return out.toString();
+    }
+
+    /**
+     * A long token that reads as random, as gitleaks' generic rule judges it: at least 20 characters,
+     * letters and digits mixed, a high Shannon entropy; not a UUID, a plain hex digest (a commit, a
+     * request id) or an id with a lower-case type prefix ({@code pi_3Mtw...}, {@code acct_...}), which
+     * are names of things, not secrets.
+     */
+    static boolean looksRandom(String token) {
+        String t = token.replaceAll("^[\"'(\\[{<]+|[\"')\\]}>.,;:]+$", "");
+        if (t.length() < 20 || t.length() > 300 || t.contains("://") || UUID.matcher(t).matches() || HEX.matcher(t).matches()
+                || TYPED_ID.matcher(t).matches() || NAME_OR_PATH.matcher(t).matches() || t.chars().filter(Character::isDigit).count() == 0
+                || t.chars().filter(Character::isLetter).count() == 0) {
+            return false;
+        }
+        int[] counts = new int[128];
+        int counted = 0;
+        for (int k = 0; k < t.length(); k++) {
+            char c = t.charAt(k);
+            if (c < 128) {
+                counts[c]++;
+                counted++;
+            }
+        }
+        double entropy = 0;
+        for (int n : counts) {
+            if (n > 0) {
+                double p = (double) n / counted;
+                entropy -= p * Math.log(p) / Math.log(2);
+            }
+        }
+        return entropy >= 3.7;
+    }
+
+    private static final java.util.regex.Pattern UUID = java.util.regex.Pattern.compile(
+            "(?i)[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    private static final java.util.regex.Pattern HEX = java.util.regex.Pattern.compile("(?i)[0-9a-f]+(?:[:-][0-9a-f]+)*");
+    private static final java.util.regex.Pattern TYPED_ID = java.util.regex.Pattern.compile("[a-z]{1,8}_[A-Za-z0-9]{8,40}");
+    /** A host name, a path or a version in lower case ({@code weather-ap2.bench.local}, {@code /v2/search}): a name, not a secret. */
+    private static final java.util.regex.Pattern NAME_OR_PATH = java.util.regex.Pattern.compile("(?=.*[./])[a-z0-9._/:-]+");
+
+    /** Whether a token after a secret's name is a value rather than a word of prose: a digit, a symbol, mixed case or length. */
+    private static boolean looksLikeAValue(String token) {
+        String t = stripTrailingSeparators(token);
+        if (t.length() >= 16) {
+            return true;
+        }
+        boolean lower = false;
+        boolean upper = false;
+        for (int k = 0; k < t.length(); k++) {
+            char c = t.charAt(k);
+            if (!Character.isLetter(c)) {
+                return true;
+            }
+            lower |= Character.isLowerCase(c);
+            upper |= Character.isUpperCase(c) && k > 0;
+        }
+        return lower && upper;
     }
 
     /** {@code REDACTED:<kind>} with a kind of lower-case letters and dashes: a marker this class wrote. */
