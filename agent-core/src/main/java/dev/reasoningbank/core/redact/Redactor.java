@@ -226,6 +226,9 @@ public final class Redactor {
      * are names of things, not secrets.
      */
     static boolean looksRandom(String token) {
+        if (token.length() < 20 || token.length() > 320) {
+            return false;
+        }
         String t = token.replaceAll("^[\"'(\\[{<]+|[\"')\\]}>.,;:]+$", "");
         if (t.length() < 20 || t.length() > 300 || t.contains("://") || UUID.matcher(t).matches() || HEX.matcher(t).matches()
                 || TYPED_ID.matcher(t).matches() || NAME_OR_PATH.matcher(t).matches() || t.chars().filter(Character::isDigit).count() == 0
