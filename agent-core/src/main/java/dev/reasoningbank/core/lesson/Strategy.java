@@ -338,6 +338,11 @@ public sealed interface Strategy {
                 .map(p -> new java.time.format.DateTimeFormatterBuilder().parseCaseInsensitive().appendPattern(p)
                         .toFormatter(Locale.ENGLISH).withResolverStyle(java.time.format.ResolverStyle.STRICT))
                 .toList();
+        private static final java.util.regex.Pattern DOTTED = java.util.regex.Pattern.compile("\\d{1,2}\\.\\d{1,2}\\.\\d{2,4}");
+        private static final List<DateTimeFormatter> DAY_FIRST = java.util.stream.Stream.of("d/M/uuuu", "d/M/uu")
+                .map(p -> new java.time.format.DateTimeFormatterBuilder().appendPattern(p).toFormatter(Locale.ENGLISH)
+                        .withResolverStyle(java.time.format.ResolverStyle.STRICT))
+                .toList();
         private static final java.util.regex.Pattern ORDINAL = java.util.regex.Pattern.compile("(?i)(\\d{1,2})(st|nd|rd|th)\\b");
         private static final java.util.regex.Pattern SEPARATORS = java.util.regex.Pattern.compile("\\s*[-./,\\s]\\s*");
 
@@ -430,7 +435,9 @@ public sealed interface Strategy {
             }
             java.util.Set<LocalDate> readings = new java.util.HashSet<>();
             String normalized = normalizedDate(value);
-            for (DateTimeFormatter known : KNOWN_DATES) {
+            // a dotted numeric date is day first wherever dots are used (27.11.2026): it has one reading
+            List<DateTimeFormatter> candidates = DOTTED.matcher(value).matches() ? DAY_FIRST : KNOWN_DATES;
+            for (DateTimeFormatter known : candidates) {
                 try {
                     readings.add(LocalDate.parse(normalized, known));
                 } catch (DateTimeParseException ignored) {

@@ -104,6 +104,7 @@ class ServerHintsTest {
         "Friday, November 27, 2026 | yyyy-MM-dd | 2026-11-27",
         "27-11-2026 | yyyy-MM-dd | 2026-11-27",
         "2026.11.27 | yyyy-MM-dd | 2026-11-27",
+        "05.03.2026 | yyyy-MM-dd | 2026-03-05",
         "11/27/26 | yyyy-MM-dd | 2026-11-27",
         "10/04/27 | yyyy-MM-dd | 10/04/27",
         "Nov 27 2026 | dd.MM.yyyy | 27.11.2026",
