@@ -120,6 +120,30 @@ public record LessonPolicy(Set<String> alternatives, Set<String> credentialSourc
             return false;
         }
         String said = failure.message() + "\n" + String.join("\n", failure.headers().values()) + "\n" + failure.body();
-        return said.contains(u.value()) || failure.successorHint().map(h -> h.endsWith(u.value()) || u.value().endsWith(h)).orElse(false);
+        return said.contains(u.value()) || failure.successorHint().map(h -> h.endsWith(u.value()) || u.value().endsWith(h)).orElse(false)
+                || said.contains(changedPart(String.valueOf(old), u.value()));
+    }
+
+    /** What {@code next} puts in place of {@code old}, between their common start and end ({@code v2} in {@code /v1/x -> /v2/x}). */
+    private static String changedPart(String old, String next) {
+        int start = 0;
+        while (start < old.length() && start < next.length() && old.charAt(start) == next.charAt(start)) {
+            start++;
+        }
+        int end = 0;
+        while (end < old.length() - start && end < next.length() - start
+                && old.charAt(old.length() - 1 - end) == next.charAt(next.length() - 1 - end)) {
+            end++;
+        }
+        // widen to the whole token the change sits in, so that "2" alone never counts as named
+        while (start > 0 && Character.isLetterOrDigit(next.charAt(start - 1))) {
+            start--;
+        }
+        int stop = next.length() - end;
+        while (stop < next.length() && Character.isLetterOrDigit(next.charAt(stop))) {
+            stop++;
+        }
+        String part = next.substring(start, Math.max(start, stop));
+        return part.length() < 2 ? "\u0000" : part;
     }
 }

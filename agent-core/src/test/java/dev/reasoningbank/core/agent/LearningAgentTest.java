@@ -264,4 +264,23 @@ class LearningAgentTest {
         assertThat(agent.bank().lessons()).filteredOn(l -> l.status() == LessonStatus.UNFIXABLE).singleElement()
                 .satisfies(mark -> assertThat(mark.refinement()).isEqualTo(1));
     }
+
+    @Test
+    void a_successor_the_server_names_by_its_version_is_learned_without_configuration() {
+        Tool search = Tool.of("search", List.of("endpoint", "q"), args -> {
+            if (!"/v2/search".equals(args.get("endpoint"))) {
+                throw ToolException.response(410, Map.of(), "{\"message\":\"v1 is deprecated and was removed; use v2\"}", "search.example");
+            }
+            return "results";
+        });
+        LearningAgent agent = LearningAgent.builder().bank(ReasoningBank.inMemory()).tool(search).build();
+
+        TaskResult first = agent.run(Task.of("1", "search", "search", Map.of("endpoint", "/v1/search", "q", "java")));
+        TaskResult second = agent.run(Task.of("2", "search", "search", Map.of("endpoint", "/v1/search", "q", "kotlin")));
+
+        assertThat(first.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(second.outcome()).isEqualTo(Outcome.SUCCEEDED);
+        assertThat(agent.bank().lessons()).filteredOn(Lesson::isActive).singleElement().extracting(Lesson::strategy)
+                .isEqualTo(new Strategy.UseAlternative("", "endpoint", "/v2/search"));
+    }
 }
