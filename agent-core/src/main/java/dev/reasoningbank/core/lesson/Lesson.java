@@ -6,6 +6,7 @@ import static dev.reasoningbank.core.internal.Checks.notNull;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.Instant;
+import java.util.Map;
 
 /**
  * One strategy distilled from a past success or failure: when it applies (its {@link Trigger}), what
@@ -23,6 +24,8 @@ import java.time.Instant;
  * @param expiresAt when a transient lesson (a host being down) stops applying; {@code null} if never
  * @param supersededBy the lesson that replaced this one when it did not work, or was retired; {@code null} if none
  * @param refinement how many lessons for the same failure did not work before this one (0 for the first)
+ * @param extensions fields of the bank file this version does not know (written by a newer version or by
+ *     hand): kept as they are and written back, never dropped
  */
 public record Lesson(
         String id,
@@ -36,7 +39,8 @@ public record Lesson(
         LessonStatus status,
         Instant expiresAt,
         String supersededBy,
-        int refinement) {
+        int refinement,
+        @com.fasterxml.jackson.annotation.JsonAnySetter @com.fasterxml.jackson.annotation.JsonAnyGetter Map<String, Object> extensions) {
 
     public static final int MAX_TITLE = 120;
     public static final int MAX_DESCRIPTION = 600;
@@ -55,6 +59,8 @@ public record Lesson(
         if (refinement < 0) {
             throw new IllegalArgumentException("refinement must not be negative but was " + refinement);
         }
+        extensions = extensions == null || extensions.isEmpty() ? Map.of()
+                : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(extensions));
     }
 
     public static Builder builder() {
@@ -65,7 +71,7 @@ public record Lesson(
         return new Builder()
                 .id(id).title(title).description(description).content(content).trigger(trigger)
                 .strategy(strategy).provenance(provenance).stats(stats).status(status).expiresAt(expiresAt)
-                .supersededBy(supersededBy).refinement(refinement);
+                .supersededBy(supersededBy).refinement(refinement).extensions(extensions);
     }
 
     public Lesson withStats(LessonStats newStats) {
@@ -104,6 +110,7 @@ public record Lesson(
         private Instant expiresAt;
         private String supersededBy;
         private int refinement;
+        private Map<String, Object> extensions = Map.of();
 
         private Builder() {}
 
@@ -119,11 +126,12 @@ public record Lesson(
         public Builder expiresAt(Instant expiresAt) { this.expiresAt = expiresAt; return this; }
         public Builder supersededBy(String supersededBy) { this.supersededBy = supersededBy; return this; }
         public Builder refinement(int refinement) { this.refinement = refinement; return this; }
+        public Builder extensions(Map<String, Object> extensions) { this.extensions = extensions; return this; }
 
         public Lesson build() {
             String lessonId = id != null ? id : trigger == null ? null : trigger.lessonId();
             return new Lesson(lessonId, title, description, content, trigger, strategy, provenance, stats, status, expiresAt,
-                    supersededBy, refinement);
+                    supersededBy, refinement, extensions);
         }
     }
 }

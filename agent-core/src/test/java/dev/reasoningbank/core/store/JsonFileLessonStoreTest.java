@@ -70,6 +70,22 @@ class JsonFileLessonStoreTest extends LessonStoreContract {
     }
 
     @Test
+    void should_keep_fields_it_does_not_know_when_it_rewrites_the_file() throws Exception {
+        Path file = dir.resolve("bank.json");
+        try (JsonFileLessonStore store = JsonFileLessonStore.open(file)) {
+            store.update(set -> { set.put(Lessons.replaceKey("weather", "expired-key-123")); return null; });
+        }
+        // a newer version, or a person, adds fields this version does not know
+        Files.writeString(file, Files.readString(file).replaceFirst("\"title\" :", "\"reviewedBy\" : \"alice\", \"labels\" : [ \"prod\" ], \"title\" :"));
+
+        try (JsonFileLessonStore store = JsonFileLessonStore.open(file)) {
+            store.update(set -> { set.put(Lessons.replaceKey("calendar", "expired-key-456")); return null; });
+        }
+
+        assertThat(Files.readString(file)).contains("\"reviewedBy\" : \"alice\"").contains("\"prod\"").contains("calendar");
+    }
+
+    @Test
     void should_write_a_human_readable_versioned_document() throws Exception {
         Path file = dir.resolve("bank.json");
         JsonFileLessonStore store = JsonFileLessonStore.open(file);
