@@ -51,12 +51,35 @@ public final class Redactor {
         return STANDARD;
     }
 
-    /** A redactor that also removes these literal values wherever they appear (values under 4 characters are ignored). */
+    /**
+     * A redactor that also removes these literal values wherever they appear, and their echoes as servers
+     * write them back: URL-encoded, base64 (standard and URL-safe, padded or not), JSON-escaped, in another
+     * case, or cut to a prefix of at least 8 characters (values under 4 characters are ignored).
+     */
     public Redactor withSecretValues(Collection<String> values) {
         List<String> all = new ArrayList<>(literals);
-        values.stream().filter(v -> v != null && v.length() >= MIN_LITERAL).forEach(all::add);
-        all.sort((a, b) -> b.length() - a.length());
-        return new Redactor(List.copyOf(all));
+        values.stream().filter(v -> v != null && v.length() >= MIN_LITERAL).forEach(v -> all.addAll(echoes(v)));
+        List<String> distinct = new ArrayList<>(new java.util.LinkedHashSet<>(all));
+        distinct.sort((a, b) -> b.length() - a.length());
+        return new Redactor(List.copyOf(distinct));
+    }
+
+    /** The forms a secret value comes back in. */
+    private static List<String> echoes(String value) {
+        java.util.Set<String> forms = new java.util.LinkedHashSet<>();
+        forms.add(value);
+        forms.add(java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8));
+        forms.add(java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20"));
+        byte[] bytes = value.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        forms.add(java.util.Base64.getEncoder().encodeToString(bytes));
+        forms.add(java.util.Base64.getEncoder().withoutPadding().encodeToString(bytes));
+        forms.add(java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
+        forms.add(value.replace("\\", "\\\\").replace("\"", "\\\"").replace("/", "\\/"));
+        if (value.length() >= 8) {
+            forms.add(value.substring(0, Math.max(8, value.length() * 2 / 3)));
+        }
+        forms.removeIf(f -> f.length() < MIN_LITERAL);
+        return List.copyOf(forms);
     }
 
     /** Whether an argument or header of this name holds a secret (api_key, X-Api-Key, password, token...). */
@@ -110,6 +133,10 @@ public final class Redactor {
         for (String literal : literals) {
             if (out.contains(literal)) {
                 out = out.replace(literal, marker("argument"));
+            } else if (literal.length() >= 8 && out.toLowerCase(Locale.ROOT).contains(literal.toLowerCase(Locale.ROOT))) {
+                // echoed in another case (upper-cased by a log formatter, say)
+                out = java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(literal), java.util.regex.Pattern.CASE_INSENSITIVE)
+                        .matcher(out).replaceAll(java.util.regex.Matcher.quoteReplacement(marker("argument")));
             }
         }
         return out;

@@ -115,4 +115,20 @@ class RedactorTest {
             }
         });
     }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+        "as it is | key p@ss/w0rd+Zq9 rejected",
+        "URL-encoded | key=p%40ss%2Fw0rd%2BZq9&x=1",
+        "base64 | Authorization: Basic cEBzcy93MHJkK1pxOQ==",
+        "base64 without padding | token cEBzcy93MHJkK1pxOQ was rejected",
+        "JSON-escaped | {\"echo\":\"p@ss\\/w0rd+Zq9\"}",
+        "upper-cased | KEY P@SS/W0RD+ZQ9 REJECTED",
+        "cut short | the value p@ss/w0rd+ is not valid",
+    })
+    void a_secret_argument_echoed_back_in_another_form_is_redacted(String form, String text) {
+        String redacted = Redactor.standard().withSecretValues(java.util.List.of("p@ss/w0rd+Zq9")).redact(text);
+
+        assertThat(redacted).as(form).contains("[REDACTED").doesNotContainIgnoringCase("w0rd").doesNotContain("cEBzcy93MHJkK1pxOQ");
+    }
 }
