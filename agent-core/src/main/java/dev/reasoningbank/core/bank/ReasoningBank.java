@@ -407,13 +407,21 @@ public final class ReasoningBank implements AutoCloseable {
             publish(new BankEvent.LessonPromoted(config.name(), promoted));
             return Optional.of(promoted);
         }
-        if (effective.isActive() && stats.hurt() >= config.retireAfterHurts() && stats.hurt() > stats.helped()) {
+        // a candidate from untrusted text (a model, an import) had its one chance to prove itself: it goes at its first hurt
+        int hurtsToRetire = effective.status() == LessonStatus.CANDIDATE && untrusted(effective) ? 1 : config.retireAfterHurts();
+        if (effective.isActive() && stats.hurt() >= hurtsToRetire && stats.hurt() > stats.helped()) {
             Lesson retired = changeStatus(lessonId, LessonStatus.RETIRED);
             publish(new BankEvent.LessonRetired(config.name(), retired, "it hurt " + stats.hurt() + " times and helped " + stats.helped()));
             return Optional.of(retired);
         }
         flushIfDue();
         return Optional.of(effective);
+    }
+
+    /** Whether a lesson was written from untrusted text: by a model, or imported; not by the rules or the loop itself. */
+    static boolean untrusted(Lesson lesson) {
+        String reflector = lesson.provenance().reflector();
+        return !(reflector.equals("rules") || reflector.startsWith("rules ") || reflector.equals("loop") || reflector.equals("gold"));
     }
 
     /** Trusts a lesson by hand (someone checked it); a retired or superseded one is active again. */

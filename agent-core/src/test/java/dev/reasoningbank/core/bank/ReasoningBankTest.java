@@ -84,7 +84,8 @@ class ReasoningBankTest {
     void should_trust_a_lesson_that_keeps_helping_and_retire_one_that_keeps_hurting() {
         // given
         Lesson good = bank.memorize(Lessons.advice("weather", "good")).lesson();
-        Lesson bad = bank.memorize(Lessons.advice("weather", "bad")).lesson();
+        Lesson bad = bank.memorize(Lessons.advice("weather", "bad").toBuilder()
+                .provenance(new dev.reasoningbank.core.lesson.Provenance("rules", "", java.time.Instant.EPOCH)).build()).lesson();
         List<BankEvent> events = new ArrayList<>();
         bank.addListener(events::add);
         // when
@@ -100,6 +101,20 @@ class ReasoningBankTest {
                 .extracting(s -> s.lesson().id()).doesNotContain(bad.id());
         assertThat(events).extracting(BankEvent::type).containsExactly(BankEvent.Type.LESSON_PROMOTED, BankEvent.Type.LESSON_RETIRED);
         assertThat(events.get(1).toString()).isEqualTo("bank 'default' retired " + bad.id() + ": it hurt 3 times and helped 0");
+    }
+
+    @Test
+    void a_candidate_from_a_model_goes_at_its_first_hurt_one_from_the_rules_gets_three_chances() {
+        Lesson fromModel = bank.memorize(Lessons.advice("weather", "model").toBuilder()
+                .provenance(new dev.reasoningbank.core.lesson.Provenance("llm:ollama/qwen2.5:3b", "", java.time.Instant.EPOCH)).build()).lesson();
+        Lesson fromRules = bank.memorize(Lessons.advice("weather", "rules").toBuilder()
+                .provenance(new dev.reasoningbank.core.lesson.Provenance("rules", "", java.time.Instant.EPOCH)).build()).lesson();
+
+        bank.feedback(fromModel.id(), Feedback.HURT);
+        bank.feedback(fromRules.id(), Feedback.HURT);
+
+        assertThat(bank.lesson(fromModel.id()).orElseThrow().status()).isEqualTo(LessonStatus.RETIRED);
+        assertThat(bank.lesson(fromRules.id()).orElseThrow().status()).isEqualTo(LessonStatus.CANDIDATE);
     }
 
     @Test
