@@ -280,12 +280,7 @@ public final class ReasoningBank implements AutoCloseable {
      */
     public List<Lesson> matching(ToolCall call) {
         Instant now = now();
-        Map<String, String> fingerprints = new HashMap<>();
-        call.arguments().forEach((name, value) -> {
-            if (value != null) {
-                fingerprints.put(name, Fingerprint.of(String.valueOf(value)));
-            }
-        });
+        Map<String, String> fingerprints = Fingerprint.ofArguments(call.arguments());
         List<Lesson> found = new ArrayList<>();
         for (Lesson lesson : store.snapshot().lessonsOf(call.tool())) {
             if (lesson.isActive() && lesson.trigger().matchesFailedCall(call.tool(), call.arguments(), fingerprints)
@@ -312,12 +307,7 @@ public final class ReasoningBank implements AutoCloseable {
 
     /** The mark that this very call fails in a way the agent could not fix by itself, if there is one. */
     public Optional<Lesson> unfixable(ToolCall call) {
-        Map<String, String> fingerprints = new HashMap<>();
-        call.arguments().forEach((name, value) -> {
-            if (value != null) {
-                fingerprints.put(name, Fingerprint.of(String.valueOf(value)));
-            }
-        });
+        Map<String, String> fingerprints = Fingerprint.ofArguments(call.arguments());
         return store.snapshot().lessonsOf(call.tool()).stream()
                 .filter(l -> l.status() == LessonStatus.UNFIXABLE && !l.isExpiredAt(now()))
                 .filter(l -> l.trigger().matchesFailedCall(call.tool(), call.arguments(), fingerprints))

@@ -46,6 +46,17 @@ public final class Fingerprint {
         }
     }
 
+    /** The fingerprint of every non-null argument, by name. */
+    public static java.util.Map<String, String> ofArguments(java.util.Map<String, ?> arguments) {
+        java.util.Map<String, String> fingerprints = new java.util.HashMap<>();
+        arguments.forEach((name, value) -> {
+            if (value != null) {
+                fingerprints.put(name, of(String.valueOf(value)));
+            }
+        });
+        return fingerprints;
+    }
+
     public static boolean isFingerprint(String text) {
         return text != null && SHAPE.matcher(text).matches();
     }

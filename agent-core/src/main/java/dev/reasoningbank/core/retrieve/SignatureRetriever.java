@@ -5,7 +5,6 @@ import dev.reasoningbank.core.redact.Fingerprint;
 import dev.reasoningbank.core.store.BankSnapshot;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -35,7 +34,7 @@ public final class SignatureRetriever implements LessonRetriever {
         if (candidates.isEmpty() || k <= 0) {
             return List.of();
         }
-        Map<String, String> fingerprints = fingerprintsOf(query.arguments());
+        Map<String, String> fingerprints = Fingerprint.ofArguments(query.arguments());
         Set<String> queryTokens = Tokens.of(query.text());
         List<ScoredLesson> scored = new ArrayList<>();
         for (Lesson lesson : candidates) {
@@ -53,16 +52,6 @@ public final class SignatureRetriever implements LessonRetriever {
         }
         scored.sort(Comparator.comparingDouble(ScoredLesson::score).reversed().thenComparing(s -> s.lesson().id()));
         return scored.size() <= k ? scored : List.copyOf(scored.subList(0, k));
-    }
-
-    private static Map<String, String> fingerprintsOf(Map<String, ?> arguments) {
-        Map<String, String> fingerprints = new HashMap<>();
-        arguments.forEach((name, value) -> {
-            if (value != null) {
-                fingerprints.put(name, Fingerprint.of(String.valueOf(value)));
-            }
-        });
-        return fingerprints;
     }
 
     private Set<String> tokensOf(Lesson lesson) {

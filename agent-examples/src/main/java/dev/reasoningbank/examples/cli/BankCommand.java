@@ -70,6 +70,17 @@ final class BankCommand implements Callable<Integer> {
                     "no lesson '" + id + "' in " + memory.store().describe() + "; `rbank bank list` shows the ids"));
         }
 
+        /** Changes one lesson's status by hand and says what happened: retire, trust. */
+        int change(String id, String done, java.util.function.BiFunction<ReasoningBank, String, java.util.Optional<Lesson>> change)
+                throws JsonProcessingException {
+            try (ReasoningBank memory = open()) {
+                find(memory, id);
+                Lesson changed = change.apply(memory, id).orElseThrow();
+                out().println(json ? compact(changed) : done + " " + id + ": " + changed.title());
+            }
+            return 0;
+        }
+
         static String compact(Object value) throws JsonProcessingException {
             return LessonJson.mapper().writer().without(SerializationFeature.INDENT_OUTPUT).writeValueAsString(value);
         }
@@ -135,12 +146,7 @@ final class BankCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
-            try (ReasoningBank memory = open()) {
-                find(memory, id);
-                Lesson retired = memory.retire(id, "retired by hand").orElseThrow();
-                out().println(json ? compact(retired) : "Retired " + id + ": " + retired.title());
-            }
-            return 0;
+            return change(id, "Retired", (memory, lesson) -> memory.retire(lesson, "retired by hand"));
         }
     }
 
@@ -152,12 +158,7 @@ final class BankCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
-            try (ReasoningBank memory = open()) {
-                find(memory, id);
-                Lesson trusted = memory.trust(id).orElseThrow();
-                out().println(json ? compact(trusted) : "Trusted " + id + ": " + trusted.title());
-            }
-            return 0;
+            return change(id, "Trusted", ReasoningBank::trust);
         }
     }
 
