@@ -6,13 +6,23 @@ import static dev.reasoningbank.core.internal.Checks.notNull;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import dev.reasoningbank.core.redact.Redactor;
+import dev.reasoningbank.core.tool.ParameterSource;
+import dev.reasoningbank.core.tool.ToolCall;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * What a lesson tells the agent to do: a closed vocabulary. A reflector, even an LLM, can pick among
@@ -55,9 +65,9 @@ public sealed interface Strategy {
      * source with no value). {@code sources} holds the values a {@code ReplaceParam} takes,
      * {@code toolExists} the tools a {@code UseAlternative} may switch to.
      */
-    default java.util.Optional<Rewrite> rewrite(dev.reasoningbank.core.tool.ToolCall call, dev.reasoningbank.core.tool.ParameterSource sources,
-            java.util.function.Predicate<String> toolExists) {
-        return java.util.Optional.empty();
+    default Optional<Rewrite> rewrite(ToolCall call, ParameterSource sources,
+            Predicate<String> toolExists) {
+        return Optional.empty();
     }
 
     /** What the strategy acts on before the call: a parameter, {@code @tool}, or nothing (empty). */
@@ -67,7 +77,7 @@ public sealed interface Strategy {
 
     /** What a model is told happens next once a lesson with this strategy is learned. */
     default String nextStep() {
-        return "Take it into account before calling the tool again.";
+        return targets().isEmpty() ? "Take it into account before calling the tool again." : APPLIED_AUTOMATICALLY;
     }
 
     /** The problems of this strategy for a tool with these parameters (empty list: unknown); none when it is fine. */
@@ -76,7 +86,7 @@ public sealed interface Strategy {
     }
 
     /** A call as a strategy rewrote it, and what it did, for the events. */
-    record Rewrite(dev.reasoningbank.core.tool.ToolCall call, String action) {}
+    record Rewrite(ToolCall call, String action) {}
 
     /**
      * Replace an argument with a value from a configured {@code ParameterSource} (e.g. a credential
@@ -92,8 +102,8 @@ public sealed interface Strategy {
         }
 
         @Override
-        public java.util.Optional<Rewrite> rewrite(dev.reasoningbank.core.tool.ToolCall call, dev.reasoningbank.core.tool.ParameterSource sources,
-                java.util.function.Predicate<String> toolExists) {
+        public Optional<Rewrite> rewrite(ToolCall call, ParameterSource sources,
+                Predicate<String> toolExists) {
             return sources.value(source)
                     .filter(value -> !value.equals(String.valueOf(call.arguments().get(parameter))))
                     .map(value -> new Rewrite(call.withArgument(parameter, value),
@@ -106,13 +116,8 @@ public sealed interface Strategy {
         }
 
         @Override
-        public String nextStep() {
-            return APPLIED_AUTOMATICALLY;
-        }
-
-        @Override
         public List<String> problems(List<String> toolParameters) {
-            List<String> problems = new java.util.ArrayList<>();
+            List<String> problems = new ArrayList<>();
             LessonValidator.knownParameter(problems, "ReplaceParam.parameter", parameter, toolParameters);
             LessonValidator.name(problems, "ReplaceParam.source", source);
             return problems;
@@ -142,7 +147,7 @@ public sealed interface Strategy {
 
         @Override
         public List<String> problems(List<String> toolParameters) {
-            List<String> problems = new java.util.ArrayList<>();
+            List<String> problems = new ArrayList<>();
             LessonValidator.value(problems, "SkipTask.host", host);
             return problems;
         }
@@ -174,7 +179,7 @@ public sealed interface Strategy {
 
         @Override
         public List<String> problems(List<String> toolParameters) {
-            List<String> problems = new java.util.ArrayList<>();
+            List<String> problems = new ArrayList<>();
             if (maxRetries > 10) {
                 problems.add("RetryWithBackoff.maxRetries must be at most 10 but was " + maxRetries);
             }
@@ -213,34 +218,29 @@ public sealed interface Strategy {
         }
 
         @Override
-        public java.util.Optional<Rewrite> rewrite(dev.reasoningbank.core.tool.ToolCall call, dev.reasoningbank.core.tool.ParameterSource sources,
-                java.util.function.Predicate<String> toolExists) {
-            dev.reasoningbank.core.tool.ToolCall planned = call;
+        public Optional<Rewrite> rewrite(ToolCall call, ParameterSource sources,
+                Predicate<String> toolExists) {
+            ToolCall planned = call;
             if (!tool.isBlank() && !tool.equals(call.tool()) && toolExists.test(tool)) {
                 planned = planned.withTool(tool);
             }
             if (!parameter.isBlank()) {
                 planned = planned.withArgument(parameter, value);
             }
-            return planned.equals(call) ? java.util.Optional.empty() : java.util.Optional.of(new Rewrite(planned, "switched to "
+            return planned.equals(call) ? Optional.empty() : Optional.of(new Rewrite(planned, "switched to "
                     + (tool.isBlank() ? "" : tool + " ") + (parameter.isBlank() ? "" : parameter + " = "
-                            + dev.reasoningbank.core.redact.Redactor.standard().redact(value))));
+                            + Redactor.standard().redact(value))));
         }
 
         @Override
         public List<String> targets() {
-            return java.util.stream.Stream.of(tool.isBlank() ? null : "@tool", parameter.isBlank() ? null : parameter)
-                    .filter(java.util.Objects::nonNull).toList();
-        }
-
-        @Override
-        public String nextStep() {
-            return APPLIED_AUTOMATICALLY;
+            return Stream.of(tool.isBlank() ? null : "@tool", parameter.isBlank() ? null : parameter)
+                    .filter(Objects::nonNull).toList();
         }
 
         @Override
         public List<String> problems(List<String> toolParameters) {
-            List<String> problems = new java.util.ArrayList<>();
+            List<String> problems = new ArrayList<>();
             if (!tool.isBlank()) {
                 LessonValidator.name(problems, "UseAlternative.tool", tool);
             }
@@ -268,22 +268,22 @@ public sealed interface Strategy {
         }
 
         @Override
-        public java.util.Optional<Rewrite> rewrite(dev.reasoningbank.core.tool.ToolCall call, dev.reasoningbank.core.tool.ParameterSource sources,
-                java.util.function.Predicate<String> toolExists) {
+        public Optional<Rewrite> rewrite(ToolCall call, ParameterSource sources,
+                Predicate<String> toolExists) {
             Object before = call.arguments().get(parameter);
             Object after = transform.apply(before, operand);
-            if (java.util.Objects.equals(before, after)) {
-                return java.util.Optional.empty();
+            if (Objects.equals(before, after)) {
+                return Optional.empty();
             }
-            boolean printable = !dev.reasoningbank.core.redact.Redactor.isSecretName(parameter) && String.valueOf(after).length() <= 40;
-            return java.util.Optional.of(new Rewrite(call.withArgument(parameter, after), transform + " on " + parameter
-                    + (printable ? " -> " + dev.reasoningbank.core.redact.Redactor.standard().redact(String.valueOf(after)) : "")));
+            boolean printable = !Redactor.isSecretName(parameter) && String.valueOf(after).length() <= 40;
+            return Optional.of(new Rewrite(call.withArgument(parameter, after), transform + " on " + parameter
+                    + (printable ? " -> " + Redactor.standard().redact(String.valueOf(after)) : "")));
         }
 
         /** Whether the call's value cannot be fixed by this transform: it does not fit and the transform leaves it as it is. */
-        public boolean cannotFix(dev.reasoningbank.core.tool.ToolCall call) {
+        public boolean cannotFix(ToolCall call) {
             Object value = call.arguments().get(parameter);
-            return java.util.Objects.equals(transform.apply(value, operand), value) && !transform.fits(value, operand);
+            return Objects.equals(transform.apply(value, operand), value) && !transform.fits(value, operand);
         }
 
         @Override
@@ -292,13 +292,8 @@ public sealed interface Strategy {
         }
 
         @Override
-        public String nextStep() {
-            return APPLIED_AUTOMATICALLY;
-        }
-
-        @Override
         public List<String> problems(List<String> toolParameters) {
-            List<String> problems = new java.util.ArrayList<>();
+            List<String> problems = new ArrayList<>();
             LessonValidator.knownParameter(problems, "FixArgument.parameter", parameter, toolParameters);
             if (!operand.isEmpty() && LessonValidator.COMMAND.matcher(operand).find()) {
                 problems.add("FixArgument.operand must be a plain value, not '" + LessonValidator.cut(operand) + "'");
@@ -331,20 +326,20 @@ public sealed interface Strategy {
          * {@code - . /} or a space as separator, written as {@code /}); a value that two of them read as
          * different dates is left alone.
          */
-        private static final List<DateTimeFormatter> KNOWN_DATES = java.util.stream.Stream.of(
+        private static final List<DateTimeFormatter> KNOWN_DATES = Stream.of(
                         "uuuu/M/d", "d/M/uuuu", "M/d/uuuu", "d/M/uu", "M/d/uu", "uuuuMMdd",
                         "d/MMM/uuuu", "MMM/d/uuuu", "d/MMMM/uuuu", "MMMM/d/uuuu", "EEE/d/MMM/uuuu", "EEEE/MMMM/d/uuuu",
                         "uuuu/MMM/d", "d/MMM/uu", "MMM/d/uu")
                 .map(p -> new java.time.format.DateTimeFormatterBuilder().parseCaseInsensitive().appendPattern(p)
                         .toFormatter(Locale.ENGLISH).withResolverStyle(java.time.format.ResolverStyle.STRICT))
                 .toList();
-        private static final java.util.regex.Pattern DOTTED = java.util.regex.Pattern.compile("\\d{1,2}\\.\\d{1,2}\\.\\d{2,4}");
-        private static final List<DateTimeFormatter> DAY_FIRST = java.util.stream.Stream.of("d/M/uuuu", "d/M/uu")
+        private static final Pattern DOTTED = Pattern.compile("\\d{1,2}\\.\\d{1,2}\\.\\d{2,4}");
+        private static final List<DateTimeFormatter> DAY_FIRST = Stream.of("d/M/uuuu", "d/M/uu")
                 .map(p -> new java.time.format.DateTimeFormatterBuilder().appendPattern(p).toFormatter(Locale.ENGLISH)
                         .withResolverStyle(java.time.format.ResolverStyle.STRICT))
                 .toList();
-        private static final java.util.regex.Pattern ORDINAL = java.util.regex.Pattern.compile("(?i)(\\d{1,2})(st|nd|rd|th)\\b");
-        private static final java.util.regex.Pattern SEPARATORS = java.util.regex.Pattern.compile("\\s*[-./,\\s]\\s*");
+        private static final Pattern ORDINAL = Pattern.compile("(?i)(\\d{1,2})(st|nd|rd|th)\\b");
+        private static final Pattern SEPARATORS = Pattern.compile("\\s*[-./,\\s]\\s*");
 
         /** {@code 27th Nov, 2026} as {@code 27/Nov/2026}: one form to read whatever the separators. */
         static String normalizedDate(String value) {
@@ -391,7 +386,7 @@ public sealed interface Strategy {
                     return false;
                 }
             }
-            return java.util.Objects.equals(apply(value, operand), value);
+            return Objects.equals(apply(value, operand), value);
         }
 
         /** Applies the transform; returns the value unchanged when it does not apply. */
@@ -433,7 +428,7 @@ public sealed interface Strategy {
             } catch (java.time.DateTimeException | IllegalArgumentException doesNotFitYet) {
                 // reformat below
             }
-            java.util.Set<LocalDate> readings = new java.util.HashSet<>();
+            Set<LocalDate> readings = new HashSet<>();
             String normalized = normalizedDate(value);
             // a dotted numeric date is day first wherever dots are used (27.11.2026): it has one reading
             List<DateTimeFormatter> candidates = DOTTED.matcher(value).matches() ? DAY_FIRST : KNOWN_DATES;
