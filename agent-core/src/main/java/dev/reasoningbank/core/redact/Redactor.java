@@ -35,6 +35,13 @@ public final class Redactor {
             "apikey", "appkey", "accountkey", "accesskey", "secretkey", "privatekey", "subscriptionkey", "token", "secret", "password", "passwd", "pwd",
             "passphrase");
     private static final Set<String> AUTH_SCHEMES = Set.of("bearer", "basic", "token", "digest");
+    /** Parameters of an authentication challenge ({@code Bearer realm="api", error="invalid_token"}): names, not tokens. */
+    private static final Set<String> CHALLENGE_PARAMETERS = Set.of(
+            "realm=", "scope=", "error=", "error_description=", "error_uri=", "charset=", "resource_metadata=", "algorithm=", "nonce=");
+    /** Webhook URLs whose path is the credential (gitleaks' slack-webhook-url, microsoft-teams-webhook...): the path goes. */
+    private static final List<String> CAPABILITY_URL_PREFIXES = List.of(
+            "hooks.slack.com/services/", "hooks.slack.com/workflows/", "hooks.slack.com/triggers/", ".webhook.office.com/webhookb2/",
+            "outlook.office.com/webhook/", "discord.com/api/webhooks/", "discordapp.com/api/webhooks/", "hooks.zapier.com/hooks/catch/");
     private static final int MIN_LITERAL = 4;
     private static final int MAX_NAME = 64;
 
@@ -175,6 +182,7 @@ public final class Redactor {
         StringBuilder out = new StringBuilder(text.length());
         boolean previousNamesSecret = false;
         boolean previousIsAuthScheme = false;
+        boolean previousIsSecretFlag = false;
         int i = 0;
         while (i < text.length()) {
             char c = text.charAt(i);
@@ -199,6 +207,12 @@ public final class Redactor {
                 continue;
             }
             String lower = token.toLowerCase(Locale.ROOT);
+            if (previousIsAuthScheme && CHALLENGE_PARAMETERS.contains(lower)) {
+                // a challenge (WWW-Authenticate: Bearer realm="api"), not a credential
+                out.append(token);
+                previousIsAuthScheme = false;
+                continue;
+            }
             if (previousIsAuthScheme) {
                 out.append(marker("token"));
                 previousIsAuthScheme = false;
@@ -227,6 +241,19 @@ public final class Redactor {
             if (lower.equals("bearer")) {
                 out.append(token);
                 previousIsAuthScheme = true;
+                continue;
+            }
+            if (previousIsSecretFlag) {
+                previousIsSecretFlag = false;
+                if (!token.startsWith("-")) {
+                    // the value of a command-line flag such as --password, whatever it looks like
+                    out.append(marker("secret"));
+                    continue;
+                }
+            }
+            if (token.startsWith("--") && token.length() > 3 && isSecretName(token.substring(2))) {
+                out.append(token);
+                previousIsSecretFlag = true;
                 continue;
             }
             String stripped = stripTrailingSeparators(token);
@@ -334,6 +361,10 @@ public final class Redactor {
         if (known != null) {
             return known;
         }
+        String withoutCapability = redactCapabilityUrl(token);
+        if (!withoutCapability.equals(token)) {
+            return withoutCapability;
+        }
         String withoutUserInfo = redactUserInfo(token);
         return redactAssignments(redactSegments(withoutUserInfo));
     }
@@ -375,6 +406,19 @@ public final class Redactor {
             segmentStart = i + 1;
         }
         return out == null ? token : out.toString();
+    }
+
+    /** A webhook URL whose path is its credential keeps its host and loses the path. */
+    private static String redactCapabilityUrl(String token) {
+        String lower = token.toLowerCase(Locale.ROOT);
+        for (String prefix : CAPABILITY_URL_PREFIXES) {
+            int at = lower.indexOf(prefix);
+            int pathStart = at + prefix.length();
+            if (at >= 0 && pathStart < token.length()) {
+                return token.substring(0, pathStart) + marker("webhook");
+            }
+        }
+        return token;
     }
 
     private static boolean isJwt(String token) {

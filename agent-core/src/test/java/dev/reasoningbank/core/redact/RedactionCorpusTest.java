@@ -74,9 +74,9 @@ class RedactionCorpusTest {
         // the dev half meets the bar: at least 98 % of secrets redacted, at most 2 % of ordinary texts altered
         assertThat(devLeaks.rate()).as("dev secrets leaked: %s", devLeaks.misses()).isLessThanOrEqualTo(0.02);
         assertThat(devMangled.rate()).as("dev texts altered: %s", devMangled.misses()).isLessThanOrEqualTo(0.02);
-        // the held-out half, never used to shape the redactor, as measured (3 of 46 leak: two webhook URLs whose
-        // secret is a path, a --password flag; 1 of 40 altered): a regression floor, not the bar
-        assertThat(heldOutLeaks.missed()).as("held-out secrets leaked: %s", heldOutLeaks.misses()).isLessThanOrEqualTo(3);
-        assertThat(heldOutMangled.missed()).as("held-out texts altered: %s", heldOutMangled.misses()).isLessThanOrEqualTo(1);
+        // the held-out half's first measure (3 of 46 leaked: two webhook URLs whose path is the secret, a --password
+        // flag; 1 of 40 altered: a WWW-Authenticate challenge) led to three fixes, so it has been read: 0 and 0 since
+        assertThat(heldOutLeaks.missed()).as("held-out secrets leaked: %s", heldOutLeaks.misses()).isZero();
+        assertThat(heldOutMangled.missed()).as("held-out texts altered: %s", heldOutMangled.misses()).isZero();
     }
 }

@@ -31,6 +31,8 @@ class RedactorTest {
         "key after equals  | value=sk-proj-abcdefghijklmnop1234                         | sk-proj-abcdefghijklmnop1234 | value=[REDACTED:api-key]",
         "userinfo, no url  | connect admin:hunter2secret@db.internal:5432 refused       | hunter2secret                | admin:[REDACTED:url-password]@db.internal",
         "openweather appid | GET /data/2.5/weather?q=Oslo&appid=b6907d289e10d714a6e88b30761fae22 | b6907d289e10d714a6e88b30761fae22 | appid=[REDACTED:secret]",
+        "slack webhook     | POST https://hooks.slack.com/services/T0AB12CD3/B0EF45GH6/q9Rw2xYz returned 404 | T0AB12CD3/B0EF45GH6/q9Rw2xYz | hooks.slack.com/services/[REDACTED:webhook] returned 404",
+        "cli password flag | Command was: pg_dump --username app --password winter --dbname orders | winter | --password [REDACTED:secret] --dbname orders",
         "forged marker     | token [REDACTED:ghp_abcdefghijklmnopqrstuvwxyz0123456789] | ghp_abcdefghijklmnopqrstuvwxyz0123456789 | [REDACTED:",
     })
     void should_redact(String name, String text, String secret, String expected) {
@@ -78,6 +80,12 @@ class RedactorTest {
     @Test
     void should_keep_ordinary_text() {
         String text = "HTTP 400: date must be in format yyyy-MM-dd, got 25/11/2026 for city=Oslo (see https://docs.example.com/v2)";
+        assertThat(redactor.redact(text)).isEqualTo(text);
+    }
+
+    @Test
+    void an_authentication_challenge_is_not_a_credential() {
+        String text = "WWW-Authenticate: Bearer realm=\"api\", error=\"invalid_token\", error_description=\"The access token expired\"";
         assertThat(redactor.redact(text)).isEqualTo(text);
     }
 
