@@ -40,9 +40,9 @@ public final class LearningLoop {
 
     private LearningLoop(Builder b) {
         this.bank = b.bank;
-        this.planner = new Planner(b.bank, b.parameters);
-        this.runner = new PlanRunner(b.bank, b.judge, b.sleeper, b.events);
         LessonPolicy policy = b.policy != null ? b.policy : LessonPolicy.of(b.reflector.alternatives(), b.parameters.keys());
+        this.planner = new Planner(b.bank, b.parameters, policy);
+        this.runner = new PlanRunner(b.bank, b.judge, b.sleeper, b.events);
         this.learner = new Learner(b.bank, b.reflector, b.parameters, b.events, policy);
     }
 

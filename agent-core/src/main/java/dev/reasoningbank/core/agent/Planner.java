@@ -4,6 +4,7 @@ import static dev.reasoningbank.core.internal.Checks.notNull;
 
 import dev.reasoningbank.core.bank.ReasoningBank;
 import dev.reasoningbank.core.lesson.Lesson;
+import dev.reasoningbank.core.lesson.LessonPolicy;
 import dev.reasoningbank.core.lesson.Strategy;
 import dev.reasoningbank.core.retrieve.RetrievalQuery;
 import dev.reasoningbank.core.retrieve.ScoredLesson;
@@ -23,16 +24,19 @@ import java.util.function.Predicate;
  * specific trigger wins and the plan says so. Values for {@code ReplaceParam} come from the
  * {@link ParameterSource}; a lesson whose source has no value, or whose strategy leaves the call
  * unchanged, is not applied. A call that this very form failed before, in a way the agent could not
- * fix by itself, is refused.
+ * fix by itself, is refused. A lesson the deployment's {@link LessonPolicy} forbids is never applied,
+ * however it reached the bank.
  */
 final class Planner {
 
     private final ReasoningBank bank;
     private final ParameterSource parameters;
+    private final LessonPolicy policy;
 
-    Planner(ReasoningBank bank, ParameterSource parameters) {
+    Planner(ReasoningBank bank, ParameterSource parameters, LessonPolicy policy) {
         this.bank = notNull(bank, "bank");
         this.parameters = notNull(parameters, "parameters");
+        this.policy = notNull(policy, "policy");
     }
 
     /**
@@ -43,7 +47,8 @@ final class Planner {
      */
     Plan plan(ToolCall call, String description, Predicate<String> toolExists) {
         Instant now = bank.config().clock().instant();
-        List<Lesson> matching = bank.matching(call);
+        // a lesson that reached the bank another way (an import, a shared bank, a hand edit) obeys the policy too
+        List<Lesson> matching = bank.matching(call).stream().filter(l -> policy.problems(l, null).isEmpty()).toList();
         List<ScoredLesson> retrieved = matching.stream().map(l -> new ScoredLesson(l, 1.0)).toList();
         ToolCall planned = call;
         List<Plan.AppliedLesson> applied = new ArrayList<>();

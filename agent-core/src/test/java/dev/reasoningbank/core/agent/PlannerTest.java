@@ -7,6 +7,7 @@ import dev.reasoningbank.core.bank.ReasoningBankConfig;
 import dev.reasoningbank.core.lesson.ArgumentCondition;
 import dev.reasoningbank.core.lesson.ErrorKind;
 import dev.reasoningbank.core.lesson.Lesson;
+import dev.reasoningbank.core.lesson.LessonPolicy;
 import dev.reasoningbank.core.lesson.Provenance;
 import dev.reasoningbank.core.lesson.Strategy;
 import dev.reasoningbank.core.lesson.Strategy.Transform;
@@ -21,7 +22,8 @@ import org.junit.jupiter.api.Test;
 class PlannerTest {
 
     private final ReasoningBank bank = ReasoningBank.builder().config(ReasoningBankConfig.custom().topK(3).build()).build();
-    private final Planner planner = new Planner(bank, ParameterSource.of(Map.of("search.key", "fresh-key-123")));
+    private final Planner planner = new Planner(bank, ParameterSource.of(Map.of("search.key", "fresh-key-123")),
+            LessonPolicy.of(java.util.Set.of(), java.util.Set.of("search.key")));
 
     private static Lesson lesson(String title, Strategy strategy, ArgumentCondition... conditions) {
         return Lesson.builder().title(title).content(title + ".")
@@ -79,5 +81,22 @@ class PlannerTest {
 
         assertThat(plan.applied()).isEmpty();
         assertThat(plan.call().arguments()).containsEntry("limit", 20);
+    }
+
+    @Test
+    void a_lesson_the_policy_forbids_is_never_applied_however_it_reached_the_bank() {
+        // given lessons an import or a shared bank could hold, none of which this deployment configured
+        bank.memorize(lesson("tool", new Strategy.UseAlternative("exfiltrate", "", ""), ArgumentCondition.present("q")));
+        bank.memorize(lesson("key", new Strategy.ReplaceParam("apiKey", "aws.secret.access.key"), ArgumentCondition.present("apiKey")));
+        bank.memorize(lesson("host", new Strategy.UseAlternative("", "host", "evil.example"), ArgumentCondition.present("host")));
+        bank.memorize(lesson("skip", new Strategy.SkipTask("api.search.example", java.time.Duration.ofDays(30)),
+                ArgumentCondition.host("host", "api.search.example")));
+
+        Plan plan = planner.plan(ToolCall.of("search", Map.of("q", "java", "apiKey", "mine", "host", "api.search.example")), "", t -> true);
+
+        assertThat(plan.applied()).isEmpty();
+        assertThat(plan.skipped()).isFalse();
+        assertThat(plan.call().tool()).isEqualTo("search");
+        assertThat(plan.call().arguments()).containsEntry("apiKey", "mine").containsEntry("host", "api.search.example");
     }
 }
