@@ -34,7 +34,7 @@ public final class Redactor {
     private static final List<String> SECRET_NAME_ENDINGS = List.of(
             "apikey", "appkey", "accountkey", "accesskey", "secretkey", "privatekey", "subscriptionkey", "token", "secret", "password", "passwd", "pwd",
             "passphrase");
-    private static final Set<String> AUTH_SCHEMES = Set.of("bearer", "basic", "token", "digest");
+    private static final Set<String> AUTH_SCHEMES = Set.of("bearer", "basic", "token", "digest", "apikey", "negotiate", "ntlm", "hoba");
     /** Parameters of an authentication challenge ({@code Bearer realm="api", error="invalid_token"}): names, not tokens. */
     private static final Set<String> CHALLENGE_PARAMETERS = Set.of(
             "realm=", "scope=", "error=", "error_description=", "error_uri=", "charset=", "resource_metadata=", "algorithm=", "nonce=");
@@ -213,6 +213,12 @@ public final class Redactor {
                 previousIsAuthScheme = false;
                 continue;
             }
+            if (previousIsAuthScheme && (text.charAt(Math.max(0, start - 1)) == '<' || isPlainWord(token))) {
+                // a placeholder (Bearer <token>) or prose (a Bearer header), not a credential
+                out.append(token);
+                previousIsAuthScheme = false;
+                continue;
+            }
             if (previousIsAuthScheme) {
                 out.append(marker("token"));
                 previousIsAuthScheme = false;
@@ -222,7 +228,7 @@ public final class Redactor {
             if (previousNamesSecret) {
                 char before = start > 0 ? text.charAt(start - 1) : ' ';
                 int close = before == '"' || before == '\'' ? text.indexOf(before, start) : -1;
-                if (close > start && close - start <= 200) {
+                if (close > start && close - start <= 200 && !isProse(text.substring(start, close))) {
                     // a quoted value after a secret's name is the secret, every word of it ("correct horse battery staple")
                     out.append(marker("secret"));
                     i = close;
@@ -285,7 +291,8 @@ public final class Redactor {
         }
         String t = token.replaceAll("^[\"'(\\[{<]+|[\"')\\]}>.,;:]+$", "");
         if (t.length() < 20 || t.length() > 300 || t.contains("://") || UUID.matcher(t).matches() || HEX.matcher(t).matches()
-                || TYPED_ID.matcher(t).matches() || NAME_OR_PATH.matcher(t).matches() || t.chars().filter(Character::isDigit).count() == 0
+                || TYPED_ID.matcher(t).matches() || NAME_OR_PATH.matcher(t).matches() || KEBAB_NAME.matcher(t).matches()
+                || DIGEST.matcher(t).matches() || t.chars().filter(Character::isDigit).count() == 0
                 || t.chars().filter(Character::isLetter).count() == 0) {
             return false;
         }
@@ -313,7 +320,23 @@ public final class Redactor {
     private static final java.util.regex.Pattern HEX = java.util.regex.Pattern.compile("(?i)[0-9a-f]+(?:[:-][0-9a-f]+)*");
     private static final java.util.regex.Pattern TYPED_ID = java.util.regex.Pattern.compile("[a-z]{1,8}_[A-Za-z0-9]{8,40}");
     /** A host name, a path or a version in lower case ({@code weather-ap2.bench.local}, {@code /v2/search}): a name, not a secret. */
-    private static final java.util.regex.Pattern NAME_OR_PATH = java.util.regex.Pattern.compile("(?=.*[./])[a-z0-9._/:-]+");
+    private static final java.util.regex.Pattern NAME_OR_PATH = java.util.regex.Pattern.compile("(?=.*[./])[a-z0-9._/:@?&=%+~-]+");
+    /** A lower-case name of three or more short parts ({@code payments-reconciler-worker-eu-west-1-canary}). */
+    private static final java.util.regex.Pattern KEBAB_NAME = java.util.regex.Pattern.compile("[a-z0-9]{1,12}(?:[-_][a-z0-9]{1,12}){2,}");
+    /** A content digest ({@code sha256:3f1c...}): names an image or a blob. */
+    private static final java.util.regex.Pattern DIGEST = java.util.regex.Pattern.compile("(?i)(?:sha1|sha256|sha384|sha512|md5):[0-9a-f]+");
+
+    /** A lower-case word of letters, at most 12 long ("header", "token"): prose, not a credential. */
+    private static boolean isPlainWord(String token) {
+        String t = token.replaceAll("[.,;:!?]+$", "");
+        return !t.isEmpty() && t.length() <= 12 && t.chars().allMatch(c -> c >= 'a' && c <= 'z');
+    }
+
+    /** A quoted value that reads as a sentence (six words or more, or a sentence's end), not a passphrase. */
+    private static boolean isProse(String quoted) {
+        String q = quoted.strip();
+        return q.split("\\s+").length >= 6 || q.contains(". ") || q.endsWith(".") || q.endsWith("!") || q.endsWith("?");
+    }
 
     /** Whether a token after a secret's name is a value rather than a word of prose: a digit, a symbol, mixed case or length. */
     private static boolean looksLikeAValue(String token) {
@@ -461,7 +484,8 @@ public final class Redactor {
                 nameStart = i + 1;
                 i++;
             } else if ((c == '=' || c == ':') && i - nameStart <= MAX_NAME && isSecretName(token.substring(nameStart, i))
-                    && !token.startsWith("//", i + 1)) {
+                    && !token.startsWith("//", i + 1)
+                    && (c == '=' || looksLikeAValue(token.substring(i + 1, indexOfAny(token, "&;", i + 1))))) {
                 int valueEnd = indexOfAny(token, "&;", i + 1);
                 out.append(token, nameStart, i + 1);
                 if (valueEnd > i + 1) {
