@@ -77,16 +77,17 @@ public final class LlmReflector implements Reflector {
     public Optional<Lesson> reflect(Failure failure, ReflectionContext context) {
         Objects.requireNonNull(failure, "failure must not be null");
         Objects.requireNonNull(context, "context must not be null");
+        List<String> sources = sourcesFor(context);
         PromptTemplates.Rendered prompt = templates.render(PromptTemplates.Name.REFLECT_FAILURE, Map.of(
                 "tool", failure.tool(),
                 "parameters", context.toolParameters().isEmpty() ? "(unknown)" : String.join(", ", context.toolParameters()),
                 "strategies", LessonAnswers.VOCABULARY,
                 "transforms", LessonAnswers.transforms(),
-                "parameter_sources", parameterSources.isEmpty() ? "(none configured)" : String.join(", ", parameterSources),
+                "parameter_sources", sources.isEmpty() ? "(none configured)" : String.join(", ", sources),
                 "failure", PromptData.failure(failure) + PromptData.refinement(context),
                 "similar_lessons", PromptData.lessons(context.similarLessons())));
         JsonSchema schema = JsonSchema.builder().name("Lesson")
-                .rootElement(LessonAnswers.lessonSchema(context.toolParameters(), parameterSources, false)).build();
+                .rootElement(LessonAnswers.lessonSchema(context.toolParameters(), sources, false)).build();
         StructuredChat.Answer<Lesson> answer = chat.ask("reflection on a failure of " + failure.tool(), prompt.system(), prompt.user(), schema,
                 text -> parse(text, failure, context), maxReasks, "the " + fallback.name() + " reflector");
         if (answer.value().isPresent()) {
@@ -98,11 +99,16 @@ public final class LlmReflector implements Reflector {
                 .build());
     }
 
+    /** The sources given to this reflector, else the keys of the agent's parameter source: configured once. */
+    private List<String> sourcesFor(ReflectionContext context) {
+        return parameterSources.isEmpty() ? context.parameterSources() : parameterSources;
+    }
+
     private StructuredChat.Parsed<Lesson> parse(String text, Failure failure, ReflectionContext context) {
         List<String> problems = new ArrayList<>();
         JsonNode node = LessonAnswers.parseObject(text, problems);
         Lesson lesson = node == null ? null
-                : LessonAnswers.lesson(node, "", failure, context.toolParameters(), parameterSources,
+                : LessonAnswers.lesson(node, "", failure, context.toolParameters(), sourcesFor(context),
                         fallback.alternatives(), name(), context.now(), problems);
         if (lesson != null && context.refining().filter(failed -> failed.strategy().equals(lesson.strategy())).isPresent()) {
             problems.add("strategy: this is the lesson that was just applied and did not work; propose a different fix, or Advice");

@@ -15,7 +15,9 @@ public final class HostNames {
 
     /** Whether a parameter of this name says where a call goes (host, url, endpoint, baseUrl...). */
     public static boolean isHostParameter(String name) {
-        return HOST_PARAMETERS.contains(name.toLowerCase(Locale.ROOT).replace("_", "").replace("-", ""));
+        // a tool's own setting is named with a prefix: weather.baseUrl
+        String last = name.substring(name.lastIndexOf('.') + 1);
+        return HOST_PARAMETERS.contains(last.toLowerCase(Locale.ROOT).replace("_", "").replace("-", ""));
     }
 
     /** The name of the argument that names a host, if any. */

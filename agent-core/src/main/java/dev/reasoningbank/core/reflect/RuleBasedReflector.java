@@ -1,15 +1,16 @@
 package dev.reasoningbank.core.reflect;
 
-import dev.reasoningbank.core.failure.Failure;
-import dev.reasoningbank.core.failure.HostNames;
 import static dev.reasoningbank.core.internal.Checks.notBlank;
 import static dev.reasoningbank.core.internal.Checks.notNull;
 
+import dev.reasoningbank.core.failure.Failure;
+import dev.reasoningbank.core.failure.HostNames;
 import dev.reasoningbank.core.lesson.ArgumentCondition;
 import dev.reasoningbank.core.lesson.ErrorKind;
 import dev.reasoningbank.core.lesson.Lesson;
 import dev.reasoningbank.core.lesson.Strategy;
 import dev.reasoningbank.core.lesson.Strategy.Transform;
+import dev.reasoningbank.core.redact.Redactor;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -229,7 +230,7 @@ public final class RuleBasedReflector implements Reflector {
         }
 
         private Optional<LessonDraft> credentialRule(Failure f, ReflectionContext context) {
-            Map<String, String> sources = f.kind() == ErrorKind.AUTH ? credentials
+            Map<String, String> sources = f.kind() == ErrorKind.AUTH ? withSourcesOf(context, f)
                     : f.kind() == ErrorKind.FORBIDDEN ? scopedCredentials : Map.of();
             return sources.entrySet().stream()
                     .filter(e -> f.fingerprints().containsKey(e.getKey()))
@@ -244,6 +245,25 @@ public final class RuleBasedReflector implements Reflector {
                             new Strategy.ReplaceParam(e.getKey(), e.getValue()),
                             List.of(new ArgumentCondition(e.getKey(), ArgumentCondition.Op.FINGERPRINT, f.fingerprints().get(e.getKey()))),
                             null));
+        }
+
+        /**
+         * The configured credentials, and every credential argument the parameter source holds a value
+         * for under its own name ({@code weather.apiKey}) or the tool's ({@code weather} + {@code apiKey}):
+         * configured once, in the source.
+         */
+        private Map<String, String> withSourcesOf(ReflectionContext context, Failure f) {
+            Map<String, String> sources = new LinkedHashMap<>(credentials);
+            for (String parameter : f.fingerprints().keySet()) {
+                if (sources.containsKey(parameter) || !Redactor.isSecretName(parameter)) {
+                    continue;
+                }
+                context.parameterSources().stream()
+                        .filter(key -> key.equalsIgnoreCase(parameter) || key.equalsIgnoreCase(f.tool() + "." + parameter))
+                        .findFirst()
+                        .ifPresent(key -> sources.put(parameter, key));
+            }
+            return sources;
         }
 
         private Optional<LessonDraft> hostDownRule(Failure f, ReflectionContext context) {

@@ -1,5 +1,6 @@
 package dev.reasoningbank.examples.cli;
 
+import dev.langchain4j.memory.chat.MessageWindowChatMemory;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.reasoningbank.core.bank.ReasoningBank;
 import dev.reasoningbank.core.lesson.Lesson;
@@ -76,6 +77,7 @@ final class ChatCommand implements Callable<Integer> {
                 FlakyWeatherApi api = FlakyWeatherApi.start(SeedDemo.VALID_KEY)) {
             WeatherAssistant assistant = LearningAiServices.builder(WeatherAssistant.class)
                     .chatModel(model)
+                    .chatMemoryProvider(id -> MessageWindowChatMemory.withMaxMessages(20))
                     .tools(new WeatherTools(new WeatherTool(api::resolve)))
                     .bank(memory)
                     .reflector(llm.reflector())

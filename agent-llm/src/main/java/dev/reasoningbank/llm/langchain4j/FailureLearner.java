@@ -1,6 +1,8 @@
 package dev.reasoningbank.llm.langchain4j;
 
+import dev.langchain4j.service.tool.ToolArgumentsErrorHandler;
 import dev.langchain4j.service.tool.ToolErrorContext;
+import dev.langchain4j.service.tool.ToolExecutionErrorHandler;
 import dev.langchain4j.service.tool.ToolErrorHandlerResult;
 import dev.reasoningbank.core.agent.AgentEvent;
 
@@ -34,6 +36,16 @@ final class FailureLearner {
         ToolCall call = planned != null ? planned.call() : ToolRegistry.callOf(context.toolExecutionRequest());
         return ToolErrorHandlerResult.text(learnFrom(Failure.of(call, error), context.memoryId(),
                 planned == null ? List.of() : planned.applied(), planned == null));
+    }
+
+    /** What the model reads when the user has a handler of their own: its text, then what was learned. */
+    ToolErrorHandlerResult then(ToolErrorHandlerResult learned, ToolExecutionErrorHandler user, Throwable error, ToolErrorContext context) {
+        return user == null ? learned : ToolErrorHandlerResult.text(user.handle(error, context).text() + "\n" + learned.text());
+    }
+
+    /** As {@link #then(ToolErrorHandlerResult, ToolExecutionErrorHandler, Throwable, ToolErrorContext)}, for unusable arguments. */
+    ToolErrorHandlerResult then(ToolErrorHandlerResult learned, ToolArgumentsErrorHandler user, Throwable error, ToolErrorContext context) {
+        return user == null ? learned : ToolErrorHandlerResult.text(user.handle(error, context).text() + "\n" + learned.text());
     }
 
     /** For {@code toolArgumentsErrorHandler}: the model's arguments could not be used. */

@@ -4,11 +4,17 @@ import dev.langchain4j.agent.tool.ToolSpecification;
 import dev.langchain4j.data.message.ToolExecutionResultMessage;
 import dev.langchain4j.memory.ChatMemory;
 import dev.langchain4j.memory.chat.ChatMemoryProvider;
-import dev.langchain4j.memory.chat.MessageWindowChatMemory;
+import dev.langchain4j.agent.tool.ReturnBehavior;
 import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.service.AiServiceContext;
 import dev.langchain4j.service.AiServices;
+import dev.langchain4j.service.tool.AiServiceTool;
+import dev.langchain4j.service.tool.ToolArgumentsErrorHandler;
+import dev.langchain4j.service.tool.ToolExecutionErrorHandler;
 import dev.langchain4j.service.tool.ToolExecutor;
+import dev.langchain4j.service.tool.ToolProvider;
 import dev.reasoningbank.core.agent.AgentListener;
 import dev.reasoningbank.core.agent.LearningLoop;
 import dev.reasoningbank.core.agent.Sleeper;
@@ -17,16 +23,16 @@ import dev.reasoningbank.core.judge.OutcomeJudge;
 import dev.reasoningbank.core.reflect.Reflector;
 import dev.reasoningbank.core.reflect.RuleBasedReflector;
 import dev.reasoningbank.core.tool.ParameterSource;
+import dev.reasoningbank.core.tool.ToolSetting;
 import dev.reasoningbank.llm.LessonsBlock;
 import dev.reasoningbank.llm.PromptTemplates;
 import dev.reasoningbank.llm.SuccessReflector;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /**
  * Builds a LangChain4j AI service whose tool calls learn: each tool call is planned with the
@@ -60,6 +66,11 @@ public final class LearningAiServices<T> {
 
     private final Class<T> serviceType;
     private ChatModel chatModel;
+    private StreamingChatModel streamingChatModel;
+    private final List<ToolProvider> toolProviders = new ArrayList<>();
+    private ToolExecutionErrorHandler userExecutionErrorHandler;
+    private ToolArgumentsErrorHandler userArgumentsErrorHandler;
+    private BiFunction<ChatRequest, Object, ChatRequest> userRequestTransformer;
     private final ToolRegistry tools = new ToolRegistry();
     private ReasoningBank bank;
     private Reflector reflector = RuleBasedReflector.ofDefaults();
@@ -89,7 +100,39 @@ public final class LearningAiServices<T> {
         return this;
     }
 
-    /** Objects with {@code @Tool} methods. Compile with {@code -parameters} so their parameter names survive. */
+    /** The streaming model, for services that return {@code TokenStream}; a streaming-only service needs no {@link ChatModel}. */
+    public LearningAiServices<T> streamingChatModel(StreamingChatModel streamingChatModel) {
+        this.streamingChatModel = Objects.requireNonNull(streamingChatModel, "streamingChatModel must not be null");
+        return this;
+    }
+
+    /** Tools offered per request (an MCP client's, say); each call of theirs is planned and learned from like the others'. */
+    public LearningAiServices<T> toolProvider(ToolProvider toolProvider) {
+        toolProviders.add(Objects.requireNonNull(toolProvider, "toolProvider must not be null"));
+        return this;
+    }
+
+    /** Your own handler of tool errors: called after the failure was learned from; the model reads its text, then the lesson. */
+    public LearningAiServices<T> toolExecutionErrorHandler(ToolExecutionErrorHandler handler) {
+        this.userExecutionErrorHandler = Objects.requireNonNull(handler, "toolExecutionErrorHandler must not be null");
+        return this;
+    }
+
+    /** Your own handler of unusable tool arguments: called after the failure was learned from; the model reads its text, then the lesson. */
+    public LearningAiServices<T> toolArgumentsErrorHandler(ToolArgumentsErrorHandler handler) {
+        this.userArgumentsErrorHandler = Objects.requireNonNull(handler, "toolArgumentsErrorHandler must not be null");
+        return this;
+    }
+
+    /** Your own transformer of chat requests: it runs first, then the lessons go into the system message. */
+    public LearningAiServices<T> chatRequestTransformer(UnaryOperator<ChatRequest> transformer) {
+        Objects.requireNonNull(transformer, "chatRequestTransformer must not be null");
+        this.userRequestTransformer = (request, memoryId) -> transformer.apply(request);
+        return this;
+    }
+
+    /** Objects with {@code @Tool} methods; their {@link dev.reasoningbank.core.tool.ToolSetting} fields are the settings those tools hold.
+     * Compile with {@code -parameters} so their parameter names survive. */
     public LearningAiServices<T> tools(Object... toolObjects) {
         Objects.requireNonNull(toolObjects, "toolObjects must not be null");
         for (Object object : toolObjects) {
@@ -98,9 +141,9 @@ public final class LearningAiServices<T> {
         return this;
     }
 
-    /** A tool given by hand; its executor must throw on failure, or nothing is learned from it. */
-    public LearningAiServices<T> tool(ToolSpecification specification, ToolExecutor executor) {
-        tools.add(specification, executor);
+    /** A tool given by hand, with the settings it holds; its executor must throw on failure, or nothing is learned from it. */
+    public LearningAiServices<T> tool(ToolSpecification specification, ToolExecutor executor, ToolSetting... settings) {
+        tools.add(specification, executor, ReturnBehavior.TO_LLM, List.of(Objects.requireNonNull(settings, "settings must not be null")));
         return this;
     }
 
@@ -158,7 +201,7 @@ public final class LearningAiServices<T> {
         return this;
     }
 
-    /** One memory per {@code @MemoryId}; default a 20-message window per id. */
+    /** One memory per {@code @MemoryId}; as in plain {@code AiServices}, there is no memory unless you set one. */
     public LearningAiServices<T> chatMemoryProvider(ChatMemoryProvider provider) {
         if (chatMemory != null) {
             throw new IllegalStateException("chatMemory was already set; set either chatMemory or chatMemoryProvider");
@@ -188,20 +231,24 @@ public final class LearningAiServices<T> {
         return this;
     }
 
-    /** Any other setting of the underlying {@link AiServices} builder, applied before the learning hooks. */
+    /**
+     * Any other setting of the underlying {@link AiServices} builder. The tools, the tool error handlers and
+     * the chat request transformer are set on this builder instead (they are composed with the learning
+     * hooks); setting them here fails the build.
+     */
     public LearningAiServices<T> customize(Consumer<AiServices<T>> customizer) {
         customizers.add(Objects.requireNonNull(customizer, "customizer must not be null"));
         return this;
     }
 
     public T build() {
-        if (chatModel == null) {
-            throw new IllegalStateException("chatModel must be set: LearningAiServices.builder(..).chatModel(model)");
+        if (chatModel == null && streamingChatModel == null) {
+            throw new IllegalStateException("a model must be set: LearningAiServices.builder(..).chatModel(model) or .streamingChatModel(model)");
         }
         if (bank == null) {
             throw new IllegalStateException("bank must be set: LearningAiServices.builder(..).bank(ReasoningBank.inMemory())");
         }
-        if (tools.isEmpty()) {
+        if (tools.isEmpty() && toolProviders.isEmpty()) {
             throw new IllegalStateException("at least one tool must be set: LearningAiServices.builder(..).tools(new MyTools())");
         }
         List<AgentListener> observers = List.copyOf(listeners);
@@ -210,30 +257,74 @@ public final class LearningAiServices<T> {
         Learning learning = new Learning(bank, loop, tools,
                 new LessonsBlock(templates == null ? PromptTemplates.classpath() : templates), lessonsInPrompt,
                 new SuccessLearning(successReflector), observers);
-        Map<ToolSpecification, ToolExecutor> executors = new LinkedHashMap<>();
         PlanningToolExecutor executor = new PlanningToolExecutor(learning);
-        for (String name : tools.names()) {
-            executors.put(tools.get(name).specification(), executor);
+        List<AiServiceTool> planned = new ArrayList<>();
+        for (ToolRegistry.Entry entry : tools.entries()) {
+            planned.add(AiServiceTool.builder().toolSpecification(entry.specification()).toolExecutor(executor)
+                    .returnBehavior(entry.returnBehavior()).build());
         }
         FailureLearner learner = new FailureLearner(learning);
-        AiServices<T> services = AiServices.builder(serviceType).chatModel(chatModel);
+        AiServices<T> services = AiServices.builder(serviceType);
+        if (chatModel != null) {
+            services.chatModel(chatModel);
+        }
+        if (streamingChatModel != null) {
+            services.streamingChatModel(streamingChatModel);
+        }
         if (chatMemory != null) {
             services.chatMemory(chatMemory);
-        } else {
-            services.chatMemoryProvider(chatMemoryProvider != null ? chatMemoryProvider : id -> MessageWindowChatMemory.withMaxMessages(20));
+        } else if (chatMemoryProvider != null) {
+            services.chatMemoryProvider(chatMemoryProvider);
         }
         if (systemMessage != null) {
             services.systemMessage(systemMessage);
         }
+        List<Object> hooks = hooksOf(services);
         customizers.forEach(c -> c.accept(services));
-        List<String> names = tools.names();
+        refuseOverrides(hooks, hooksOf(services));
+        if (!planned.isEmpty()) {
+            services.tools(planned);
+        }
+        toolProviders.forEach(provider -> services.toolProvider(new PlanningToolProvider(provider, tools, executor)));
+        BiFunction<ChatRequest, Object, ChatRequest> injector = new LessonInjector(learning);
+        BiFunction<ChatRequest, Object, ChatRequest> transformer = userRequestTransformer == null ? injector
+                : (request, memoryId) -> injector.apply(userRequestTransformer.apply(request, memoryId), memoryId);
         return services
-                .tools(executors)
-                .toolExecutionErrorHandler(learner::onExecutionError)
-                .toolArgumentsErrorHandler(learner::onArgumentsError)
+                .toolExecutionErrorHandler((error, context) -> learner.then(learner.onExecutionError(error, context), userExecutionErrorHandler, error, context))
+                .toolArgumentsErrorHandler((error, context) -> learner.then(learner.onArgumentsError(error, context), userArgumentsErrorHandler, error, context))
                 .hallucinatedToolNameStrategy(request -> ToolExecutionResultMessage.from(request,
-                        "There is no tool named '" + request.name() + "'; the tools are " + names))
-                .chatRequestTransformer((BiFunction<ChatRequest, Object, ChatRequest>) new LessonInjector(learning))
+                        "There is no tool named '" + request.name() + "'; the tools are " + tools.names()))
+                .chatRequestTransformer(transformer)
                 .build();
+    }
+
+    private static final List<String> HOOKS = List.of("toolExecutionErrorHandler", "toolArgumentsErrorHandler", "chatRequestTransformer");
+
+    /** What the learning hooks are composed with, as the builder holds it now; empty when this LangChain4j cannot tell. */
+    private static List<Object> hooksOf(AiServices<?> services) {
+        try {
+            java.lang.reflect.Field field = AiServices.class.getDeclaredField("context");
+            field.setAccessible(true);
+            AiServiceContext context = (AiServiceContext) field.get(services);
+            return java.util.Arrays.asList(context.toolService == null ? null : context.toolService.executionErrorHandler(),
+                    context.toolService == null ? null : context.toolService.argumentsErrorHandler(), context.chatRequestTransformer);
+        } catch (ReflectiveOperationException | RuntimeException unavailable) {
+            return List.of();
+        }
+    }
+
+    /** Fails the build when {@link #customize} set what the learning hooks must compose with. */
+    private static void refuseOverrides(List<Object> before, List<Object> after) {
+        List<String> set = new ArrayList<>();
+        for (int i = 0; i < Math.min(before.size(), after.size()); i++) {
+            if (before.get(i) != after.get(i)) {
+                set.add(HOOKS.get(i));
+            }
+        }
+        if (!set.isEmpty()) {
+            throw new IllegalStateException("customize(..) set " + String.join(", ", set) + ", which would replace the learning hooks; set "
+                    + (set.size() == 1 ? "it" : "them") + " on LearningAiServices instead (e.g. LearningAiServices.builder(..)." + set.get(0)
+                    + "(..)): yours is then called too");
+        }
     }
 }

@@ -8,10 +8,10 @@ import dev.langchain4j.service.tool.ToolExecutionResult;
 import dev.langchain4j.service.tool.ToolExecutor;
 import dev.reasoningbank.core.agent.Plan;
 import dev.reasoningbank.core.agent.PlanRunner;
-import dev.reasoningbank.core.lesson.Strategy;
 import dev.reasoningbank.core.redact.Redactor;
 import dev.reasoningbank.core.failure.Failure;
 import dev.reasoningbank.core.tool.ToolCall;
+import dev.reasoningbank.core.tool.ToolSetting;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
@@ -39,13 +39,17 @@ final class PlanningToolExecutor implements ToolExecutor {
     public ToolExecutionResult executeWithContext(ToolExecutionRequest request, InvocationContext context) {
         String taskId = Learning.taskId(context == null ? null : context.chatMemoryId());
         ToolCall call = ToolRegistry.callOf(request);
-        Plan plan = learning.loop().plan(call, Learning.userText(context), learning.tools()::contains);
+        ToolRegistry.Entry tool = learning.tools().get(request.name());
+        // lessons see the settings the tool holds (its key, its base URL) as arguments; the tool never does
+        Plan plan = learning.loop().plan(tool == null ? call : tool.withSettings(call), Learning.userText(context), learning.tools()::contains);
         AtomicReference<ToolExecutionResult> last = new AtomicReference<>();
         PlanRunner.Run run = learning.loop().execute(taskId, plan, planned -> {
-            ToolExecutionRequest plannedRequest = planned.equals(call) ? request : ToolRegistry.requestOf(planned, request);
+            ToolRegistry.Entry target = learning.tools().get(planned.tool());
+            ToolCall arguments = learning.tools().withoutSettings(planned);
+            ToolExecutionRequest plannedRequest = arguments.equals(call) ? request : ToolRegistry.requestOf(arguments, request);
             ToolExecutionResult result;
             try {
-                result = learning.tools().get(planned.tool()).executor().executeWithContext(plannedRequest, context);
+                result = ToolSetting.during(target.settingValues(planned), () -> target.executor().executeWithContext(plannedRequest, context));
             } catch (ToolExecutionException wrapped) {
                 throw wrapped.getCause() instanceof Exception cause ? cause : wrapped;
             }
@@ -67,19 +71,16 @@ final class PlanningToolExecutor implements ToolExecutor {
     }
 
     /**
-     * The result as the model may read it: a value a lesson injected from a parameter source (a fresh
-     * credential the model never saw) is redacted if the tool echoes it.
+     * The result as the model may read it: a credential the call carried (one the tool holds, or a fresh
+     * one a lesson injected from a parameter source) is redacted if the tool echoes it.
      */
     private static ToolExecutionResult withoutInjectedSecrets(ToolExecutionResult result, Plan plan) {
         List<String> injected = new ArrayList<>();
-        for (Plan.AppliedLesson a : plan.applied()) {
-            if (a.lesson().strategy() instanceof Strategy.ReplaceParam replace) {
-                Object value = plan.call().arguments().get(replace.parameter());
-                if (value != null) {
-                    injected.add(String.valueOf(value));
-                }
+        plan.call().arguments().forEach((name, value) -> {
+            if (value != null && Redactor.isSecretName(name)) {
+                injected.add(String.valueOf(value));
             }
-        }
+        });
         String text = result.resultText();
         if (injected.isEmpty() || text == null) {
             return result;

@@ -3,14 +3,16 @@ package dev.reasoningbank.llm.langchain4j;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.langchain4j.agent.tool.Tool;
+import dev.langchain4j.agent.tool.ReturnBehavior;
 import dev.langchain4j.agent.tool.ToolExecutionRequest;
 import dev.langchain4j.agent.tool.ToolSpecification;
-import dev.langchain4j.agent.tool.ToolSpecifications;
-import dev.langchain4j.service.tool.DefaultToolExecutor;
+import dev.langchain4j.service.tool.AiServiceTool;
 import dev.langchain4j.service.tool.ToolExecutor;
+import dev.langchain4j.service.tool.ToolService;
 import dev.reasoningbank.core.tool.ToolCall;
-import java.lang.reflect.Method;
+import dev.reasoningbank.core.tool.ToolSetting;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,44 +21,110 @@ import java.util.Objects;
 
 /**
  * The tools of a learning AI service: their specifications, their executors (which throw, so that the
- * error handlers see every failure) and their parameter names.
+ * error handlers see every failure), how they return, their parameter names and the settings they hold.
  */
 final class ToolRegistry {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** One tool: what the model sees, what runs it, and the names a lesson may touch. */
-    record Entry(ToolSpecification specification, ToolExecutor executor, List<String> parameters) {}
+    /** One tool: what the model sees, what runs it, how it returns, the names a lesson may touch, the settings it holds. */
+    record Entry(ToolSpecification specification, ToolExecutor executor, ReturnBehavior returnBehavior, List<String> parameters,
+            List<ToolSetting> settings) {
 
-    private final Map<String, Entry> tools = new LinkedHashMap<>();
+        /** The model's call with the settings' configured values beside its arguments, as lessons see it. */
+        ToolCall withSettings(ToolCall call) {
+            if (settings.isEmpty()) {
+                return call;
+            }
+            Map<String, Object> arguments = new LinkedHashMap<>(call.arguments());
+            settings.forEach(s -> arguments.put(s.name(), s.configured()));
+            return ToolCall.of(call.tool(), arguments);
+        }
 
-    /** Adds every {@code @Tool} method of {@code object}. */
+        /** The settings' values in a planned call. */
+        Map<ToolSetting, String> settingValues(ToolCall planned) {
+            Map<ToolSetting, String> values = new java.util.HashMap<>();
+            settings.forEach(s -> {
+                Object value = planned.arguments().get(s.name());
+                if (value != null) {
+                    values.put(s, String.valueOf(value));
+                }
+            });
+            return values;
+        }
+    }
+
+    private final Map<String, Entry> tools = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
+
+    /**
+     * Adds every {@code @Tool} method of {@code object}, found as plain {@code AiServices} finds them
+     * (inherited and proxied methods, {@code returnBehavior}); the {@link ToolSetting} fields of the
+     * object and its superclasses are the settings its tools hold.
+     */
     void addObject(Object object) {
         Objects.requireNonNull(object, "tool object must not be null");
-        int before = tools.size();
-        for (Method method : object.getClass().getDeclaredMethods()) {
-            if (method.isAnnotationPresent(Tool.class)) {
-                ToolExecutor executor = DefaultToolExecutor.builder()
-                        .object(object).originalMethod(method).methodToInvoke(method)
-                        .wrapToolArgumentsExceptions(true)
-                        .propagateToolExecutionExceptions(true)
-                        .build();
-                add(ToolSpecifications.toolSpecificationFrom(method), executor);
-            }
-        }
-        if (tools.size() == before) {
-            throw new IllegalArgumentException("tool object " + object.getClass().getName() + " has no method annotated with @Tool");
+        List<ToolSetting> settings = settingsOf(object);
+        for (AiServiceTool tool : ToolService.findTools(object)) {
+            add(tool.toolSpecification(), tool.toolExecutor(), tool.returnBehavior(), settings);
         }
     }
 
     /** Adds a tool; its executor should throw on failure, or the failure is not learned from. */
-    void add(ToolSpecification specification, ToolExecutor executor) {
+    void add(ToolSpecification specification, ToolExecutor executor, ReturnBehavior returnBehavior, List<ToolSetting> settings) {
         Objects.requireNonNull(specification, "specification must not be null");
         Objects.requireNonNull(executor, "executor must not be null");
-        List<String> parameters = specification.parameters() == null
-                ? List.of() : List.copyOf(specification.parameters().properties().keySet());
-        if (tools.putIfAbsent(specification.name(), new Entry(specification, executor, parameters)) != null) {
+        List<String> parameters = new ArrayList<>(specification.parameters() == null
+                ? List.of() : specification.parameters().properties().keySet());
+        settings.forEach(s -> parameters.add(s.name()));
+        Entry entry = new Entry(specification, executor, returnBehavior == null ? ReturnBehavior.TO_LLM : returnBehavior,
+                List.copyOf(parameters), List.copyOf(settings));
+        if (tools.putIfAbsent(specification.name(), entry) != null) {
             throw new IllegalArgumentException("a tool named '" + specification.name() + "' was already added");
+        }
+    }
+
+    /** Registers (or refreshes) a tool a {@code ToolProvider} offered for this request. */
+    void provided(AiServiceTool tool) {
+        ToolSpecification spec = tool.toolSpecification();
+        List<String> parameters = spec.parameters() == null ? List.of() : List.copyOf(spec.parameters().properties().keySet());
+        tools.put(spec.name(), new Entry(spec, tool.toolExecutor(), tool.returnBehavior() == null ? ReturnBehavior.TO_LLM : tool.returnBehavior(),
+                parameters, List.of()));
+    }
+
+    private static List<ToolSetting> settingsOf(Object object) {
+        List<ToolSetting> settings = new ArrayList<>();
+        for (Class<?> type = object.getClass(); type != null && type != Object.class; type = type.getSuperclass()) {
+            for (Field field : type.getDeclaredFields()) {
+                if (Modifier.isStatic(field.getModifiers()) || field.getType().isPrimitive()) {
+                    continue;
+                }
+                try {
+                    if (field.trySetAccessible() && field.get(object) instanceof ToolSetting setting && !settings.contains(setting)) {
+                        settings.add(setting);
+                    }
+                } catch (IllegalAccessException unreadable) {
+                    // a field we may not read holds no setting we can use
+                }
+            }
+        }
+        return settings;
+    }
+
+    /** Every setting name of every tool: never sent to a tool as an argument. */
+    boolean isSetting(String name) {
+        return entries().stream().anyMatch(e -> e.settings().stream().anyMatch(s -> s.name().equals(name)));
+    }
+
+    /** The call as the tool receives it: the model's arguments, without any setting. */
+    ToolCall withoutSettings(ToolCall call) {
+        Map<String, Object> arguments = new LinkedHashMap<>(call.arguments());
+        arguments.keySet().removeIf(this::isSetting);
+        return arguments.size() == call.arguments().size() ? call : ToolCall.of(call.tool(), arguments);
+    }
+
+    List<Entry> entries() {
+        synchronized (tools) {
+            return List.copyOf(tools.values());
         }
     }
 
@@ -73,7 +141,9 @@ final class ToolRegistry {
     }
 
     List<String> names() {
-        return new ArrayList<>(tools.keySet());
+        synchronized (tools) {
+            return new ArrayList<>(tools.keySet());
+        }
     }
 
     List<String> parameters(String tool) {

@@ -1,5 +1,6 @@
 package dev.reasoningbank.llm.langchain4j;
 
+import dev.langchain4j.memory.chat.MessageWindowChatMemory;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -142,7 +143,7 @@ class LearningAiServicesTest {
                 dev.reasoningbank.llm.StructuredChat.of(LlmConfig.builder(LlmProvider.OLLAMA).baseUrl(wm.baseUrl()).maxRetries(0)
                         .timeout(Duration.ofSeconds(10)).build()),
                 dev.reasoningbank.llm.PromptTemplates.classpath(), List.of("weather.apiKey"));
-        Assistant assistant = LearningAiServices.builder(Assistant.class).chatModel(model()).tools(tools).bank(bank)
+        Assistant assistant = LearningAiServices.builder(Assistant.class).chatModel(model()).chatMemoryProvider(id -> MessageWindowChatMemory.withMaxMessages(20)).tools(tools).bank(bank)
                 .successReflector(success).listener(events::add).build();
 
         // when
@@ -166,7 +167,7 @@ class LearningAiServicesTest {
                 Fixtures.ollamaToolCall("weather", Map.of("city", "Paris", "apiKey", Fixtures.EXPIRED_KEY)),
                 Fixtures.ollamaToolCall("weather", Map.of("city", "Paris", "apiKey", Fixtures.EXPIRED_KEY)),
                 Fixtures.ollamaAnswer("The key keeps failing."));
-        Assistant assistant = LearningAiServices.builder(Assistant.class).chatModel(model()).tools(tools).bank(bank)
+        Assistant assistant = LearningAiServices.builder(Assistant.class).chatModel(model()).chatMemoryProvider(id -> MessageWindowChatMemory.withMaxMessages(20)).tools(tools).bank(bank)
                 .reflector(RuleBasedReflector.builder().credential("apiKey", "weather.apiKey").build())
                 .listener(events::add).build();
 
@@ -213,6 +214,7 @@ class LearningAiServicesTest {
     private Assistant assistant() {
         return LearningAiServices.builder(Assistant.class)
                 .chatModel(model())
+                .chatMemoryProvider(id -> MessageWindowChatMemory.withMaxMessages(20))
                 .tools(tools)
                 .bank(bank)
                 .reflector(RuleBasedReflector.builder().credential("apiKey", "weather.apiKey").build())
