@@ -99,9 +99,10 @@ class CorpusTest {
     }
 
     /** The letters-only words of a text: what names a problem, without its values. */
+    /** The distinct words of a message: a code that repeats the message ("missing_scope: missing scope") says nothing new. */
     private static String words(String text) {
         return Pattern.compile("[A-Za-z]{3,}").matcher(text.replaceAll("\"[^\"]*\"|'[^']*'|\\S*\\d\\S*", " ")).results()
-                .map(m -> m.group().toLowerCase(java.util.Locale.ROOT)).collect(Collectors.joining(" "));
+                .map(m -> m.group().toLowerCase(java.util.Locale.ROOT)).distinct().collect(Collectors.joining(" "));
     }
 
     /** Every number a different number, every id a different id: what a second occurrence of the same error looks like. */

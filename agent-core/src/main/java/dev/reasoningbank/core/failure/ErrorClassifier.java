@@ -55,7 +55,8 @@ public final class ErrorClassifier {
     private static ErrorKind byAnswer(int status, Map<String, String> headers, String text) {
         boolean throttled = ResponseHints.rateLimitSpent(headers) && (status == 403 || status == 429)
                 || containsAny(text, "rate limit", "ratelimit", "too many requests", "throttl", "slow down", "reduce your request rate",
-                        "request rate", "quota exceeded", "exceeded your quota");
+                        "request rate", "quota exceeded", "exceeded your quota", "throughputexceeded", "throughput exceeded", "requestlimitexceeded",
+                        "request limit exceeded");
         if (throttled && (status == 400 || status == 403 || status == 429 || status == 503)) {
             return ErrorKind.RATE_LIMITED;
         }
@@ -68,7 +69,9 @@ public final class ErrorClassifier {
         }
         if ((status == 400 || status == 403) && containsAny(text, "invalid grant", "invalid token", "invalid api key", "expired token",
                 "token expired", "token has expired", "token is expired", "api key expired", "invalid auth", "not authed", "token revoked",
-                "valid api key", "invalid credentials", "bad credentials", "incorrect client credentials", "invalid client")) {
+                "valid api key", "invalid credentials", "bad credentials", "incorrect client credentials", "invalid client",
+                // AWS answers a bad key with 400 or 403 (its common errors: UnrecognizedClient, InvalidClientTokenId, ExpiredToken)
+                "unrecognizedclient", "invalidclienttokenid", "expiredtoken", "security token is invalid", "access key id or security token")) {
             return ErrorKind.AUTH;
         }
         if (status >= 400 && status < 500 && status != 401 && status != 403 && status != 429

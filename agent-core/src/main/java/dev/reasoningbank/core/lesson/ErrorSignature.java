@@ -18,6 +18,9 @@ public final class ErrorSignature {
 
     private static final java.util.regex.Pattern STANDARD = java.util.regex.Pattern.compile("(?i)(iso|rfc|utf|oauth|sha|base|ecma)[-_ ]?\\d{1,5}");
 
+    private static final java.util.regex.Pattern TIMESTAMP = java.util.regex.Pattern.compile(
+            "\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}(?::\\d{2}(?:[.,]\\d{1,9})?)?(?:Z|[+-]\\d{2}:?\\d{2})?");
+
     /** The signature of a message that names no parameter. */
     public static String of(String message) {
         return of(message, java.util.Set.of());
@@ -32,6 +35,7 @@ public final class ErrorSignature {
         }
         String text = message.length() > 4 * MAX_LENGTH ? message.substring(0, 4 * MAX_LENGTH) : message;
         StringBuilder out = new StringBuilder(Math.min(text.length(), MAX_LENGTH));
+        java.util.regex.Matcher timestamp = TIMESTAMP.matcher(text);
         int i = 0;
         while (i < text.length() && out.length() < MAX_LENGTH) {
             char c = text.charAt(i);
@@ -48,6 +52,10 @@ public final class ErrorSignature {
                     append(out, names.contains(quoted) ? quoted : "<value>");
                     i = end + 1;
                 }
+            } else if (Character.isDigit(c) && timestamp.region(i, Math.min(text.length(), i + 40)).lookingAt()) {
+                // an ISO-8601 time (2026-11-27T09:21:09.1234567Z) is one value, whatever its precision
+                i = timestamp.end();
+                append(out, "<id>");
             } else if (Character.isLetterOrDigit(c)) {
                 int start = i;
                 while (i < text.length() && isWordChar(text.charAt(i))) {

@@ -32,7 +32,7 @@ public final class Redactor {
             "key", "auth", "authorization", "credential", "credentials", "signature", "sig", "sessionid", "session", "cookie",
             "setcookie", "proxyauthorization", "appid", "passphrase", "pin", "passcode", "otp");
     private static final List<String> SECRET_NAME_ENDINGS = List.of(
-            "apikey", "appkey", "accountkey", "accesskey", "secretkey", "privatekey", "subscriptionkey", "token", "secret", "password", "passwd", "pwd",
+            "apikey", "appkey", "accountkey", "accesskey", "accesskeyid", "secretkey", "privatekey", "subscriptionkey", "token", "secret", "password", "passwd", "pwd",
             "passphrase");
     private static final Set<String> AUTH_SCHEMES = Set.of("bearer", "basic", "token", "digest", "apikey", "negotiate", "ntlm", "hoba");
     /** Parameters of an authentication challenge ({@code Bearer realm="api", error="invalid_token"}): names, not tokens. */
@@ -292,7 +292,7 @@ public final class Redactor {
         String t = token.replaceAll("^[\"'(\\[{<]+|[\"')\\]}>.,;:]+$", "");
         if (t.length() < 20 || t.length() > 300 || t.contains("://") || UUID.matcher(t).matches() || HEX.matcher(t).matches()
                 || TYPED_ID.matcher(t).matches() || NAME_OR_PATH.matcher(t).matches() || KEBAB_NAME.matcher(t).matches()
-                || DIGEST.matcher(t).matches() || t.chars().filter(Character::isDigit).count() == 0
+                || DIGEST.matcher(t).matches() || TIMESTAMP.matcher(t).matches() || t.chars().filter(Character::isDigit).count() == 0
                 || t.chars().filter(Character::isLetter).count() == 0) {
             return false;
         }
@@ -323,6 +323,9 @@ public final class Redactor {
     private static final java.util.regex.Pattern NAME_OR_PATH = java.util.regex.Pattern.compile("(?=.*[./])[a-z0-9._/:@?&=%+~-]+");
     /** A lower-case name of three or more short parts ({@code payments-reconciler-worker-eu-west-1-canary}). */
     private static final java.util.regex.Pattern KEBAB_NAME = java.util.regex.Pattern.compile("[a-z0-9]{1,12}(?:[-_][a-z0-9]{1,12}){2,}");
+    /** An ISO-8601 time, of any precision ({@code 2026-11-27T09:21:09.1234567Z}). */
+    private static final java.util.regex.Pattern TIMESTAMP = java.util.regex.Pattern.compile(
+            "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:[.,]\\d{1,9})?)?(?:Z|[+-]\\d{2}:?\\d{2})?");
     /** A content digest ({@code sha256:3f1c...}): names an image or a blob. */
     private static final java.util.regex.Pattern DIGEST = java.util.regex.Pattern.compile("(?i)(?:sha1|sha256|sha384|sha512|md5):[0-9a-f]+");
 

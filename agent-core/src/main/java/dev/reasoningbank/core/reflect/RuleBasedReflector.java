@@ -232,8 +232,11 @@ public final class RuleBasedReflector implements Reflector {
         private Optional<LessonDraft> credentialRule(Failure f, ReflectionContext context) {
             Map<String, String> sources = f.kind() == ErrorKind.AUTH ? withSourcesOf(context, f)
                     : f.kind() == ErrorKind.FORBIDDEN ? scopedCredentials : Map.of();
+            String said = f.message().toLowerCase(Locale.ROOT);
+            // of several credentials the call carried, the one the message names ("invalid refresh token") was rejected
             return sources.entrySet().stream()
                     .filter(e -> f.fingerprints().containsKey(e.getKey()))
+                    .sorted(java.util.Comparator.comparing(e -> !said.contains(asWords(e.getKey())) && !said.contains(e.getKey().toLowerCase(Locale.ROOT))))
                     .findFirst()
                     .map(e -> new LessonDraft(
                             (f.kind() == ErrorKind.AUTH ? "Replace the rejected " : "Use the credential with the scope for ")
@@ -464,13 +467,27 @@ public final class RuleBasedReflector implements Reflector {
             f.arguments().keySet().stream().filter(k -> !candidates.contains(k)).forEach(candidates::add);
             String lower = f.message().toLowerCase(Locale.ROOT);
             List<String> named = new ArrayList<>();
-            candidates.stream().filter(name -> name.equalsIgnoreCase(f.errorField())).findFirst().ifPresent(named::add);
+            candidates.stream().filter(name -> name.equalsIgnoreCase(f.errorField())).findFirst()
+                    // a path to the field (mail_settings.spam_check.threshold) ends in the parameter (spam_check_threshold)
+                    .or(() -> candidates.stream().filter(name -> !f.errorField().isBlank() && normalized(f.errorField()).endsWith(normalized(name)))
+                            .max(java.util.Comparator.comparingInt(String::length)))
+                    .ifPresent(named::add);
             candidates.stream()
                     .filter(name -> !named.contains(name))
-                    .filter(name -> Pattern.compile("\\b" + Pattern.quote(name.toLowerCase(Locale.ROOT)) + "\\b").matcher(lower).find())
+                    .filter(name -> Pattern.compile("\\b" + Pattern.quote(name.toLowerCase(Locale.ROOT)) + "\\b").matcher(lower).find()
+                            || asWords(name).contains(" ") && Pattern.compile("\\b" + Pattern.quote(asWords(name)) + "\\b").matcher(lower).find())
                     .sorted((a, b) -> b.length() - a.length())
                     .forEach(named::add);
             return named;
+        }
+
+        private static String normalized(String name) {
+            return name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+        }
+
+        /** A parameter's name as a message words it: spam_check_threshold and spamCheckThreshold read "spam check threshold". */
+        private static String asWords(String name) {
+            return name.replaceAll("([a-z0-9])([A-Z])", "$1 $2").replaceAll("[_\\-.]+", " ").toLowerCase(Locale.ROOT).strip();
         }
 
         /** A timeout of a call whose size parameter exceeds its configured limit: cap it, do not retry as is. */

@@ -29,4 +29,12 @@ class ErrorSignatureTest {
         assertThat(ErrorSignature.of("word ".repeat(10_000))).hasSizeLessThanOrEqualTo(ErrorSignature.MAX_LENGTH);
         assertThat(ErrorSignature.of(null)).isEmpty();
     }
+
+    @Test
+    void a_time_of_any_precision_is_one_value() {
+        // Azure writes seven fractional digits; a second occurrence carries another time
+        assertThat(ErrorSignature.of("throttled at timestamp = 2026-11-27T09:21:09.1234567Z, retry later"))
+                .isEqualTo(ErrorSignature.of("throttled at timestamp = 2033-01-01T00:00:00Z, retry later"))
+                .isEqualTo("throttled at timestamp = <id> , retry later");
+    }
 }
