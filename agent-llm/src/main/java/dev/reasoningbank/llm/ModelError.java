@@ -137,7 +137,8 @@ public record ModelError(Kind kind, String message) {
             root = root.getCause();
         }
         String message = root.getMessage();
-        String text = message == null || message.isBlank() ? root.getClass().getSimpleName() : message;
+        // a message-less cause (ClosedChannelException) is told in words, never by its class name
+        String text = message == null || message.isBlank() ? dev.reasoningbank.core.failure.RootCause.of(error).sentence() : message;
         HttpException http = null;
         for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof HttpException h) {

@@ -14,6 +14,7 @@ import dev.reasoningbank.examples.demo.WeatherTool;
 import dev.reasoningbank.llm.ChatModels;
 import dev.reasoningbank.llm.LlmConfig;
 import dev.reasoningbank.llm.LlmReflectors;
+import dev.reasoningbank.llm.ModelError;
 import dev.reasoningbank.llm.langchain4j.LearningAiServices;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -69,6 +70,11 @@ final class ChatCommand implements Callable<Integer> {
             spec.commandLine().getErr().println(howToConfigure());
             return 1;
         }
+        Optional<String> problem = ChatModels.problem(LlmConfig.fromEnvironment(rbank.env));
+        if (problem.isPresent()) {
+            spec.commandLine().getErr().println("rbank chat: the model is not available: " + problem.get());
+            return 1;
+        }
         ChatModel model = ChatModels.fromEnvironment(rbank.env);
         LlmReflectors.Setup llm = LlmReflectors.fromEnvironment(
                 rbank.env, Optional.ofNullable(prompts), SeedDemo.rules(), List.of(SeedDemo.CREDENTIAL));
@@ -113,8 +119,17 @@ final class ChatCommand implements Callable<Integer> {
                 case "" -> { }
                 case "/new" -> out.println("-- conversation " + (++conversation) + " (a new chat memory; the bank stays) --");
                 case "/lessons" -> memory.lessons().forEach(l -> out.println("  " + describe(l)));
-                default -> out.println("agent> " + assistant.chat("c" + conversation, line));
+                default -> out.println("agent> " + answer(assistant, "c" + conversation, line));
             }
+        }
+    }
+
+    /** The model's answer; when the model fails, what went wrong, and the session goes on. */
+    private String answer(WeatherAssistant assistant, String conversation, String line) {
+        try {
+            return assistant.chat(conversation, line);
+        } catch (RuntimeException e) {
+            return "(no answer: " + ModelError.of(e, Optional.of(LlmConfig.fromEnvironment(rbank.env))).message() + ")";
         }
     }
 

@@ -88,10 +88,38 @@ class ChatCommandTest {
             assertThat(l.stats().helped()).isEqualTo(1);
         });
         // the second conversation's first request already shows the lesson, as data
-        List<String> chatTurns = ollama.requestBodies().stream().filter(b -> !b.contains("\"format\"")).toList();
+        List<String> chatTurns = ollama.requestBodies().stream().filter(b -> !b.isEmpty() && !b.contains("\"format\"")).toList();
         assertThat(chatTurns).hasSize(4);
         assertThat(chatTurns.get(0)).doesNotContain("Use the rotated weather key");
         assertThat(chatTurns.get(2)).contains("<lessons>", "Use the rotated weather key");
         assertThat(String.join("\n", ollama.requestBodies())).doesNotContain(SeedDemo.VALID_KEY);
+    }
+
+    @Test
+    void should_say_the_model_is_unreachable_at_start_up_without_java_internals() throws Exception {
+        int exit = chat(Map.of("RB_LLM", "ollama", "OLLAMA_BASE_URL", "http://127.0.0.1:" + FakeModelServer.closedPort()), "hello");
+        String error = err.toString(StandardCharsets.UTF_8);
+        assertThat(exit).isEqualTo(1);
+        assertThat(error).contains("the model is not available", "127.0.0.1").doesNotContain("null").doesNotContain("java.")
+                .doesNotContain("Exception");
+    }
+
+    @Test
+    void should_name_the_pull_command_when_ollama_lacks_the_model() {
+        ollama.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlEqualTo("/api/tags"))
+                .willReturn(okJson("{\"models\":[{\"name\":\"llama3.1:8b\"}]}")));
+        int exit = chat(Map.of("RB_LLM", "ollama", "OLLAMA_BASE_URL", ollama.baseUrl(), "OLLAMA_MODEL", "qwen2.5:3b"), "hello");
+        assertThat(exit).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("ollama pull qwen2.5:3b");
+    }
+
+    @Test
+    void should_keep_the_session_when_the_model_fails_mid_chat() {
+        ollama.stubFor(post(urlEqualTo("/api/chat")).willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse()
+                .withStatus(500).withBody("{\"error\":\"model runner has unexpectedly stopped\"}")));
+        int exit = chat(Map.of("RB_LLM", "ollama", "OLLAMA_BASE_URL", ollama.baseUrl()), "weather in Paris?", "/lessons");
+        String output = out.toString(StandardCharsets.UTF_8);
+        assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(output).contains("agent> (no answer:").contains("you> /lessons").doesNotContain("null");
     }
 }
