@@ -26,14 +26,7 @@ public final class ChatModels {
     public static ChatModel create(LlmConfig config) {
         Objects.requireNonNull(config, "config must not be null");
         return switch (config.provider()) {
-            case OLLAMA -> OllamaChatModel.builder()
-                    .baseUrl(config.baseUrl())
-                    .modelName(config.model())
-                    .temperature(config.temperature())
-                    .timeout(config.timeout())
-                    .maxRetries(config.maxRetries())
-                    .supportedCapabilities(Capability.RESPONSE_FORMAT_JSON_SCHEMA)
-                    .build();
+            case OLLAMA -> ollama(config);
             case OPENAI -> OpenAiChatModel.builder()
                     .baseUrl(config.baseUrl())
                     .apiKey(config.apiKey())
@@ -45,6 +38,18 @@ public final class ChatModels {
                     .supportedCapabilities(Capability.RESPONSE_FORMAT_JSON_SCHEMA)
                     .build();
         };
+    }
+
+    private static ChatModel ollama(LlmConfig config) {
+        OptionalModules.require("dev.langchain4j.model.ollama.OllamaChatModel", "the Ollama client", "agent-ollama");
+        return OllamaChatModel.builder()
+                    .baseUrl(config.baseUrl())
+                    .modelName(config.model())
+                    .temperature(config.temperature())
+                    .timeout(config.timeout())
+                    .maxRetries(config.maxRetries())
+                    .supportedCapabilities(Capability.RESPONSE_FORMAT_JSON_SCHEMA)
+                    .build();
     }
 
     /** The model the environment describes (see {@link LlmConfig#fromEnvironment(Map)}). */

@@ -61,6 +61,8 @@ public final class EmbeddingLessonRetriever implements LessonRetriever {
 
     /** A retriever over the quantized all-MiniLM-L6-v2 (about 100 MB of heap while it loads). */
     public static EmbeddingLessonRetriever ofDefaults() {
+        OptionalModules.require("dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel",
+                "the in-process embedding model", "agent-embeddings");
         return new EmbeddingLessonRetriever(new AllMiniLmL6V2QuantizedEmbeddingModel());
     }
 
