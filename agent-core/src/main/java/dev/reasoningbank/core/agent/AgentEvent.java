@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One phase of the Plan → Execute → Reflect → Memorize loop for one task. Every event's
@@ -40,7 +41,7 @@ public sealed interface AgentEvent {
     }
 
     /** The call was not made because a lesson says it cannot succeed now. */
-    record Skipped(String taskId, Lesson lesson, Instant until) implements AgentEvent {
+    record Skipped(String taskId, Lesson lesson, @Nullable Instant until) implements AgentEvent {
         public Type type() { return Type.SKIPPED; }
         @Override public String toString() {
             return "skipped the call: " + lesson.id() + " says " + lesson.title().toLowerCase(java.util.Locale.ROOT)
@@ -97,7 +98,7 @@ public sealed interface AgentEvent {
     }
 
     /** The reflector turned the failure into a lesson (or into nothing). */
-    record Reflected(String taskId, String reflector, Lesson lesson) implements AgentEvent {
+    record Reflected(String taskId, String reflector, @Nullable Lesson lesson) implements AgentEvent {
         public Type type() { return Type.REFLECTED; }
         @Override public String toString() {
             return lesson == null ? "reflector '" + reflector + "' found nothing worth remembering"

@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The Reflect and Memorize half of the loop, shared by {@link LearningAgent} and the LangChain4j
@@ -115,7 +116,8 @@ final class Learner {
         return memorize(taskId, lesson.get(), failed.map(f -> f.lesson().id()).orElse(null));
     }
 
-    private Optional<Lesson> reflect(String taskId, Failure failure, List<String> toolParameters, Lesson failedLesson, String whatHappened) {
+    private Optional<Lesson> reflect(String taskId, Failure failure, List<String> toolParameters, @Nullable Lesson failedLesson,
+            String whatHappened) {
         List<Lesson> similar = bank.retrieve(new RetrievalQuery(failure.tool(), Map.of(), failure.message(), failure.kind()), 3)
                 .stream().map(ScoredLesson::lesson).toList();
         ReflectionContext context = new ReflectionContext(toolParameters, similar, bank.config().clock().instant(),
@@ -133,7 +135,7 @@ final class Learner {
         return plain;
     }
 
-    private Optional<Lesson> memorize(String taskId, Lesson lesson, String supersedes) {
+    private Optional<Lesson> memorize(String taskId, Lesson lesson, @Nullable String supersedes) {
         try {
             MemorizeResult stored = bank.memorize(lesson, supersedes);
             publish.accept(new AgentEvent.Memorized(taskId, stored.lesson(), stored.created()));

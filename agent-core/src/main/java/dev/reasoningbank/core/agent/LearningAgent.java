@@ -3,6 +3,7 @@ package dev.reasoningbank.core.agent;
 import static dev.reasoningbank.core.internal.Checks.notNull;
 
 import dev.reasoningbank.core.bank.ReasoningBank;
+import dev.reasoningbank.core.failure.Failure;
 import dev.reasoningbank.core.judge.OutcomeJudge;
 import dev.reasoningbank.core.lesson.Lesson;
 import dev.reasoningbank.core.reflect.Reflector;
@@ -13,7 +14,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs tasks through the Plan → Execute → Reflect → Memorize loop:
@@ -42,9 +45,9 @@ public final class LearningAgent {
     private final ThreadLocal<Long> excluded = ThreadLocal.withInitial(() -> 0L);
 
     private LearningAgent(Builder b) {
-        this.bank = b.bank;
+        this.bank = Objects.requireNonNull(b.bank, "bank must be set");
         this.tools = Map.copyOf(b.tools);
-        this.loop = LearningLoop.builder().bank(b.bank).reflector(b.reflector).parameterSource(b.parameters)
+        this.loop = LearningLoop.builder().bank(bank).reflector(b.reflector).parameterSource(b.parameters)
                 .judge(b.judge).sleeper(b.sleeper).events(this::publish).build();
         this.listeners = new CopyOnWriteArrayList<>(b.listeners);
     }
@@ -78,18 +81,24 @@ public final class LearningAgent {
             throw new IllegalArgumentException("task " + id + " calls unknown tool '" + task.call().tool() + "'; known tools: " + tools.keySet());
         }
         Plan plan = loop.plan(task.call(), task.description(), tools::containsKey);
-        PlanRunner.Run run = loop.execute(id, plan, call -> tools.get(call.tool()).invoke(new LinkedHashMap<>(call.arguments())));
+        PlanRunner.Run run = loop.execute(id, plan, call -> tool(call.tool()).invoke(new LinkedHashMap<>(call.arguments())));
         excluded.set(excluded.get() + run.outsideNanos());
         String learned = null;
         if (run.outcome() == Outcome.FAILED) {
             try {
-                learned = loop.learn(id, run.failure(), tools.get(plan.call().tool()).parameters(), plan.applied()).map(Lesson::id).orElse(null);
+                Failure failure = Objects.requireNonNull(run.failure(), "a failed run has a failure");
+                learned = loop.learn(id, failure, tool(plan.call().tool()).parameters(), plan.applied()).map(Lesson::id).orElse(null);
             } catch (RuntimeException e) {
                 // the bank could not be written (a full disk, a lock): the task's outcome stands, nothing is learned
                 LOG.log(System.Logger.Level.WARNING, "ReasoningBank: learning from the failure of task " + id + " failed: " + e);
             }
         }
         return new TaskResult(task, run.outcome(), run.value(), run.applied(), learned, run.failure(), run.calls(), 0);
+    }
+
+    /** The tool of that name; the plan only ever calls a tool that exists. */
+    private Tool tool(String name) {
+        return Objects.requireNonNull(tools.get(name), () -> "no tool named '" + name + "'");
     }
 
     /** Counts the time since {@code since} as spent outside the loop (here: in listeners). */
@@ -112,7 +121,7 @@ public final class LearningAgent {
 
     /** Builds a {@link LearningAgent}: a bank and at least one tool are required. */
     public static final class Builder {
-        private ReasoningBank bank;
+        private @Nullable ReasoningBank bank;
         private Reflector reflector = RuleBasedReflector.ofDefaults();
         private final Map<String, Tool> tools = new LinkedHashMap<>();
         private ParameterSource parameters = ParameterSource.none();

@@ -12,9 +12,11 @@ import dev.reasoningbank.core.reflect.RuleBasedReflector;
 import dev.reasoningbank.core.tool.ParameterSource;
 import dev.reasoningbank.core.tool.ToolCall;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The Plan → Execute → Reflect → Memorize loop as steps, for any agent: {@link #plan} before a call,
@@ -39,11 +41,11 @@ public final class LearningLoop {
     private final Learner learner;
 
     private LearningLoop(Builder b) {
-        this.bank = b.bank;
+        this.bank = Objects.requireNonNull(b.bank, "bank must be set");
         LessonPolicy policy = b.policy != null ? b.policy : LessonPolicy.of(b.reflector.alternatives(), b.parameters.keys());
-        this.planner = new Planner(b.bank, b.parameters, policy);
-        this.runner = new PlanRunner(b.bank, b.judge, b.sleeper, b.events);
-        this.learner = new Learner(b.bank, b.reflector, b.parameters, b.events, policy);
+        this.planner = new Planner(bank, b.parameters, policy);
+        this.runner = new PlanRunner(bank, b.judge, b.sleeper, b.events);
+        this.learner = new Learner(bank, b.reflector, b.parameters, b.events, policy);
     }
 
     public static Builder builder() {
@@ -88,13 +90,13 @@ public final class LearningLoop {
 
     /** Builds a {@link LearningLoop}; only the bank is required. */
     public static final class Builder {
-        private ReasoningBank bank;
+        private @Nullable ReasoningBank bank;
         private Reflector reflector = RuleBasedReflector.ofDefaults();
         private ParameterSource parameters = ParameterSource.none();
         private Sleeper sleeper = Sleeper.system();
         private OutcomeJudge judge = OutcomeJudge.ruleBased();
         private Consumer<AgentEvent> events = event -> { };
-        private LessonPolicy policy;
+        private @Nullable LessonPolicy policy;
 
         private Builder() {}
 

@@ -7,6 +7,7 @@ import dev.reasoningbank.core.tool.ToolCall;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the planner decided for one call: the lessons it retrieved (to show the model), the call as
@@ -38,7 +39,7 @@ public record Plan(
     public record AppliedLesson(Lesson lesson, String action) {}
 
     /** Why and until when a call is skipped; {@link #explanation()} is what a model is told. */
-    public record Skip(Lesson lesson, Instant until) {
+    public record Skip(Lesson lesson, @Nullable Instant until) {
         public String explanation() {
             Strategy.SkipTask skip = (Strategy.SkipTask) lesson.strategy();
             return "Not called: host " + skip.host() + " is known to be down (lesson " + lesson.id() + ")"

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The Execute half of the loop, shared by {@link LearningAgent} and the LangChain4j integration: carries
@@ -27,7 +28,7 @@ public final class PlanRunner {
     /** Makes the call; a failure is an exception. */
     @FunctionalInterface
     public interface Invoker {
-        Object invoke(ToolCall call) throws Exception;
+        @Nullable Object invoke(ToolCall call) throws Exception;
     }
 
     /**
@@ -41,7 +42,8 @@ public final class PlanRunner {
      * @param calls how many times the tool was called
      * @param outsideNanos time spent in the tool and in backoff waits, which is not the loop's own
      */
-    public record Run(Outcome outcome, Object value, Failure failure, Throwable error, List<String> applied, int calls, long outsideNanos) {
+    public record Run(Outcome outcome, @Nullable Object value, @Nullable Failure failure, @Nullable Throwable error, List<String> applied,
+            int calls, long outsideNanos) {
         public Run {
             applied = List.copyOf(applied);
         }
@@ -66,7 +68,7 @@ public final class PlanRunner {
      * Runs the plan. An exception that {@code passThrough} accepts is rethrown at once, untouched
      * (e.g. arguments a framework could not bind, which it reports by itself).
      */
-    Run run(String taskId, Plan plan, Invoker invoker, Class<? extends RuntimeException> passThrough) {
+    Run run(String taskId, Plan plan, Invoker invoker, @Nullable Class<? extends RuntimeException> passThrough) {
         publish.accept(new AgentEvent.Retrieved(taskId, plan.retrieved()));
         if (plan.skip().isPresent()) {
             Plan.Skip skip = plan.skip().get();

@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Predicate;
 
 /**
@@ -105,7 +106,7 @@ final class Planner {
             targets.forEach(t -> touched.put(t, lesson));
             return true;
         }
-        Lesson winner = touched.get(target);
+        Lesson winner = Objects.requireNonNull(touched.get(target), "target was found among the touched ones");
         for (int i = 0; i < applied.size(); i++) {
             Plan.AppliedLesson a = applied.get(i);
             if (a.lesson().id().equals(winner.id())) {

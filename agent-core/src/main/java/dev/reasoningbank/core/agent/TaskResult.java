@@ -3,6 +3,7 @@ package dev.reasoningbank.core.agent;
 import dev.reasoningbank.core.failure.Failure;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What running a task did.
@@ -19,8 +20,8 @@ import java.util.Optional;
  *     (the tool's own time, backoff waits and listeners excluded)
  */
 public record TaskResult(
-        Task task, Outcome outcome, Object result, List<String> lessonsApplied, String lessonLearned, Failure failure, int toolCalls,
-        long learningNanos) {
+        Task task, Outcome outcome, @Nullable Object result, List<String> lessonsApplied, @Nullable String lessonLearned,
+        @Nullable Failure failure, int toolCalls, long learningNanos) {
 
     public TaskResult {
         lessonsApplied = List.copyOf(lessonsApplied);

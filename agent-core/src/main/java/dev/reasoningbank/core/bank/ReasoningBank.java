@@ -36,6 +36,7 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The memory of a learning agent: retrieves the lessons that fit a call, memorizes new ones without
@@ -181,7 +182,7 @@ public final class ReasoningBank implements AutoCloseable {
      * @param supersedes the id of the lesson that did not work, or {@code null}
      * @throws InvalidLessonException when the lesson is unsafe to store; nothing is stored then
      */
-    public MemorizeResult memorize(Lesson lesson, String supersedes) {
+    public MemorizeResult memorize(Lesson lesson, @Nullable String supersedes) {
         notNull(lesson, "lesson");
         Lesson clean = redacted(lesson);
         List<String> problems = LessonValidator.problems(clean, List.of());
@@ -197,7 +198,7 @@ public final class ReasoningBank implements AutoCloseable {
     }
 
     /** Stores one validated lesson in a transaction: merged, stored afresh, or replacing the one it supersedes. */
-    private MemorizeResult put(LessonSet set, Lesson clean, String supersedes) {
+    private MemorizeResult put(LessonSet set, Lesson clean, @Nullable String supersedes) {
         Optional<Lesson> old = supersedes == null ? Optional.empty() : set.get(supersedes);
         Lesson incoming = old.map(o -> clean.toBuilder().refinement(Math.max(clean.refinement(), o.refinement() + 1)).build()).orElse(clean);
         Optional<Lesson> existing = sameTrigger(set, incoming);
@@ -576,7 +577,7 @@ public final class ReasoningBank implements AutoCloseable {
         int applied;
         int helped;
         int hurt;
-        Instant lastUsed;
+        @Nullable Instant lastUsed;
 
         Pending plus(Pending other) {
             retrieved += other.retrieved;
@@ -611,8 +612,8 @@ public final class ReasoningBank implements AutoCloseable {
 
     /** Builds a {@link ReasoningBank}: an in-memory store, the signature retriever and default settings unless told otherwise. */
     public static final class Builder {
-        private LessonStore store;
-        private LessonRetriever retriever;
+        private @Nullable LessonStore store;
+        private @Nullable LessonRetriever retriever;
         private ReasoningBankConfig config = ReasoningBankConfig.ofDefaults();
 
         private Builder() {}

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a server said in an error body, apart from its wrapping: the human message, the machine code
@@ -66,7 +67,7 @@ public record ErrorBody(String message, String code, String field) {
     }
 
     /** Reads {@code body} whatever its shape; an empty result when there is nothing to read. */
-    public static ErrorBody parse(String body) {
+    public static ErrorBody parse(@Nullable String body) {
         if (body == null || body.isBlank()) {
             return EMPTY;
         }
@@ -89,7 +90,7 @@ public record ErrorBody(String message, String code, String field) {
      * The error body embedded in a text, such as an exception message {@code HTTP 400: {"error":...}}:
      * the JSON, XML or HTML from its first opening bracket, or empty when there is none.
      */
-    static Optional<ErrorBody> embeddedIn(String text) {
+    static Optional<ErrorBody> embeddedIn(@Nullable String text) {
         if (text == null) {
             return Optional.empty();
         }
@@ -128,7 +129,7 @@ public record ErrorBody(String message, String code, String field) {
     }
 
     /** The error of a JSON node, or {@code null} when it holds none. */
-    private static ErrorBody read(JsonNode node, int depth) {
+    private static @Nullable ErrorBody read(@Nullable JsonNode node, int depth) {
         if (node == null || depth > MAX_DEPTH) {
             return null;
         }
@@ -193,7 +194,7 @@ public record ErrorBody(String message, String code, String field) {
     }
 
     /** Up to three errors of a list, their messages joined; the first one's code and field. */
-    private static ErrorBody list(JsonNode array, int depth) {
+    private static @Nullable ErrorBody list(JsonNode array, int depth) {
         List<String> messages = new ArrayList<>();
         String code = "";
         String field = "";
@@ -216,7 +217,7 @@ public record ErrorBody(String message, String code, String field) {
     }
 
     /** {@code {"title": ["can't be blank"], "price": ["must be positive"]}}. */
-    private static ErrorBody fieldMap(JsonNode errors) {
+    private static @Nullable ErrorBody fieldMap(JsonNode errors) {
         List<String> messages = new ArrayList<>();
         String field = "";
         Iterator<Map.Entry<String, JsonNode>> fields = errors.fields();
@@ -236,7 +237,7 @@ public record ErrorBody(String message, String code, String field) {
         return code.isEmpty() && !outerCode.isEmpty() && CODE_LIKE.matcher(outerCode).matches() ? new ErrorBody(message, outerCode, field) : this;
     }
 
-    private static JsonNode first(JsonNode node, String... keys) {
+    private static @Nullable JsonNode first(JsonNode node, String... keys) {
         for (String key : keys) {
             JsonNode value = node.get(key);
             if (value != null && !value.isNull()) {

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Finds the HTTP error response in an exception: our {@link ToolException}; the exceptions of common
@@ -46,15 +47,15 @@ final class ErrorResponses {
         List<Throwable> all = Throwables.all(error);
         for (Throwable t : all) {
             if (t instanceof ToolException te && te.status() > 0) {
-                return Optional.of(new ErrorResponse(te.status(), te.headers(), te.body().orElse(te.getMessage()), urlIn(all)));
+                return Optional.of(new ErrorResponse(te.status(), te.headers(), te.body().orElse(message(te)), urlIn(all)));
             }
         }
-        ErrorResponse found = null;
+        @Nullable ErrorResponse found = null;
         for (Throwable t : all) {
             Optional<ErrorResponse> client = fromAccessors(t);
             if (client.isPresent() && found == null) {
                 found = client.get();
-            } else if (client.isPresent() && client.get().status() == found.status()) {
+            } else if (client.isPresent() && found != null && client.get().status() == found.status()) {
                 // a wrapper (Feign's RetryableException) may drop what its cause still carries
                 ErrorResponse more = client.get();
                 found = new ErrorResponse(found.status(), found.headers().isEmpty() ? more.headers() : found.headers(),
@@ -68,10 +69,16 @@ final class ErrorResponses {
         for (Throwable t : all) {
             int status = statusIn(t.getMessage());
             if (status > 0) {
-                return Optional.of(new ErrorResponse(status, Map.of(), t.getMessage(), urlIn(all)));
+                return Optional.of(new ErrorResponse(status, Map.of(), message(t), urlIn(all)));
             }
         }
         return Optional.empty();
+    }
+
+    /** The exception's message, empty when it has none (as {@link ErrorResponse} reads a null body). */
+    private static String message(Throwable t) {
+        String message = t.getMessage();
+        return message == null ? "" : message;
     }
 
     /** Whether a response's body is only the message of one of the exceptions (no body accessor answered). */
@@ -92,7 +99,7 @@ final class ErrorResponses {
         return "";
     }
 
-    static int statusIn(String text) {
+    static int statusIn(@Nullable String text) {
         if (text == null) {
             return 0;
         }
@@ -140,7 +147,7 @@ final class ErrorResponses {
         if (url.isEmpty() && retrofitResponse != null) {
             url = text(call(call(call(retrofitResponse, "raw"), "request"), "url"));
         }
-        return Optional.of(new ErrorResponse(status, headers, body.isEmpty() ? t.getMessage() : body, url));
+        return Optional.of(new ErrorResponse(status, headers, body.isEmpty() ? message(t) : body, url));
     }
 
     private static int status(Object target) {
@@ -156,7 +163,7 @@ final class ErrorResponses {
         return 0;
     }
 
-    private static Map<String, List<String>> headers(Object headers) {
+    private static Map<String, List<String>> headers(@Nullable Object headers) {
         Object map = headers instanceof Map ? headers : call(headers, "toMultimap");
         if (map == null) {
             map = call(headers, "toSingleValueMap");
@@ -178,7 +185,7 @@ final class ErrorResponses {
         return out;
     }
 
-    private static String text(Object value) {
+    private static String text(@Nullable Object value) {
         if (value instanceof Optional<?> optional) {
             value = optional.orElse(null);
         }
@@ -188,7 +195,7 @@ final class ErrorResponses {
         return value == null ? "" : String.valueOf(value);
     }
 
-    private static Object first(Object target, List<String> names) {
+    private static @Nullable Object first(@Nullable Object target, List<String> names) {
         for (String name : names) {
             Object value = call(target, name);
             if (value != null && !"".equals(value)) {
@@ -199,7 +206,7 @@ final class ErrorResponses {
     }
 
     /** Calls a public accessor by name; {@code null} when there is none or it fails. */
-    private static Object call(Object target, String name) {
+    private static @Nullable Object call(@Nullable Object target, String name) {
         if (target == null) {
             return null;
         }

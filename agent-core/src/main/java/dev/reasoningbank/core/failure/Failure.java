@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A failed tool call, understood and redacted: nothing in it is a secret, so it can be stored, logged
@@ -50,8 +51,8 @@ public record Failure(
         String message,
         String trace,
         int httpStatus,
-        Duration retryAfter,
-        String host,
+        @Nullable Duration retryAfter,
+        @Nullable String host,
         String errorCode,
         String errorField,
         Map<String, String> headers,
@@ -118,7 +119,7 @@ public record Failure(
 
     /** A failure with no HTTP details: for tests and failures that are not calls over HTTP. */
     public Failure(String tool, Map<String, Object> arguments, Map<String, String> fingerprints, ErrorKind kind,
-            String exceptionType, String message, String trace, int httpStatus, Duration retryAfter, String host) {
+            String exceptionType, String message, String trace, int httpStatus, @Nullable Duration retryAfter, @Nullable String host) {
         this(tool, arguments, fingerprints, kind, exceptionType, message, trace, httpStatus, retryAfter, host,
                 "", "", Map.of(), RootCause.NONE, "");
     }

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The headers of an error response that say what to do: how long to wait (Retry-After in seconds or as
@@ -41,7 +42,7 @@ final class ResponseHints {
     }
 
     /** How long the server asked us to wait, measured from its Date header when it sent one, else from {@code now}. */
-    static Optional<Duration> retryAfter(Map<String, String> headers, String date, Instant now) {
+    static Optional<Duration> retryAfter(Map<String, String> headers, @Nullable String date, Instant now) {
         Instant serverNow = httpDate(date).orElse(now);
         String retryAfter = headers.get("retry-after");
         if (retryAfter != null) {
@@ -92,7 +93,7 @@ final class ResponseHints {
         return wait.isNegative() ? Duration.ZERO : wait.toSeconds() > MAX_WAIT_SECONDS ? Duration.ofSeconds(MAX_WAIT_SECONDS) : wait;
     }
 
-    private static String first(Map<String, String> headers, String... names) {
+    private static @Nullable String first(Map<String, String> headers, String... names) {
         for (String name : names) {
             if (headers.containsKey(name)) {
                 return headers.get(name);
@@ -110,7 +111,7 @@ final class ResponseHints {
         return Optional.of(Duration.ofMillis(Math.round(Double.parseDouble(v) * 1000)));
     }
 
-    private static Optional<Instant> httpDate(String value) {
+    private static Optional<Instant> httpDate(@Nullable String value) {
         if (value == null || value.isBlank()) {
             return Optional.empty();
         }

@@ -13,6 +13,7 @@ import java.security.GeneralSecurityException;
 import java.util.Locale;
 import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Why a call got no answer, read from the whole cause chain and the suppressed exceptions: the JDK
@@ -93,7 +94,7 @@ public enum RootCause {
         return NONE;
     }
 
-    private static RootCause byMessage(String text) {
+    private static RootCause byMessage(@Nullable String text) {
         if (text == null) {
             return NONE;
         }

@@ -4,4 +4,7 @@
  * exceptions of common clients (by their public accessors, with no dependency on them) or from a
  * plain exception's message; redacted before anything else sees it.
  */
+@NullMarked
 package dev.reasoningbank.core.failure;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,17 +1,18 @@
 package dev.reasoningbank.core.internal;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /** Argument checks that return their value and name the parameter they reject. */
 public final class Checks {
 
     private Checks() {}
 
-    public static <T> T notNull(T value, String name) {
+    public static <T> T notNull(@Nullable T value, String name) {
         return Objects.requireNonNull(value, () -> name + " must not be null");
     }
 
-    public static String notBlank(String value, String name) {
+    public static String notBlank(@Nullable String value, String name) {
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException(name + " must not be blank");
         }

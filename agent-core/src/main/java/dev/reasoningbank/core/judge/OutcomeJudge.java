@@ -1,6 +1,7 @@
 package dev.reasoningbank.core.judge;
 
 import dev.reasoningbank.core.tool.ToolCall;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Decides whether a tool result that did not throw is a success. The default, {@link #ruleBased()},
@@ -10,10 +11,18 @@ import dev.reasoningbank.core.tool.ToolCall;
 @FunctionalInterface
 public interface OutcomeJudge {
 
-    Verdict judge(ToolCall call, Object result);
+    Verdict judge(ToolCall call, @Nullable Object result);
 
     /** Every result that did not throw is a success, unless it reports an error status. */
     static OutcomeJudge ruleBased() {
         return RuleBasedJudge.INSTANCE;
+    }
+
+    /**
+     * For tools that return errors as text: also a result that starts like an error ("Error: ...",
+     * "Failed to ...", "HTTP 404 ...") is a failure, so that it is learned from. Opt-in.
+     */
+    static OutcomeJudge errorText() {
+        return ErrorTextJudge.INSTANCE;
     }
 }

@@ -3,6 +3,7 @@ package dev.reasoningbank.core.judge;
 import dev.reasoningbank.core.tool.ToolCall;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The default judge: a result that did not throw is a success unless it is a map or JSON-ish text
@@ -15,7 +16,7 @@ final class RuleBasedJudge implements OutcomeJudge {
     private RuleBasedJudge() {}
 
     @Override
-    public Verdict judge(ToolCall call, Object result) {
+    public Verdict judge(ToolCall call, @Nullable Object result) {
         if (result instanceof Map<?, ?> map) {
             Object status = map.get("status");
             if (status instanceof Number n && n.intValue() >= 400) {

@@ -7,6 +7,7 @@ import static dev.reasoningbank.core.internal.Checks.notNull;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.Instant;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One strategy distilled from a past success or failure: when it applies (its {@link Trigger}), what
@@ -37,8 +38,8 @@ public record Lesson(
         Provenance provenance,
         LessonStats stats,
         LessonStatus status,
-        Instant expiresAt,
-        String supersededBy,
+        @Nullable Instant expiresAt,
+        @Nullable String supersededBy,
         int refinement,
         @com.fasterxml.jackson.annotation.JsonAnySetter @com.fasterxml.jackson.annotation.JsonAnyGetter Map<String, Object> extensions) {
 
@@ -82,7 +83,7 @@ public record Lesson(
         return toBuilder().status(newStatus).build();
     }
 
-    public Lesson withExpiresAt(Instant newExpiry) {
+    public Lesson withExpiresAt(@Nullable Instant newExpiry) {
         return toBuilder().expiresAt(newExpiry).build();
     }
 
@@ -98,17 +99,17 @@ public record Lesson(
 
     /** Builds a {@link Lesson}; the id defaults to one derived from the trigger. */
     public static final class Builder {
-        private String id;
-        private String title;
-        private String description;
-        private String content;
-        private Trigger trigger;
-        private Strategy strategy;
-        private Provenance provenance;
+        private @Nullable String id;
+        private @Nullable String title;
+        private @Nullable String description;
+        private @Nullable String content;
+        private @Nullable Trigger trigger;
+        private @Nullable Strategy strategy;
+        private @Nullable Provenance provenance;
         private LessonStats stats = LessonStats.NONE;
         private LessonStatus status = LessonStatus.CANDIDATE;
-        private Instant expiresAt;
-        private String supersededBy;
+        private @Nullable Instant expiresAt;
+        private @Nullable String supersededBy;
         private int refinement;
         private Map<String, Object> extensions = Map.of();
 
@@ -123,15 +124,17 @@ public record Lesson(
         public Builder provenance(Provenance provenance) { this.provenance = provenance; return this; }
         public Builder stats(LessonStats stats) { this.stats = stats; return this; }
         public Builder status(LessonStatus status) { this.status = status; return this; }
-        public Builder expiresAt(Instant expiresAt) { this.expiresAt = expiresAt; return this; }
-        public Builder supersededBy(String supersededBy) { this.supersededBy = supersededBy; return this; }
+        public Builder expiresAt(@Nullable Instant expiresAt) { this.expiresAt = expiresAt; return this; }
+        public Builder supersededBy(@Nullable String supersededBy) { this.supersededBy = supersededBy; return this; }
         public Builder refinement(int refinement) { this.refinement = refinement; return this; }
         public Builder extensions(Map<String, Object> extensions) { this.extensions = extensions; return this; }
 
         public Lesson build() {
             String lessonId = id != null ? id : trigger == null ? null : trigger.lessonId();
-            return new Lesson(lessonId, title, description, content, trigger, strategy, provenance, stats, status, expiresAt,
-                    supersededBy, refinement, extensions);
+            // a missing field is rejected with the canonical constructor's own message
+            return new Lesson(notBlank(lessonId, "id"), notBlank(title, "title"), description == null ? "" : description,
+                    notBlank(content, "content"), notNull(trigger, "trigger"), notNull(strategy, "strategy"),
+                    notNull(provenance, "provenance"), stats, status, expiresAt, supersededBy, refinement, extensions);
         }
     }
 }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a lesson may do in this deployment, whoever wrote it (the rules, a model, an import): a lesson can
@@ -49,7 +50,7 @@ public record LessonPolicy(Set<String> alternatives, Set<String> credentialSourc
      * @param failure the failure it was learned from, when known: a same-host successor must be one the
      *     server named for the value that failed
      */
-    public List<String> problems(Lesson lesson, Failure failure) {
+    public List<String> problems(Lesson lesson, @Nullable Failure failure) {
         List<String> problems = new ArrayList<>();
         Strategy strategy = lesson.strategy();
         if (strategy instanceof Strategy.UseAlternative u) {
@@ -111,7 +112,7 @@ public record LessonPolicy(Set<String> alternatives, Set<String> credentialSourc
     }
 
     /** A path or URL on the same host as the value that failed, which the server's own answer names. */
-    private static boolean namedSameHostSuccessor(Strategy.UseAlternative u, Failure failure) {
+    private static boolean namedSameHostSuccessor(Strategy.UseAlternative u, @Nullable Failure failure) {
         if (failure == null) {
             return u.value().startsWith("/") && !u.value().startsWith("//") && Successors.staysOnHost("/", u.value());
         }

@@ -1,6 +1,7 @@
 package dev.reasoningbank.core.lesson;
 
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How a lesson has fared.
@@ -12,7 +13,7 @@ import java.time.Instant;
  * @param recurrences times the failure it was learned from happened again (and was merged into it)
  * @param lastUsed when it was last retrieved or applied; {@code null} if never
  */
-public record LessonStats(int retrieved, int applied, int helped, int hurt, int recurrences, Instant lastUsed) {
+public record LessonStats(int retrieved, int applied, int helped, int hurt, int recurrences, @Nullable Instant lastUsed) {
 
     public static final LessonStats NONE = new LessonStats(0, 0, 0, 0, 0, null);
 

@@ -23,6 +23,7 @@ import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a lesson tells the agent to do: a closed vocabulary. A reflector, even an LLM, can pick among
@@ -374,7 +375,7 @@ public sealed interface Strategy {
          * number within the bound, a value in the case; a value the transform cannot change and that
          * does not fit (a date that reads two ways) cannot be fixed by it.
          */
-        public boolean fits(Object value, String operand) {
+        public boolean fits(@Nullable Object value, String operand) {
             if (value == null) {
                 return this != DEFAULT_IF_MISSING;
             }
@@ -390,7 +391,7 @@ public sealed interface Strategy {
         }
 
         /** Applies the transform; returns the value unchanged when it does not apply. */
-        public Object apply(Object value, String operand) {
+        public @Nullable Object apply(@Nullable Object value, String operand) {
             String text = value == null ? null : String.valueOf(value);
             return switch (this) {
                 case DATE_FORMAT -> text == null ? null : reformatDate(text, operand);
@@ -402,7 +403,7 @@ public sealed interface Strategy {
             };
         }
 
-        private static Object clamp(Object value, long max) {
+        private static @Nullable Object clamp(@Nullable Object value, long max) {
             if (value == null) {
                 return null;
             }

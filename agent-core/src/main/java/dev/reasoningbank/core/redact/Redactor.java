@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Removes secrets from untrusted text (error messages, stack traces, tool arguments) before it is
@@ -396,7 +397,7 @@ public final class Redactor {
     }
 
     /** The marker for a token that is a JWT or starts with a well-known key prefix, else {@code null}. */
-    private static String knownSecret(String token) {
+    private static @Nullable String knownSecret(String token) {
         if (isJwt(token)) {
             return marker("jwt");
         }

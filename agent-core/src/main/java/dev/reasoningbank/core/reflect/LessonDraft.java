@@ -11,6 +11,7 @@ import dev.reasoningbank.core.lesson.Trigger;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a reflector decided, before it becomes a {@link Lesson}: the words, the strategy and the
@@ -25,7 +26,7 @@ import java.util.List;
  * @param lifetime how long the lesson holds (a host being down), or {@code null} for ever
  */
 public record LessonDraft(
-        String title, String description, String content, Strategy strategy, List<ArgumentCondition> conditions, Duration lifetime) {
+        String title, String description, String content, Strategy strategy, List<ArgumentCondition> conditions, @Nullable Duration lifetime) {
 
     public LessonDraft {
         notNull(strategy, "strategy");

@@ -5,6 +5,7 @@ import static dev.reasoningbank.core.internal.Checks.notNull;
 import dev.reasoningbank.core.lesson.Lesson;
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a reflector knows beside the failure.
@@ -17,7 +18,7 @@ import java.util.List;
  * @param whatHappened what that lesson did and what the server said then, when refining; else empty
  */
 public record ReflectionContext(List<String> toolParameters, List<Lesson> similarLessons, Instant now, List<String> parameterSources,
-        Lesson failedLesson, String whatHappened) {
+        @Nullable Lesson failedLesson, String whatHappened) {
 
     public ReflectionContext {
         toolParameters = List.copyOf(notNull(toolParameters, "toolParameters"));

@@ -17,10 +17,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A deterministic reflector: ordered rules from the kind and message of an error to a lesson. The
@@ -246,7 +248,8 @@ public final class RuleBasedReflector implements Reflector {
                             "The " + e.getKey() + " this call used was rejected (" + f.kind() + "). Take " + e.getKey()
                                     + " from the configured source '" + e.getValue() + "' instead.",
                             new Strategy.ReplaceParam(e.getKey(), e.getValue()),
-                            List.of(new ArgumentCondition(e.getKey(), ArgumentCondition.Op.FINGERPRINT, f.fingerprints().get(e.getKey()))),
+                            List.of(new ArgumentCondition(e.getKey(), ArgumentCondition.Op.FINGERPRINT,
+                                    Objects.requireNonNull(f.fingerprints().get(e.getKey()), "only arguments with a fingerprint pass the filter"))),
                             null));
         }
 
@@ -350,13 +353,14 @@ public final class RuleBasedReflector implements Reflector {
             for (Map.Entry<String, Object> argument : f.arguments().entrySet()) {
                 String value = String.valueOf(argument.getValue());
                 String alternative = alternatives.get(value);
-                if (alternative != null) {
+                String fingerprint = f.fingerprints().get(argument.getKey());
+                if (alternative != null && argument.getValue() != null && fingerprint != null) {
                     return Optional.of(new LessonDraft(
                             "Use " + alternative + " instead of the retired " + value,
                             "Applies to calls of " + f.tool() + " with " + argument.getKey() + " = " + value + ", which the server no longer serves.",
                             value + " is gone or deprecated. Call " + alternative + " instead.",
                             new Strategy.UseAlternative("", argument.getKey(), alternative),
-                            List.of(new ArgumentCondition(argument.getKey(), ArgumentCondition.Op.FINGERPRINT, f.fingerprints().get(argument.getKey()))),
+                            List.of(new ArgumentCondition(argument.getKey(), ArgumentCondition.Op.FINGERPRINT, fingerprint)),
                             null));
                 }
             }
@@ -378,7 +382,8 @@ public final class RuleBasedReflector implements Reflector {
                             "Applies to calls of " + f.tool() + " with " + argument.getKey() + " = " + old + ", which the server retired.",
                             "The server says " + old + " is deprecated or gone and names " + next.get() + " as its successor on the same host. Call that instead.",
                             new Strategy.UseAlternative("", argument.getKey(), next.get()),
-                            List.of(new ArgumentCondition(argument.getKey(), ArgumentCondition.Op.FINGERPRINT, f.fingerprints().get(argument.getKey()))),
+                            List.of(new ArgumentCondition(argument.getKey(), ArgumentCondition.Op.FINGERPRINT,
+                                    Objects.requireNonNull(f.fingerprints().get(argument.getKey()), "containsKey was checked above"))),
                             null));
                 }
             }
@@ -508,7 +513,7 @@ public final class RuleBasedReflector implements Reflector {
             return Optional.empty();
         }
 
-        private static Optional<Long> wholeNumber(Object value) {
+        private static Optional<Long> wholeNumber(@Nullable Object value) {
             try {
                 return value == null ? Optional.empty() : Optional.of(Long.parseLong(String.valueOf(value).trim()));
             } catch (NumberFormatException notANumber) {

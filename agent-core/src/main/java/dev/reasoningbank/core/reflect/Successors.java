@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The successor of a deprecated endpoint, on the same host only: a server may move a call to another
@@ -24,7 +25,7 @@ public final class Successors {
      * named {@code successor} (a path, a URL or a version); empty when it would leave the host the call
      * went to ({@code failedHost}, may be {@code null}), or when nothing in the argument is to replace.
      */
-    public static Optional<String> apply(String oldValue, String successor, String failedHost) {
+    public static Optional<String> apply(String oldValue, String successor, @Nullable String failedHost) {
         String old = oldValue.trim();
         String next = successor.trim();
         Optional<String> value;

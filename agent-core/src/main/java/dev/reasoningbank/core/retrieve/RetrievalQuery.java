@@ -4,6 +4,7 @@ import static dev.reasoningbank.core.internal.Checks.notBlank;
 
 import dev.reasoningbank.core.lesson.ErrorKind;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What to find lessons for: a planned call (tool and arguments), described in words, and, at
@@ -14,7 +15,7 @@ import java.util.Map;
  * @param text words describing the task or the error, for lexical or semantic similarity
  * @param errorKind the error's kind when retrieving for a failure, else {@code null}
  */
-public record RetrievalQuery(String tool, Map<String, ?> arguments, String text, ErrorKind errorKind) {
+public record RetrievalQuery(String tool, Map<String, ?> arguments, String text, @Nullable ErrorKind errorKind) {
 
     public RetrievalQuery {
         notBlank(tool, "tool");

@@ -1,6 +1,7 @@
 package dev.reasoningbank.core.store;
 
 import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A bank file cannot be used: unreadable, not valid JSON, written by a newer version, or holding an
@@ -13,7 +14,7 @@ public class BankFileException extends RuntimeException {
 
     private final transient Path file;
 
-    public BankFileException(Path file, String problem, Throwable cause) {
+    public BankFileException(Path file, String problem, @Nullable Throwable cause) {
         super("Bank file " + file + " " + problem, cause);
         this.file = file;
     }

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The lessons of a store at one revision: immutable, so it can be shared and read without locks.
@@ -24,7 +25,7 @@ public final class BankSnapshot {
     private final IdIndex byId;
     private final Map<String, List<Lesson>> byTool;
     private final long nextSequence;
-    private volatile List<Lesson> ordered;
+    private volatile @Nullable List<Lesson> ordered;
 
     private BankSnapshot(long revision, IdIndex byId, Map<String, List<Lesson>> byTool, long nextSequence) {
         this.revision = revision;

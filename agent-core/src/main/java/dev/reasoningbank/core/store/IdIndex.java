@@ -2,6 +2,7 @@ package dev.reasoningbank.core.store;
 
 import dev.reasoningbank.core.lesson.Lesson;
 import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An immutable map from lesson id to lesson (and the order it was first stored in) that shares
@@ -35,7 +36,7 @@ final class IdIndex {
         return size;
     }
 
-    Entry get(String id) {
+    @Nullable Entry get(String id) {
         for (Entry entry : buckets[bucketOf(id)]) {
             if (entry.lesson().id().equals(id)) {
                 return entry;

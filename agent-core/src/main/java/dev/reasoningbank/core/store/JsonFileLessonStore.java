@@ -19,6 +19,7 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The default store: one human-readable JSON document ({@code {"schemaVersion":1,"revision":N,
@@ -45,10 +46,10 @@ public final class JsonFileLessonStore implements LessonStore {
     private final ReentrantLock processLock;
     private volatile Loaded loaded = new Loaded(null, BankSnapshot.EMPTY);
 
-    private record Loaded(FileState state, BankSnapshot snapshot) {}
+    private record Loaded(@Nullable FileState state, BankSnapshot snapshot) {}
 
     private record FileState(Object key, long modifiedNanos, long size) {
-        static FileState of(Path file) throws IOException {
+        static @Nullable FileState of(Path file) throws IOException {
             try {
                 BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
                 return new FileState(a.fileKey(), a.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS), a.size());
@@ -67,10 +68,15 @@ public final class JsonFileLessonStore implements LessonStore {
     /** The file's path with links in its folder resolved, so that two paths to one file share one lock. */
     private static Path realPathOf(Path file) {
         try {
-            return file.getParent().toRealPath().resolve(file.getFileName());
+            return folderOf(file).toRealPath().resolve(file.getFileName());
         } catch (IOException notThereYet) {
             return file;
         }
+    }
+
+    /** The folder of the bank file: {@link #open} makes the path absolute and rejects a directory (the root among them). */
+    private static Path folderOf(Path file) {
+        return Objects.requireNonNull(file.getParent(), () -> file + " has no parent folder");
     }
 
     /**
@@ -167,7 +173,7 @@ public final class JsonFileLessonStore implements LessonStore {
         return "file " + file;
     }
 
-    private FileState stat() {
+    private @Nullable FileState stat() {
         try {
             return FileState.of(file);
         } catch (IOException e) {
@@ -175,7 +181,7 @@ public final class JsonFileLessonStore implements LessonStore {
         }
     }
 
-    private Loaded load(FileState state) {
+    private Loaded load(@Nullable FileState state) {
         if (state == null) {
             return new Loaded(null, BankSnapshot.EMPTY);
         }
@@ -213,7 +219,7 @@ public final class JsonFileLessonStore implements LessonStore {
         return new Loaded(state, new BankSnapshot(document.revision(), document.lessons()));
     }
 
-    private BankFileException corrupt(String problem, Throwable cause) {
+    private BankFileException corrupt(String problem, @Nullable Throwable cause) {
         return new BankFileException(file, problem + ". The file was left untouched: repair it, or move it aside "
                 + "(e.g. mv " + file.getFileName() + " " + file.getFileName() + ".bad) to start a new bank.", cause);
     }
@@ -230,7 +236,7 @@ public final class JsonFileLessonStore implements LessonStore {
                 channel.force(true);
             }
             Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            syncDirectory(file.getParent());
+            syncDirectory(folderOf(file));
         } finally {
             Files.deleteIfExists(temp);
         }

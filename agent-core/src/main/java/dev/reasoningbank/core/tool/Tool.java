@@ -2,6 +2,7 @@ package dev.reasoningbank.core.tool;
 
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Something the agent can call: a name, the names of its parameters, and an invocation. A failure is
@@ -14,7 +15,7 @@ public interface Tool {
     /** The names of the parameters the tool accepts; lessons may only touch these. */
     List<String> parameters();
 
-    Object invoke(Map<String, Object> arguments) throws Exception;
+    @Nullable Object invoke(Map<String, Object> arguments) throws Exception;
 
     /** A tool from a name, its parameters and a function. */
     static Tool of(String name, List<String> parameters, Invocation invocation) {
@@ -30,7 +31,7 @@ public interface Tool {
             }
 
             @Override
-            public Object invoke(Map<String, Object> arguments) throws Exception {
+            public @Nullable Object invoke(Map<String, Object> arguments) throws Exception {
                 return invocation.invoke(arguments);
             }
 
@@ -44,6 +45,6 @@ public interface Tool {
     /** The body of a tool. */
     @FunctionalInterface
     interface Invocation {
-        Object invoke(Map<String, Object> arguments) throws Exception;
+        @Nullable Object invoke(Map<String, Object> arguments) throws Exception;
     }
 }

@@ -6,6 +6,7 @@ import dev.reasoningbank.core.redact.Redactor;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A call of a tool with arguments. The arguments are raw (they may hold a credential): never log a
@@ -25,7 +26,7 @@ public record ToolCall(String tool, Map<String, Object> arguments) {
         return new ToolCall(tool, new LinkedHashMap<>(arguments));
     }
 
-    public ToolCall withArgument(String name, Object value) {
+    public ToolCall withArgument(String name, @Nullable Object value) {
         Map<String, Object> copy = new LinkedHashMap<>(arguments);
         copy.put(name, value);
         return new ToolCall(tool, copy);

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A tool's failure with what the server answered: the HTTP status, the response headers and body, the
@@ -21,17 +22,17 @@ public class ToolException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     private final int status;
-    private final Duration retryAfter;
-    private final String host;
+    private final @Nullable Duration retryAfter;
+    private final @Nullable String host;
     private final Map<String, List<String>> headers;
-    private final String body;
+    private final @Nullable String body;
 
-    public ToolException(String message, int status, Duration retryAfter, String host, Throwable cause) {
+    public ToolException(String message, int status, @Nullable Duration retryAfter, @Nullable String host, @Nullable Throwable cause) {
         this(message, status, retryAfter, host, Map.of(), null, cause);
     }
 
-    private ToolException(String message, int status, Duration retryAfter, String host,
-            Map<String, List<String>> headers, String body, Throwable cause) {
+    private ToolException(String message, int status, @Nullable Duration retryAfter, @Nullable String host,
+            @Nullable Map<String, List<String>> headers, @Nullable String body, @Nullable Throwable cause) {
         super(message, cause);
         this.status = status;
         this.retryAfter = retryAfter;

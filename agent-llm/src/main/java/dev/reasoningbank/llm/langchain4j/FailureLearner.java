@@ -32,6 +32,10 @@ final class FailureLearner {
 
     /** For {@code toolExecutionErrorHandler}: the tool ran and failed. */
     ToolErrorHandlerResult onExecutionError(Throwable error, ToolErrorContext context) {
+        return Learning.within(context.invocationContext(), () -> learnFromExecution(error, context));
+    }
+
+    private ToolErrorHandlerResult learnFromExecution(Throwable error, ToolErrorContext context) {
         PlannedCallException planned = context.rawError() instanceof PlannedCallException p ? p : null;
         ToolCall call = planned != null ? planned.call() : ToolRegistry.callOf(context.toolExecutionRequest());
         return ToolErrorHandlerResult.text(learnFrom(Failure.of(call, error), context.memoryId(),
@@ -50,6 +54,10 @@ final class FailureLearner {
 
     /** For {@code toolArgumentsErrorHandler}: the model's arguments could not be used. */
     ToolErrorHandlerResult onArgumentsError(Throwable error, ToolErrorContext context) {
+        return Learning.within(context.invocationContext(), () -> learnFromArguments(error, context));
+    }
+
+    private ToolErrorHandlerResult learnFromArguments(Throwable error, ToolErrorContext context) {
         Failure failure = Failure.of(ToolRegistry.callOf(context.toolExecutionRequest()), error);
         return ToolErrorHandlerResult.text("Invalid arguments. " + learnFrom(failure, context.memoryId(), List.of(), true));
     }

@@ -22,6 +22,27 @@ record Learning(
         List<AgentListener> listeners) {
 
     private static final Logger log = LoggerFactory.getLogger(Learning.class);
+    private static final ThreadLocal<InvocationContext> INVOCATION = new ThreadLocal<>();
+
+    /** Runs {@code body} as part of {@code invocation}, so that the events it publishes carry it. */
+    static <T> T within(InvocationContext invocation, java.util.function.Supplier<T> body) {
+        InvocationContext outer = INVOCATION.get();
+        INVOCATION.set(invocation);
+        try {
+            return body.get();
+        } finally {
+            if (outer == null) {
+                INVOCATION.remove();
+            } else {
+                INVOCATION.set(outer);
+            }
+        }
+    }
+
+    /** The AI service invocation running on this thread, if any. */
+    static InvocationContext invocation() {
+        return INVOCATION.get();
+    }
 
     /** The task id events carry: the conversation's memory id. */
     static String taskId(Object memoryId) {

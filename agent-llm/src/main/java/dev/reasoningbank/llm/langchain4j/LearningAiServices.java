@@ -8,6 +8,7 @@ import dev.langchain4j.agent.tool.ReturnBehavior;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.observability.api.listener.AiServiceListener;
 import dev.langchain4j.service.AiServiceContext;
 import dev.langchain4j.service.AiServices;
 import dev.langchain4j.service.tool.AiServiceTool;
@@ -84,6 +85,7 @@ public final class LearningAiServices<T> {
     private ChatMemory chatMemory;
     private String systemMessage;
     private final List<AgentListener> listeners = new ArrayList<>();
+    private final List<AiServiceListener<?>> serviceListeners = new ArrayList<>();
     private final List<Consumer<AiServices<T>>> customizers = new ArrayList<>();
 
     private LearningAiServices(Class<T> serviceType) {
@@ -232,6 +234,15 @@ public final class LearningAiServices<T> {
     }
 
     /**
+     * A LangChain4j listener: it receives LangChain4j's events as with {@code AiServices.registerListener},
+     * and, when it listens to {@link LearningEvent}, what the learning loop does, with its invocation.
+     */
+    public LearningAiServices<T> registerListener(AiServiceListener<?> listener) {
+        serviceListeners.add(Objects.requireNonNull(listener, "listener must not be null"));
+        return this;
+    }
+
+    /**
      * Any other setting of the underlying {@link AiServices} builder. The tools, the tool error handlers and
      * the chat request transformer are set on this builder instead (they are composed with the learning
      * hooks); setting them here fails the build.
@@ -251,7 +262,15 @@ public final class LearningAiServices<T> {
         if (tools.isEmpty() && toolProviders.isEmpty()) {
             throw new IllegalStateException("at least one tool must be set: LearningAiServices.builder(..).tools(new MyTools())");
         }
-        List<AgentListener> observers = List.copyOf(listeners);
+        List<AgentListener> all = new ArrayList<>(listeners);
+        for (AiServiceListener<?> listener : serviceListeners) {
+            if (listener.getEventClass().isAssignableFrom(LearningEvent.class)) {
+                @SuppressWarnings("unchecked")
+                AiServiceListener<LearningEvent> learning = (AiServiceListener<LearningEvent>) listener;
+                all.add(event -> learning.onEvent(new LearningEvent(Learning.invocation(), event)));
+            }
+        }
+        List<AgentListener> observers = List.copyOf(all);
         LearningLoop loop = LearningLoop.builder().bank(bank).reflector(reflector).parameterSource(parameterSource).judge(judge)
                 .sleeper(sleeper).events(event -> Learning.publishTo(observers, event)).build();
         Learning learning = new Learning(bank, loop, tools,
@@ -285,6 +304,7 @@ public final class LearningAiServices<T> {
         if (!planned.isEmpty()) {
             services.tools(planned);
         }
+        serviceListeners.stream().filter(l -> l.getEventClass() != LearningEvent.class).forEach(services::registerListener);
         toolProviders.forEach(provider -> services.toolProvider(new PlanningToolProvider(provider, tools, executor)));
         BiFunction<ChatRequest, Object, ChatRequest> injector = new LessonInjector(learning);
         BiFunction<ChatRequest, Object, ChatRequest> transformer = userRequestTransformer == null ? injector

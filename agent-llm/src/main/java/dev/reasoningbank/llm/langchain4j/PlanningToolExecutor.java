@@ -37,6 +37,10 @@ final class PlanningToolExecutor implements ToolExecutor {
 
     @Override
     public ToolExecutionResult executeWithContext(ToolExecutionRequest request, InvocationContext context) {
+        return Learning.within(context, () -> planAndRun(request, context));
+    }
+
+    private ToolExecutionResult planAndRun(ToolExecutionRequest request, InvocationContext context) {
         String taskId = Learning.taskId(context == null ? null : context.chatMemoryId());
         ToolCall call = ToolRegistry.callOf(request);
         ToolRegistry.Entry tool = learning.tools().get(request.name());

@@ -12,6 +12,8 @@ import dev.langchain4j.agent.tool.ReturnBehavior;
 import dev.langchain4j.agent.tool.Tool;
 import dev.langchain4j.agent.tool.ToolSpecification;
 import dev.langchain4j.model.chat.request.json.JsonObjectSchema;
+import dev.langchain4j.observability.api.event.ToolExecutedEvent;
+import dev.langchain4j.observability.api.listener.AiServiceListener;
 import dev.langchain4j.service.Result;
 import dev.langchain4j.service.TokenStream;
 import dev.langchain4j.service.tool.ToolErrorHandlerResult;
@@ -102,6 +104,53 @@ class WrapsLangChain4jTest {
         assertThat(model.request(2)).contains("My handler: the weather service declined.").contains("unknown city");
         assertThat(bank.lessons()).isNotEmpty();
         assertThat(events).filteredOn(e -> e instanceof AgentEvent.Failed).as("one Failed per failure").hasSize(1);
+    }
+
+    @Test
+    void langchain4j_listeners_receive_the_learning_events_with_their_invocation() {
+        script(Fixtures.ollamaToolCall("weather", Map.of("city", "Atlantis")), Fixtures.ollamaAnswer("No such city."));
+        List<LearningEvent> learning = new CopyOnWriteArrayList<>();
+        List<ToolExecutedEvent> executed = new CopyOnWriteArrayList<>();
+        Chat chat = LearningAiServices.builder(Chat.class).chatModel(ollama()).tools(new BaseTools()).bank(bank)
+                .registerListener(new AiServiceListener<LearningEvent>() {
+                    public Class<LearningEvent> getEventClass() { return LearningEvent.class; }
+                    public void onEvent(LearningEvent event) { learning.add(event); }
+                })
+                .registerListener(new AiServiceListener<ToolExecutedEvent>() {
+                    public Class<ToolExecutedEvent> getEventClass() { return ToolExecutedEvent.class; }
+                    public void onEvent(ToolExecutedEvent event) { executed.add(event); }
+                })
+                .build();
+
+        chat.chat("Weather in Atlantis?");
+
+        assertThat(learning).extracting(e -> e.event().getClass().getSimpleName()).contains("Failed", "Reflected", "Memorized");
+        assertThat(learning).allSatisfy(e -> assertThat(e.invocationContext()).isNotNull());
+        assertThat(learning.get(0).invocationContext().invocationId()).isEqualTo(learning.get(learning.size() - 1).invocationContext().invocationId());
+        assertThat(executed).hasSize(1);
+    }
+
+    static class TextErrorTools {
+        @Tool("Current weather of a city")
+        public String weather(String city) {
+            return city.equals("Atlantis") ? "Error: unknown city 'Atlantis'" : "Sunny in " + city;
+        }
+    }
+
+    @Test
+    void a_tool_that_returns_its_errors_as_text_teaches_only_with_the_opt_in_judge() {
+        script(Fixtures.ollamaToolCall("weather", Map.of("city", "Atlantis")), Fixtures.ollamaAnswer("No such city."),
+                Fixtures.ollamaToolCall("weather", Map.of("city", "Atlantis")), Fixtures.ollamaAnswer("No such city."));
+        Chat plain = LearningAiServices.builder(Chat.class).chatModel(ollama()).tools(new TextErrorTools()).bank(bank).build();
+        plain.chat("Weather in Atlantis?");
+        assertThat(bank.lessons()).isEmpty();
+
+        Chat judged = LearningAiServices.builder(Chat.class).chatModel(ollama()).tools(new TextErrorTools()).bank(bank)
+                .judge(dev.reasoningbank.core.judge.OutcomeJudge.errorText()).listener(events::add).build();
+        judged.chat("Weather in Atlantis?");
+        assertThat(events).filteredOn(e -> e instanceof AgentEvent.Failed).singleElement()
+                .satisfies(e -> assertThat(((AgentEvent.Failed) e).failure().message()).contains("unknown city"));
+        assertThat(bank.lessons()).isNotEmpty();
     }
 
     @Test
