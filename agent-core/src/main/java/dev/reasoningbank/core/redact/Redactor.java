@@ -33,8 +33,15 @@ public final class Redactor {
             "key", "auth", "authorization", "credential", "credentials", "signature", "sig", "sessionid", "session", "cookie",
             "setcookie", "proxyauthorization", "appid", "passphrase", "pin", "passcode", "otp");
     private static final List<String> SECRET_NAME_ENDINGS = List.of(
-            "apikey", "appkey", "accountkey", "accesskey", "accesskeyid", "secretkey", "privatekey", "subscriptionkey", "token", "secret", "password", "passwd", "pwd",
+            "apikey", "appkey", "accountkey", "accesskey", "accesskeyid", "accessid", "secretkey", "privatekey", "subscriptionkey", "token", "secret", "password", "passwd", "pwd",
             "passphrase");
+    /** Keys of data, not of locks: a value after these names is not a secret. */
+    private static final Set<String> DATA_KEYS = Set.of("sort", "partition", "primary", "foreign", "cache", "idempotency", "public", "row",
+            "hash", "range", "object", "routing", "lookup", "dedup", "deduplication", "composite", "unique", "index", "map", "group",
+            "message", "event", "entity", "record", "item", "cursor", "page", "shard", "bucket", "registry", "translation", "i18n", "form");
+    /** Names of identifiers: the value after them names a thing (a user, a request), it does not open a lock. */
+    private static final Set<String> ID_NAMES = Set.of("uid", "id", "userid", "requestid", "traceid", "spanid", "correlationid",
+            "accountid", "projectid", "orgid", "organizationid", "messageid", "releaseid", "commit", "sha", "digest", "etag", "version");
     private static final Set<String> AUTH_SCHEMES = Set.of("bearer", "basic", "token", "digest", "apikey", "negotiate", "ntlm", "hoba");
     /** Parameters of an authentication challenge ({@code Bearer realm="api", error="invalid_token"}): names, not tokens. */
     private static final Set<String> CHALLENGE_PARAMETERS = Set.of(
@@ -106,7 +113,16 @@ public final class Redactor {
         if (n.startsWith("x") && SECRET_NAMES.contains(n.substring(1))) {
             return true;
         }
-        return SECRET_NAMES.contains(n) || SECRET_NAME_ENDINGS.stream().anyMatch(n::endsWith);
+        return SECRET_NAMES.contains(n) || SECRET_NAME_ENDINGS.stream().anyMatch(n::endsWith) || endsInKeyWord(name, n);
+    }
+
+    /**
+     * {@code ADAFRUIT_IO_KEY}, {@code api_user_service_key}, {@code licenseKey}: a name whose last word is
+     * "key" holds one, unless the word before names a key of data ({@code sortKey}, {@code partition_key}).
+     */
+    private static boolean endsInKeyWord(String name, String normalized) {
+        boolean lastWordIsKey = name.length() > 3 && (name.matches("(?s).*[_.\\-\\s][Kk][Ee][Yy]") || name.matches("(?s).*[a-z0-9]Key"));
+        return lastWordIsKey && DATA_KEYS.stream().noneMatch(d -> normalized.equals(d + "key"));
     }
 
     /** Redacts the arguments of a tool call: secret-named ones entirely, the others as text. */
@@ -132,7 +148,7 @@ public final class Redactor {
             return text;
         }
         String withoutLiterals = redactLiterals(text);
-        String withoutKeys = redactPrivateKeys(withoutLiterals);
+        String withoutKeys = redactKeyValueSettings(redactPrivateKeys(withoutLiterals));
         return redactTokens(withoutKeys);
     }
 
@@ -148,6 +164,24 @@ public final class Redactor {
             }
         }
         return out;
+    }
+
+    /** .NET and NuGet settings: {@code <add key="ClearTextPassword" value="..."/>}. */
+    private static final java.util.regex.Pattern KEY_VALUE_SETTING = java.util.regex.Pattern.compile(
+            "(?i)(\\bkey\\s{0,3}=\\s{0,3}\"([^\"<>]{1,64})\"\\s{1,20}value\\s{0,3}=\\s{0,3}\")([^\"]{1,400})\"");
+
+    private static String redactKeyValueSettings(String text) {
+        if (!text.contains("value")) {
+            return text;
+        }
+        java.util.regex.Matcher m = KEY_VALUE_SETTING.matcher(text);
+        StringBuilder out = new StringBuilder(text.length());
+        while (m.find()) {
+            String replacement = isSecretName(m.group(2)) ? m.group(1) + marker("secret") + "\"" : m.group();
+            m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(replacement));
+        }
+        m.appendTail(out);
+        return out.toString();
     }
 
     private static String redactPrivateKeys(String text) {
@@ -184,6 +218,7 @@ public final class Redactor {
         boolean previousNamesSecret = false;
         boolean previousIsAuthScheme = false;
         boolean previousIsSecretFlag = false;
+        boolean previousNamesId = false;
         int i = 0;
         while (i < text.length()) {
             char c = text.charAt(i);
@@ -236,7 +271,8 @@ public final class Redactor {
                 } else if (AUTH_SCHEMES.contains(lower)) {
                     out.append(token);
                     previousIsAuthScheme = true;
-                } else if (looksLikeAValue(token)) {
+                } else if (looksLikeAValue(token) && !text.startsWith("(", i)) {
+                    // (a name followed by a parenthesis is a call in code: token = jwt.decode(raw))
                     out.append(marker("secret"));
                 } else {
                     // an ordinary word after "token:" is prose ("Invalid token: the token has expired"), not a secret
@@ -247,7 +283,8 @@ public final class Redactor {
             }
             if (lower.equals("bearer")) {
                 out.append(token);
-                previousIsAuthScheme = true;
+                // "token_type": "bearer" is a value in a token response, not a header before a token
+                previousIsAuthScheme = !(start > 0 && (text.charAt(start - 1) == '"' || text.charAt(start - 1) == '\''));
                 continue;
             }
             if (previousIsSecretFlag) {
@@ -275,9 +312,23 @@ public final class Redactor {
                 continue;
             }
             String redacted = redactToken(token);
-            out.append(redacted.equals(token) && looksRandom(stripTrailingSeparators(token)) ? marker("secret") : redacted);
+            boolean named = previousNamesId;
+            previousNamesId = ID_NAMES.contains(stripTrailingSeparators(lower).replaceAll("[^a-z0-9]", ""));
+            String value = valueOf(stripTrailingSeparators(token));
+            if (redacted.equals(token) && ENV_CREDENTIALS.matcher(token).matches()) {
+                // BUNDLE_GEMS__ACME__COM=user:password, as bundler and others read credentials from the environment
+                out.append(token, 0, token.indexOf('=') + 1).append(marker("secret"));
+                continue;
+            }
+            out.append(redacted.equals(token) && !named && looksRandom(value) ? marker("secret") : redacted);
         }
         return out.toString();
+    }
+
+    /** The value of an environment-style {@code NAME=value} token, else the token. */
+    private static String valueOf(String token) {
+        int eq = token.indexOf('=');
+        return eq > 0 && ENV_NAME.matcher(token.substring(0, eq)).matches() ? token.substring(eq + 1) : token;
     }
 
     /**
@@ -290,10 +341,10 @@ public final class Redactor {
         if (token.length() < 20 || token.length() > 320) {
             return false;
         }
-        String t = token.replaceAll("^[\"'(\\[{<]+|[\"')\\]}>.,;:]+$", "");
+        String t = TIMESTAMP.matcher(token.replaceAll("^[\"'(\\[{<]+|[\"')\\]}>.,;:]+$", "")).replaceAll("0");
         if (t.length() < 20 || t.length() > 300 || t.contains("://") || UUID.matcher(t).matches() || HEX.matcher(t).matches()
                 || TYPED_ID.matcher(t).matches() || NAME_OR_PATH.matcher(t).matches() || KEBAB_NAME.matcher(t).matches()
-                || DIGEST.matcher(t).matches() || TIMESTAMP.matcher(t).matches() || t.chars().filter(Character::isDigit).count() == 0
+                || DIGEST.matcher(t).matches() || TIMESTAMP.matcher(t).matches() || isCodeOrPath(t) || isCompositeId(t) || t.chars().filter(Character::isDigit).count() == 0
                 || t.chars().filter(Character::isLetter).count() == 0) {
             return false;
         }
@@ -324,6 +375,43 @@ public final class Redactor {
     private static final java.util.regex.Pattern NAME_OR_PATH = java.util.regex.Pattern.compile("(?=.*[./])[a-z0-9._/:@?&=%+~-]+");
     /** A lower-case name of three or more short parts ({@code payments-reconciler-worker-eu-west-1-canary}). */
     private static final java.util.regex.Pattern KEBAB_NAME = java.util.regex.Pattern.compile("[a-z0-9]{1,12}(?:[-_][a-z0-9]{1,12}){2,}");
+    private static final java.util.regex.Pattern ENV_CREDENTIALS = java.util.regex.Pattern.compile(
+            "[A-Z_][A-Z0-9_]{2,80}=[^:/\\s@=]{3,64}:(?!\\d+$)[^:/\\s@]{6,128}");
+    private static final java.util.regex.Pattern ENV_NAME = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    /** A word of a name in code or a path: lower, Capitalized or camelCase letters with a few digits, or a number. */
+    private static final java.util.regex.Pattern WORD = java.util.regex.Pattern.compile("[A-Za-z][a-z]*(?:[A-Z][a-z]+)*[A-Z]?\\d{0,4}|\\d{1,6}");
+    private static final java.util.regex.Pattern SHORT_OR_HEX = java.util.regex.Pattern.compile("[a-z0-9]{1,6}|\\d+|[0-9a-f]{1,16}");
+
+    /** {@code HttpClientImpl.java:964}, {@code cas.v1.StatusService.Infoz}, {@code /usr/share/dotnet/NuGet.targets(156,5)}: words, not a secret. */
+    private static boolean isCodeOrPath(String token) {
+        String[] segments = token.split("[./:(),#$\\\\_-]+");
+        int words = 0;
+        for (String segment : segments) {
+            if (segment.isEmpty()) {
+                continue;
+            }
+            if (!WORD.matcher(segment).matches()) {
+                return false;
+            }
+            words++;
+        }
+        return words >= 2;
+    }
+
+    /** {@code sfo1::iad1::7k2xq-1700921741532-4e6d8a9b0c1f}: lower-case short parts, numbers and hex, as request ids are made. */
+    private static boolean isCompositeId(String token) {
+        String[] parts = token.split("[:_-]+");
+        if (parts.length < 3) {
+            return false;
+        }
+        for (String part : parts) {
+            if (!part.isEmpty() && !SHORT_OR_HEX.matcher(part).matches()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** An ISO-8601 time, of any precision ({@code 2026-11-27T09:21:09.1234567Z}). */
     private static final java.util.regex.Pattern TIMESTAMP = java.util.regex.Pattern.compile(
             "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:[.,]\\d{1,9})?)?(?:Z|[+-]\\d{2}:?\\d{2})?");
@@ -489,7 +577,9 @@ public final class Redactor {
                 i++;
             } else if ((c == '=' || c == ':') && i - nameStart <= MAX_NAME && isSecretName(token.substring(nameStart, i))
                     && !token.startsWith("//", i + 1)
-                    && (c == '=' || looksLikeAValue(token.substring(i + 1, indexOfAny(token, "&;", i + 1))))) {
+                    // after a colon, a value with more colons is a namespaced key (auth:session:42), not a secret
+                    && (c == '=' || looksLikeAValue(token.substring(i + 1, indexOfAny(token, "&;", i + 1)))
+                            && token.indexOf(':', i + 1) < 0)) {
                 int valueEnd = indexOfAny(token, "&;", i + 1);
                 out.append(token, nameStart, i + 1);
                 if (valueEnd > i + 1) {

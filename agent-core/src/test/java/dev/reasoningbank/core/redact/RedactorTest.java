@@ -33,6 +33,9 @@ class RedactorTest {
         "openweather appid | GET /data/2.5/weather?q=Oslo&appid=b6907d289e10d714a6e88b30761fae22 | b6907d289e10d714a6e88b30761fae22 | appid=[REDACTED:secret]",
         "slack webhook     | POST https://hooks.slack.com/services/T0AB12CD3/B0EF45GH6/q9Rw2xYz returned 404 | T0AB12CD3/B0EF45GH6/q9Rw2xYz | hooks.slack.com/services/[REDACTED:webhook] returned 404",
         "cli password flag | Command was: pg_dump --username app --password winter --dbname orders | winter | --password [REDACTED:secret] --dbname orders",
+        "name ending in key| settings.py: ADAFRUIT_IO_KEY = 'aio_sa4lV0TLfdHv2W7Pn422kgKx' | aio_sa4lV0TLfdHv2W7Pn422kgKx | ADAFRUIT_IO_KEY = '[REDACTED:secret]'",
+        "env user:password | CI had BUNDLE_GEMS__ACME__COM=0eebfe9b:5ceb2549 set         | 5ceb2549                     | BUNDLE_GEMS__ACME__COM=[REDACTED:secret]",
+        "nuget setting     | <add key=\"ClearTextPassword\" value=\"clYGeFrUcDmPGEt4\" />  | clYGeFrUcDmPGEt4             | value=\"[REDACTED:secret]\"",
         "forged marker     | token [REDACTED:ghp_abcdefghijklmnopqrstuvwxyz0123456789] | ghp_abcdefghijklmnopqrstuvwxyz0123456789 | [REDACTED:",
     })
     void should_redact(String name, String text, String secret, String expected) {
@@ -80,6 +83,21 @@ class RedactorTest {
     @Test
     void should_keep_ordinary_text() {
         String text = "HTTP 400: date must be in format yyyy-MM-dd, got 25/11/2026 for city=Oslo (see https://docs.example.com/v2)";
+        assertThat(redactor.redact(text)).isEqualTo(text);
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {
+        "at java.net.http/jdk.internal.net.http.HttpClientImpl.send(HttpClientImpl.java:964)",
+        "failed to query for service descriptor cas.v1.StatusService.Infoz",
+        "403 Forbidden: sfo1::iad1::7k2xq-1700921741532-4e6d8a9b0c1f [676ms]",
+        "+ export SENTRY_RELEASE=05e843f3207de9b22c6f1d4ff94d246b32be9954",
+        "\"token_type\": \"bearer\", \"expires_in\": 3600",
+        "verified_token = jwt.decode(token, signing_key, algorithms=[\"HS256\"])",
+        "MOVED 12182 10.0.3.17:6379 (while running GET session:token_meta:user:48213)",
+        "while verifying the Authorization header for uid 9KfQ2mZ7xWcR4tLp1vYb3nHs8dE2",
+        "/usr/local/share/dotnet/sdk/8.0.100/NuGet.targets(156,5): error : Unable to load the service index"})
+    void names_of_code_ids_and_values_of_no_secret_stay(String text) {
         assertThat(redactor.redact(text)).isEqualTo(text);
     }
 
