@@ -75,7 +75,7 @@ public final class ChatModels {
             response = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30)).build()
                     .send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException | IllegalArgumentException e) {
-            return Optional.of(ModelError.of(e, Optional.of(config)).message());
+            return Optional.of(ModelError.of(e, config).message());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Optional.of("interrupted while checking " + config.printableBaseUrl());

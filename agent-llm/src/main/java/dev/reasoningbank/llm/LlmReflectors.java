@@ -7,14 +7,14 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The entry point for a command line: builds the LLM reflector, judge and success reflector from the
  * environment (see {@link LlmConfig}) and the prompt templates (see {@link PromptTemplates}).
  *
  * <pre>{@code
- * LlmReflectors.Setup llm = LlmReflectors.fromEnvironment(System.getenv(), promptsDirFlag, rules);
+ * LlmReflectors.Setup llm = LlmReflectors.fromEnvironment(System.getenv(), rules);
  * System.out.println("reflector: " + llm.description());
  * LearningAgent agent = LearningAgent.builder().bank(bank).reflector(llm.reflector())...build();
  * // at the end: llm.metrics().getNumberOfCalls(), getTotalTokens()
@@ -52,9 +52,12 @@ public final class LlmReflectors {
         }
     }
 
-    /** {@link #fromEnvironment(Map, Optional, RuleBasedReflector, List)} without parameter sources. */
-    public static Setup fromEnvironment(Map<String, String> env, Optional<Path> promptsDir, RuleBasedReflector fallback) {
-        return fromEnvironment(env, promptsDir, fallback, List.of());
+    /**
+     * {@link #fromEnvironment(Map, Path, RuleBasedReflector, List)} with the prompts of {@code RB_PROMPTS_DIR} (else
+     * the built-in ones) and the sources of the agent's parameter source, which the reflection reads at each failure.
+     */
+    public static Setup fromEnvironment(Map<String, String> env, RuleBasedReflector fallback) {
+        return fromEnvironment(env, null, fallback, List.of());
     }
 
     /**
@@ -63,16 +66,15 @@ public final class LlmReflectors {
      * back to the rules with one clear warning when none runs.
      *
      * @param env the environment, e.g. {@code System.getenv()}
-     * @param promptsDir the {@code --prompts} directory, if given; else {@code RB_PROMPTS_DIR}, else the classpath
+     * @param promptsDir the {@code --prompts} directory, or {@code null}: then {@code RB_PROMPTS_DIR}, else the classpath
      * @param fallback the rule-based reflector used when the model cannot answer
-     * @param parameterSources the keys a ReplaceParam lesson may name (the keys of the agent's ParameterSource)
+     * @param parameterSources the keys a ReplaceParam lesson may name; empty: the keys of the agent's ParameterSource
      * @throws IllegalArgumentException naming the variable when the configuration is invalid
      * @throws PromptTemplateException when a prompt template is missing or invalid
      */
-    public static Setup fromEnvironment(Map<String, String> env, Optional<Path> promptsDir, RuleBasedReflector fallback,
+    public static Setup fromEnvironment(Map<String, String> env, @Nullable Path promptsDir, RuleBasedReflector fallback,
             List<String> parameterSources) {
         Objects.requireNonNull(env, "env must not be null");
-        Objects.requireNonNull(promptsDir, "promptsDir must not be null");
         Objects.requireNonNull(fallback, "fallback must not be null");
         PromptTemplates templates = PromptTemplates.fromEnvironment(env, promptsDir);
         LlmConfig config = LlmConfig.fromEnvironment(env);

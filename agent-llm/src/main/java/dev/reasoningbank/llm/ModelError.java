@@ -14,6 +14,7 @@ import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Why a call to the model failed, with one message for the user that says what was tried and how
@@ -63,9 +64,10 @@ public record ModelError(Kind kind, String message) {
     /**
      * Classifies an exception thrown by a LangChain4j chat model.
      *
-     * @param config the configuration the model was built from, for precise advice; may be empty
+     * @param llm the configuration the model was built from, for precise advice; {@code null} when unknown
      */
-    public static ModelError of(Throwable error, Optional<LlmConfig> config) {
+    public static ModelError of(Throwable error, @Nullable LlmConfig llm) {
+        Optional<LlmConfig> config = Optional.ofNullable(llm);
         Redactor redactor = config.map(LlmConfig::apiKey).map(k -> Redactor.standard().withSecretValues(List.of(k)))
                 .orElse(Redactor.standard());
         String where = config.map(c -> c.provider().displayName() + " at " + c.printableBaseUrl()).orElse("the model server");

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -99,16 +100,16 @@ public final class PromptTemplates {
 
     /** The templates shipped on the classpath. */
     public static PromptTemplates classpath() {
-        return load(Optional.empty());
+        return load(null);
     }
 
     /**
-     * The templates of {@code directory} where it has them, the classpath ones otherwise.
+     * The templates of {@code directoryOrNull} where it has them, the classpath ones otherwise ({@code null}: all of them).
      *
      * @throws PromptTemplateException when the directory does not exist or a template is invalid
      */
-    public static PromptTemplates load(Optional<Path> directory) {
-        Objects.requireNonNull(directory, "directory must not be null");
+    public static PromptTemplates load(@Nullable Path directoryOrNull) {
+        Optional<Path> directory = Optional.ofNullable(directoryOrNull);
         directory.ifPresent(dir -> {
             if (!Files.isDirectory(dir)) {
                 throw new PromptTemplateException("prompts directory " + dir.toAbsolutePath()
@@ -144,10 +145,10 @@ public final class PromptTemplates {
     }
 
     /** The templates from the {@code --prompts} directory if given, else from {@code RB_PROMPTS_DIR}, else the classpath. */
-    public static PromptTemplates fromEnvironment(Map<String, String> env, Optional<Path> promptsDir) {
-        Optional<Path> dir = promptsDir.or(() -> Optional.ofNullable(env.get(ENV_PROMPTS_DIR))
+    public static PromptTemplates fromEnvironment(Map<String, String> env, @Nullable Path promptsDir) {
+        Optional<Path> dir = Optional.ofNullable(promptsDir).or(() -> Optional.ofNullable(env.get(ENV_PROMPTS_DIR))
                 .filter(s -> !s.isBlank()).map(Path::of));
-        return load(dir);
+        return load(dir.orElse(null));
     }
 
     public Template template(Name name) {

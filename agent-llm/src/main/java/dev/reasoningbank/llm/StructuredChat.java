@@ -173,7 +173,7 @@ public final class StructuredChat {
                 response = model.chat(ChatRequest.builder().messages(messages).responseFormat(format).build());
             } catch (RuntimeException e) {
                 metrics.recordFailedCall();
-                return modelFailed(purpose, fallback, ModelError.of(e, config));
+                return modelFailed(purpose, fallback, ModelError.of(e, config.orElse(null)));
             }
             metrics.recordCall(response.tokenUsage());
             if (circuit != null) {

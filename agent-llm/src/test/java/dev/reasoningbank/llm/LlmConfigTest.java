@@ -63,7 +63,7 @@ class LlmConfigTest {
     @Test
     void should_build_the_reflector_from_the_environment_with_a_description_for_the_user() {
         // when
-        LlmReflectors.Setup setup = LlmReflectors.fromEnvironment(Map.of("OLLAMA_MODEL", "llama3.2:3b"), Optional.empty(),
+        LlmReflectors.Setup setup = LlmReflectors.fromEnvironment(Map.of("OLLAMA_MODEL", "llama3.2:3b"),
                 RuleBasedReflector.ofDefaults());
 
         // then

@@ -88,7 +88,7 @@ class PromptTemplatesTest {
         Files.writeString(dir.resolve("judge.txt"), "Judge {{tool}}: {{result}}");
 
         // when
-        PromptTemplates loaded = PromptTemplates.fromEnvironment(Map.of(PromptTemplates.ENV_PROMPTS_DIR, dir.toString()), Optional.empty());
+        PromptTemplates loaded = PromptTemplates.fromEnvironment(Map.of(PromptTemplates.ENV_PROMPTS_DIR, dir.toString()), null);
 
         // then
         assertThat(loaded.render(PromptTemplates.Name.JUDGE, Map.of("tool", "weather", "arguments", "{}", "result", "ok")).user())
@@ -103,7 +103,7 @@ class PromptTemplatesTest {
         Files.writeString(dir.resolve("lessons-block.txt"), "{{lessons}} for {{user_name}}");
 
         // when / then
-        assertThatThrownBy(() -> PromptTemplates.load(Optional.of(dir)))
+        assertThatThrownBy(() -> PromptTemplates.load(dir))
                 .isInstanceOf(PromptTemplateException.class)
                 .hasMessageContaining("lessons-block")
                 .hasMessageContaining("{{user_name}}")
@@ -116,7 +116,7 @@ class PromptTemplatesTest {
         Files.writeString(dir.resolve("reflect-failure.txt"), "[system]\nBe brief about {{tool}}.\n[user]\nNothing here.");
 
         // when / then
-        assertThatThrownBy(() -> PromptTemplates.load(Optional.of(dir)))
+        assertThatThrownBy(() -> PromptTemplates.load(dir))
                 .isInstanceOf(PromptTemplateException.class)
                 .hasMessageContaining("must use the placeholder {{failure}}");
     }
@@ -124,7 +124,7 @@ class PromptTemplatesTest {
     @Test
     void should_refuse_a_file_that_names_no_template(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("reflect_failure.txt"), "[system]\nmisnamed\n[user]\n{{failure}}");
-        assertThatThrownBy(() -> PromptTemplates.load(Optional.of(dir)))
+        assertThatThrownBy(() -> PromptTemplates.load(dir))
                 .isInstanceOf(PromptTemplateException.class)
                 .hasMessageContaining("[reflect_failure.txt], which is no template")
                 .hasMessageContaining("reflect-failure.txt");
@@ -133,7 +133,7 @@ class PromptTemplatesTest {
     @Test
     void should_refuse_a_missing_prompts_directory() {
         // when / then
-        assertThatThrownBy(() -> PromptTemplates.load(Optional.of(Path.of("no/such/dir"))))
+        assertThatThrownBy(() -> PromptTemplates.load(Path.of("no/such/dir")))
                 .isInstanceOf(PromptTemplateException.class)
                 .hasMessageContaining("does not exist")
                 .hasMessageContaining(PromptTemplates.ENV_PROMPTS_DIR);

@@ -114,10 +114,10 @@ public final class BenchCommand implements Callable<Integer> {
         List<String> lineUp = new ArrayList<>(policies);
         Optional<PromptComparison> comparison = Optional.empty();
         if (prompts != null) {
-            PromptTemplates.load(Optional.of(prompts)); // a wrong directory or template fails now, naming the file, not mid-run
+            PromptTemplates.load(prompts); // a wrong directory or template fails now, naming the file, not mid-run
         }
         if (vsPrompts != null) {
-            PromptTemplates.load(Optional.of(vsPrompts));
+            PromptTemplates.load(vsPrompts);
             int at = lineUp.indexOf(BankLlmPolicy.NAME);
             if (at < 0) {
                 throw new ParameterException(spec.commandLine(), "--vs-prompts compares the reflection prompts of " + BankLlmPolicy.NAME
@@ -163,7 +163,7 @@ public final class BenchCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--vs-prompts compares prompts on the stream track; leave out --track real-errors");
         }
         if (prompts != null) {
-            PromptTemplates.load(Optional.of(prompts));
+            PromptTemplates.load(prompts);
             registry.replace(BankLlmPolicy.factory(BankLlmPolicy.NAME, Optional.of(prompts), env));
         }
         BenchConfig config = BenchConfig.reference().withSeed(seed).withPolicies(policies).withStatsFlushInterval(statsFlushInterval);

@@ -126,7 +126,7 @@ public final class PlanRunner {
             publish.accept(new AgentEvent.Failed(taskId, failure));
             Optional<Lesson> backoff = plan.retry().filter(l -> l.trigger().errorKind() == failure.kind());
             int next = retries + 1;
-            Duration delay = backoff.map(l -> ((Strategy.RetryWithBackoff) l.strategy()).delayBefore(next, failure.retryAfterHint()))
+            Duration delay = backoff.map(l -> ((Strategy.RetryWithBackoff) l.strategy()).delayBefore(next, failure.retryAfterHint().orElse(null)))
                     .orElse(Duration.ZERO);
             // whatever a server asks, the agent never waits longer than the cap in all: it gives up instead
             if (backoff.isPresent() && retries < ((Strategy.RetryWithBackoff) backoff.get().strategy()).maxRetries()

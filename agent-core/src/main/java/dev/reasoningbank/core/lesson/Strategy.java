@@ -191,9 +191,9 @@ public sealed interface Strategy {
         }
 
         /** The delay before retry number {@code retry} (1-based), unless the server said otherwise. */
-        public Duration delayBefore(int retry, Optional<Duration> retryAfter) {
-            if (retryAfter.isPresent()) {
-                return retryAfter.get();
+        public Duration delayBefore(int retry, @Nullable Duration retryAfter) {
+            if (retryAfter != null) {
+                return retryAfter;
             }
             double factor = Math.pow(multiplier, Math.max(0, retry - 1));
             return Duration.ofMillis(Math.round(initialDelay.toMillis() * factor));

@@ -77,7 +77,7 @@ final class ChatCommand implements Callable<Integer> {
         }
         ChatModel model = ChatModels.fromEnvironment(rbank.env);
         LlmReflectors.Setup llm = LlmReflectors.fromEnvironment(
-                rbank.env, Optional.ofNullable(prompts), SeedDemo.rules(), List.of(SeedDemo.CREDENTIAL));
+                rbank.env, prompts, SeedDemo.rules(), List.of(SeedDemo.CREDENTIAL));
         Path file = BankFiles.orDefault(bank, rbank.env).toAbsolutePath();
         try (ReasoningBank memory = ReasoningBank.builder().store(JsonFileLessonStore.open(file)).build();
                 FlakyWeatherApi api = FlakyWeatherApi.start(SeedDemo.VALID_KEY)) {
@@ -129,7 +129,7 @@ final class ChatCommand implements Callable<Integer> {
         try {
             return assistant.chat(conversation, line);
         } catch (RuntimeException e) {
-            return "(no answer: " + ModelError.of(e, Optional.of(LlmConfig.fromEnvironment(rbank.env))).message() + ")";
+            return "(no answer: " + ModelError.of(e, LlmConfig.fromEnvironment(rbank.env)).message() + ")";
         }
     }
 

@@ -56,7 +56,7 @@ final class DemoCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Path file = BankFiles.orDefault(bank, rbank.env).toAbsolutePath();
         Optional<LlmReflectors.Setup> llm = reflector == ReflectorChoice.llm
-                ? Optional.of(LlmReflectors.fromEnvironment(rbank.env, Optional.ofNullable(prompts), SeedDemo.rules(), List.of(SeedDemo.CREDENTIAL)))
+                ? Optional.of(LlmReflectors.fromEnvironment(rbank.env, prompts, SeedDemo.rules(), List.of(SeedDemo.CREDENTIAL)))
                 : Optional.empty();
         Reflector chosen = llm.<Reflector>map(LlmReflectors.Setup::reflector).orElseGet(SeedDemo::rules);
         try (ReasoningBank memory = ReasoningBank.builder().store(JsonFileLessonStore.open(file)).build()) {

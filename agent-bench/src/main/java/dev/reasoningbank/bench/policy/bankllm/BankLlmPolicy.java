@@ -111,9 +111,9 @@ public final class BankLlmPolicy extends BankPolicy {
             RuleBasedReflector rules = context.rules();
             List<String> sources = context.parameters().keys().stream().sorted().toList();
             if (!scripted(env)) {
-                return new Setup(LlmReflectors.fromEnvironment(env, prompts, rules, sources).reflector(), null);
+                return new Setup(LlmReflectors.fromEnvironment(env, prompts.orElse(null), rules, sources).reflector(), null);
             }
-            PromptTemplates templates = PromptTemplates.fromEnvironment(env, prompts);
+            PromptTemplates templates = PromptTemplates.fromEnvironment(env, prompts.orElse(null));
             ScriptedOllamaServer server = ScriptedOllamaServer.start(new ScriptedLessonModel(skipFor));
             try {
                 LlmConfig config = LlmConfig.builder(LlmProvider.OLLAMA).baseUrl(server.baseUrl()).model(ScriptedLessonModel.MODEL)

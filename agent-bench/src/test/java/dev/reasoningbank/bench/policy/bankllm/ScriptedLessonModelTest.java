@@ -167,7 +167,7 @@ class ScriptedLessonModelTest {
         Failure failure = Failure.of(ToolCall.of(ApiTools.SEARCH, args("endpoint", Fixture.SEARCH_V2, "q", "java", "limit", 10)),
                 new ToolException("HTTP 429 from search.bench.local: rate limit exceeded for this API key", 429, Duration.ofSeconds(2),
                         Fixture.SEARCH_HOST, null));
-        LlmReflector reflector = reflector(PromptTemplates.load(Optional.of(prompts)));
+        LlmReflector reflector = reflector(PromptTemplates.load(prompts));
 
         // when
         Optional<Lesson> lesson = reflector.reflect(failure, context(ApiTools.SEARCH));
