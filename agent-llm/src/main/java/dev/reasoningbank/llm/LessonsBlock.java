@@ -1,5 +1,6 @@
 package dev.reasoningbank.llm;
 
+import dev.reasoningbank.core.internal.Internal;
 import dev.reasoningbank.core.lesson.Lesson;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +10,7 @@ import java.util.Objects;
  * Renders retrieved lessons with the {@code lessons-block} template: a clearly delimited block of
  * data (never instructions) to place in a model's system message before it chooses a tool call.
  */
+@Internal
 public final class LessonsBlock {
 
     private final PromptTemplates templates;

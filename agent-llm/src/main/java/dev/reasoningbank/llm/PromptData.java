@@ -1,5 +1,6 @@
 package dev.reasoningbank.llm;
 
+import dev.reasoningbank.core.internal.Internal;
 import dev.reasoningbank.core.lesson.ArgumentCondition;
 import dev.reasoningbank.core.lesson.Lesson;
 import dev.reasoningbank.core.reflect.ReflectionContext;
@@ -13,6 +14,7 @@ import java.util.stream.Collectors;
  * Renders failures and lessons as the data blocks of the prompts. Data is untrusted: a closing tag
  * inside it is defused ({@code </x>} becomes {@code < /x>}) so it cannot end its delimited block.
  */
+@Internal
 public final class PromptData {
 
     /** How much of a stack trace goes into a prompt. */

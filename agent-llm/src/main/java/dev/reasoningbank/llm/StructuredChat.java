@@ -10,6 +10,7 @@ import dev.langchain4j.model.chat.request.ResponseFormat;
 import dev.langchain4j.model.chat.request.ResponseFormatType;
 import dev.langchain4j.model.chat.request.json.JsonSchema;
 import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.reasoningbank.core.internal.Internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -31,6 +32,7 @@ import org.slf4j.LoggerFactory;
  * <p>Every fallback writes exactly one warning line; once the circuit is open, later fallbacks are
  * silent (debug level), because the first line already said the model is not used any more.
  */
+@Internal
 public final class StructuredChat {
 
     private static final Logger log = LoggerFactory.getLogger(StructuredChat.class);

@@ -1,5 +1,6 @@
 package dev.reasoningbank.llm;
 
+import dev.reasoningbank.core.internal.Internal;
 import dev.reasoningbank.core.redact.Fingerprint;
 import dev.reasoningbank.core.redact.Redactor;
 import dev.reasoningbank.core.failure.Failure;
@@ -20,6 +21,7 @@ import java.util.Objects;
  * @param fingerprints the successful call's argument fingerprints, to tell which arguments changed
  * @param result the successful result, redacted and cut
  */
+@Internal
 public record SuccessTrajectory(
         String task, String tool, List<Failure> failures, Map<String, Object> arguments, Map<String, String> fingerprints, String result) {
 

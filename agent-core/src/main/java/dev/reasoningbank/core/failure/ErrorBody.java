@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.reasoningbank.core.internal.Internal;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -28,6 +29,7 @@ import org.jspecify.annotations.Nullable;
  * @param code the machine-readable error code (e.g. {@code rate_limited}), or empty
  * @param field the parameter or field the error names (e.g. Stripe's {@code param}), or empty
  */
+@Internal
 public record ErrorBody(String message, String code, String field) {
 
     /** The longest message kept. */

@@ -2,6 +2,7 @@ package dev.reasoningbank.core.failure;
 
 import static dev.reasoningbank.core.failure.RootCause.containsAny;
 
+import dev.reasoningbank.core.internal.Internal;
 import dev.reasoningbank.core.lesson.ErrorKind;
 import dev.reasoningbank.core.tool.ToolException;
 import java.time.Instant;
@@ -14,6 +15,7 @@ import java.util.Map;
  * 403 whose rate limit is spent is {@code RATE_LIMITED}, a 400 about a removed version is {@code GONE});
  * without an answer, from the root cause of the whole cause chain; else from the messages.
  */
+@Internal
 public final class ErrorClassifier {
 
     private ErrorClassifier() {}

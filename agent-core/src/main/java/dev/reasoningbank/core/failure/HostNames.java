@@ -1,5 +1,6 @@
 package dev.reasoningbank.core.failure;
 
+import dev.reasoningbank.core.internal.Internal;
 import dev.reasoningbank.core.lesson.ArgumentCondition;
 import java.util.List;
 import java.util.Locale;
@@ -7,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Finds the argument of a call that names a host (host, url, endpoint, baseUrl...). */
+@Internal
 public final class HostNames {
 
     private static final List<String> HOST_PARAMETERS = List.of("host", "hostname", "server", "baseurl", "url", "endpoint", "uri");

@@ -1,5 +1,6 @@
 package dev.reasoningbank.core.lesson;
 
+import dev.reasoningbank.core.internal.Internal;
 import java.util.Locale;
 
 /**
@@ -9,6 +10,7 @@ import java.util.Locale;
  * one of the call's parameters is a word, not a value; so are standard names such as {@code ISO-8601}.
  * Runs in one pass, in linear time.
  */
+@Internal
 public final class ErrorSignature {
 
     /** The longest signature kept; longer messages are cut. */

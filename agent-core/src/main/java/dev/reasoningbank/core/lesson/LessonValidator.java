@@ -1,5 +1,6 @@
 package dev.reasoningbank.core.lesson;
 
+import dev.reasoningbank.core.internal.Internal;
 import dev.reasoningbank.core.redact.Redactor;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.regex.Pattern;
  * are plain names or values (no URLs with credentials, no commands), and parameters that exist on the
  * tool. Returns every problem found, so a model can be asked to fix them all at once.
  */
+@Internal
 public final class LessonValidator {
 
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9_.:-]{1,64}");

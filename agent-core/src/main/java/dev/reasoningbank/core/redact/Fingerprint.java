@@ -1,5 +1,6 @@
 package dev.reasoningbank.core.redact;
 
+import dev.reasoningbank.core.internal.Internal;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -25,6 +26,7 @@ import javax.crypto.spec.SecretKeySpec;
  * with owner-only permissions on first use. A bank copied without its key still loads: the conditions
  * it cannot check simply do not match.
  */
+@Internal
 public final class Fingerprint {
 
     public static final String KEY_PROPERTY = "reasoningbank.fingerprintKey";

@@ -1,5 +1,6 @@
 package dev.reasoningbank.core.reflect;
 
+import dev.reasoningbank.core.internal.Internal;
 import dev.reasoningbank.core.lesson.ArgumentCondition;
 import java.net.URI;
 import java.util.Locale;
@@ -13,6 +14,7 @@ import org.jspecify.annotations.Nullable;
  * path or version of its own API, never to another host (that takes an alternative the deployment
  * configured). Used by the rules and to check an LLM's lesson.
  */
+@Internal
 public final class Successors {
 
     private static final Pattern VERSION = Pattern.compile("(?i)\\bv\\d{1,3}(?:\\.\\d{1,3})?\\b|\\b\\d{4}-\\d{2}(?:-\\d{2})?\\b");

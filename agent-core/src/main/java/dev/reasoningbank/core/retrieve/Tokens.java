@@ -1,10 +1,12 @@
 package dev.reasoningbank.core.retrieve;
 
+import dev.reasoningbank.core.internal.Internal;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
 
 /** Word tokens for lexical similarity: lower-case letters and digits, short stop words dropped. */
+@Internal
 public final class Tokens {
 
     private static final Set<String> STOP = Set.of(

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.reasoningbank.core.internal.Internal;
 import dev.reasoningbank.core.lesson.Lesson;
 import dev.reasoningbank.core.lesson.Strategy;
 import java.util.List;
@@ -16,6 +17,7 @@ import java.util.List;
  * The JSON form of lessons and of a bank document: human-readable, ISO dates and durations, and a
  * schema version. Used by the file store and by export/import.
  */
+@Internal
 public final class LessonJson {
 
     /** The version of the bank document this code writes and reads. */
