@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON schema of a lesson answer and its validation. The schema is flat (every field required,
@@ -112,7 +113,7 @@ final class LessonAnswers {
     }
 
     /** The JSON object in a model's answer (tolerating a Markdown fence around it). */
-    static JsonNode parseObject(String text, List<String> problems) {
+    static @Nullable JsonNode parseObject(String text, List<String> problems) {
         String trimmed = text.strip();
         int start = trimmed.indexOf('{');
         int end = trimmed.lastIndexOf('}');
@@ -137,7 +138,7 @@ final class LessonAnswers {
      * The lesson an answer object describes for {@code failure}, or the problems that keep it from
      * being one. Problems are prefixed with {@code path} (e.g. {@code lessons[1].}).
      */
-    static Lesson lesson(JsonNode node, String path, Failure failure, List<String> parameters, List<String> sources,
+    static @Nullable Lesson lesson(JsonNode node, String path, Failure failure, List<String> parameters, List<String> sources,
             java.util.Set<String> alternatives,
             String reflector, Instant now, List<String> problems) {
         int before = problems.size();
@@ -193,7 +194,7 @@ final class LessonAnswers {
         return dev.reasoningbank.core.failure.HostNames.isHostParameter(parameter);
     }
 
-    private static Strategy strategy(Fields s, Failure failure, List<String> sources, java.util.Set<String> alternatives,
+    private static @Nullable Strategy strategy(Fields s, Failure failure, List<String> sources, java.util.Set<String> alternatives,
             List<String> problems) {
         int before = problems.size();
         String type = s.text("type", 1, 40);

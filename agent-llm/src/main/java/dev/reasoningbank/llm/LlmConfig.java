@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Which model server and model the LLM components use, read from flags or the environment.
@@ -32,7 +33,7 @@ import java.util.Optional;
  * @param temperature the sampling temperature, or {@code null} for the server's default
  */
 public record LlmConfig(
-        LlmProvider provider, String baseUrl, String model, String apiKey, Duration timeout, int maxRetries, Double temperature) {
+        LlmProvider provider, String baseUrl, String model, @Nullable String apiKey, Duration timeout, int maxRetries, @Nullable Double temperature) {
 
     public static final String ENV_PROVIDER = "RB_LLM";
     public static final String ENV_TIMEOUT = "RB_LLM_TIMEOUT";
@@ -143,10 +144,10 @@ public record LlmConfig(
         private final LlmProvider provider;
         private String baseUrl;
         private String model;
-        private String apiKey;
+        private @Nullable String apiKey;
         private Duration timeout;
         private int maxRetries = 1;
-        private Double temperature = 0.0;
+        private @Nullable Double temperature = 0.0;
 
         private Builder(LlmProvider provider) {
             this.provider = provider;
@@ -158,10 +159,10 @@ public record LlmConfig(
 
         public Builder baseUrl(String baseUrl) { this.baseUrl = baseUrl; return this; }
         public Builder model(String model) { this.model = model; return this; }
-        public Builder apiKey(String apiKey) { this.apiKey = apiKey; return this; }
+        public Builder apiKey(@Nullable String apiKey) { this.apiKey = apiKey; return this; }
         public Builder timeout(Duration timeout) { this.timeout = timeout; return this; }
         public Builder maxRetries(int maxRetries) { this.maxRetries = maxRetries; return this; }
-        public Builder temperature(Double temperature) { this.temperature = temperature; return this; }
+        public Builder temperature(@Nullable Double temperature) { this.temperature = temperature; return this; }
 
         public LlmConfig build() {
             return new LlmConfig(provider, baseUrl, model, apiKey, timeout, maxRetries, temperature);

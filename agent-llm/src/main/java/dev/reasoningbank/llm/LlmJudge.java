@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Judges tool results that did not throw but may be wrong (an HTTP 200 whose body is an error) by
@@ -32,7 +33,7 @@ public final class LlmJudge implements OutcomeJudge {
     }
 
     @Override
-    public Verdict judge(ToolCall call, Object result) {
+    public Verdict judge(ToolCall call, @Nullable Object result) {
         Verdict rules = fallback.judge(call, result);
         if (!rules.success()) {
             return rules;

@@ -2,6 +2,7 @@ package dev.reasoningbank.llm;
 
 import dev.langchain4j.model.output.TokenUsage;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Read-only counters of the calls one {@link StructuredChat} made to its model: calls, re-asks,
@@ -55,7 +56,7 @@ public final class LlmMetrics {
         return inputTokens.get() + outputTokens.get();
     }
 
-    void recordCall(TokenUsage usage) {
+    void recordCall(@Nullable TokenUsage usage) {
         calls.incrementAndGet();
         if (usage != null) {
             inputTokens.addAndGet(usage.inputTokenCount() == null ? 0 : usage.inputTokenCount());

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A reflector that asks a model for the lesson: it renders {@code reflect-failure} with the redacted
@@ -40,9 +41,9 @@ public final class LlmReflector implements Reflector {
     private final List<String> parameterSources;
     private final int maxReasks;
 
-    private LlmReflector(Builder b) {
+    private LlmReflector(Builder b, PromptTemplates templates) {
         this.chat = b.chat;
-        this.templates = b.templates;
+        this.templates = templates;
         this.fallback = b.fallback;
         this.parameterSources = List.copyOf(b.parameterSources);
         this.maxReasks = b.maxReasks;
@@ -120,7 +121,7 @@ public final class LlmReflector implements Reflector {
     /** Builds an {@link LlmReflector}; only the {@link StructuredChat} is required. */
     public static final class Builder {
         private final StructuredChat chat;
-        private PromptTemplates templates;
+        private @Nullable PromptTemplates templates;
         private Reflector fallback = RuleBasedReflector.ofDefaults();
         private List<String> parameterSources = List.of();
         private int maxReasks = StructuredChat.DEFAULT_MAX_REASKS;
@@ -160,10 +161,12 @@ public final class LlmReflector implements Reflector {
         }
 
         public LlmReflector build() {
-            if (templates == null) {
-                templates = PromptTemplates.classpath();
+            PromptTemplates chosen = templates;
+            if (chosen == null) {
+                chosen = PromptTemplates.classpath();
+                templates = chosen;
             }
-            return new LlmReflector(this);
+            return new LlmReflector(this, chosen);
         }
     }
 }

@@ -152,7 +152,7 @@ public final class PromptTemplates {
     }
 
     public Template template(Name name) {
-        return templates.get(name);
+        return Objects.requireNonNull(templates.get(name), () -> "no template " + name + ": every template is loaded at start-up");
     }
 
     /**
@@ -162,7 +162,7 @@ public final class PromptTemplates {
      * @throws PromptTemplateException naming the placeholder that has no value or is unknown
      */
     public Rendered render(Name name, Map<String, String> values) {
-        Template template = templates.get(name);
+        Template template = template(name);
         for (String key : values.keySet()) {
             if (!name.provided().contains(key)) {
                 throw new PromptTemplateException("template '" + name.fileName() + "' has no placeholder {{" + key

@@ -19,6 +19,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Asks a chat model for one JSON object that matches a schema, validates the answer, re-asks with
@@ -44,8 +45,8 @@ public final class StructuredChat {
     private final String label;
     private final Optional<LlmConfig> config;
     private final LlmMetrics metrics = new LlmMetrics();
-    private volatile ModelError circuit;
-    private volatile java.time.Instant openedAt;
+    private volatile @Nullable ModelError circuit;
+    private volatile java.time.@Nullable Instant openedAt;
     static final int COOL_DOWN_MINUTES = 5;
     private static final java.time.Duration COOL_DOWN = java.time.Duration.ofMinutes(COOL_DOWN_MINUTES);
     private java.time.Clock clock = java.time.Clock.systemUTC();
@@ -103,7 +104,7 @@ public final class StructuredChat {
      * @param value the value, {@code null} when there are problems
      * @param problems what is wrong with the answer, empty when it is valid
      */
-    public record Parsed<T>(T value, List<String> problems) {
+    public record Parsed<T>(@Nullable T value, List<String> problems) {
 
         public Parsed {
             problems = List.copyOf(problems);
@@ -147,7 +148,8 @@ public final class StructuredChat {
             throw new IllegalArgumentException("maxReasks must be at least 0 but was " + maxReasks);
         }
         ModelError open = circuit;
-        if (open != null && !clock.instant().isBefore(openedAt.plus(COOL_DOWN))) {
+        if (open != null && !clock.instant().isBefore(Objects.requireNonNull(openedAt, "openedAt is set whenever the circuit opens")
+                .plus(COOL_DOWN))) {
             // half-open: this call tests whether the model is back; a failure opens the circuit again
             log.info("{}: trying {} again after {} minutes", purpose, label, COOL_DOWN_MINUTES);
             openedAt = clock.instant();
@@ -188,8 +190,9 @@ public final class StructuredChat {
                     ? Parsed.invalid(List.of("the answer was empty; answer with one JSON object"))
                     : parser.apply(text);
             if (parsed.problems().isEmpty()) {
+                T value = Objects.requireNonNull(parsed.value(), "a Parsed without problems has a value");
                 metrics.recordAccepted();
-                return new Answer<>(Optional.of(parsed.value()), "");
+                return new Answer<>(Optional.of(value), "");
             }
             problems = parsed.problems();
             messages.add(AiMessage.from(text == null || text.isBlank() ? "(empty)" : text));
@@ -205,8 +208,8 @@ public final class StructuredChat {
         int timeoutsInARow = error.kind() == ModelError.Kind.TIMEOUT ? consecutiveTimeouts.incrementAndGet() : consecutiveTimeouts.getAndSet(0);
         if (error.kind().permanent() || timeoutsInARow >= MAX_TIMEOUTS_IN_A_ROW) {
             boolean first = circuit == null;
+            openedAt = clock.instant(); // before the circuit, so that a caller who sees it open also sees when
             circuit = error;
-            openedAt = clock.instant();
             if (first) {
                 log.warn("{}: {}; using {}, and not calling {} for {} minutes", purpose, error.message(), fallback, label, COOL_DOWN_MINUTES);
             } else {

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A task that succeeded after failures: what success reflection learns from. Redacted at
@@ -41,7 +42,7 @@ public record SuccessTrajectory(
     }
 
     /** The trajectory of {@code task}: the failures, then {@code success} returning {@code result}. */
-    public static SuccessTrajectory of(String task, List<Failure> failures, ToolCall success, Object result) {
+    public static SuccessTrajectory of(String task, List<Failure> failures, ToolCall success, @Nullable Object result) {
         Objects.requireNonNull(success, "success must not be null");
         Map<String, String> fingerprints = new LinkedHashMap<>();
         List<String> secrets = new java.util.ArrayList<>();

@@ -41,13 +41,14 @@ public final class BankSnapshot {
      * @param lessons the lessons in the order they were first learned; ids must be unique
      */
     public BankSnapshot(long revision, List<Lesson> lessons) {
-        IdIndex index = IdIndex.EMPTY;
+        List<IdIndex.Entry> entries = new ArrayList<>(lessons.size());
         Map<String, List<Lesson>> tools = new HashMap<>();
         long sequence = 0;
         for (Lesson lesson : lessons) {
-            index = index.with(new IdIndex.Entry(lesson, sequence++));
+            entries.add(new IdIndex.Entry(lesson, sequence++));
             tools.computeIfAbsent(lesson.trigger().tool(), t -> new ArrayList<>()).add(lesson);
         }
+        IdIndex index = IdIndex.of(entries);
         tools.replaceAll((tool, list) -> List.copyOf(list));
         this.revision = revision;
         this.byId = index;

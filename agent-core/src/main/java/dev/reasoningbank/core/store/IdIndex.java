@@ -32,6 +32,24 @@ final class IdIndex {
         return buckets;
     }
 
+    /** An index of these entries, built in one pass (ids must be unique): linear, however many there are. */
+    static IdIndex of(java.util.List<Entry> entries) {
+        int[] counts = new int[BUCKETS];
+        for (Entry entry : entries) {
+            counts[bucketOf(entry.lesson().id())]++;
+        }
+        Entry[][] buckets = new Entry[BUCKETS][];
+        for (int b = 0; b < BUCKETS; b++) {
+            buckets[b] = counts[b] == 0 ? NONE : new Entry[counts[b]];
+            counts[b] = 0;
+        }
+        for (Entry entry : entries) {
+            int b = bucketOf(entry.lesson().id());
+            buckets[b][counts[b]++] = entry;
+        }
+        return new IdIndex(buckets, entries.size());
+    }
+
     int size() {
         return size;
     }

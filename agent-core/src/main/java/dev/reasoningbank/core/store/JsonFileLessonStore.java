@@ -22,13 +22,17 @@ import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The default store: one human-readable JSON document ({@code {"schemaVersion":1,"revision":N,
- * "lessons":[...]}}) that threads and processes can share.
+ * The default store: a JSON document ({@code {"schemaVersion":1,"revision":N,"lessons":[...]}}) plus a
+ * journal of the changes since ({@code <file>.journal}, one JSON line per change), shared safely by
+ * threads and processes.
  *
  * <ul>
- *   <li>Every write is atomic and durable: a temp file in the same folder, fsync, atomic rename,
- *       fsync of the folder. A reader sees the old document or the new one, never half of one, even
- *       when the writer is killed.
+ *   <li>A change costs one small durable append: its line ({@code {"revision":N,"put":[...],"remove":[...],
+ *       "crc32":"..."}}) is appended to the journal and fsync'd, whatever the bank's size. A line whose
+ *       checksum does not match (a writer killed mid-append) is a torn tail: never applied, cut by the next writer.
+ *   <li>Past a size (the document's, at least 1 MB) and when the store is closed, the journal is folded into
+ *       the document: temp file, fsync, atomic rename, fsync of the folder; then the journal goes. A
+ *       reader sees the old document or the new one, never half of one, even when the writer is killed.
  *   <li>Writers take an in-process lock and then an OS lock on the sidecar {@code <file>.lock}, and
  *       re-read the document if another process changed it: no lesson is lost.
  *   <li>A reader notices another process's write (the file's identity, time and size change) and
@@ -44,9 +48,13 @@ public final class JsonFileLessonStore implements LessonStore {
     private final Path file;
     private final Path lockFile;
     private final ReentrantLock processLock;
-    private volatile Loaded loaded = new Loaded(null, BankSnapshot.EMPTY);
+    private final Path journal;
+    private volatile Loaded loaded = new Loaded(null, 0, 0, BankSnapshot.EMPTY);
 
-    private record Loaded(@Nullable FileState state, BankSnapshot snapshot) {}
+    /** The bank as read: the document's state and size, how far into the journal, the lessons. */
+    private record Loaded(@Nullable FileState state, long documentSize, long journalOffset, BankSnapshot snapshot) {}
+
+    private static final long MIN_JOURNAL_TO_FOLD = 1 << 20;
 
     private record FileState(Object key, long modifiedNanos, long size) {
         static @Nullable FileState of(Path file) throws IOException {
@@ -62,6 +70,7 @@ public final class JsonFileLessonStore implements LessonStore {
     private JsonFileLessonStore(Path file) {
         this.file = file;
         this.lockFile = file.resolveSibling(file.getFileName() + ".lock");
+        this.journal = file.resolveSibling(file.getFileName() + ".journal");
         this.processLock = PROCESS_LOCKS.computeIfAbsent(realPathOf(file), f -> new ReentrantLock());
     }
 
@@ -129,12 +138,75 @@ public final class JsonFileLessonStore implements LessonStore {
     public BankSnapshot snapshot() {
         Loaded current = loaded;
         FileState state = stat();
-        if (Objects.equals(state, current.state)) {
-            return current.snapshot;
+        Loaded fresh;
+        if (!Objects.equals(state, current.state)) {
+            fresh = replay(load(state), true);
+        } else {
+            long journalSize = journalSize();
+            if (journalSize == current.journalOffset) {
+                return current.snapshot;
+            }
+            // another process appended: read only the new tail (a shorter journal was folded: read all again)
+            fresh = journalSize > current.journalOffset ? replay(current, false) : replay(load(state), true);
         }
-        Loaded fresh = load(state);
         loaded = fresh;
         return fresh.snapshot;
+    }
+
+    private long journalSize() {
+        try {
+            return Files.size(journal);
+        } catch (NoSuchFileException absent) {
+            return 0;
+        } catch (IOException e) {
+            throw new BankFileException(journal, "cannot be read: " + e, e);
+        }
+    }
+
+    /**
+     * {@code from} with the journal's complete lines after its offset applied, in revision order; stops at
+     * a torn or foreign line. A journal that does not continue {@code from}'s revision was folded meanwhile:
+     * then the whole bank is read again.
+     */
+    private Loaded replay(Loaded from, boolean fromStart) {
+        byte[] tail;
+        try (FileChannel channel = FileChannel.open(journal, StandardOpenOption.READ)) {
+            long start = fromStart ? 0 : from.journalOffset;
+            long size = channel.size();
+            if (size <= start) {
+                return new Loaded(from.state, from.documentSize, size < start ? 0 : start, from.snapshot);
+            }
+            tail = new byte[Math.toIntExact(size - start)];
+            ByteBuffer buffer = ByteBuffer.wrap(tail);
+            while (buffer.hasRemaining() && channel.read(buffer, start + buffer.position()) >= 0) {
+                // read to the end
+            }
+        } catch (NoSuchFileException absent) {
+            return new Loaded(from.state, from.documentSize, 0, from.snapshot);
+        } catch (IOException e) {
+            throw new BankFileException(journal, "cannot be read: " + e, e);
+        }
+        BankSnapshot snapshot = from.snapshot;
+        long offset = fromStart ? 0 : from.journalOffset;
+        int lineStart = 0;
+        for (int i = 0; i < tail.length; i++) {
+            if (tail[i] != '\n') {
+                continue;
+            }
+            Journal.Entry entry = Journal.read(tail, lineStart, i);
+            if (entry == null) {
+                break; // a torn line: what follows it is not trusted either
+            }
+            if (entry.revision() > snapshot.revision()) {
+                if (entry.revision() != snapshot.revision() + 1) {
+                    return fromStart ? new Loaded(from.state, from.documentSize, offset, snapshot) : replay(load(stat()), true);
+                }
+                snapshot = snapshot.with(entry.revision(), entry.put(), entry.remove());
+            }
+            lineStart = i + 1;
+            offset = (fromStart ? 0 : from.journalOffset) + lineStart;
+        }
+        return new Loaded(from.state, from.documentSize, offset, snapshot);
     }
 
     @Override
@@ -153,12 +225,20 @@ public final class JsonFileLessonStore implements LessonStore {
                 FileLock ignored = lockChannel.lock()) {
             removeStaleTempFiles();
             BankSnapshot current = snapshot();
+            Loaded before = loaded;
             LessonSet working = new LessonSet(current);
             R result = transaction.apply(working);
             if (working.changed()) {
                 BankSnapshot next = working.commit(current.revision() + 1);
-                write(next);
-                loaded = new Loaded(stat(), next);
+                if (before.state == null) {
+                    fold(next); // a new bank starts as a document
+                } else {
+                    long end = append(before.journalOffset, Journal.line(next.revision(), working.upserts(), working.removals()));
+                    loaded = new Loaded(before.state, before.documentSize, end, next);
+                    if (end > Math.max(MIN_JOURNAL_TO_FOLD, before.documentSize)) {
+                        fold(next);
+                    }
+                }
             }
             return result;
         } catch (IOException e) {
@@ -173,6 +253,51 @@ public final class JsonFileLessonStore implements LessonStore {
         return "file " + file;
     }
 
+    /** Folds the journal into the document, so that the file alone holds the bank; nothing to do when it does. */
+    @Override
+    public void close() {
+        if (journalSize() == 0 || readOnly(file)) {
+            return;
+        }
+        processLock.lock();
+        try (FileChannel lockChannel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                FileLock ignored = lockChannel.lock()) {
+            BankSnapshot current = snapshot();
+            if (journalSize() > 0) {
+                fold(current);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot fold the journal of bank file " + file + " into it: " + e.getMessage(), e);
+        } finally {
+            processLock.unlock();
+        }
+    }
+
+    /** Appends one journal line at {@code offset} (cutting a torn tail left there), fsync'd; the new end. */
+    private long append(long offset, byte[] line) throws IOException {
+        try (FileChannel channel = FileChannel.open(journal, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+            if (channel.size() > offset) {
+                channel.truncate(offset);
+            }
+            ByteBuffer buffer = ByteBuffer.wrap(line);
+            long at = offset;
+            while (buffer.hasRemaining()) {
+                at += channel.write(buffer, at);
+            }
+            channel.force(false);
+            return at;
+        }
+    }
+
+    /** Writes {@code snapshot} as the document, then drops the journal it holds. */
+    private void fold(BankSnapshot snapshot) throws IOException {
+        write(snapshot);
+        Files.deleteIfExists(journal);
+        syncDirectory(folderOf(file));
+        FileState state = stat();
+        loaded = new Loaded(state, state == null ? 0 : state.size(), 0, snapshot);
+    }
+
     private @Nullable FileState stat() {
         try {
             return FileState.of(file);
@@ -183,7 +308,7 @@ public final class JsonFileLessonStore implements LessonStore {
 
     private Loaded load(@Nullable FileState state) {
         if (state == null) {
-            return new Loaded(null, BankSnapshot.EMPTY);
+            return new Loaded(null, 0, 0, BankSnapshot.EMPTY);
         }
         byte[] bytes;
         try {
@@ -216,7 +341,7 @@ public final class JsonFileLessonStore implements LessonStore {
         if (distinctIds != document.lessons().size()) {
             throw corrupt("holds two lessons with the same id", null);
         }
-        return new Loaded(state, new BankSnapshot(document.revision(), document.lessons()));
+        return new Loaded(state, state.size(), 0, new BankSnapshot(document.revision(), document.lessons()));
     }
 
     private BankFileException corrupt(String problem, @Nullable Throwable cause) {
@@ -225,7 +350,7 @@ public final class JsonFileLessonStore implements LessonStore {
     }
 
     private void write(BankSnapshot snapshot) throws IOException {
-        byte[] json = LessonJson.write(new LessonJson.Document(LessonJson.SCHEMA_VERSION, snapshot.revision(), snapshot.lessons()));
+        byte[] json = LessonJson.writeCompact(new LessonJson.Document(LessonJson.SCHEMA_VERSION, snapshot.revision(), snapshot.lessons()));
         Path temp = file.resolveSibling(file.getFileName() + ".tmp-" + ProcessHandle.current().pid() + "-" + System.nanoTime());
         try {
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {

@@ -60,6 +60,15 @@ public final class LessonJson {
         }
     }
 
+    /** The document on one line, as the bank file keeps it (it is read by programs; {@code bank show} and {@code bank export} print it indented). */
+    public static byte[] writeCompact(Object value) {
+        try {
+            return MAPPER.writer().without(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write lessons as JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
     public static String writeLessons(List<Lesson> lessons) {
         try {
             return MAPPER.writeValueAsString(lessons);

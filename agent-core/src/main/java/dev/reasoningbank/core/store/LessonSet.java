@@ -1,5 +1,6 @@
 package dev.reasoningbank.core.store;
 
+import dev.reasoningbank.core.internal.Internal;
 import dev.reasoningbank.core.lesson.Lesson;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -22,7 +23,9 @@ public final class LessonSet {
     private final Map<String, Lesson> upserts = new LinkedHashMap<>();
     private final Set<String> removals = new LinkedHashSet<>();
 
-    LessonSet(BankSnapshot base) {
+    /** The changes a transaction makes on {@code base}; for stores. */
+    @Internal
+    public LessonSet(BankSnapshot base) {
         this.base = base;
     }
 
@@ -89,12 +92,27 @@ public final class LessonSet {
         return all().size();
     }
 
-    boolean changed() {
+    /** Whether the transaction changed anything; for stores. */
+    @Internal
+    public boolean changed() {
         return !upserts.isEmpty() || !removals.isEmpty();
     }
 
-    /** The snapshot these changes make, at the given revision. */
-    BankSnapshot commit(long revision) {
+    /** The lessons the transaction put (new or changed), in the order it put them; for stores that write changes only. */
+    @Internal
+    public List<Lesson> upserts() {
+        return List.copyOf(upserts.values());
+    }
+
+    /** The ids the transaction removed; for stores that write changes only. */
+    @Internal
+    public java.util.Set<String> removals() {
+        return java.util.Set.copyOf(removals);
+    }
+
+    /** The snapshot these changes make, at the given revision; for stores. */
+    @Internal
+    public BankSnapshot commit(long revision) {
         return base.with(revision, upserts.values(), removals);
     }
 }

@@ -241,7 +241,7 @@ class ReasoningBankTest {
         Lesson lesson = fileBank.memorize(Lessons.advice("weather", "x")).lesson();
         fileBank.retrieve(RetrievalQuery.forCall("weather", Map.of(), "x"));
         fileBank.recordApplied(lesson.id());
-        assertThat(Files.readString(file)).contains("\"retrieved\" : 0");
+        assertThat(Files.readString(file)).contains("\"retrieved\":0");
         // when
         fileBank.close();
         // then

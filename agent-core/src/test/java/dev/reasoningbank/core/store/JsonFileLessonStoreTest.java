@@ -9,6 +9,7 @@ import dev.reasoningbank.core.testing.Lessons;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -76,23 +77,31 @@ class JsonFileLessonStoreTest extends LessonStoreContract {
             store.update(set -> { set.put(Lessons.replaceKey("weather", "expired-key-123")); return null; });
         }
         // a newer version, or a person, adds fields this version does not know
-        Files.writeString(file, Files.readString(file).replaceFirst("\"title\" :", "\"reviewedBy\" : \"alice\", \"labels\" : [ \"prod\" ], \"title\" :"));
+        Files.writeString(file, Files.readString(file).replaceFirst("\"title\":", "\"reviewedBy\":\"alice\",\"labels\":[\"prod\"],\"title\":"));
 
         try (JsonFileLessonStore store = JsonFileLessonStore.open(file)) {
             store.update(set -> { set.put(Lessons.replaceKey("calendar", "expired-key-456")); return null; });
         }
 
-        assertThat(Files.readString(file)).contains("\"reviewedBy\" : \"alice\"").contains("\"prod\"").contains("calendar");
+        assertThat(Files.readString(file)).contains("\"reviewedBy\":\"alice\"").contains("\"prod\"").contains("calendar");
     }
 
     @Test
-    void should_write_a_human_readable_versioned_document() throws Exception {
+    void should_write_a_versioned_json_document_and_journal_the_changes_as_json_lines() throws Exception {
         Path file = dir.resolve("bank.json");
         JsonFileLessonStore store = JsonFileLessonStore.open(file);
         store.update(set -> { set.put(Lessons.replaceKey("weather", "expired-key-123")); return null; });
+        store.update(set -> { set.put(Lessons.advice("weather", "later")); return null; });
         String json = Files.readString(file);
-        assertThat(json).contains("\"schemaVersion\" : 1", "\"type\" : \"ReplaceParam\"", "\n  ");
-        assertThat(json).doesNotContain("expired-key-123");
+        List<String> journal = Files.readAllLines(dir.resolve("bank.json.journal"));
+        assertThat(json).contains("\"schemaVersion\":1", "\"type\":\"ReplaceParam\"").doesNotContain("later");
+        assertThat(journal).singleElement().satisfies(line -> assertThat(line).startsWith("{\"revision\":2,\"put\":[")
+                .contains("later").containsPattern("\"crc32\":\"[0-9a-f]{8}\"}$"));
+        assertThat(json + journal).doesNotContain("expired-key-123");
+        // when the store is closed, the journal is folded into the document
+        store.close();
+        assertThat(Files.readString(file)).contains("\"revision\":2", "later");
+        assertThat(dir.resolve("bank.json.journal")).doesNotExist();
     }
 
     @Test
@@ -102,6 +111,7 @@ class JsonFileLessonStoreTest extends LessonStoreContract {
             Lesson lesson = Lessons.advice("weather", "x" + i);
             store.update(set -> { set.put(lesson); return null; });
         }
+        store.close();
         try (Stream<Path> listing = Files.list(dir)) {
             assertThat(listing.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("bank.json", "bank.json.lock");
         }
@@ -149,7 +159,7 @@ class JsonFileLessonStoreTest extends LessonStoreContract {
     void should_name_an_unknown_strategy() throws Exception {
         Path file = dir.resolve("bank.json");
         JsonFileLessonStore.open(file).update(set -> { set.put(Lessons.advice("weather", "a")); return null; });
-        String edited = Files.readString(file).replace("\"type\" : \"Advice\"", "\"type\" : \"Teleport\"");
+        String edited = Files.readString(file).replace("\"type\":\"Advice\"", "\"type\":\"Teleport\"");
         Files.writeString(file, edited);
         assertThatThrownBy(() -> JsonFileLessonStore.open(file))
                 .isInstanceOf(BankFileException.class)
@@ -162,7 +172,7 @@ class JsonFileLessonStoreTest extends LessonStoreContract {
     void should_name_an_invalid_field() throws Exception {
         Path file = dir.resolve("bank.json");
         JsonFileLessonStore.open(file).update(set -> { set.put(Lessons.advice("weather", "a")); return null; });
-        String edited = Files.readString(file).replaceFirst("\"title\" : \"[^\"]*\"", "\"title\" : \"\"");
+        String edited = Files.readString(file).replaceFirst("\"title\":\"[^\"]*\"", "\"title\":\"\"");
         Files.writeString(file, edited);
         assertThatThrownBy(() -> JsonFileLessonStore.open(file))
                 .isInstanceOf(BankFileException.class)

@@ -16,6 +16,7 @@ import dev.reasoningbank.core.tool.ToolCall;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The tool error handlers of a learning AI service: turn the error into a redacted {@link Failure},
@@ -43,12 +44,12 @@ final class FailureLearner {
     }
 
     /** What the model reads when the user has a handler of their own: its text, then what was learned. */
-    ToolErrorHandlerResult then(ToolErrorHandlerResult learned, ToolExecutionErrorHandler user, Throwable error, ToolErrorContext context) {
+    ToolErrorHandlerResult then(ToolErrorHandlerResult learned, @Nullable ToolExecutionErrorHandler user, Throwable error, ToolErrorContext context) {
         return user == null ? learned : ToolErrorHandlerResult.text(user.handle(error, context).text() + "\n" + learned.text());
     }
 
     /** As {@link #then(ToolErrorHandlerResult, ToolExecutionErrorHandler, Throwable, ToolErrorContext)}, for unusable arguments. */
-    ToolErrorHandlerResult then(ToolErrorHandlerResult learned, ToolArgumentsErrorHandler user, Throwable error, ToolErrorContext context) {
+    ToolErrorHandlerResult then(ToolErrorHandlerResult learned, @Nullable ToolArgumentsErrorHandler user, Throwable error, ToolErrorContext context) {
         return user == null ? learned : ToolErrorHandlerResult.text(user.handle(error, context).text() + "\n" + learned.text());
     }
 

@@ -10,6 +10,7 @@ import dev.reasoningbank.llm.LessonsBlock;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.jspecify.annotations.Nullable;
 
 /** What the executors, the error handlers and the lesson injector of one learning AI service share. */
 record Learning(
@@ -25,7 +26,7 @@ record Learning(
     private static final ThreadLocal<InvocationContext> INVOCATION = new ThreadLocal<>();
 
     /** Runs {@code body} as part of {@code invocation}, so that the events it publishes carry it. */
-    static <T> T within(InvocationContext invocation, java.util.function.Supplier<T> body) {
+    static <T> T within(@Nullable InvocationContext invocation, java.util.function.Supplier<T> body) {
         InvocationContext outer = INVOCATION.get();
         INVOCATION.set(invocation);
         try {
@@ -40,17 +41,17 @@ record Learning(
     }
 
     /** The AI service invocation running on this thread, if any. */
-    static InvocationContext invocation() {
+    static @Nullable InvocationContext invocation() {
         return INVOCATION.get();
     }
 
     /** The task id events carry: the conversation's memory id. */
-    static String taskId(Object memoryId) {
+    static String taskId(@Nullable Object memoryId) {
         return "conversation " + (memoryId == null ? "default" : memoryId);
     }
 
     /** The user's words of this invocation, for retrieval; empty when unknown. */
-    static String userText(InvocationContext context) {
+    static String userText(@Nullable InvocationContext context) {
         if (context == null) {
             return "";
         }

@@ -34,6 +34,7 @@ import java.util.Objects;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Builds a LangChain4j AI service whose tool calls learn: each tool call is planned with the
@@ -66,24 +67,24 @@ public final class LearningAiServices<T> {
     public static final int DEFAULT_LESSONS_IN_PROMPT = 3;
 
     private final Class<T> serviceType;
-    private ChatModel chatModel;
-    private StreamingChatModel streamingChatModel;
+    private @Nullable ChatModel chatModel;
+    private @Nullable StreamingChatModel streamingChatModel;
     private final List<ToolProvider> toolProviders = new ArrayList<>();
-    private ToolExecutionErrorHandler userExecutionErrorHandler;
-    private ToolArgumentsErrorHandler userArgumentsErrorHandler;
-    private BiFunction<ChatRequest, Object, ChatRequest> userRequestTransformer;
+    private @Nullable ToolExecutionErrorHandler userExecutionErrorHandler;
+    private @Nullable ToolArgumentsErrorHandler userArgumentsErrorHandler;
+    private @Nullable BiFunction<ChatRequest, Object, ChatRequest> userRequestTransformer;
     private final ToolRegistry tools = new ToolRegistry();
-    private ReasoningBank bank;
+    private @Nullable ReasoningBank bank;
     private Reflector reflector = RuleBasedReflector.ofDefaults();
     private ParameterSource parameterSource = ParameterSource.none();
     private OutcomeJudge judge = OutcomeJudge.ruleBased();
     private Sleeper sleeper = Sleeper.system();
-    private PromptTemplates templates;
-    private SuccessReflector successReflector;
+    private @Nullable PromptTemplates templates;
+    private @Nullable SuccessReflector successReflector;
     private int lessonsInPrompt = DEFAULT_LESSONS_IN_PROMPT;
-    private ChatMemoryProvider chatMemoryProvider;
-    private ChatMemory chatMemory;
-    private String systemMessage;
+    private @Nullable ChatMemoryProvider chatMemoryProvider;
+    private @Nullable ChatMemory chatMemory;
+    private @Nullable String systemMessage;
     private final List<AgentListener> listeners = new ArrayList<>();
     private final List<AiServiceListener<?>> serviceListeners = new ArrayList<>();
     private final List<Consumer<AiServices<T>>> customizers = new ArrayList<>();
@@ -298,7 +299,7 @@ public final class LearningAiServices<T> {
         if (systemMessage != null) {
             services.systemMessage(systemMessage);
         }
-        List<Object> hooks = hooksOf(services);
+        List<@Nullable Object> hooks = hooksOf(services);
         customizers.forEach(c -> c.accept(services));
         refuseOverrides(hooks, hooksOf(services));
         if (!planned.isEmpty()) {
@@ -307,8 +308,9 @@ public final class LearningAiServices<T> {
         serviceListeners.stream().filter(l -> l.getEventClass() != LearningEvent.class).forEach(services::registerListener);
         toolProviders.forEach(provider -> services.toolProvider(new PlanningToolProvider(provider, tools, executor)));
         BiFunction<ChatRequest, Object, ChatRequest> injector = new LessonInjector(learning);
-        BiFunction<ChatRequest, Object, ChatRequest> transformer = userRequestTransformer == null ? injector
-                : (request, memoryId) -> injector.apply(userRequestTransformer.apply(request, memoryId), memoryId);
+        BiFunction<ChatRequest, Object, ChatRequest> user = userRequestTransformer;
+        BiFunction<ChatRequest, Object, ChatRequest> transformer = user == null ? injector
+                : (request, memoryId) -> injector.apply(user.apply(request, memoryId), memoryId);
         return services
                 .toolExecutionErrorHandler((error, context) -> learner.then(learner.onExecutionError(error, context), userExecutionErrorHandler, error, context))
                 .toolArgumentsErrorHandler((error, context) -> learner.then(learner.onArgumentsError(error, context), userArgumentsErrorHandler, error, context))
@@ -321,7 +323,7 @@ public final class LearningAiServices<T> {
     private static final List<String> HOOKS = List.of("toolExecutionErrorHandler", "toolArgumentsErrorHandler", "chatRequestTransformer");
 
     /** What the learning hooks are composed with, as the builder holds it now; empty when this LangChain4j cannot tell. */
-    private static List<Object> hooksOf(AiServices<?> services) {
+    private static List<@Nullable Object> hooksOf(AiServices<?> services) {
         try {
             java.lang.reflect.Field field = AiServices.class.getDeclaredField("context");
             field.setAccessible(true);
@@ -334,7 +336,7 @@ public final class LearningAiServices<T> {
     }
 
     /** Fails the build when {@link #customize} set what the learning hooks must compose with. */
-    private static void refuseOverrides(List<Object> before, List<Object> after) {
+    private static void refuseOverrides(List<@Nullable Object> before, List<@Nullable Object> after) {
         List<String> set = new ArrayList<>();
         for (int i = 0; i < Math.min(before.size(), after.size()); i++) {
             if (before.get(i) != after.get(i)) {

@@ -4,6 +4,7 @@ import dev.langchain4j.invocation.InvocationContext;
 import dev.langchain4j.observability.api.event.AiServiceEvent;
 import dev.reasoningbank.core.agent.AgentEvent;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the learning loop did (a lesson retrieved, applied or learned, a call skipped, a failure) as a
@@ -14,7 +15,7 @@ import java.util.Objects;
  * @param invocationContext the AI service invocation, when the event happened inside one
  * @param event what happened
  */
-public record LearningEvent(InvocationContext invocationContext, AgentEvent event) implements AiServiceEvent {
+public record LearningEvent(@Nullable InvocationContext invocationContext, AgentEvent event) implements AiServiceEvent {
 
     public LearningEvent {
         Objects.requireNonNull(event, "event must not be null");

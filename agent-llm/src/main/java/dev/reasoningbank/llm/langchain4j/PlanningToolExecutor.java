@@ -14,7 +14,9 @@ import dev.reasoningbank.core.tool.ToolCall;
 import dev.reasoningbank.core.tool.ToolSetting;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Wraps the executor of one tool: plans each call with the bank's lessons (replace a parameter, fix
@@ -36,11 +38,11 @@ final class PlanningToolExecutor implements ToolExecutor {
     }
 
     @Override
-    public ToolExecutionResult executeWithContext(ToolExecutionRequest request, InvocationContext context) {
+    public ToolExecutionResult executeWithContext(ToolExecutionRequest request, @Nullable InvocationContext context) {
         return Learning.within(context, () -> planAndRun(request, context));
     }
 
-    private ToolExecutionResult planAndRun(ToolExecutionRequest request, InvocationContext context) {
+    private ToolExecutionResult planAndRun(ToolExecutionRequest request, @Nullable InvocationContext context) {
         String taskId = Learning.taskId(context == null ? null : context.chatMemoryId());
         ToolCall call = ToolRegistry.callOf(request);
         ToolRegistry.Entry tool = learning.tools().get(request.name());
@@ -48,7 +50,9 @@ final class PlanningToolExecutor implements ToolExecutor {
         Plan plan = learning.loop().plan(tool == null ? call : tool.withSettings(call), Learning.userText(context), learning.tools()::contains);
         AtomicReference<ToolExecutionResult> last = new AtomicReference<>();
         PlanRunner.Run run = learning.loop().execute(taskId, plan, planned -> {
-            ToolRegistry.Entry target = learning.tools().get(planned.tool());
+            // this executor runs only registered tools, and a plan switches only to a tool the registry contains
+            ToolRegistry.Entry target = Objects.requireNonNull(learning.tools().get(planned.tool()),
+                    () -> "the planned tool " + planned.tool() + " is not registered");
             ToolCall arguments = learning.tools().withoutSettings(planned);
             ToolExecutionRequest plannedRequest = arguments.equals(call) ? request : ToolRegistry.requestOf(arguments, request);
             ToolExecutionResult result;
@@ -68,9 +72,10 @@ final class PlanningToolExecutor implements ToolExecutor {
             case REFUSED -> ToolExecutionResult.builder().isError(true).resultText(plan.refusalExplanation().orElseThrow()).build();
             case SUCCEEDED -> {
                 learning.successes().succeeded(learning, taskId, plan.call(), run.value(), !plan.applied().isEmpty());
-                yield withoutInjectedSecrets(last.get(), plan);
+                yield withoutInjectedSecrets(Objects.requireNonNull(last.get(), "a call that succeeded recorded its result"), plan);
             }
-            case FAILED -> throw new PlannedCallException(plan.call(), plan.applied(), run.error());
+            case FAILED -> throw new PlannedCallException(plan.call(), plan.applied(),
+                    Objects.requireNonNull(run.error(), "a failed run has its error"));
         };
     }
 

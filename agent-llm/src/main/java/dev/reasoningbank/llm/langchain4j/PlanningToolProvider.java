@@ -4,6 +4,7 @@ import dev.langchain4j.service.tool.AiServiceTool;
 import dev.langchain4j.service.tool.ToolProvider;
 import dev.langchain4j.service.tool.ToolProviderRequest;
 import dev.langchain4j.service.tool.ToolProviderResult;
+import org.jspecify.annotations.Nullable;
 
 /** A user's {@link ToolProvider} (an MCP client's, say) whose tools are planned and learned from like the others. */
 final class PlanningToolProvider implements ToolProvider {
@@ -19,7 +20,7 @@ final class PlanningToolProvider implements ToolProvider {
     }
 
     @Override
-    public ToolProviderResult provideTools(ToolProviderRequest request) {
+    public @Nullable ToolProviderResult provideTools(ToolProviderRequest request) {
         ToolProviderResult provided = provider.provideTools(request);
         if (provided == null) {
             return null;

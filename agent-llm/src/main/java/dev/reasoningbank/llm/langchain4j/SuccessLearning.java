@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Optional success reflection: remembers the failures of each tool in each conversation, and when a
@@ -23,7 +24,7 @@ final class SuccessLearning {
 
     private static final int MAX_TRAJECTORIES = 1_000;
 
-    private final SuccessReflector reflector;
+    private final @Nullable SuccessReflector reflector;
     private final Map<String, List<Failure>> failures = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, List<Failure>> eldest) {
@@ -32,7 +33,7 @@ final class SuccessLearning {
     };
 
     /** @param reflector the success reflector, or {@code null} to learn from failures only */
-    SuccessLearning(SuccessReflector reflector) {
+    SuccessLearning(@Nullable SuccessReflector reflector) {
         this.reflector = reflector;
     }
 
@@ -46,7 +47,7 @@ final class SuccessLearning {
     }
 
     /** After a successful call; {@code fixedByLesson} when a lesson of the bank changed the call. */
-    void succeeded(Learning learning, String taskId, ToolCall call, Object result, boolean fixedByLesson) {
+    void succeeded(Learning learning, String taskId, ToolCall call, @Nullable Object result, boolean fixedByLesson) {
         if (reflector == null) {
             return;
         }

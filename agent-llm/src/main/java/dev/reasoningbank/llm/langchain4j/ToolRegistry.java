@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The tools of a learning AI service: their specifications, their executors (which throw, so that the
@@ -70,7 +71,7 @@ final class ToolRegistry {
     }
 
     /** Adds a tool; its executor should throw on failure, or the failure is not learned from. */
-    void add(ToolSpecification specification, ToolExecutor executor, ReturnBehavior returnBehavior, List<ToolSetting> settings) {
+    void add(ToolSpecification specification, ToolExecutor executor, @Nullable ReturnBehavior returnBehavior, List<ToolSetting> settings) {
         Objects.requireNonNull(specification, "specification must not be null");
         Objects.requireNonNull(executor, "executor must not be null");
         List<String> parameters = new ArrayList<>(specification.parameters() == null
@@ -136,7 +137,7 @@ final class ToolRegistry {
         return tools.containsKey(name);
     }
 
-    Entry get(String name) {
+    @Nullable Entry get(String name) {
         return tools.get(name);
     }
 
