@@ -9,6 +9,10 @@ import dev.reasoningbank.core.lesson.Provenance;
 import dev.reasoningbank.core.lesson.Strategy;
 import dev.reasoningbank.core.lesson.Trigger;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -27,21 +31,22 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Memorize latency at 1k / 10k / 100k lessons for each store: a new lesson per call (validate,
- * de-duplicate, write; the file store writes the whole document atomically). Single-shot batches
- * keep the 100k file store short: each of its writes rewrites tens of megabytes.
+ * Memorize latency per operation at 1k / 100k / 1M lessons for each store (validate, de-duplicate, write;
+ * the file store appends one fsync'd journal line and now and then folds the journal into its document),
+ * beside the floor: an fsync'd append of a line of the same size to a file on the same disk. Sample mode
+ * gives p50 and p99 per operation; the ratio memorize / append is what to read.
  *
  * <p>Run: {@code java -jar agent-bench/target/benchmarks.jar StoreBenchmark}
  */
 @State(Scope.Benchmark)
-@BenchmarkMode(Mode.SingleShotTime)
-@OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 2, batchSize = 5)
-@Measurement(iterations = 5, batchSize = 5)
+@BenchmarkMode(Mode.SampleTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 1, time = 3)
+@Measurement(iterations = 3, time = 3)
 @Fork(1)
 public class StoreBenchmark {
 
-    @Param({"1000", "10000", "100000"})
+    @Param({"1000", "100000", "1000000"})
     int lessons;
 
     @Param({"memory", "file"})
@@ -49,18 +54,31 @@ public class StoreBenchmark {
 
     private Path dir;
     private ReasoningBank bank;
+    private FileChannel appendOnly;
+    private final ByteBuffer line = ByteBuffer.wrap(("{\"revision\":1,\"put\":[" + "x".repeat(600) + "]}\n").getBytes(StandardCharsets.UTF_8));
     private int next;
 
-    @Setup(Level.Iteration)
+    @Setup(Level.Trial)
     public void setUp() throws IOException {
-        dir = Files.createTempDirectory("rb-jmh");
+        dir = Files.createTempDirectory(Path.of("target"), "rb-jmh");
         bank = Banks.open(store, lessons, dir);
+        appendOnly = FileChannel.open(dir.resolve("floor.log"), StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
     }
 
-    @TearDown(Level.Iteration)
+    @TearDown(Level.Trial)
     public void tearDown() throws IOException {
+        appendOnly.close();
         bank.close();
         Banks.delete(dir);
+    }
+
+    /** The floor: one line appended and fsync'd, as a journal would at best. */
+    @Benchmark
+    public long fsyncAppend() throws IOException {
+        line.rewind();
+        appendOnly.write(line);
+        appendOnly.force(false);
+        return appendOnly.size();
     }
 
     @Benchmark

@@ -105,6 +105,39 @@ class JsonFileLessonStoreTest extends LessonStoreContract {
     }
 
     @Test
+    void a_torn_journal_tail_is_never_applied_and_the_next_writer_cuts_it() throws Exception {
+        Path file = dir.resolve("bank.json");
+        Path journal = dir.resolve("bank.json.journal");
+        JsonFileLessonStore writer = JsonFileLessonStore.open(file);
+        writer.update(set -> { set.put(Lessons.advice("weather", "first")); return null; });
+        writer.update(set -> { set.put(Lessons.advice("weather", "second")); return null; });
+        // a writer killed mid-append leaves half a line, and a line whose bytes were not all written
+        String whole = Files.readString(journal);
+        Files.writeString(journal, whole + whole.substring(0, whole.length() / 2), java.nio.file.StandardOpenOption.TRUNCATE_EXISTING);
+
+        JsonFileLessonStore reader = JsonFileLessonStore.open(file);
+        assertThat(reader.snapshot().lessons()).extracting(Lesson::title).containsExactly("Advice first", "Advice second");
+
+        reader.update(set -> { set.put(Lessons.advice("weather", "third")); return null; });
+        assertThat(Files.readAllLines(journal)).hasSize(2).allSatisfy(line -> assertThat(line).endsWith("\"}"));
+        assertThat(JsonFileLessonStore.open(file).snapshot().lessons()).extracting(Lesson::title)
+                .containsExactly("Advice first", "Advice second", "Advice third");
+    }
+
+    @Test
+    void a_line_whose_checksum_does_not_match_is_not_applied() throws Exception {
+        Path file = dir.resolve("bank.json");
+        Path journal = dir.resolve("bank.json.journal");
+        JsonFileLessonStore writer = JsonFileLessonStore.open(file);
+        writer.update(set -> { set.put(Lessons.advice("weather", "first")); return null; });
+        writer.update(set -> { set.put(Lessons.advice("weather", "second")); return null; });
+        // one byte of the line flipped on disk
+        Files.writeString(journal, Files.readString(journal).replace("second", "secont"));
+
+        assertThat(JsonFileLessonStore.open(file).snapshot().lessons()).extracting(Lesson::title).containsExactly("Advice first");
+    }
+
+    @Test
     void should_leave_no_temp_file_behind() throws Exception {
         JsonFileLessonStore store = JsonFileLessonStore.open(dir.resolve("bank.json"));
         for (int i = 0; i < 5; i++) {

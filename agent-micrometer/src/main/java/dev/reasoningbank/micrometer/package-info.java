@@ -1,0 +1,5 @@
+/** Micrometer meters for the learning loop. */
+@NullMarked
+package dev.reasoningbank.micrometer;
+
+import org.jspecify.annotations.NullMarked;
