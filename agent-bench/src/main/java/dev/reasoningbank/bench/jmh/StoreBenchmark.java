@@ -60,7 +60,8 @@ public class StoreBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() throws IOException {
-        dir = Files.createTempDirectory(Path.of("target"), "rb-jmh");
+        // on the disk the bank would use (a tmpfs /tmp would make fsync free and the floor meaningless)
+        dir = Files.createTempDirectory(Files.createDirectories(Path.of(System.getProperty("rb.jmh.dir", "target"))), "rb-jmh");
         bank = Banks.open(store, lessons, dir);
         appendOnly = FileChannel.open(dir.resolve("floor.log"), StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
     }

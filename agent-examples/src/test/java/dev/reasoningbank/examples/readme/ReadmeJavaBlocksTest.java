@@ -13,14 +13,15 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** Every Java block of the README is a region a test compiles and runs: none is a hand-copied twin. */
+/** Every Java block of the README is a region a test (of any module) compiles and runs: none is a hand-copied twin. */
 class ReadmeJavaBlocksTest {
 
     @Test
     void every_java_block_of_the_readme_is_a_tagged_region_of_a_test() throws IOException {
         List<String> regions = new ArrayList<>();
-        try (Stream<Path> sources = Files.list(Path.of("src/test/java/dev/reasoningbank/examples/readme"))) {
-            for (Path source : sources.filter(p -> p.toString().endsWith(".java")).toList()) {
+        // the tests that run README blocks, in any module
+        try (Stream<Path> sources = Files.walk(Path.of(".."), 12)) {
+            for (Path source : sources.filter(p -> p.toString().endsWith("Test.java") && p.toString().contains("src/test/java")).toList()) {
                 String text = Files.readString(source, StandardCharsets.UTF_8);
                 Matcher tag = Pattern.compile("// tag::([a-z0-9-]+)\\[\\]").matcher(text);
                 while (tag.find()) {
