@@ -27,6 +27,29 @@ public final class LessonsBlock {
         return templates.render(PromptTemplates.Name.LESSONS_BLOCK, Map.of("lessons", PromptData.lessons(lessons))).user();
     }
 
+    /**
+     * The block for as many of {@code lessons} (most relevant first) as fit in {@code tokenBudget}
+     * estimated tokens; the block's fixed frame (about 110 tokens) is not counted.
+     */
+    public String render(List<Lesson> lessons, int tokenBudget) {
+        List<Lesson> fitting = new java.util.ArrayList<>();
+        int used = 0;
+        for (Lesson lesson : lessons) {
+            int tokens = estimatedTokens(PromptData.lesson(lesson));
+            if (used + tokens > tokenBudget) {
+                break;
+            }
+            fitting.add(lesson);
+            used += tokens;
+        }
+        return render(fitting);
+    }
+
+    /** Tokens of {@code text} as most tokenizers count English and JSON: about four characters each. */
+    public static int estimatedTokens(String text) {
+        return (text.length() + 3) / 4;
+    }
+
     /** The first line of the block as rendered, to find and replace a block already in a message. */
     public String openingLine() {
         String text = templates.template(PromptTemplates.Name.LESSONS_BLOCK).user();

@@ -57,6 +57,7 @@ import org.jspecify.annotations.Nullable;
 public final class ReasoningBank implements AutoCloseable {
 
     private final LessonStore store;
+    private final java.util.concurrent.atomic.AtomicReference<@Nullable Instant> lastSweep = new java.util.concurrent.atomic.AtomicReference<>();
     private final LessonRetriever retriever;
     private final ReasoningBankConfig config;
     private final List<Consumer<BankEvent>> listeners = new CopyOnWriteArrayList<>();
@@ -190,10 +191,17 @@ public final class ReasoningBank implements AutoCloseable {
             throw new InvalidLessonException(clean.id(), problems);
         }
         Map<String, Pending> deltas = drainPending();
-        MemorizeResult result = write(deltas, set -> put(set, clean, supersedes));
+        List<BankEvent> evicted = new ArrayList<>();
+        MemorizeResult result = write(deltas, set -> {
+            MemorizeResult r = put(set, clean, supersedes);
+            evicted.clear();
+            evicted.addAll(Eviction.apply(set, r.lesson(), config, now(), sweepDue()));
+            return r;
+        });
         publish(result.created()
                 ? new BankEvent.LessonAdded(config.name(), result.lesson())
                 : new BankEvent.LessonMerged(config.name(), result.lesson()));
+        evicted.forEach(this::publish);
         return result;
     }
 
@@ -567,6 +575,13 @@ public final class ReasoningBank implements AutoCloseable {
         listeners.forEach(l -> l.accept(event));
     }
 
+    /** Whether a day passed since the last walk for lessons unused too long (the first write walks). */
+    private boolean sweepDue() {
+        Instant now = now();
+        Instant last = lastSweep.get();
+        return (last == null || !now.isBefore(last.plus(java.time.Duration.ofDays(1)))) && lastSweep.compareAndSet(last, now);
+    }
+
     private Instant now() {
         return config.clock().instant();
     }
@@ -598,7 +613,7 @@ public final class ReasoningBank implements AutoCloseable {
 
     /** Read-only counters of this bank instance since it was built. */
     public static final class Metrics {
-        private final AtomicLong retrievals = new AtomicLong();
+    private final AtomicLong retrievals = new AtomicLong();
         private final AtomicLong retrievalsWithoutHit = new AtomicLong();
 
         public long getNumberOfRetrievals() {

@@ -22,10 +22,14 @@ import java.time.Duration;
  * @param unfixableFor how long a call marked as one the agent cannot fix by itself is refused (the server may change)
  * @param maxRefinements how many times a lesson that did not work is refined before its failure is
  *     marked as one the agent cannot fix by itself (the call is then not made again)
+ * @param maxLessons the most lessons the bank keeps; beyond it the least useful go (see {@code ReasoningBank})
+ * @param maxLessonsPerTool the most lessons one tool keeps
+ * @param expireUnusedAfter a lesson not used for this long goes
  */
 public record ReasoningBankConfig(
         String name, int topK, double similarityFloor, int promoteAfterHelps, int retireAfterHurts,
-        Duration statsFlushInterval, Clock clock, int maxRefinements, Duration unfixableFor) {
+        Duration statsFlushInterval, Clock clock, int maxRefinements, Duration unfixableFor, int maxLessons, int maxLessonsPerTool,
+        Duration expireUnusedAfter) {
 
     public ReasoningBankConfig {
         notBlank(name, "name");
@@ -39,6 +43,12 @@ public record ReasoningBankConfig(
         notNull(unfixableFor, "unfixableFor");
         if (unfixableFor.isNegative() || unfixableFor.isZero()) {
             throw new IllegalArgumentException("unfixableFor must be positive but was " + unfixableFor);
+        }
+        atLeast(maxLessons, 1, "maxLessons");
+        atLeast(maxLessonsPerTool, 1, "maxLessonsPerTool");
+        notNull(expireUnusedAfter, "expireUnusedAfter");
+        if (expireUnusedAfter.isNegative() || expireUnusedAfter.isZero()) {
+            throw new IllegalArgumentException("expireUnusedAfter must be positive but was " + expireUnusedAfter);
         }
     }
 
@@ -54,7 +64,8 @@ public record ReasoningBankConfig(
         return new Builder().name(base.name).topK(base.topK).similarityFloor(base.similarityFloor)
                 .promoteAfterHelps(base.promoteAfterHelps).retireAfterHurts(base.retireAfterHurts)
                 .statsFlushInterval(base.statsFlushInterval).clock(base.clock).maxRefinements(base.maxRefinements)
-                .unfixableFor(base.unfixableFor);
+                .unfixableFor(base.unfixableFor).maxLessons(base.maxLessons).maxLessonsPerTool(base.maxLessonsPerTool)
+                .expireUnusedAfter(base.expireUnusedAfter);
     }
 
     /** Builds a {@link ReasoningBankConfig}; every setting has a sensible default. */
@@ -68,6 +79,9 @@ public record ReasoningBankConfig(
         private Clock clock = Clock.systemUTC();
         private int maxRefinements = 2;
         private Duration unfixableFor = Duration.ofDays(1);
+        private int maxLessons = 100_000;
+        private int maxLessonsPerTool = 1_000;
+        private Duration expireUnusedAfter = Duration.ofDays(365);
 
         private Builder() {}
 
@@ -80,10 +94,13 @@ public record ReasoningBankConfig(
         public Builder clock(Clock clock) { this.clock = clock; return this; }
         public Builder maxRefinements(int refinements) { this.maxRefinements = refinements; return this; }
         public Builder unfixableFor(Duration duration) { this.unfixableFor = duration; return this; }
+        public Builder maxLessons(int lessons) { this.maxLessons = lessons; return this; }
+        public Builder maxLessonsPerTool(int lessons) { this.maxLessonsPerTool = lessons; return this; }
+        public Builder expireUnusedAfter(Duration duration) { this.expireUnusedAfter = duration; return this; }
 
         public ReasoningBankConfig build() {
             return new ReasoningBankConfig(name, topK, similarityFloor, promoteAfterHelps, retireAfterHurts, statsFlushInterval, clock,
-                    maxRefinements, unfixableFor);
+                    maxRefinements, unfixableFor, maxLessons, maxLessonsPerTool, expireUnusedAfter);
         }
     }
 }

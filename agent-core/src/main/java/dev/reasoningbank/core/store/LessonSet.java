@@ -88,8 +88,15 @@ public final class LessonSet {
         return Collections.unmodifiableList(result);
     }
 
+    /** How many lessons there are, with the changes made so far; without listing them. */
     public int size() {
-        return all().size();
+        int size = base.size() - removals.size();
+        for (String id : upserts.keySet()) {
+            if (base.find(id).isEmpty()) {
+                size++;
+            }
+        }
+        return size;
     }
 
     /** Whether the transaction changed anything; for stores. */

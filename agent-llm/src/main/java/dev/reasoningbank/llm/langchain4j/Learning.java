@@ -19,6 +19,7 @@ record Learning(
         ToolRegistry tools,
         LessonsBlock lessonsBlock,
         int lessonsInPrompt,
+        int lessonsTokenBudget,
         SuccessLearning successes,
         List<AgentListener> listeners) {
 

@@ -66,6 +66,9 @@ public final class LearningAiServices<T> {
     /** How many lessons go into the prompt by default. */
     public static final int DEFAULT_LESSONS_IN_PROMPT = 3;
 
+    /** How many estimated tokens the lessons in the prompt may take by default (the block's frame not counted). */
+    public static final int DEFAULT_LESSONS_TOKEN_BUDGET = 200;
+
     private final Class<T> serviceType;
     private @Nullable ChatModel chatModel;
     private @Nullable StreamingChatModel streamingChatModel;
@@ -82,6 +85,7 @@ public final class LearningAiServices<T> {
     private @Nullable PromptTemplates templates;
     private @Nullable SuccessReflector successReflector;
     private int lessonsInPrompt = DEFAULT_LESSONS_IN_PROMPT;
+    private int lessonsTokenBudget = DEFAULT_LESSONS_TOKEN_BUDGET;
     private @Nullable ChatMemoryProvider chatMemoryProvider;
     private @Nullable ChatMemory chatMemory;
     private @Nullable String systemMessage;
@@ -204,6 +208,18 @@ public final class LearningAiServices<T> {
         return this;
     }
 
+    /**
+     * How many estimated tokens (about four characters each) the lessons in the prompt may take; the most
+     * relevant go first and a lesson that does not fit is left out. Default 200.
+     */
+    public LearningAiServices<T> lessonsTokenBudget(int tokens) {
+        if (tokens < 0) {
+            throw new IllegalArgumentException("lessonsTokenBudget must be at least 0 but was " + tokens);
+        }
+        this.lessonsTokenBudget = tokens;
+        return this;
+    }
+
     /** One memory per {@code @MemoryId}; as in plain {@code AiServices}, there is no memory unless you set one. */
     public LearningAiServices<T> chatMemoryProvider(ChatMemoryProvider provider) {
         if (chatMemory != null) {
@@ -275,7 +291,7 @@ public final class LearningAiServices<T> {
         LearningLoop loop = LearningLoop.builder().bank(bank).reflector(reflector).parameterSource(parameterSource).judge(judge)
                 .sleeper(sleeper).events(event -> Learning.publishTo(observers, event)).build();
         Learning learning = new Learning(bank, loop, tools,
-                new LessonsBlock(templates == null ? PromptTemplates.classpath() : templates), lessonsInPrompt,
+                new LessonsBlock(templates == null ? PromptTemplates.classpath() : templates), lessonsInPrompt, lessonsTokenBudget,
                 new SuccessLearning(successReflector), observers);
         PlanningToolExecutor executor = new PlanningToolExecutor(learning);
         List<AiServiceTool> planned = new ArrayList<>();

@@ -35,7 +35,7 @@ final class LessonInjector implements BiFunction<ChatRequest, Object, ChatReques
                 : request.toolSpecifications().stream().map(ToolSpecification::name).toList();
         String userText = UserMessage.findLast(request.messages())
                 .filter(UserMessage::hasSingleText).map(UserMessage::singleText).orElse("");
-        String block = learning.lessonsBlock().render(select(tools, userText));
+        String block = learning.lessonsBlock().render(select(tools, userText), learning.lessonsTokenBudget());
         List<ChatMessage> messages = new ArrayList<>(request.messages());
         int system = indexOfSystem(messages);
         String current = system < 0 ? "" : ((SystemMessage) messages.get(system)).text();

@@ -191,7 +191,7 @@ class LearningAiServicesTest {
         // given
         bank.memorize(Lessons.advice("weather", "city"));
         Learning learning = new Learning(bank, null, registry(),
-                new LessonsBlock(PromptTemplates.classpath()), 3, new SuccessLearning(null), List.of());
+                new LessonsBlock(PromptTemplates.classpath()), 3, 200, new SuccessLearning(null), List.of());
         LessonInjector injector = new LessonInjector(learning);
         ChatRequest request = ChatRequest.builder().messages(SystemMessage.from("You are a weather bot."), UserMessage.from("Paris?")).build();
 

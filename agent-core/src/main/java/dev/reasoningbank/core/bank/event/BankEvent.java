@@ -6,7 +6,7 @@ import dev.reasoningbank.core.lesson.Lesson;
 public sealed interface BankEvent {
 
     /** The kinds of bank events. */
-    enum Type { LESSON_ADDED, LESSON_MERGED, LESSON_RETIRED, LESSON_PROMOTED }
+    enum Type { LESSON_ADDED, LESSON_MERGED, LESSON_RETIRED, LESSON_PROMOTED, LESSON_EVICTED }
 
     Type type();
 
@@ -33,6 +33,14 @@ public sealed interface BankEvent {
         public Type type() { return Type.LESSON_RETIRED; }
         @Override public String toString() {
             return "bank '" + bank + "' retired " + lesson.id() + ": " + reason;
+        }
+    }
+
+    /** A lesson was removed to keep the bank within its caps, or because it was not used for too long. */
+    record LessonEvicted(String bank, Lesson lesson, String reason) implements BankEvent {
+        public Type type() { return Type.LESSON_EVICTED; }
+        @Override public String toString() {
+            return "bank '" + bank + "' removed " + lesson.id() + ": " + reason;
         }
     }
 
