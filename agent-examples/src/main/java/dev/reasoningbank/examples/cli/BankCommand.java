@@ -9,6 +9,9 @@ import dev.reasoningbank.core.bank.MemorizeResult;
 import dev.reasoningbank.core.bank.ReasoningBank;
 import dev.reasoningbank.core.lesson.Lesson;
 import dev.reasoningbank.core.store.JsonFileLessonStore;
+import java.util.Map;
+import dev.reasoningbank.postgres.PostgresLessonStore;
+import dev.reasoningbank.core.store.LessonStore;
 import dev.reasoningbank.core.store.LessonJson;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -27,7 +30,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "bank", mixinStandardHelpOptions = true,
         description = "See and curate the lessons in a bank.",
         subcommands = {BankCommand.ListLessons.class, BankCommand.Show.class, BankCommand.Retire.class, BankCommand.Trust.class,
-                BankCommand.Export.class, BankCommand.Import.class})
+                BankCommand.Export.class, BankCommand.Import.class, BankCommand.Copy.class})
 final class BankCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -51,14 +54,25 @@ final class BankCommand implements Callable<Integer> {
         @Spec
         CommandLine.Model.CommandSpec spec;
 
-        @Option(names = "--bank", paramLabel = "FILE", description = "the bank file (default: $RB_BANK or ~/.reasoningbank/bank.json)")
-        Path bank;
+        @Option(names = "--bank", paramLabel = "FILE|JDBC-URL",
+                description = "the bank file, or a PostgreSQL bank (jdbc:postgresql://host/db; user and password from PGUSER and "
+                        + "PGPASSWORD, the bank's name from RB_PG_BANK, default 'default'); default: $RB_BANK or ~/.reasoningbank/bank.json")
+        String bank;
 
         @Option(names = "--json", description = "print JSON")
         boolean json;
 
         ReasoningBank open() {
-            return ReasoningBank.builder().store(JsonFileLessonStore.open(BankFiles.orDefault(bank, parent.rbank.env))).build();
+            return ReasoningBank.builder().store(store(bank)).build();
+        }
+
+        /** A file bank, or a PostgreSQL one for a {@code jdbc:postgresql:} URL. */
+        LessonStore store(String where) {
+            Map<String, String> env = parent.rbank.env;
+            if (where != null && where.startsWith("jdbc:")) {
+                return PostgresLessonStore.open(where, env.get("PGUSER"), env.get("PGPASSWORD"), env.getOrDefault("RB_PG_BANK", "default"));
+            }
+            return JsonFileLessonStore.open(BankFiles.orDefault(where == null ? null : Path.of(where), env));
         }
 
         PrintWriter out() {
@@ -174,6 +188,28 @@ final class BankCommand implements Callable<Integer> {
                 Files.writeString(file, LessonJson.writeLessons(lessons));
                 out().println(json ? compact(java.util.Map.of("exported", lessons.size(), "file", file.toString()))
                         : "Exported " + lessons.size() + " lessons to " + file);
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "copy", mixinStandardHelpOptions = true,
+            description = "Copy every lesson of the bank, as it is (status and counters included), into TARGET: a bank file or a "
+                    + "PostgreSQL bank (jdbc:postgresql://...), in one transaction.")
+    static final class Copy extends BankSubcommand {
+        @Parameters(paramLabel = "FILE|JDBC-URL", description = "the bank to copy into; lessons with the same id are replaced")
+        String target;
+
+        @Override
+        public Integer call() throws Exception {
+            try (LessonStore from = store(bank); LessonStore to = store(target)) {
+                List<Lesson> lessons = from.snapshot().lessons();
+                to.update(set -> {
+                    lessons.forEach(set::put);
+                    return null;
+                });
+                out().println(json ? compact(Map.of("copied", lessons.size(), "from", from.describe(), "to", to.describe()))
+                        : "Copied " + lessons.size() + " lessons from " + from.describe() + " to " + to.describe());
             }
             return 0;
         }
