@@ -45,7 +45,11 @@ final class Journal {
         return line;
     }
 
-    /** The change on {@code bytes[start, end)} (without its newline), or {@code null} when the line is torn or not a change. */
+    /**
+     * The change on {@code bytes[start, end)} (without its newline), or {@code null} when the line is torn.
+     *
+     * @throws IllegalStateException when the line is intact but cannot be read (a newer version wrote it)
+     */
     static @Nullable Entry read(byte[] bytes, int start, int end) {
         int crcAt = end - 2 - CRC_DIGITS;
         if (crcAt - CRC_FIELD.length < start || bytes[end - 1] != '}' || bytes[end - 2] != '"') {
@@ -70,9 +74,13 @@ final class Journal {
             }
             Set<String> remove = new LinkedHashSet<>();
             change.path("remove").forEach(id -> remove.add(id.asText()));
+            if (!change.path("revision").canConvertToLong() || change.path("revision").asLong() < 1) {
+                throw new IllegalStateException("a line has no revision");
+            }
             return new Entry(change.path("revision").asLong(), put, remove);
         } catch (IOException | IllegalArgumentException unreadable) {
-            return null;
+            // intact (its checksum matches) but not readable here: a newer version wrote it; never cut it off
+            throw new IllegalStateException(unreadable.getMessage(), unreadable);
         }
     }
 

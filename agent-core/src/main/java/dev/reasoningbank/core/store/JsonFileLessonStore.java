@@ -49,12 +49,22 @@ public final class JsonFileLessonStore implements LessonStore {
     private final Path lockFile;
     private final ReentrantLock processLock;
     private final Path journal;
-    private volatile Loaded loaded = new Loaded(null, 0, 0, BankSnapshot.EMPTY);
+    private final java.util.concurrent.atomic.AtomicReference<Loaded> loaded =
+            new java.util.concurrent.atomic.AtomicReference<>(new Loaded(null, 0, null, 0, BankSnapshot.EMPTY));
 
-    /** The bank as read: the document's state and size, how far into the journal, the lessons. */
-    private record Loaded(@Nullable FileState state, long documentSize, long journalOffset, BankSnapshot snapshot) {}
+    /**
+     * The bank as read: the document's state and size, which journal file (its file key) and how far into
+     * it, and the lessons.
+     */
+    private record Loaded(@Nullable FileState state, long documentSize, @Nullable Object journalKey, long journalOffset,
+            BankSnapshot snapshot) {}
+
+    /** The journal file as it is now: its identity and size; {@code null} when there is none. */
+    private record JournalState(@Nullable Object key, long size) {}
 
     private static final long MIN_JOURNAL_TO_FOLD = 1 << 20;
+
+    private final long foldAfter;
 
     private record FileState(Object key, long modifiedNanos, long size) {
         static @Nullable FileState of(Path file) throws IOException {
@@ -67,7 +77,8 @@ public final class JsonFileLessonStore implements LessonStore {
         }
     }
 
-    private JsonFileLessonStore(Path file) {
+    private JsonFileLessonStore(Path file, long foldAfter) {
+        this.foldAfter = foldAfter;
         this.file = file;
         this.lockFile = file.resolveSibling(file.getFileName() + ".lock");
         this.journal = file.resolveSibling(file.getFileName() + ".journal");
@@ -94,6 +105,11 @@ public final class JsonFileLessonStore implements LessonStore {
      * be used.
      */
     public static JsonFileLessonStore open(Path file) {
+        return open(file, MIN_JOURNAL_TO_FOLD);
+    }
+
+    /** {@link #open(Path)}, folding the journal once it passes {@code foldAfter} bytes (or the document's size); for tests. */
+    static JsonFileLessonStore open(Path file, long foldAfter) {
         Objects.requireNonNull(file, "file must not be null");
         Path absolute = file.toAbsolutePath().normalize();
         if (Files.isDirectory(absolute)) {
@@ -113,7 +129,7 @@ public final class JsonFileLessonStore implements LessonStore {
             }
         }
 
-        JsonFileLessonStore store = new JsonFileLessonStore(absolute);
+        JsonFileLessonStore store = new JsonFileLessonStore(absolute, foldAfter);
         store.snapshot();
         return store;
     }
@@ -136,77 +152,108 @@ public final class JsonFileLessonStore implements LessonStore {
 
     @Override
     public BankSnapshot snapshot() {
-        Loaded current = loaded;
-        FileState state = stat();
-        Loaded fresh;
-        if (!Objects.equals(state, current.state)) {
-            fresh = replay(load(state), true);
-        } else {
-            long journalSize = journalSize();
-            if (journalSize == current.journalOffset) {
-                return current.snapshot;
-            }
-            // another process appended: read only the new tail (a shorter journal was folded: read all again)
-            fresh = journalSize > current.journalOffset ? replay(current, false) : replay(load(state), true);
-        }
-        loaded = fresh;
-        return fresh.snapshot;
+        return refresh().snapshot;
     }
 
-    private long journalSize() {
+    /**
+     * The bank as the files hold it now, read incrementally: a new journal tail is read alone; another
+     * document, another journal file or a shorter one means everything is read again. What a reader
+     * publishes never goes back in revision, so a slow reader cannot undo what a writer saw.
+     */
+    private Loaded refresh() {
+        Loaded current = published();
+        FileState state = stat();
+        JournalState journalNow = journalState();
+        Loaded fresh;
+        if (!Objects.equals(state, current.state) || journalNow == null && current.journalOffset > 0
+                || journalNow != null && current.journalOffset > 0 && !Objects.equals(journalNow.key(), current.journalKey)
+                || journalNow != null && journalNow.size() < current.journalOffset) {
+            fresh = replay(load(state), journalNow, true);
+        } else if (journalNow == null || journalNow.size() == current.journalOffset) {
+            return current;
+        } else {
+            fresh = replay(current, journalNow, current.journalOffset == 0);
+        }
+        return publish(fresh);
+    }
+
+    private Loaded published() {
+        return Objects.requireNonNull(loaded.get(), "the store always holds what it read last");
+    }
+
+    private Loaded publish(Loaded fresh) {
+        while (true) {
+            Loaded seen = published();
+            if (fresh.snapshot.revision() < seen.snapshot.revision()) {
+                return fresh; // this caller's view; the newer one stays published
+            }
+            if (loaded.compareAndSet(seen, fresh)) {
+                return fresh;
+            }
+        }
+    }
+
+    private @Nullable JournalState journalState() {
         try {
-            return Files.size(journal);
+            BasicFileAttributes a = Files.readAttributes(journal, BasicFileAttributes.class);
+            return new JournalState(a.fileKey(), a.size());
         } catch (NoSuchFileException absent) {
-            return 0;
+            return null;
         } catch (IOException e) {
             throw new BankFileException(journal, "cannot be read: " + e, e);
         }
     }
 
     /**
-     * {@code from} with the journal's complete lines after its offset applied, in revision order; stops at
-     * a torn or foreign line. A journal that does not continue {@code from}'s revision was folded meanwhile:
-     * then the whole bank is read again.
+     * {@code from} with the journal's complete lines after its offset applied. A line applies only when
+     * it is the next revision, so a line read from a journal that was replaced meanwhile never applies out
+     * of order; a torn line ends the replay; an intact line this version cannot read stops everything.
      */
-    private Loaded replay(Loaded from, boolean fromStart) {
+    private Loaded replay(Loaded from, @Nullable JournalState journalNow, boolean fromStart) {
+        if (journalNow == null) {
+            return new Loaded(from.state, from.documentSize, null, 0, from.snapshot);
+        }
+        long start = fromStart ? 0 : from.journalOffset;
         byte[] tail;
         try (FileChannel channel = FileChannel.open(journal, StandardOpenOption.READ)) {
-            long start = fromStart ? 0 : from.journalOffset;
-            long size = channel.size();
-            if (size <= start) {
-                return new Loaded(from.state, from.documentSize, size < start ? 0 : start, from.snapshot);
-            }
+            long size = Math.max(channel.size(), start);
             tail = new byte[Math.toIntExact(size - start)];
             ByteBuffer buffer = ByteBuffer.wrap(tail);
             while (buffer.hasRemaining() && channel.read(buffer, start + buffer.position()) >= 0) {
                 // read to the end
             }
         } catch (NoSuchFileException absent) {
-            return new Loaded(from.state, from.documentSize, 0, from.snapshot);
+            return new Loaded(from.state, from.documentSize, null, 0, from.snapshot);
         } catch (IOException e) {
             throw new BankFileException(journal, "cannot be read: " + e, e);
         }
         BankSnapshot snapshot = from.snapshot;
-        long offset = fromStart ? 0 : from.journalOffset;
+        long offset = start;
         int lineStart = 0;
         for (int i = 0; i < tail.length; i++) {
             if (tail[i] != '\n') {
                 continue;
             }
-            Journal.Entry entry = Journal.read(tail, lineStart, i);
+            Journal.Entry entry;
+            try {
+                entry = Journal.read(tail, lineStart, i);
+            } catch (IllegalStateException unreadable) {
+                throw new BankFileException(journal, "holds a change this version cannot read (" + unreadable.getMessage()
+                        + "); upgrade ReasoningBank. The journal was left untouched.", unreadable);
+            }
             if (entry == null) {
                 break; // a torn line: what follows it is not trusted either
             }
-            if (entry.revision() > snapshot.revision()) {
-                if (entry.revision() != snapshot.revision() + 1) {
-                    return fromStart ? new Loaded(from.state, from.documentSize, offset, snapshot) : replay(load(stat()), true);
-                }
+            if (entry.revision() > snapshot.revision() + 1) {
+                break; // not the next change: this journal is not the one the offset belongs to
+            }
+            if (entry.revision() == snapshot.revision() + 1) {
                 snapshot = snapshot.with(entry.revision(), entry.put(), entry.remove());
             }
             lineStart = i + 1;
-            offset = (fromStart ? 0 : from.journalOffset) + lineStart;
+            offset = start + lineStart;
         }
-        return new Loaded(from.state, from.documentSize, offset, snapshot);
+        return new Loaded(from.state, from.documentSize, journalNow.key(), offset, snapshot);
     }
 
     @Override
@@ -224,8 +271,9 @@ public final class JsonFileLessonStore implements LessonStore {
         try (FileChannel lockChannel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                 FileLock ignored = lockChannel.lock()) {
             removeStaleTempFiles();
-            BankSnapshot current = snapshot();
-            Loaded before = loaded;
+            // read under the lock: what follows the offset now is a torn tail, which the append cuts
+            Loaded before = refresh();
+            BankSnapshot current = before.snapshot;
             LessonSet working = new LessonSet(current);
             R result = transaction.apply(working);
             if (working.changed()) {
@@ -234,9 +282,10 @@ public final class JsonFileLessonStore implements LessonStore {
                     fold(next); // a new bank starts as a document
                 } else {
                     long end = append(before.journalOffset, Journal.line(next.revision(), working.upserts(), working.removals()));
-                    loaded = new Loaded(before.state, before.documentSize, end, next);
-                    if (end > Math.max(MIN_JOURNAL_TO_FOLD, before.documentSize)) {
-                        fold(next);
+                    JournalState written = journalState();
+                    publish(new Loaded(before.state, before.documentSize, written == null ? null : written.key(), end, next));
+                    if (end > Math.max(foldAfter, before.documentSize)) {
+                        foldQuietly(next);
                     }
                 }
             }
@@ -256,15 +305,16 @@ public final class JsonFileLessonStore implements LessonStore {
     /** Folds the journal into the document, so that the file alone holds the bank; nothing to do when it does. */
     @Override
     public void close() {
-        if (journalSize() == 0 || readOnly(file)) {
+        JournalState journalNow = journalState();
+        if (journalNow == null || journalNow.size() == 0 || readOnly(file)) {
             return;
         }
         processLock.lock();
         try (FileChannel lockChannel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                 FileLock ignored = lockChannel.lock()) {
-            BankSnapshot current = snapshot();
-            if (journalSize() > 0) {
-                fold(current);
+            Loaded current = refresh();
+            if (current.journalKey != null) {
+                fold(current.snapshot);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot fold the journal of bank file " + file + " into it: " + e.getMessage(), e);
@@ -273,8 +323,19 @@ public final class JsonFileLessonStore implements LessonStore {
         }
     }
 
+    /** Folds after a change that is already durable in the journal: a failure is logged, the next write folds again. */
+    private void foldQuietly(BankSnapshot snapshot) {
+        try {
+            fold(snapshot);
+        } catch (IOException | RuntimeException e) {
+            System.getLogger(JsonFileLessonStore.class.getName()).log(System.Logger.Level.WARNING,
+                    "cannot fold the journal of " + file + " into it yet (" + e + "); the change is safe in the journal");
+        }
+    }
+
     /** Appends one journal line at {@code offset} (cutting a torn tail left there), fsync'd; the new end. */
     private long append(long offset, byte[] line) throws IOException {
+        boolean created = !Files.exists(journal);
         try (FileChannel channel = FileChannel.open(journal, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
             if (channel.size() > offset) {
                 channel.truncate(offset);
@@ -285,6 +346,9 @@ public final class JsonFileLessonStore implements LessonStore {
                 at += channel.write(buffer, at);
             }
             channel.force(false);
+            if (created) {
+                syncDirectory(folderOf(file)); // the new journal's name is durable too
+            }
             return at;
         }
     }
@@ -295,7 +359,7 @@ public final class JsonFileLessonStore implements LessonStore {
         Files.deleteIfExists(journal);
         syncDirectory(folderOf(file));
         FileState state = stat();
-        loaded = new Loaded(state, state == null ? 0 : state.size(), 0, snapshot);
+        publish(new Loaded(state, state == null ? 0 : state.size(), null, 0, snapshot));
     }
 
     private @Nullable FileState stat() {
@@ -308,7 +372,7 @@ public final class JsonFileLessonStore implements LessonStore {
 
     private Loaded load(@Nullable FileState state) {
         if (state == null) {
-            return new Loaded(null, 0, 0, BankSnapshot.EMPTY);
+            return new Loaded(null, 0, null, 0, BankSnapshot.EMPTY);
         }
         byte[] bytes;
         try {
@@ -341,7 +405,7 @@ public final class JsonFileLessonStore implements LessonStore {
         if (distinctIds != document.lessons().size()) {
             throw corrupt("holds two lessons with the same id", null);
         }
-        return new Loaded(state, state.size(), 0, new BankSnapshot(document.revision(), document.lessons()));
+        return new Loaded(state, state.size(), null, 0, new BankSnapshot(document.revision(), document.lessons()));
     }
 
     private BankFileException corrupt(String problem, @Nullable Throwable cause) {

@@ -125,6 +125,74 @@ class JsonFileLessonStoreTest extends LessonStoreContract {
     }
 
     @Test
+    void two_stores_on_one_file_with_readers_and_frequent_folds_lose_no_acknowledged_lesson() throws Exception {
+        Path file = dir.resolve("bank.json");
+        JsonFileLessonStore first = JsonFileLessonStore.open(file, 8 * 1024);
+        JsonFileLessonStore second = JsonFileLessonStore.open(file, 8 * 1024);
+        java.util.Set<String> acknowledged = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        java.util.concurrent.atomic.AtomicBoolean writing = new java.util.concurrent.atomic.AtomicBoolean(true);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        List<java.util.concurrent.Future<?>> work = new java.util.ArrayList<>();
+        for (JsonFileLessonStore store : List.of(first, second)) {
+            // a reader on each instance that never takes the lock
+            pool.submit(() -> {
+                while (writing.get()) {
+                    store.snapshot();
+                }
+            });
+            for (int t = 0; t < 2; t++) {
+                int writer = work.size();
+                work.add(pool.submit(() -> {
+                    for (int i = 0; i < 100; i++) {
+                        Lesson lesson = Lessons.advice("tool-" + writer, "n" + i);
+                        store.update(set -> { set.put(lesson); return null; });
+                        acknowledged.add(lesson.id());
+                    }
+                    return null;
+                }));
+            }
+        }
+        for (java.util.concurrent.Future<?> w : work) {
+            w.get(120, java.util.concurrent.TimeUnit.SECONDS);
+        }
+        writing.set(false);
+        pool.shutdown();
+
+        assertThat(acknowledged).hasSize(400);
+        assertThat(JsonFileLessonStore.open(file).snapshot().lessons()).extracting(Lesson::id).containsAll(acknowledged);
+        assertThat(first.snapshot().lessons()).hasSize(400);
+        assertThat(second.snapshot().lessons()).hasSize(400);
+    }
+
+    @Test
+    void an_intact_journal_line_this_version_cannot_read_stops_the_bank_and_is_never_cut() throws Exception {
+        Path file = dir.resolve("bank.json");
+        Path journal = dir.resolve("bank.json.journal");
+        JsonFileLessonStore writer = JsonFileLessonStore.open(file);
+        writer.update(set -> { set.put(Lessons.advice("weather", "first")); return null; });
+        writer.update(set -> { set.put(Lessons.advice("weather", "second")); return null; });
+        // a newer version wrote a strategy this one does not know, with a valid checksum
+        String line = Files.readAllLines(journal).get(0);
+        String future = new String(Journal.line(3, List.of(), List.of()), java.nio.charset.StandardCharsets.UTF_8)
+                .replace("\"put\":[]", "\"put\":[" + line.substring(line.indexOf("\"put\":[") + 7, line.indexOf("],\"remove\"")).replace("\"Advice\"", "\"Teleport\"") + "]");
+        String withCrc = reseal(future);
+        Files.writeString(journal, withCrc, java.nio.file.StandardOpenOption.APPEND);
+        String before = Files.readString(journal);
+
+        assertThatThrownBy(() -> JsonFileLessonStore.open(file).snapshot())
+                .isInstanceOf(BankFileException.class).hasMessageContaining("cannot read").hasMessageContaining("left untouched");
+        assertThat(Files.readString(journal)).isEqualTo(before);
+    }
+
+    /** The line with its checksum computed again, as a newer version would have written it. */
+    private static String reseal(String line) {
+        String zeroed = line.replaceFirst("\"crc32\":\"[0-9a-f]{8}\"", "\"crc32\":\"00000000\"").strip();
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(zeroed.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return zeroed.replace("\"crc32\":\"00000000\"", "\"crc32\":\"" + String.format("%08x", crc.getValue()) + "\"") + "\n";
+    }
+
+    @Test
     void a_line_whose_checksum_does_not_match_is_not_applied() throws Exception {
         Path file = dir.resolve("bank.json");
         Path journal = dir.resolve("bank.json.journal");
