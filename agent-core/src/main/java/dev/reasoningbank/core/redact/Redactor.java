@@ -168,7 +168,7 @@ public final class Redactor {
 
     /** .NET and NuGet settings: {@code <add key="ClearTextPassword" value="..."/>}. */
     private static final java.util.regex.Pattern KEY_VALUE_SETTING = java.util.regex.Pattern.compile(
-            "(?i)(\\bkey\\s{0,3}=\\s{0,3}\"([^\"<>]{1,64})\"\\s{1,20}value\\s{0,3}=\\s{0,3}\")([^\"]{1,400})\"");
+            "(?i)(\\bkey\\s{0,3}=\\s{0,3}([\"'])([^\"'<>]{1,64})\\2\\s{1,20}value\\s{0,3}=\\s{0,3}([\"']))([^\"']{1,400})\\4");
 
     private static String redactKeyValueSettings(String text) {
         if (!text.contains("value")) {
@@ -177,7 +177,7 @@ public final class Redactor {
         java.util.regex.Matcher m = KEY_VALUE_SETTING.matcher(text);
         StringBuilder out = new StringBuilder(text.length());
         while (m.find()) {
-            String replacement = isSecretName(m.group(2)) ? m.group(1) + marker("secret") + "\"" : m.group();
+            String replacement = isSecretName(m.group(3)) ? m.group(1) + marker("secret") + m.group(4) : m.group();
             m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(replacement));
         }
         m.appendTail(out);
@@ -424,10 +424,10 @@ public final class Redactor {
         return !t.isEmpty() && t.length() <= 12 && t.chars().allMatch(c -> c >= 'a' && c <= 'z');
     }
 
-    /** A quoted value that reads as a sentence (six words or more, or a sentence's end), not a passphrase. */
+    /** A quoted value that reads as sentences (five words or more, ending one), not a passphrase. */
     private static boolean isProse(String quoted) {
         String q = quoted.strip();
-        return q.split("\\s+").length >= 6 || q.contains(". ") || q.endsWith(".") || q.endsWith("!") || q.endsWith("?");
+        return q.split("\\s+").length >= 5 && (q.contains(". ") || q.endsWith("."));
     }
 
     /** Whether a token after a secret's name is a value rather than a word of prose: a digit, a symbol, mixed case or length. */
@@ -577,9 +577,9 @@ public final class Redactor {
                 i++;
             } else if ((c == '=' || c == ':') && i - nameStart <= MAX_NAME && isSecretName(token.substring(nameStart, i))
                     && !token.startsWith("//", i + 1)
-                    // after a colon, a value with more colons is a namespaced key (auth:session:42), not a secret
-                    && (c == '=' || looksLikeAValue(token.substring(i + 1, indexOfAny(token, "&;", i + 1)))
-                            && token.indexOf(':', i + 1) < 0)) {
+                    // after a colon, a value with more colons is a namespaced key (auth:session:42), not a secret;
+                    // both looks are bounded, so that a hostile token of many colons stays linear
+                    && (c == '=' || colonValue(token, i + 1))) {
                 int valueEnd = indexOfAny(token, "&;", i + 1);
                 out.append(token, nameStart, i + 1);
                 if (valueEnd > i + 1) {
@@ -593,6 +593,22 @@ public final class Redactor {
         }
         out.append(token, Math.min(nameStart, token.length()), token.length());
         return out.toString();
+    }
+
+    /** Whether what follows {@code name:} at {@code from} reads as a value: looked at over at most 256 characters. */
+    private static boolean colonValue(String token, int from) {
+        int end = Math.min(indexOfAny(token, "&;", from, from + 256), token.length());
+        String value = token.substring(from, end);
+        return value.indexOf(':') < 0 && looksLikeAValue(value);
+    }
+
+    private static int indexOfAny(String text, String chars, int from, int limit) {
+        for (int i = from; i < Math.min(limit, text.length()); i++) {
+            if (chars.indexOf(text.charAt(i)) >= 0) {
+                return i;
+            }
+        }
+        return Math.min(limit, text.length());
     }
 
     private static int indexOfAny(String text, String chars, int from) {

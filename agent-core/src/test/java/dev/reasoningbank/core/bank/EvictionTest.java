@@ -79,4 +79,20 @@ class EvictionTest {
         assertThat(events).filteredOn(e -> e instanceof BankEvent.LessonEvicted).singleElement()
                 .satisfies(e -> assertThat(e.toString()).contains(old.id(), "not used since"));
     }
+
+    @Test
+    void a_mark_that_still_refuses_a_call_is_never_evicted_and_an_expired_one_goes_first() {
+        ReasoningBank bank = bank(ReasoningBankConfig.custom().maxLessonsPerTool(2));
+        Lesson holding = bank.memorize(lesson("weather", "unfixable-now", clock.instant()).toBuilder()
+                .status(LessonStatus.UNFIXABLE).expiresAt(clock.instant().plus(Duration.ofDays(1))).build()).lesson();
+        Lesson expired = bank.memorize(lesson("weather", "unfixable-before", clock.instant()).toBuilder()
+                .status(LessonStatus.UNFIXABLE).expiresAt(clock.instant().plus(Duration.ofMinutes(1))).build()).lesson();
+        clock.advance(Duration.ofMinutes(5));
+
+        for (int i = 0; i < 3; i++) {
+            bank.memorize(lesson("weather", "candidate-" + i, clock.instant()));
+        }
+
+        assertThat(bank.lessons()).extracting(Lesson::id).contains(holding.id()).doesNotContain(expired.id());
+    }
 }

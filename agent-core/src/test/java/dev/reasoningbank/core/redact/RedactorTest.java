@@ -36,6 +36,8 @@ class RedactorTest {
         "name ending in key| settings.py: ADAFRUIT_IO_KEY = 'aio_sa4lV0TLfdHv2W7Pn422kgKx' | aio_sa4lV0TLfdHv2W7Pn422kgKx | ADAFRUIT_IO_KEY = '[REDACTED:secret]'",
         "env user:password | CI had BUNDLE_GEMS__ACME__COM=0eebfe9b:5ceb2549 set         | 5ceb2549                     | BUNDLE_GEMS__ACME__COM=[REDACTED:secret]",
         "nuget setting     | <add key=\"ClearTextPassword\" value=\"clYGeFrUcDmPGEt4\" />  | clYGeFrUcDmPGEt4             | value=\"[REDACTED:secret]\"",
+        "nuget single quote| <add key='ClearTextPassword' value='hunter2hunter2'/>      | hunter2hunter2               | value='[REDACTED:secret]'",
+        "passphrase, bang  | {\"password\": \"correct horse battery staple!\"}        | horse battery                | [REDACTED:secret]",
         "forged marker     | token [REDACTED:ghp_abcdefghijklmnopqrstuvwxyz0123456789] | ghp_abcdefghijklmnopqrstuvwxyz0123456789 | [REDACTED:",
     })
     void should_redact(String name, String text, String secret, String expected) {
@@ -130,7 +132,10 @@ class RedactorTest {
                 "-----BEGIN ".repeat(90_000),
                 "sk-".repeat(340_000),
                 "x".repeat(1_000_000),
-                "bearer ".repeat(145_000));
+                "bearer ".repeat(145_000),
+                "?token:a:".repeat(100_000),
+                "<add key=\"password\" value=\"".repeat(30_000),
+                "sessionId=2024-11-03T08:15:22.481Z:".repeat(25_000));
         assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
             for (String text : hostile) {
                 long start = System.nanoTime();
