@@ -191,7 +191,14 @@ final class BankListener implements Runnable {
         }
     }
 
+    /** Hands the connection back as it was lent: a pooled one must not keep listening (nothing would read its notifications). */
     private static void close(Connection connection) {
+        try (java.sql.Statement reset = connection.createStatement()) {
+            reset.execute("UNLISTEN *");
+            reset.execute("RESET application_name");
+        } catch (SQLException | RuntimeException gone) {
+            // a broken connection listens to nothing any more
+        }
         try {
             connection.close();
         } catch (SQLException | RuntimeException ignored) {

@@ -45,12 +45,27 @@ final class FailureLearner {
 
     /** What the model reads when the user has a handler of their own: its text, then what was learned. */
     ToolErrorHandlerResult then(ToolErrorHandlerResult learned, @Nullable ToolExecutionErrorHandler user, Throwable error, ToolErrorContext context) {
-        return user == null ? learned : ToolErrorHandlerResult.text(user.handle(error, context).text() + "\n" + learned.text());
+        return user == null ? learned : ToolErrorHandlerResult.text(redacted(user.handle(error, context).text(), context) + "\n" + learned.text());
+    }
+
+    /**
+     * The user's handler's text as the model may read it: it saw the raw error, which may echo a credential
+     * the call carried (one a lesson injected, one the tool holds), so every secret-named value of the call goes.
+     */
+    private static String redacted(String text, ToolErrorContext context) {
+        java.util.List<String> secrets = new java.util.ArrayList<>();
+        ToolCall call = context.rawError() instanceof PlannedCallException planned ? planned.call() : ToolRegistry.callOf(context.toolExecutionRequest());
+        call.arguments().forEach((name, value) -> {
+            if (value != null && dev.reasoningbank.core.redact.Redactor.isSecretName(name)) {
+                secrets.add(String.valueOf(value));
+            }
+        });
+        return dev.reasoningbank.core.redact.Redactor.standard().withSecretValues(secrets).redact(text);
     }
 
     /** As {@link #then(ToolErrorHandlerResult, ToolExecutionErrorHandler, Throwable, ToolErrorContext)}, for unusable arguments. */
     ToolErrorHandlerResult then(ToolErrorHandlerResult learned, @Nullable ToolArgumentsErrorHandler user, Throwable error, ToolErrorContext context) {
-        return user == null ? learned : ToolErrorHandlerResult.text(user.handle(error, context).text() + "\n" + learned.text());
+        return user == null ? learned : ToolErrorHandlerResult.text(redacted(user.handle(error, context).text(), context) + "\n" + learned.text());
     }
 
     /** For {@code toolArgumentsErrorHandler}: the model's arguments could not be used. */

@@ -322,7 +322,7 @@ public final class LearningAiServices<T> {
             services.tools(planned);
         }
         serviceListeners.stream().filter(l -> l.getEventClass() != LearningEvent.class).forEach(services::registerListener);
-        toolProviders.forEach(provider -> services.toolProvider(new PlanningToolProvider(provider, tools, executor)));
+        toolProviders.forEach(provider -> services.toolProvider(new PlanningToolProvider(provider, learning)));
         BiFunction<ChatRequest, Object, ChatRequest> injector = new LessonInjector(learning);
         BiFunction<ChatRequest, Object, ChatRequest> user = userRequestTransformer;
         BiFunction<ChatRequest, Object, ChatRequest> transformer = user == null ? injector

@@ -27,9 +27,25 @@ import org.jspecify.annotations.Nullable;
 final class PlanningToolExecutor implements ToolExecutor {
 
     private final Learning learning;
+    /** The tools a provider offered for this request (they win over registered ones of the same name); empty otherwise. */
+    private final java.util.Map<String, ToolRegistry.Entry> offered;
 
     PlanningToolExecutor(Learning learning) {
+        this(learning, java.util.Map.of());
+    }
+
+    PlanningToolExecutor(Learning learning, java.util.Map<String, ToolRegistry.Entry> offered) {
         this.learning = learning;
+        this.offered = java.util.Map.copyOf(offered);
+    }
+
+    private ToolRegistry.@Nullable Entry tool(String name) {
+        ToolRegistry.Entry own = offered.get(name);
+        return own != null ? own : learning.tools().get(name);
+    }
+
+    private boolean exists(String name) {
+        return offered.containsKey(name) || learning.tools().contains(name);
     }
 
     @Override
@@ -45,15 +61,15 @@ final class PlanningToolExecutor implements ToolExecutor {
     private ToolExecutionResult planAndRun(ToolExecutionRequest request, @Nullable InvocationContext context) {
         String taskId = Learning.taskId(context == null ? null : context.chatMemoryId());
         ToolCall call = ToolRegistry.callOf(request);
-        ToolRegistry.Entry tool = learning.tools().get(request.name());
+        ToolRegistry.Entry tool = tool(request.name());
         // lessons see the settings the tool holds (its key, its base URL) as arguments; the tool never does
-        Plan plan = learning.loop().plan(tool == null ? call : tool.withSettings(call), Learning.userText(context), learning.tools()::contains);
+        Plan plan = learning.loop().plan(tool == null ? call : tool.withSettings(call), Learning.userText(context), this::exists);
         AtomicReference<ToolExecutionResult> last = new AtomicReference<>();
         PlanRunner.Run run = learning.loop().execute(taskId, plan, planned -> {
-            // this executor runs only registered tools, and a plan switches only to a tool the registry contains
-            ToolRegistry.Entry target = Objects.requireNonNull(learning.tools().get(planned.tool()),
+            // a plan switches only to a tool that exists for this request
+            ToolRegistry.Entry target = Objects.requireNonNull(tool(planned.tool()),
                     () -> "the planned tool " + planned.tool() + " is not registered");
-            ToolCall arguments = learning.tools().withoutSettings(planned);
+            ToolCall arguments = target.withoutSettings(planned, tool == null ? java.util.List.of() : tool.settings());
             ToolExecutionRequest plannedRequest = arguments.equals(call) ? request : ToolRegistry.requestOf(arguments, request);
             ToolExecutionResult result;
             try {

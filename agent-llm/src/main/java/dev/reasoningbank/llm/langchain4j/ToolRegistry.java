@@ -42,6 +42,14 @@ final class ToolRegistry {
             return ToolCall.of(call.tool(), arguments);
         }
 
+        /** The planned call as this tool receives it: without the settings it or the tool first called ({@code others}) hold. */
+        ToolCall withoutSettings(ToolCall planned, List<ToolSetting> others) {
+            Map<String, Object> arguments = new LinkedHashMap<>(planned.arguments());
+            settings.forEach(s -> arguments.remove(s.name()));
+            others.forEach(s -> arguments.remove(s.name()));
+            return arguments.size() == planned.arguments().size() ? planned : ToolCall.of(planned.tool(), arguments);
+        }
+
         /** The settings' values in a planned call. */
         Map<ToolSetting, String> settingValues(ToolCall planned) {
             Map<ToolSetting, String> values = new java.util.HashMap<>();
@@ -84,12 +92,12 @@ final class ToolRegistry {
         }
     }
 
-    /** Registers (or refreshes) a tool a {@code ToolProvider} offered for this request. */
-    void provided(AiServiceTool tool) {
+    /** A tool a {@code ToolProvider} offered for one request: it holds no settings of ours. */
+    static Entry entryOf(AiServiceTool tool) {
         ToolSpecification spec = tool.toolSpecification();
         List<String> parameters = spec.parameters() == null ? List.of() : List.copyOf(spec.parameters().properties().keySet());
-        tools.put(spec.name(), new Entry(spec, tool.toolExecutor(), tool.returnBehavior() == null ? ReturnBehavior.TO_LLM : tool.returnBehavior(),
-                parameters, List.of()));
+        return new Entry(spec, tool.toolExecutor(), tool.returnBehavior() == null ? ReturnBehavior.TO_LLM : tool.returnBehavior(),
+                parameters, List.of());
     }
 
     private static List<ToolSetting> settingsOf(Object object) {
@@ -109,18 +117,6 @@ final class ToolRegistry {
             }
         }
         return settings;
-    }
-
-    /** Every setting name of every tool: never sent to a tool as an argument. */
-    boolean isSetting(String name) {
-        return entries().stream().anyMatch(e -> e.settings().stream().anyMatch(s -> s.name().equals(name)));
-    }
-
-    /** The call as the tool receives it: the model's arguments, without any setting. */
-    ToolCall withoutSettings(ToolCall call) {
-        Map<String, Object> arguments = new LinkedHashMap<>(call.arguments());
-        arguments.keySet().removeIf(this::isSetting);
-        return arguments.size() == call.arguments().size() ? call : ToolCall.of(call.tool(), arguments);
     }
 
     List<Entry> entries() {

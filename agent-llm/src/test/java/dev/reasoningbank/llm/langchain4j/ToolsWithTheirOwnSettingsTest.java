@@ -152,6 +152,9 @@ class ToolsWithTheirOwnSettingsTest {
                     .bank(bank)
                     .parameterSource(ParameterSource.of(Map.of("weather.apiKey", FRESH_KEY)))
                     .listener(events::add)
+                    // a handler of the user's own that passes the raw error on (it echoes the key)
+                    .toolExecutionErrorHandler((error, context) -> dev.langchain4j.service.tool.ToolErrorHandlerResult.text(
+                            "The tool failed: " + error.getMessage()))
                     .build();
 
             // when: conversation 1 fails on the expired key, conversation 2 asks again
