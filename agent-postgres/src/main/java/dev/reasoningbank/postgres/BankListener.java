@@ -35,6 +35,8 @@ final class BankListener implements Runnable {
     private volatile boolean listening;
     private volatile boolean stopped;
     private volatile @Nullable Connection connection;
+    /** The schema the tables are in, as the payload names it: two schemas may hold banks of one name. */
+    private volatile String schema = "";
     private @Nullable Thread thread;
     private long lastHeard;
 
@@ -132,6 +134,9 @@ final class BankListener implements Runnable {
                 name.setString(1, APPLICATION_NAME); // how a DBA tells it in pg_stat_activity
                 name.execute();
             }
+            try (Statement current = opened.createStatement(); java.sql.ResultSet rs = current.executeQuery("SELECT current_schema()")) {
+                schema = rs.next() && rs.getString(1) != null ? rs.getString(1) : "";
+            }
             readRevision(opened); // what was committed before LISTEN took effect
         } catch (SQLException | RuntimeException e) {
             close(opened);
@@ -160,10 +165,10 @@ final class BankListener implements Runnable {
         }
     }
 
-    /** A payload {@code "<revision> <bank>"}: the revision if it is this bank's. */
+    /** A payload {@code "<revision> <schema>/<bank>"}: the revision if it is this bank's. */
     private void accept(String payload) {
         int space = payload.indexOf(' ');
-        if (space > 0 && payload.substring(space + 1).equals(bank)) {
+        if (space > 0 && payload.substring(space + 1).equals(schema + "/" + bank)) {
             try {
                 revisions.accept(Long.parseLong(payload.substring(0, space)));
             } catch (NumberFormatException notOurs) {

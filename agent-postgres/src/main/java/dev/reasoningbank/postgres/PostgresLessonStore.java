@@ -119,7 +119,7 @@ public final class PostgresLessonStore implements LessonStore {
     private static final String BUMP = "UPDATE reasoningbank_banks SET revision = ? WHERE name = ?";
     private static final String BUMP_AND_PRUNE =
             "UPDATE reasoningbank_banks SET revision = ?, pruned_through = GREATEST(pruned_through, ?) WHERE name = ?";
-    private static final String NOTIFY = "SELECT pg_notify(?, ?)";
+    private static final String NOTIFY = "SELECT pg_notify(?, ? || ' ' || current_schema() || '/' || ?)";
 
     private enum Stage { PREPARING, APPLYING, WRITING, COMMITTING }
 
@@ -552,7 +552,8 @@ public final class PostgresLessonStore implements LessonStore {
         }
         try (PreparedStatement notify = c.prepareStatement(NOTIFY)) {
             notify.setString(1, Schema.CHANNEL);
-            notify.setString(2, revision + " " + bank); // delivered on commit
+            notify.setString(2, Long.toString(revision)); // delivered on commit
+            notify.setString(3, bank);
             notify.execute();
         }
     }

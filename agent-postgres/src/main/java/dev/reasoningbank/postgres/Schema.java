@@ -27,7 +27,7 @@ final class Schema {
     /** The layout this code writes and reads. */
     static final int VERSION = 1;
 
-    /** The NOTIFY channel; the payload is {@code "<revision> <bank>"}. */
+    /** The NOTIFY channel; the payload is {@code "<revision> <schema>/<bank>"}. */
     static final String CHANNEL = "reasoningbank";
 
     /** Serializes the creation of the tables when several processes start at once (an arbitrary constant: "RBSCHEMA"). */

@@ -247,9 +247,20 @@ public final class ReasoningBank implements AutoCloseable {
             throw new InvalidLessonException(problems.size() + " of the lessons", problems);
         }
         Map<String, Pending> deltas = drainPending();
-        List<MemorizeResult> results = write(deltas, set -> clean.stream().map(l -> put(set, l, null)).toList());
+        List<BankEvent> evicted = new ArrayList<>();
+        List<MemorizeResult> results = write(deltas, set -> {
+            evicted.clear();
+            List<MemorizeResult> stored = new ArrayList<>();
+            for (Lesson lesson : clean) {
+                MemorizeResult r = put(set, lesson, null);
+                stored.add(r);
+                evicted.addAll(Eviction.apply(set, r.lesson(), config, now(), false)); // the caps hold for an import too
+            }
+            return stored;
+        });
         results.forEach(r -> publish(r.created() ? new BankEvent.LessonAdded(config.name(), r.lesson())
                 : new BankEvent.LessonMerged(config.name(), r.lesson())));
+        evicted.forEach(this::publish);
         return results;
     }
 

@@ -95,4 +95,18 @@ class EvictionTest {
 
         assertThat(bank.lessons()).extracting(Lesson::id).contains(holding.id()).doesNotContain(expired.id());
     }
+
+    @Test
+    void an_import_keeps_the_caps_too() {
+        ReasoningBank bank = bank(ReasoningBankConfig.custom().maxLessonsPerTool(5));
+        List<Lesson> imported = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            imported.add(lesson("weather", "imported-" + i, clock.instant().plusSeconds(i)));
+        }
+
+        bank.memorizeAll(imported);
+
+        assertThat(bank.lessons()).hasSize(5);
+        assertThat(events).filteredOn(e -> e instanceof BankEvent.LessonEvicted).hasSize(7);
+    }
 }
