@@ -1,5 +1,6 @@
 package dev.reasoningbank.sample;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -41,11 +42,30 @@ class ClasspathTest {
     }
 
     @Test
-    void the_openai_path_needs_no_optional_module() {
+    void the_assistant_answers_over_an_openai_compatible_server_with_no_optional_module() throws IOException {
+        List<String> requests = new java.util.concurrent.CopyOnWriteArrayList<>();
+        com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/v1/chat/completions", exchange -> {
+            requests.add(new String(exchange.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            byte[] body = ("{\"id\":\"chatcmpl-1\",\"object\":\"chat.completion\",\"created\":1732500001,\"model\":\"gpt-4o-mini\","
+                    + "\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\"Sunny in Oslo.\"},"
+                    + "\"finish_reason\":\"stop\"}],\"usage\":{\"prompt_tokens\":50,\"completion_tokens\":4,\"total_tokens\":54}}")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
         try (ReasoningBank bank = ReasoningBank.inMemory()) {
-            TravelAssistant assistant = TravelAssistant.create(
-                    Map.of("RB_LLM", "openai", "OPENAI_API_KEY", "sk-local", "OPENAI_BASE_URL", "http://127.0.0.1:9/v1"), bank);
-            org.junit.jupiter.api.Assertions.assertNotNull(assistant);
+            TravelAssistant assistant = TravelAssistant.create(Map.of("RB_LLM", "openai", "OPENAI_API_KEY", "sk-local",
+                    "OPENAI_BASE_URL", "http://127.0.0.1:" + server.getAddress().getPort() + "/v1"), bank);
+
+            assertEquals("Sunny in Oslo.", assistant.chat("me", "Weather in Oslo?"));
+            assertEquals(1, requests.size());
+            assertTrue(requests.get(0).contains("Weather in Oslo?") && requests.get(0).contains("\"weather\""), requests.get(0));
+        } finally {
+            server.stop(0);
         }
     }
 }

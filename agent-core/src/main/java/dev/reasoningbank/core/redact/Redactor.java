@@ -121,7 +121,10 @@ public final class Redactor {
      * "key" holds one, unless the word before names a key of data ({@code sortKey}, {@code partition_key}).
      */
     private static boolean endsInKeyWord(String name, String normalized) {
-        boolean lastWordIsKey = name.length() > 3 && (name.matches("(?s).*[_.\\-\\s][Kk][Ee][Yy]") || name.matches("(?s).*[a-z0-9]Key"));
+        int k = name.length() - 3;
+        boolean lastWordIsKey = k > 0 && name.regionMatches(true, k, "key", 0, 3)
+                && ("_.- \t".indexOf(name.charAt(k - 1)) >= 0 || name.charAt(k) == 'K' && Character.isLowerCase(name.charAt(k - 1))
+                        || name.charAt(k) == 'K' && Character.isDigit(name.charAt(k - 1)));
         return lastWordIsKey && DATA_KEYS.stream().noneMatch(d -> normalized.equals(d + "key"));
     }
 
