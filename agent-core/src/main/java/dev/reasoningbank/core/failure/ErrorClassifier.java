@@ -80,6 +80,9 @@ public final class ErrorClassifier {
                 && containsAny(text, "timed out", "a timeout", "timeout when", "timeout while", "timeout occurred")) {
             return ErrorKind.TIMEOUT; // a 4xx that reports a transient timeout behind the server (Stripe's terminal_reader_timeout)
         }
+        if ((status == 409 || status == 423) && containsAny(text, "in progress", "try again", "retry later", "currently being")) {
+            return ErrorKind.SERVER_ERROR; // a conflict with work under way, which the server says will pass (Azure's AnotherOperationInProgress)
+        }
         ErrorKind kind = byStatus(status);
         return kind == ErrorKind.UNKNOWN ? byMessage(text) : kind;
     }
@@ -102,7 +105,7 @@ public final class ErrorClassifier {
             case 404, 410 -> ErrorKind.GONE;
             case 408, 504 -> ErrorKind.TIMEOUT;
             case 429 -> ErrorKind.RATE_LIMITED;
-            case 400, 422 -> ErrorKind.VALIDATION;
+            case 400, 406, 415, 422 -> ErrorKind.VALIDATION;
             default -> status >= 500 ? ErrorKind.SERVER_ERROR : ErrorKind.UNKNOWN;
         };
     }

@@ -16,9 +16,9 @@ public enum ErrorKind {
     RATE_LIMITED,
     /** The endpoint or resource is gone or deprecated (HTTP 404, 410). */
     GONE,
-    /** An argument was rejected (HTTP 400, 422, or a validation message). */
+    /** An argument or header was rejected (HTTP 400, 406, 415, 422, or a validation message). */
     VALIDATION,
-    /** The server failed (HTTP 5xx); usually transient. */
+    /** The server failed (HTTP 5xx) or is busy with other work (a 409 saying to try again); usually transient. */
     SERVER_ERROR,
     /** The call returned but its result is wrong (judged, not thrown). */
     WRONG_RESULT,

@@ -1,5 +1,6 @@
 package dev.reasoningbank.core.lesson;
 
+import dev.reasoningbank.core.internal.MediaTypes;
 import static dev.reasoningbank.core.internal.Checks.atLeast;
 import static dev.reasoningbank.core.internal.Checks.notBlank;
 import static dev.reasoningbank.core.internal.Checks.notNull;
@@ -296,7 +297,7 @@ public sealed interface Strategy {
         public List<String> problems(List<String> toolParameters) {
             List<String> problems = new ArrayList<>();
             LessonValidator.knownParameter(problems, "FixArgument.parameter", parameter, toolParameters);
-            if (!operand.isEmpty() && LessonValidator.COMMAND.matcher(operand).find()) {
+            if (!operand.isEmpty() && LessonValidator.COMMAND.matcher(operand).find() && !MediaTypes.isMediaType(operand)) {
                 problems.add("FixArgument.operand must be a plain value, not '" + LessonValidator.cut(operand) + "'");
             }
             LessonValidator.noSecret(problems, "FixArgument.operand", operand);

@@ -430,6 +430,14 @@ public final class RuleBasedReflector implements Reflector {
                             p + " is a case-sensitive value among lower-case constants; lower-case it before calling " + f.tool() + "."));
                 }
             }
+            if (ServerHints.onlyLowerCase(message) && !value.equals(value.toLowerCase(Locale.ROOT))) {
+                return Optional.of(fix(f, p, Transform.LOWERCASE, "", "Lower-case " + p,
+                        f.tool() + " accepts only lower-case letters in " + p + "; lower-case it before calling."));
+            }
+            if (ServerHints.onlyUpperCase(message) && !value.equals(value.toUpperCase(Locale.ROOT))) {
+                return Optional.of(fix(f, p, Transform.UPPERCASE, "", "Upper-case " + p,
+                        f.tool() + " accepts only upper-case letters in " + p + "; upper-case it before calling."));
+            }
             Optional<Long> number = wholeNumber(value);
             Optional<Long> bound = ServerHints.upperBound(message);
             if (number.isPresent() && bound.isPresent() && number.get() > bound.get() && bound.get() >= 0) {

@@ -1,5 +1,6 @@
 package dev.reasoningbank.core.reflect;
 
+import dev.reasoningbank.core.internal.MediaTypes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -20,7 +21,7 @@ final class ServerHints {
     private static final Pattern INCLUSIVE_MAX = Pattern.compile("(?i)(?:<=|=<|≤|\\bat most|\\bno more than|\\bnot (?:be )?(?:greater|more|larger|higher) than|"
             + "\\b(?:must|may|should|can|cannot|can't|could) not exceed|\\bcannot exceed|\\bcan't exceed|\\bnot to exceed|\\bmust not be (?:greater|more|larger) than|"
             + "\\b(?:less|lower|smaller|fewer) than or equal to|\\bup to|\\bmaximum(?: allowed)?(?: value)?(?: is| of|:|=)?|\\bmax(?:imum)?(?: allowed)?\\s*[:=]?|"
-            + "\\bexceeds? (?:the )?(?:maximum|max|limit)(?: allowed)?(?: value)?(?: of| is)?)\\s*\\(?\\s*" + NUMBER + "\\b");
+            + "\\bexceeds? (?:the )?(?:maximum|max|limit)(?: allowed)?(?: value)?(?: of| is)?)\\s*\\(?\\s*[\"'`]?" + NUMBER + "\\b");
     private static final Pattern EXCLUSIVE_MAX = Pattern.compile("(?i)(?:(?<![<=])<(?!=)|\\b(?:less|lower|smaller|fewer) than(?! or equal)|\\bbelow|\\bunder)\\s*" + NUMBER + "\\b");
     private static final Pattern RANGE = Pattern.compile("(?i)\\b(?:between|from)\\s+" + NUMBER + "\\s+(?:and|to)\\s+" + NUMBER + "\\b"
             + "|\\b(?:range|in)\\s*[\\[(]?\\s*" + NUMBER + "\\s*(?:,|-|\\.\\.|to)\\s*" + NUMBER + "\\s*[\\])]?");
@@ -116,9 +117,26 @@ final class ServerHints {
         return Optional.empty();
     }
 
+    /** A message that allows only lower-case ("lower-case letters only", "must be lowercase") or only upper-case letters. */
+    private static final Pattern ONLY_LOWER = Pattern.compile("(?i)\\blower[- ]?case(?: letters| characters)?(?: and [a-z -]{1,30})? only\\b"
+            + "|\\bonly (?:[a-z-]{1,20} )?(?:and )?lower[- ]?case\\b|\\bmust (?:be|contain) (?:all |only )?lower[- ]?case\\b");
+    private static final Pattern ONLY_UPPER = Pattern.compile("(?i)\\bupper[- ]?case(?: letters| characters)?(?: and [a-z -]{1,30})? only\\b"
+            + "|\\bonly (?:[a-z-]{1,20} )?(?:and )?upper[- ]?case\\b|\\bmust (?:be|contain) (?:all |only )?upper[- ]?case\\b");
+
+    /** Whether the message allows only lower-case letters. */
+    static boolean onlyLowerCase(String message) {
+        return ONLY_LOWER.matcher(message).find();
+    }
+
+    /** Whether the message allows only upper-case letters. */
+    static boolean onlyUpperCase(String message) {
+        return ONLY_UPPER.matcher(message).find();
+    }
+
     /** The value the message gives a parameter ({@code 'ConsistencyLevel: eventual'}, {@code currency=usd}, {@code default: EUR}). */
     static Optional<String> valueFor(String message, String parameter) {
-        Matcher named = Pattern.compile("(?i)\\b" + Pattern.quote(parameter) + "\\b\\s*(?:[:=]|\\bto\\b|\\bmust be\\b|\\bshould be\\b)\\s*[\"'`]?([A-Za-z0-9_.-]{1,40})").matcher(message);
+        Matcher named = Pattern.compile("(?i)\\b" + Pattern.quote(parameter) + "\\b\\s*(?:[:=]|\\bto\\b|\\bmust be\\b|\\bshould be\\b)\\s*[\"'`]?"
+                + "(" + MediaTypes.REGEX + "|[A-Za-z0-9_.-]{1,40})").matcher(message);
         if (named.find()) {
             return Optional.of(named.group(1));
         }

@@ -78,6 +78,26 @@ class RuleBasedReflectorTest {
     }
 
     @Test
+    void a_naming_rule_a_missing_header_and_a_busy_resource_are_read_as_servers_write_them() {
+        Lesson lower = reflect(Map.of("bucket", "Team-Logs"), ToolException.response(400, Map.of(),
+                "{\"error\":{\"code\":\"InvalidBucketName\",\"message\":\"Team-Logs is not a valid bucket name. Bucket names use numbers, dashes and lower-case letters only.\"}}", "h"));
+        assertThat(lower.strategy()).isEqualTo(new Strategy.FixArgument("bucket", Transform.LOWERCASE, ""));
+
+        ToolCall call = ToolCall.of("api", Map.of("q", "x"));
+        Failure notAcceptable = Failure.of(call, ToolException.response(406, Map.of(),
+                "{\"id\":\"not_acceptable\",\"message\":\"set Accept: application/vnd.example+json; version=2 header and try again\"}", "h"));
+        assertThat(notAcceptable.kind()).isEqualTo(ErrorKind.VALIDATION);
+        assertThat(rules.reflect(notAcceptable, new ReflectionContext(List.of("q", "accept"), List.of(), NOW)).orElseThrow().strategy())
+                .isEqualTo(new Strategy.FixArgument("accept", Transform.DEFAULT_IF_MISSING, "application/vnd.example+json; version=2"));
+
+        Lesson busy = reflect(Map.of("q", "x"), ToolException.response(409, Map.of(),
+                "{\"error\":{\"code\":\"OperationInProgress\",\"message\":\"Another operation on this resource is in progress.\"}}", "h"));
+        assertThat(busy.strategy()).isInstanceOf(Strategy.RetryWithBackoff.class);
+        Lesson taken = reflect(Map.of("q", "x"), ToolException.response(409, Map.of(), "{\"error\":{\"message\":\"The name is already taken.\"}}", "h"));
+        assertThat(taken.strategy()).isEqualTo(new Strategy.Advice());
+    }
+
+    @Test
     void anything_else_should_become_advice() {
         Lesson lesson = reflect(Map.of("q", "x"), new IllegalStateException("the flux capacitor is cold"));
         assertThat(lesson.strategy()).isEqualTo(new Strategy.Advice());

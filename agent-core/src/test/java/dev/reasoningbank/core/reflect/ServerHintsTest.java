@@ -25,6 +25,7 @@ class ServerHintsTest {
         "top must be no more than 999 | 999",
         "Requested 5000 exceeds the maximum allowed (1000) | 1000",
         "you can request 100 or fewer items | 100",
+        "body failed validation: body.limit should be ≤ `50`, instead was `80`. | 50",
     })
     void bounds_are_read_however_they_are_phrased(String message, long bound) {
         assertThat(ServerHints.upperBound(message)).contains(bound);
@@ -85,7 +86,18 @@ class ServerHintsTest {
     }
 
     @Test
+    void a_case_rule_is_read_from_a_naming_rule() {
+        assertThat(ServerHints.onlyLowerCase("Bucket name must be 3-63 characters and use numbers and lower-case letters only.")).isTrue();
+        assertThat(ServerHints.onlyLowerCase("The tag must be lowercase")).isTrue();
+        assertThat(ServerHints.onlyUpperCase("currency codes must be upper case")).isTrue();
+        assertThat(ServerHints.onlyLowerCase("names are case-insensitive; lowercase is recommended")).isFalse();
+        assertThat(ServerHints.onlyUpperCase("Storage account name must use lower-case letters only")).isFalse();
+    }
+
+    @Test
     void a_value_named_for_a_missing_parameter_is_read() {
+        assertThat(ServerHints.valueFor("request failed, set Accept: application/vnd.example+json; version=2 header and try again", "accept"))
+                .contains("application/vnd.example+json; version=2");
         assertThat(ServerHints.valueFor("Request with $search query parameter only works with a special request header: 'ConsistencyLevel: eventual'",
                 "consistencyLevel")).contains("eventual");
         assertThat(ServerHints.valueFor("currency is required (default: EUR)", "currency")).contains("EUR");
