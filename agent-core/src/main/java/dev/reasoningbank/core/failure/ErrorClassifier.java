@@ -80,8 +80,10 @@ public final class ErrorClassifier {
                 && containsAny(text, "timed out", "a timeout", "timeout when", "timeout while", "timeout occurred")) {
             return ErrorKind.TIMEOUT; // a 4xx that reports a transient timeout behind the server (Stripe's terminal_reader_timeout)
         }
-        if ((status == 409 || status == 423) && containsAny(text, "in progress", "try again", "retry later", "currently being")) {
-            return ErrorKind.SERVER_ERROR; // a conflict with work under way, which the server says will pass (Azure's AnotherOperationInProgress)
+        if ((status == 409 || status == 423) && containsAny(text, "in progress", "try again", "retry later", "currently being", "ongoing")
+                || (status == 400 || status == 409) && containsAny(text, "again later", "not yet ready", "not ready yet")) {
+            // work under way that the server says will pass (Azure's AnotherOperationInProgress, Plaid's PRODUCT_NOT_READY)
+            return ErrorKind.SERVER_ERROR;
         }
         ErrorKind kind = byStatus(status);
         return kind == ErrorKind.UNKNOWN ? byMessage(text) : kind;
@@ -101,11 +103,13 @@ public final class ErrorClassifier {
     public static ErrorKind byStatus(int status) {
         return switch (status) {
             case 401, 407 -> ErrorKind.AUTH;
-            case 403 -> ErrorKind.FORBIDDEN;
+            case 402, 403 -> ErrorKind.FORBIDDEN;
             case 404, 410 -> ErrorKind.GONE;
             case 408, 504 -> ErrorKind.TIMEOUT;
             case 429 -> ErrorKind.RATE_LIMITED;
-            case 400, 406, 415, 422 -> ErrorKind.VALIDATION;
+            // a conflict that is not work under way (a name in use), a failed precondition (a stale ETag) and a body too large
+            // are answered the same way every time
+            case 400, 406, 409, 412, 413, 415, 422 -> ErrorKind.VALIDATION;
             default -> status >= 500 ? ErrorKind.SERVER_ERROR : ErrorKind.UNKNOWN;
         };
     }

@@ -4,7 +4,7 @@ package dev.reasoningbank.core.lesson;
 public enum ErrorKind {
     /** The credential was rejected or has expired (HTTP 401). */
     AUTH,
-    /** The credential is valid but lacks a permission or scope (HTTP 403). */
+    /** The credential is valid but lacks a permission, a scope or a plan (HTTP 402, 403). */
     FORBIDDEN,
     /** The host refused the connection: it is down. */
     HOST_DOWN,
@@ -16,7 +16,7 @@ public enum ErrorKind {
     RATE_LIMITED,
     /** The endpoint or resource is gone or deprecated (HTTP 404, 410). */
     GONE,
-    /** An argument or header was rejected (HTTP 400, 406, 415, 422, or a validation message). */
+    /** An argument or header was rejected (HTTP 400, 406, 409, 412, 413, 415, 422, or a validation message). */
     VALIDATION,
     /** The server failed (HTTP 5xx) or is busy with other work (a 409 saying to try again); usually transient. */
     SERVER_ERROR,

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -36,6 +37,8 @@ final class ServerHints {
     private static final Pattern SUCCESSOR = Pattern.compile("(?i)\\b(?:use|using|call|try|moved to|moved permanently to|replaced by|superseded by|migrate to|"
             + "migrated to|switch to|upgrade to|in favou?r of|is now|successor is|see)\\s+(?:the\\s+)?(?:new\\s+)?(?:endpoint\\s+|api\\s+|version\\s+)?[\"'`]?"
             + "((?:https?://[^\\s\"'`<>]{1,300})|/[A-Za-z0-9_./{}:-]{1,200}|v\\d{1,3}(?:\\.\\d{1,3})?|\\d{4}-\\d{2}(?:-\\d{2})?)");
+    private static final Set<String> NOT_A_VALUE = Set.of("header", "parameter", "field", "value", "is", "are", "required",
+            "missing", "must", "the", "a", "an", "not", "set", "specified", "provided", "given", "invalid");
     private static final String DATE_TIME = "yyyy-MM-dd'T'HH:mm:ssXXX";
 
     private ServerHints() {}
@@ -137,8 +140,12 @@ final class ServerHints {
     static Optional<String> valueFor(String message, String parameter) {
         Matcher named = Pattern.compile("(?i)\\b" + Pattern.quote(parameter) + "\\b\\s*(?:[:=]|\\bto\\b|\\bmust be\\b|\\bshould be\\b)\\s*[\"'`]?"
                 + "(" + MediaTypes.REGEX + "|[A-Za-z0-9_.-]{1,40})").matcher(message);
-        if (named.find()) {
-            return Optional.of(named.group(1));
+        while (named.find()) {
+            // "anthropic-version: header is required ... for example anthropic-version: 2023-06-01": a word of the sentence is no value
+            String value = named.group(1).replaceAll("[.,;:]+$", "");
+            if (!value.isEmpty() && !NOT_A_VALUE.contains(value.toLowerCase(Locale.ROOT))) {
+                return Optional.of(value);
+            }
         }
         Matcher byDefault = Pattern.compile("(?i)\\bdefault(?:s? to|s? is|\\s*:|\\s*=| value is| value:)\\s*[\"'`]?([A-Za-z0-9_.-]{1,40})").matcher(message);
         return byDefault.find() ? Optional.of(byDefault.group(1)) : Optional.empty();

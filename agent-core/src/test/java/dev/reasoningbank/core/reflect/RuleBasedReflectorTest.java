@@ -95,6 +95,10 @@ class RuleBasedReflectorTest {
         assertThat(busy.strategy()).isInstanceOf(Strategy.RetryWithBackoff.class);
         Lesson taken = reflect(Map.of("q", "x"), ToolException.response(409, Map.of(), "{\"error\":{\"message\":\"The name is already taken.\"}}", "h"));
         assertThat(taken.strategy()).isEqualTo(new Strategy.Advice());
+        assertThat(taken.trigger().errorKind()).as("a name in use is answered the same way every time").isEqualTo(ErrorKind.VALIDATION);
+        Lesson notReady = reflect(Map.of("q", "x"), ToolException.response(400, Map.of(),
+                "{\"error_code\":\"PRODUCT_NOT_READY\",\"error_message\":\"the report is not yet ready. try the request again later\"}", "h"));
+        assertThat(notReady.strategy()).isInstanceOf(Strategy.RetryWithBackoff.class);
     }
 
     @Test

@@ -98,6 +98,8 @@ class ServerHintsTest {
     void a_value_named_for_a_missing_parameter_is_read() {
         assertThat(ServerHints.valueFor("request failed, set Accept: application/vnd.example+json; version=2 header and try again", "accept"))
                 .contains("application/vnd.example+json; version=2");
+        assertThat(ServerHints.valueFor("x-api-version: header is required; send it, for example x-api-version: 2024-02-01.", "x-api-version"))
+                .contains("2024-02-01");
         assertThat(ServerHints.valueFor("Request with $search query parameter only works with a special request header: 'ConsistencyLevel: eventual'",
                 "consistencyLevel")).contains("eventual");
         assertThat(ServerHints.valueFor("currency is required (default: EUR)", "currency")).contains("EUR");
