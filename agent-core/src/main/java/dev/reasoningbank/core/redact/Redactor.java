@@ -28,12 +28,12 @@ public final class Redactor {
     private static final List<String> KEY_PREFIXES = List.of(
             "sk-", "sk_live_", "sk_test_", "rk_live_", "pk_live_", "AKIA", "ASIA", "ghp_", "gho_", "ghs_", "ghu_",
             "github_pat_", "glpat-", "xoxb-", "xoxp-", "xoxa-", "AIza", "hf_", "rk_test_", "sk-proj-", "shpss_", "shpat_", "dop_v1_", "dor_v1_",
-            "glsa_", "lin_api_", "dp.pt.", "dt0c01.", "SG.", "HRKU-", "AGE-SECRET-KEY-", "npm_", "pypi-", "whsec_", "ya29.");
+            "glsa_", "lin_api_", "dp.pt.", "dt0c01.", "SG.", "HRKU-", "AGE-SECRET-KEY-", "npm_", "pypi-", "whsec_", "ya29.", "bedrock-api-key-", "ABSK");
     private static final Set<String> SECRET_NAMES = Set.of(
             "key", "auth", "authorization", "credential", "credentials", "signature", "sig", "sessionid", "session", "cookie",
             "setcookie", "proxyauthorization", "appid", "passphrase", "pin", "passcode", "otp");
     private static final List<String> SECRET_NAME_ENDINGS = List.of(
-            "apikey", "appkey", "accountkey", "accesskey", "accesskeyid", "accessid", "secretkey", "privatekey", "subscriptionkey", "token", "secret", "password", "passwd", "pwd",
+            "apikey", "appkey", "clientid", "appid", "applicationid", "accountkey", "accesskey", "accesskeyid", "accessid", "secretkey", "privatekey", "subscriptionkey", "token", "secret", "password", "passwd", "pwd",
             "passphrase");
     /** Keys of data, not of locks: a value after these names is not a secret. */
     private static final Set<String> DATA_KEYS = Set.of("sort", "partition", "primary", "foreign", "cache", "idempotency", "public", "row",
@@ -222,6 +222,8 @@ public final class Redactor {
         boolean previousIsAuthScheme = false;
         boolean previousIsSecretFlag = false;
         boolean previousNamesId = false;
+        String secretName = "";
+        List<String> found = new ArrayList<>();
         int i = 0;
         while (i < text.length()) {
             char c = text.charAt(i);
@@ -252,15 +254,22 @@ public final class Redactor {
                 previousIsAuthScheme = false;
                 continue;
             }
-            if (previousIsAuthScheme && (text.charAt(Math.max(0, start - 1)) == '<' || isPlainWord(token))) {
+            if (previousIsAuthScheme && (isPlaceholder(text, start, i) || isPlainWord(token))) {
                 // a placeholder (Bearer <token>) or prose (a Bearer header), not a credential
                 out.append(token);
                 previousIsAuthScheme = false;
                 continue;
             }
             if (previousIsAuthScheme) {
+                found.add(token);
                 out.append(marker("token"));
                 previousIsAuthScheme = false;
+                previousNamesSecret = false;
+                continue;
+            }
+            if (previousNamesSecret && !AUTH_SCHEMES.contains(lower) && isPlaceholder(text, start, i)) {
+                // a placeholder (<your-key>, $API_KEY, ${{ secrets.KEY }}, YOUR_API_KEY, ****), not a value
+                out.append(token);
                 previousNamesSecret = false;
                 continue;
             }
@@ -269,13 +278,17 @@ public final class Redactor {
                 int close = before == '"' || before == '\'' ? text.indexOf(before, start) : -1;
                 if (close > start && close - start <= 200 && !isProse(text.substring(start, close))) {
                     // a quoted value after a secret's name is the secret, every word of it ("correct horse battery staple")
+                    found.add(text.substring(start, close));
                     out.append(marker("secret"));
                     i = close;
                 } else if (AUTH_SCHEMES.contains(lower)) {
                     out.append(token);
                     previousIsAuthScheme = true;
-                } else if (looksLikeAValue(token) && !text.startsWith("(", i)) {
+                } else if (looksLikeAValue(token) && !text.startsWith("(", i)
+                        // after a bare "Key:", a lower-case path names an object (S3's Key: docs/v4/index.txt)
+                        && !("key".equalsIgnoreCase(secretName) && NAME_OR_PATH.matcher(stripTrailingSeparators(token)).matches())) {
                     // (a name followed by a parenthesis is a call in code: token = jwt.decode(raw))
+                    found.add(stripTrailingSeparators(token));
                     out.append(marker("secret"));
                 } else {
                     // an ordinary word after "token:" is prose ("Invalid token: the token has expired"), not a secret
@@ -292,45 +305,132 @@ public final class Redactor {
             }
             if (previousIsSecretFlag) {
                 previousIsSecretFlag = false;
-                if (!token.startsWith("-")) {
+                if (!token.startsWith("-") && !PROSE_AFTER_FLAG.contains(lower)) {
                     // the value of a command-line flag such as --password, whatever it looks like
+                    found.add(token);
                     out.append(marker("secret"));
                     continue;
                 }
             }
-            if (token.startsWith("--") && token.length() > 3 && isSecretName(token.substring(2))) {
+            if (token.startsWith("--") && token.length() > 3 && token.indexOf('=') < 0 && isSecretName(token.substring(2))) {
                 out.append(token);
                 previousIsSecretFlag = true;
+                continue;
+            }
+            int xmlClose = xmlSecretElementEnd(text, token, start, i);
+            if (xmlClose > 0) {
+                // <password>value</password>: the element's whole text goes
+                out.append(token).append('>').append(marker("secret"));
+                i = xmlClose;
                 continue;
             }
             String stripped = stripTrailingSeparators(token);
             if (stripped.length() < token.length() && isSecretName(stripped)) {
                 out.append(token);
+                secretName = stripped;
                 previousNamesSecret = true;
                 continue;
             }
             if (isSecretName(token) && nextNonDelimiterIsSeparator(text, i)) {
                 out.append(token);
+                secretName = token;
                 previousNamesSecret = true;
                 continue;
             }
             String redacted = redactToken(token);
             boolean named = previousNamesId;
-            previousNamesId = ID_NAMES.contains(stripTrailingSeparators(lower).replaceAll("[^a-z0-9]", ""));
+            previousNamesId = namesAnId(stripTrailingSeparators(token));
             String value = valueOf(stripTrailingSeparators(token));
             if (redacted.equals(token) && ENV_CREDENTIALS.matcher(token).matches()) {
                 // BUNDLE_GEMS__ACME__COM=user:password, as bundler and others read credentials from the environment
                 out.append(token, 0, token.indexOf('=') + 1).append(marker("secret"));
                 continue;
             }
-            out.append(redacted.equals(token) && !named && looksRandom(value) ? marker("secret") : redacted);
+            boolean random = redacted.equals(token) && !named && looksRandom(value);
+            if (random) {
+                found.add(value);
+            }
+            out.append(random ? marker("secret") : redacted);
         }
-        return out.toString();
+        return withoutEchoes(out.toString(), found);
+    }
+
+    /**
+     * A value found to be secret goes wherever else it appears in the text (an app id in a host name as well
+     * as after its name): the first 16 distinct values of 8 characters or more, so that the pass stays linear.
+     */
+    private static String withoutEchoes(String text, List<String> found) {
+        String out = text;
+        for (String value : found.stream().filter(v -> v.length() >= 8).distinct().limit(16).toList()) {
+            if (out.contains(value)) {
+                out = out.replace(value, marker("secret"));
+            }
+        }
+        return out;
+    }
+
+    private static final List<String> SECRET_WORDS = List.of("api", "key", "secret", "token", "access", "auth", "password");
+    /** Words of prose that follow a flag's name in a sentence ("pass --api-key before running"): not its value. */
+    private static final Set<String> PROSE_AFTER_FLAG = Set.of("before", "after", "to", "or", "and", "with", "when", "if", "is", "was", "flag",
+            "option", "instead", "first", "again", "the", "a", "an", "for", "in", "on", "of");
+    /** Names whose value is a position in a listing, not a lock: {@code cursor=bmV4dF90cz...}. */
+    private static final Set<String> POSITION_NAMES = Set.of("cursor", "nextcursor", "next", "marker", "nextmarker", "continuation",
+            "continuationtoken", "offset", "after", "before", "startingafter", "endingbefore", "since", "page", "startcursor", "endcursor");
+    /** A variable standing for the value: {@code $API_KEY}, or the {@code $} of {@code ${API_KEY}} and {@code ${{ secrets.KEY }}}. */
+    private static final java.util.regex.Pattern VARIABLE = java.util.regex.Pattern.compile("\\$(?:[A-Za-z_][A-Za-z0-9_]*)?");
+    /** A placeholder written in capitals ({@code YOUR-TOKEN}, {@code API_KEY_HERE}): letters joined by dashes or underscores. */
+    private static final java.util.regex.Pattern CAPITAL_PLACEHOLDER = java.util.regex.Pattern.compile("[A-Z]{2,}(?:[-_][A-Z]{2,})+");
+    /** A lower-case placeholder that names what it stands for ({@code your-api-key}, {@code tu-api-key}, {@code my_secret_token}). */
+    private static final java.util.regex.Pattern NAMING_PLACEHOLDER = java.util.regex.Pattern.compile(
+            "(?i)(?:[a-z]{1,12}[-_])*(?:key|token|secret|password|passwd|pwd|credential|apikey)(?:[-_][a-z]{1,12})*");
+
+    /**
+     * Whether the token at {@code [start, end)} stands for a value instead of being one: in angle brackets
+     * ({@code <token>}), a variable ({@code $API_KEY}, {@code ${API_KEY}}, {@code ${{ secrets.KEY }}}),
+     * capitals that name it ({@code YOUR-TOKEN}), words that name it ({@code your-api-key}) or a mask ({@code ***}).
+     */
+    private static boolean isPlaceholder(String text, int start, int end) {
+        String token = text.substring(start, end);
+        String t = token.replaceAll("[.,;:]+$", "");
+        return start > 0 && text.charAt(start - 1) == '<'
+                || VARIABLE.matcher(t).matches() || isMask(t)
+                || CAPITAL_PLACEHOLDER.matcher(t).matches() || NAMING_PLACEHOLDER.matcher(t).matches();
+    }
+
+    /** A value masked by the one who printed it: a run of four or more {@code *}, {@code •} or {@code x}, or only {@code *}. */
+    private static boolean isMask(String token) {
+        return !token.isEmpty() && token.chars().allMatch(c -> c == '*')
+                || token.contains("****") || token.contains("••••") || token.contains("xxxxxxxx") || token.contains("XXXXXXXX");
+    }
+
+    /** A name whose last word is "id" ({@code HostId}, {@code x-request-id}, {@code trace_id}) or a known identifier's name. */
+    private static boolean namesAnId(String name) {
+        String normalized = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+        if (SECRET_WORDS.stream().anyMatch(normalized::contains)) {
+            return false; // newrelic_user_api_id, access_key_id: the id of a credential may be one
+        }
+        return ID_NAMES.contains(normalized) || name.length() > 2 && (name.endsWith("Id") || name.endsWith("ID") && !name.equals(name.toUpperCase(Locale.ROOT))
+                || name.regionMatches(true, name.length() - 3, "_id", 0, 3) || name.regionMatches(true, name.length() - 3, "-id", 0, 3));
+    }
+
+    /**
+     * The index of {@code </name>} when the token is the name of an element holding a secret
+     * ({@code <password>...</password>}) whose text is short, else -1.
+     */
+    private static int xmlSecretElementEnd(String text, String token, int start, int end) {
+        if (start == 0 || text.charAt(start - 1) != '<' || end >= text.length() || text.charAt(end) != '>' || !isSecretName(token)) {
+            return -1;
+        }
+        int close = text.indexOf("</" + token + ">", end + 1);
+        return close > end + 1 && close - end <= 400 ? close : -1;
     }
 
     /** The value of an environment-style {@code NAME=value} token, else the token. */
     private static String valueOf(String token) {
         int eq = token.indexOf('=');
+        if (eq > 0 && POSITION_NAMES.contains(token.substring(0, eq).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", ""))) {
+            return ""; // a position in a listing (cursor=...), not a secret
+        }
         return eq > 0 && ENV_NAME.matcher(token.substring(0, eq)).matches() ? token.substring(eq + 1) : token;
     }
 
@@ -345,7 +445,7 @@ public final class Redactor {
             return false;
         }
         String t = TIMESTAMP.matcher(token.replaceAll("^[\"'(\\[{<]+|[\"')\\]}>.,;:]+$", "")).replaceAll("0");
-        if (t.length() < 20 || t.length() > 300 || t.contains("://") || UUID.matcher(t).matches() || HEX.matcher(t).matches()
+        if (t.length() < 20 || t.length() > 300 || t.contains("://") || t.startsWith("arn:aws") || UUID.matcher(t).matches() || HEX.matcher(t).matches() || HEX_WITH_TAG.matcher(t).matches()
                 || TYPED_ID.matcher(t).matches() || NAME_OR_PATH.matcher(t).matches() || KEBAB_NAME.matcher(t).matches()
                 || DIGEST.matcher(t).matches() || TIMESTAMP.matcher(t).matches() || isCodeOrPath(t) || isCompositeId(t) || t.chars().filter(Character::isDigit).count() == 0
                 || t.chars().filter(Character::isLetter).count() == 0) {
@@ -382,7 +482,11 @@ public final class Redactor {
             "[A-Z_][A-Z0-9_]{2,80}=[^:/\\s@=]{3,64}:(?!\\d+$)[^:/\\s@]{6,128}");
     private static final java.util.regex.Pattern ENV_NAME = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     /** A word of a name in code or a path: lower, Capitalized or camelCase letters with a few digits, or a number. */
-    private static final java.util.regex.Pattern WORD = java.util.regex.Pattern.compile("[A-Za-z][a-z]*(?:[A-Z][a-z]+)*[A-Z]?\\d{0,4}|\\d{1,6}");
+    private static final java.util.regex.Pattern WORD = java.util.regex.Pattern.compile("[A-Za-z][a-z]*(?:[A-Z][a-z]+)*[A-Z]?\\d{0,4}|\\d{1,6}"
+            // a name of words with capitals and digits inside: OAuth2AuthorizationCodeAuthenticationProvider
+            + "|(?:[A-Z]{0,4}[a-z]{2,}\\d{0,2}|[A-Z]{1,5}\\d{0,2}){2,}");
+    /** A hex id with a short tag ({@code 8f2c4b1d9e6a7c3f-FRA}, a Cloudflare ray id and its data center). */
+    private static final java.util.regex.Pattern HEX_WITH_TAG = java.util.regex.Pattern.compile("(?i)[0-9a-f]{8,}[-_][a-z]{2,5}");
     private static final java.util.regex.Pattern SHORT_OR_HEX = java.util.regex.Pattern.compile("[a-z0-9]{1,6}|\\d+|[0-9a-f]{1,16}");
 
     /** {@code HttpClientImpl.java:964}, {@code cas.v1.StatusService.Infoz}, {@code /usr/share/dotnet/NuGet.targets(156,5)}: words, not a secret. */
@@ -418,8 +522,10 @@ public final class Redactor {
     /** An ISO-8601 time, of any precision ({@code 2026-11-27T09:21:09.1234567Z}). */
     private static final java.util.regex.Pattern TIMESTAMP = java.util.regex.Pattern.compile(
             "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:[.,]\\d{1,9})?)?(?:Z|[+-]\\d{2}:?\\d{2})?");
-    /** A content digest ({@code sha256:3f1c...}): names an image or a blob. */
-    private static final java.util.regex.Pattern DIGEST = java.util.regex.Pattern.compile("(?i)(?:sha1|sha256|sha384|sha512|md5):[0-9a-f]+");
+    private static final java.util.regex.Pattern DIGEST_AFTER_AT = java.util.regex.Pattern.compile("(?i)(?:sha1|sha256|sha384|sha512|md5):");
+    /** A content digest ({@code sha256:3f1c...}, or as Subresource Integrity writes it, {@code sha512-aUHe...==}): names an image or a blob. */
+    private static final java.util.regex.Pattern DIGEST = java.util.regex.Pattern.compile(
+            "(?i)(?:sha1|sha256|sha384|sha512|md5):[0-9a-f]+|(?:sha1|sha256|sha384|sha512)-[A-Za-z0-9+/]+={0,2}");
 
     /** A lower-case word of letters, at most 12 long ("header", "token"): prose, not a credential. */
     private static boolean isPlainWord(String token) {
@@ -475,6 +581,9 @@ public final class Redactor {
     }
 
     private static String redactToken(String token) {
+        if (token.startsWith("arn:aws") || isMask(token)) {
+            return token; // an AWS resource name, or a value its printer already masked (sk-proj-****MxYA)
+        }
         String known = knownSecret(token);
         if (known != null) {
             return known;
@@ -558,8 +667,8 @@ public final class Redactor {
             return token;
         }
         int colon = token.indexOf(':', authorityStart);
-        if (colon < 0 || colon > at || colon == at - 1) {
-            return token;
+        if (colon < 0 || colon > at || colon == at - 1 || DIGEST_AFTER_AT.matcher(token).region(at + 1, token.length()).lookingAt()) {
+            return token; // nginx:1.17.8@sha256:380e...: an image pinned to its digest, not user:password@host
         }
         return token.substring(0, colon + 1) + marker("url-password") + token.substring(at);
     }
@@ -585,7 +694,10 @@ public final class Redactor {
                     && (c == '=' || colonValue(token, i + 1))) {
                 int valueEnd = indexOfAny(token, "&;", i + 1);
                 out.append(token, nameStart, i + 1);
-                if (valueEnd > i + 1) {
+                String value = token.substring(i + 1, valueEnd);
+                if (isMask(value) || VARIABLE.matcher(value).matches() || CAPITAL_PLACEHOLDER.matcher(value).matches()) {
+                    out.append(value); // --token=*** or key=$API_KEY: nothing to hide
+                } else if (valueEnd > i + 1) {
                     out.append(marker("secret"));
                 }
                 nameStart = valueEnd;

@@ -11,15 +11,16 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Redaction against a corpus it was not written with: 218 secrets of 187 gitleaks rule families (synthetic
- * values matching the rules' own regular expressions) inside realistic error texts, and 224 ordinary API
- * error texts and lesson sentences that must stay as they are. Split by family and by API; the held-out
- * half was written, three times, by someone who had not read the redactor.
+ * Redaction against a corpus it was not written with: 294 secrets of gitleaks rule families (synthetic
+ * values matching the rules' own regular expressions) inside realistic error texts, and 313 ordinary API
+ * error texts, CLI output and lesson sentences that must stay as they are. Split by family and by API;
+ * each held-out half was written by someone who had not read the redactor.
  *
  * <p>First measures of each held-out half, before anything was changed for it (each was then read to fix
  * what it found, and joined dev when the next one came): 3/46 leaked and 1/40 altered; 0/60 and 6/70;
- * 3/70 and 13/74. Unseen text keeps finding over-redaction: the held-out precision bar (2 %) was not met
- * at a first measure.
+ * 3/70 and 13/74; 7/76 and 17/89. Unseen text keeps finding over-redaction (placeholders, masks,
+ * integrity digests, ARNs, stack frames in the last one): the held-out precision bar (2 %) has not been
+ * met at a first measure.
  */
 class RedactionCorpusTest {
 
@@ -80,10 +81,9 @@ class RedactionCorpusTest {
         // the dev half meets the bar: at least 98 % of secrets redacted, at most 2 % of ordinary texts altered
         assertThat(devLeaks.rate()).as("dev secrets leaked: %s", devLeaks.misses()).isLessThanOrEqualTo(0.02);
         assertThat(devMangled.rate()).as("dev texts altered: %s", devMangled.misses()).isLessThanOrEqualTo(0.02);
-        // the current held-out half since it was read: 1 leak (an Adobe client id: OAuth client ids are public
-        // identifiers, gitleaks lists them anyway) and 3 altered (two session ids, which are bearer credentials and
-        // are redacted by design, and a base64 pagination cursor that cannot be told from a token)
-        assertThat(heldOutLeaks.missed()).as("held-out secrets leaked: %s", heldOutLeaks.misses()).isLessThanOrEqualTo(1);
-        assertThat(heldOutMangled.missed()).as("held-out texts altered: %s", heldOutMangled.misses()).isLessThanOrEqualTo(3);
+        // the current held-out half since it was read: nothing leaks and nothing is altered (5 of its 7 first leaks were
+        // OAuth client and app ids: public by RFC 6749, but gitleaks flags them, so they are now redacted after their names)
+        assertThat(heldOutLeaks.missed()).as("held-out secrets leaked: %s", heldOutLeaks.misses()).isZero();
+        assertThat(heldOutMangled.missed()).as("held-out texts altered: %s", heldOutMangled.misses()).isZero();
     }
 }

@@ -135,7 +135,9 @@ class RedactorTest {
                 "bearer ".repeat(145_000),
                 "?token:a:".repeat(100_000),
                 "<add key=\"password\" value=\"".repeat(30_000),
-                "sessionId=2024-11-03T08:15:22.481Z:".repeat(25_000));
+                "sessionId=2024-11-03T08:15:22.481Z:".repeat(25_000),
+                // distinct random-looking values, each found secret: echoes are looked for a bounded number of times
+                java.util.stream.IntStream.range(0, 40_000).mapToObj(n -> "v=Zq" + Integer.toString(n * 7919, 36) + "Xk9Wm2Pb7Rt4Ly").collect(java.util.stream.Collectors.joining(" ")));
         assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
             for (String text : hostile) {
                 long start = System.nanoTime();
@@ -145,6 +147,40 @@ class RedactorTest {
                 assertThat(millis).as("redacting %d chars of %s...", text.length(), text.substring(0, 12)).isLessThan(1_500);
             }
         });
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {
+        "curl -H \"Authorization: Bearer YOUR-TOKEN\" https://api.example.com/user",
+        "curl -H \"Authorization: Bearer $EXAMPLE_API_KEY\" https://api.example.com/user",
+        "Hint: set `api-key: ${{ secrets.DEPLOY_API_KEY }}` in the step",
+        "client.api_key = \"your-api-key\"",
+        "aws_secret_access_key = <your-secret-access-key>",
+        "publish.sh --token=*** failed\nnpm ERR! code E403",
+        "Export EXAMPLE_API_KEY or pass --api-key before running the job.",
+        "401 Incorrect API key provided: sk-proj-************************************MxYA.",
+        "integrity checksum failed: wanted sha512-aUHe7TvYnwK47MEdwPT+y/qJbWn/EjfoETaJN7dxGCdTtrGrsX3F3IAQ== but got sha1-QOWUC0e3X+872tefXINllRaUNbc=",
+        "Pulling web (nginx:1.17.8@sha256:380eb808e2a3b0dd954f92c1cae2f845e6558a15037efefcabc5b4e03d666d03)",
+        "User: arn:aws:sts::123456789012:assumed-role/deployer/Actions is not authorized on arn:aws:secretsmanager:us-east-1:123456789012:secret:prod/db-AbCdEf",
+        "- Key: docs/v4/_sources/providers.rst.txt\n- HostId: eovtP428hUvl8iUrg4tl/lobHxhXLs+IlYvH4a9FcD6YOica+Skrcqi62M0F1/HZTgvdJaUvoAk=",
+        "cf-ray: 8f2c4b1d9e6a7c3f-FRA",
+        "retrying in 30s with cursor=bmV4dF90czoxNTEyMDg1ODYxMDAwNTQz",
+        "at org.example.OAuth2AuthorizationCodeAuthenticationProvider.authenticate(OAuth2AuthorizationCodeAuthenticationProvider.java:84)",
+    })
+    void placeholders_masks_digests_and_names_of_things_are_not_secrets(String text) {
+        assertThat(redactor.redact(text)).isEqualTo(text);
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+        "<password>sctAYLuxU8qdLxFtp8!</password> | sctAYLuxU8qdLxFtp8!",
+        "AWS_BEARER_TOKEN_BEDROCK=bedrock-api-key-YmVkcm9jay5hbWF6b25hd3MuY29tLz9BY3Rpb249Q2FsbFdpdGhCZWFyZXJUb2tlbg | bedrock-api-key-YmVkcm9jay5hbWF6b25hd3MuY29t",
+        "from https://api-B8D2F2C4-697F-4F48-9856-881E57640CA7.chat.example.com/v3 (APP_ID = 'B8D2F2C4-697F-4F48-9856-881E57640CA7') | B8D2F2C4-697F-4F48-9856-881E57640CA7",
+        "settings: DISCORD_CLIENT_ID='195782533479697280' | 195782533479697280",
+        "newrelic_user_api_id = \"hdm46tsn3des2dg2aa8rwjdai4g2ntu1z39bvo56hhik3tbx1847sh5po9ckjq34\" | hdm46tsn3des2dg2aa8rwjdai4g2ntu1z39",
+    })
+    void a_secret_in_an_element_a_prefix_an_id_of_a_credential_or_echoed_in_a_host_goes(String text, String secret) {
+        assertThat(redactor.redact(text)).doesNotContain(secret);
     }
 
     @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
