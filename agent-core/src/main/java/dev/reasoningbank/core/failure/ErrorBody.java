@@ -167,8 +167,9 @@ public record ErrorBody(String message, String code, String field) {
             }
         }
         String field = text(node, FIELD_KEYS);
-        // {"errors": [...]} (GraphQL, GitHub, JSON:API), {"errors": {"title": ["can't be blank"]}} (Rails), "errors": "..."
-        JsonNode errors = first(node, "errors", "Errors", "invalid-params", "invalid_params", "fieldErrors", "details");
+        // {"errors": [...]} (GraphQL, GitHub, JSON:API), {"errors": {"title": ["can't be blank"]}} (Rails), "errors": "...",
+        // {"root_cause": [...]} (Elasticsearch: "all shards failed" and, below it, why)
+        JsonNode errors = first(node, "errors", "Errors", "invalid-params", "invalid_params", "fieldErrors", "details", "root_cause");
         if (errors != null) {
             ErrorBody listed = errors.isObject() && !errors.has("message") ? fieldMap(errors) : read(errors, depth + 1);
             if (listed != null) {

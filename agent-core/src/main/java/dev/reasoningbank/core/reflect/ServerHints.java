@@ -19,10 +19,10 @@ import java.util.regex.Pattern;
 final class ServerHints {
 
     private static final String NUMBER = "(-?\\d{1,12})";
-    private static final Pattern INCLUSIVE_MAX = Pattern.compile("(?i)(?:<=|=<|≤|\\bat most|\\bno more than|\\bnot (?:be )?(?:greater|more|larger|higher) than|"
+    private static final Pattern INCLUSIVE_MAX = Pattern.compile("(?i)(?:<=|=<|≤|\\bat most|\\bno more than|\\bnot (?:be )?(?:greater|more|larger|higher) than|\\bcan ?not be (?:greater|more|larger|higher) than|"
             + "\\b(?:must|may|should|can|cannot|can't|could) not exceed|\\bcannot exceed|\\bcan't exceed|\\bnot to exceed|\\bmust not be (?:greater|more|larger) than|"
             + "\\b(?:less|lower|smaller|fewer) than or equal to|\\bup to|\\bmaximum(?: allowed)?(?: value)?(?: is| of|:|=)?|\\bmax(?:imum)?(?: allowed)?\\s*[:=]?|"
-            + "\\bexceeds? (?:the )?(?:maximum|max|limit)(?: allowed)?(?: value)?(?: of| is)?)\\s*\\(?\\s*[\"'`]?" + NUMBER + "\\b");
+            + "\\bexceeds? (?:the )?(?:maximum|max|limit)(?: allowed)?(?: value)?(?: of| is)?)\\s*:?\\s*[(\\[]?\\s*[\"'`]?" + NUMBER + "\\b");
     private static final Pattern EXCLUSIVE_MAX = Pattern.compile("(?i)(?:(?<![<=])<(?!=)|\\b(?:less|lower|smaller|fewer) than(?! or equal)|\\bbelow|\\bunder)\\s*" + NUMBER + "\\b");
     private static final Pattern RANGE = Pattern.compile("(?i)\\b(?:between|from)\\s+" + NUMBER + "\\s+(?:and|to)\\s+" + NUMBER + "\\b"
             + "|\\b(?:range|in)\\s*[\\[(]?\\s*" + NUMBER + "\\s*(?:,|-|\\.\\.|to)\\s*" + NUMBER + "\\s*[\\])]?");
@@ -126,14 +126,29 @@ final class ServerHints {
     private static final Pattern ONLY_UPPER = Pattern.compile("(?i)\\bupper[- ]?case(?: letters| characters)?(?: and [a-z -]{1,30})? only\\b"
             + "|\\bonly (?:[a-z-]{1,20} )?(?:and )?upper[- ]?case\\b|\\bmust (?:be|contain) (?:all |only )?upper[- ]?case\\b");
 
-    /** Whether the message allows only lower-case letters. */
+    /** A character class of a pattern the message gives ({@code legal range is '^[A-Z0-9-_.]{1,20}$'}). */
+    private static final Pattern CHARACTER_CLASS = Pattern.compile("\\[([^\\]\\[]{1,60})\\]");
+
+    /** Whether the message allows only lower-case letters, in words or by a pattern whose classes hold a-z and never A-Z. */
     static boolean onlyLowerCase(String message) {
-        return ONLY_LOWER.matcher(message).find();
+        return ONLY_LOWER.matcher(message).find() || patternLetters(message).equals("a-z");
     }
 
-    /** Whether the message allows only upper-case letters. */
+    /** Whether the message allows only upper-case letters, in words or by a pattern whose classes hold A-Z and never a-z. */
     static boolean onlyUpperCase(String message) {
-        return ONLY_UPPER.matcher(message).find();
+        return ONLY_UPPER.matcher(message).find() || patternLetters(message).equals("A-Z");
+    }
+
+    /** {@code a-z} or {@code A-Z} when the character classes of the message's pattern allow letters of one case only, else empty. */
+    private static String patternLetters(String message) {
+        boolean lower = false;
+        boolean upper = false;
+        Matcher m = CHARACTER_CLASS.matcher(message);
+        while (m.find()) {
+            lower |= m.group(1).contains("a-z") || m.group(1).contains("\\w");
+            upper |= m.group(1).contains("A-Z") || m.group(1).contains("\\w");
+        }
+        return lower == upper ? "" : lower ? "a-z" : "A-Z";
     }
 
     /** The value the message gives a parameter ({@code 'ConsistencyLevel: eventual'}, {@code currency=usd}, {@code default: EUR}). */

@@ -26,6 +26,8 @@ class ServerHintsTest {
         "Requested 5000 exceeds the maximum allowed (1000) | 1000",
         "you can request 100 or fewer items | 100",
         "body failed validation: body.limit should be ≤ `50`, instead was `80`. | 50",
+        "'window' contains unexpected value. Cannot be greater than 5000. | 5000",
+        "from + size must be less than or equal to: [500] but was [900]. | 500",
     })
     void bounds_are_read_however_they_are_phrased(String message, long bound) {
         assertThat(ServerHints.upperBound(message)).contains(bound);
@@ -92,6 +94,9 @@ class ServerHintsTest {
         assertThat(ServerHints.onlyUpperCase("currency codes must be upper case")).isTrue();
         assertThat(ServerHints.onlyLowerCase("names are case-insensitive; lowercase is recommended")).isFalse();
         assertThat(ServerHints.onlyUpperCase("Storage account name must use lower-case letters only")).isFalse();
+        assertThat(ServerHints.onlyUpperCase("Illegal characters found in parameter 'code'; legal range is '^[A-Z0-9-_.]{1,20}$'.")).isTrue();
+        assertThat(ServerHints.onlyLowerCase("name must match [a-z0-9]([-a-z0-9]*[a-z0-9])?")).isTrue();
+        assertThat(ServerHints.onlyLowerCase("name must match [a-zA-Z0-9]+")).isFalse();
     }
 
     @Test
