@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import dev.reasoningbank.core.internal.MediaTypes;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -223,6 +224,8 @@ public final class Redactor {
         boolean previousIsSecretFlag = false;
         boolean previousNamesId = false;
         String secretName = "";
+        int secretNameEnd = 0;
+        String previousToken = "";
         List<String> found = new ArrayList<>();
         int i = 0;
         while (i < text.length()) {
@@ -232,13 +235,25 @@ public final class Redactor {
                 i++;
                 continue;
             }
+            if (isEscapedBreak(text, i)) {
+                // a line break written \n inside an escaped string separates values as a real one does
+                out.append(text, i, i + 2);
+                i += 2;
+                continue;
+            }
             int start = i;
-            while (i < text.length() && !isDelimiter(text.charAt(i))) {
+            while (i < text.length() && !isDelimiter(text.charAt(i)) && !isEscapedBreak(text, i)) {
                 i++;
             }
             String token = text.substring(start, i);
             if (isSeparatorOnly(token)) {
                 out.append(token);
+                continue;
+            }
+            if (start > 0 && text.charAt(start - 1) == '\n' && WRAPPED_TAIL.matcher(token).matches() && endsWithMarkerAndBreak(out)) {
+                // the rest of a secret a terminal wrapped at the end of the line (AWS_SECRET_ACCESS_KEY=4KplQd/G5...\nBDf5GQ8...)
+                found.add(token);
+                out.append(marker("secret"));
                 continue;
             }
             if (isMarker(token) && start > 0 && text.charAt(start - 1) == '[') {
@@ -267,6 +282,32 @@ public final class Redactor {
                 previousNamesSecret = false;
                 continue;
             }
+            if (previousNamesSecret && token.chars().noneMatch(Character::isLetterOrDigit)) {
+                out.append(token); // an escape or a sign before the value (password: \"...\"), not the value
+                continue;
+            }
+            if (previousNamesSecret && hasLineBreak(text, secretNameEnd, start)) {
+                previousNamesSecret = false; // a value never starts on the line after its name ("api_token":\n  88:)
+            }
+            if (previousNamesSecret && (secretName.equalsIgnoreCase("cookie") || secretName.equalsIgnoreCase("set-cookie")) && token.indexOf('=') > 0) {
+                // a cookie is name=value: the value goes, an empty one stays (SESSIONID=;)
+                int eq = token.indexOf('=');
+                String value = token.substring(eq + 1).replaceAll(";+$", "");
+                out.append(value.isEmpty() ? token : token.substring(0, eq + 1) + marker("secret") + token.substring(eq + 1 + value.length()));
+                previousNamesSecret = false;
+                continue;
+            }
+            if (previousNamesSecret && "key".equalsIgnoreCase(secretName) && !looksRandom(stripTrailingSeparators(token)) && !isSecretShaped(token)) {
+                // after a bare "key", a word or a path names a thing (key: "permission", Key: docs/index.txt); a key looks random
+                out.append(redactToken(token));
+                previousNamesSecret = false;
+                continue;
+            }
+            if (previousNamesSecret && isIdName(secretName) && isLabel(stripTrailingSeparators(token))) {
+                out.append(token); // client.id=orders-consumer-7f9c: a client's label, not a registered id
+                previousNamesSecret = false;
+                continue;
+            }
             if (previousNamesSecret && !AUTH_SCHEMES.contains(lower) && isPlaceholder(text, start, i)) {
                 // a placeholder (<your-key>, $API_KEY, ${{ secrets.KEY }}, YOUR_API_KEY, ****), not a value
                 out.append(token);
@@ -284,9 +325,9 @@ public final class Redactor {
                 } else if (AUTH_SCHEMES.contains(lower)) {
                     out.append(token);
                     previousIsAuthScheme = true;
-                } else if (looksLikeAValue(token) && !text.startsWith("(", i)
+                } else if (looksLikeAValue(token) && !text.startsWith("(", i) && !text.startsWith("[", i)
                         // after a bare "Key:", a lower-case path names an object (S3's Key: docs/v4/index.txt)
-                        && !("key".equalsIgnoreCase(secretName) && NAME_OR_PATH.matcher(stripTrailingSeparators(token)).matches())) {
+                        && !isObjectKey(secretName, token)) {
                     // (a name followed by a parenthesis is a call in code: token = jwt.decode(raw))
                     found.add(stripTrailingSeparators(token));
                     out.append(marker("secret"));
@@ -305,7 +346,7 @@ public final class Redactor {
             }
             if (previousIsSecretFlag) {
                 previousIsSecretFlag = false;
-                if (!token.startsWith("-") && !PROSE_AFTER_FLAG.contains(lower)) {
+                if (!token.startsWith("-") && !PROSE_AFTER_FLAG.contains(lower) && !isObjectKey(secretName, token)) {
                     // the value of a command-line flag such as --password, whatever it looks like
                     found.add(token);
                     out.append(marker("secret"));
@@ -314,6 +355,7 @@ public final class Redactor {
             }
             if (token.startsWith("--") && token.length() > 3 && token.indexOf('=') < 0 && isSecretName(token.substring(2))) {
                 out.append(token);
+                secretName = token.substring(2);
                 previousIsSecretFlag = true;
                 continue;
             }
@@ -328,15 +370,23 @@ public final class Redactor {
             if (stripped.length() < token.length() && isSecretName(stripped)) {
                 out.append(token);
                 secretName = stripped;
+                secretNameEnd = i;
                 previousNamesSecret = true;
                 continue;
             }
             if (isSecretName(token) && nextNonDelimiterIsSeparator(text, i)) {
                 out.append(token);
                 secretName = token;
+                secretNameEnd = i;
                 previousNamesSecret = true;
                 continue;
             }
+            if (previousToken.endsWith(";base64") && start > 0 && text.charAt(start - 1) == ',') {
+                out.append(token); // the content of a data: URI
+                previousToken = token;
+                continue;
+            }
+            previousToken = token;
             String redacted = redactToken(token);
             boolean named = previousNamesId;
             previousNamesId = namesAnId(stripTrailingSeparators(token));
@@ -372,7 +422,7 @@ public final class Redactor {
     private static final List<String> SECRET_WORDS = List.of("api", "key", "secret", "token", "access", "auth", "password");
     /** Words of prose that follow a flag's name in a sentence ("pass --api-key before running"): not its value. */
     private static final Set<String> PROSE_AFTER_FLAG = Set.of("before", "after", "to", "or", "and", "with", "when", "if", "is", "was", "flag",
-            "option", "instead", "first", "again", "the", "a", "an", "for", "in", "on", "of");
+            "option", "instead", "first", "again", "the", "a", "an", "for", "in", "on", "of", "via", "from", "as", "at", "are", "will", "can");
     /** Names whose value is a position in a listing, not a lock: {@code cursor=bmV4dF90cz...}. */
     private static final Set<String> POSITION_NAMES = Set.of("cursor", "nextcursor", "next", "marker", "nextmarker", "continuation",
             "continuationtoken", "offset", "after", "before", "startingafter", "endingbefore", "since", "page", "startcursor", "endcursor");
@@ -392,24 +442,76 @@ public final class Redactor {
     private static boolean isPlaceholder(String text, int start, int end) {
         String token = text.substring(start, end);
         String t = token.replaceAll("[.,;:]+$", "");
-        return start > 0 && text.charAt(start - 1) == '<'
+        int before = start - 1;
+        while (before >= 0 && text.charAt(before) == ' ') {
+            before--;
+        }
+        return isMask(token) || start > 0 && text.charAt(start - 1) == '<' || before >= 0 && text.charAt(before) == '{'
                 || VARIABLE.matcher(t).matches() || isMask(t)
                 || CAPITAL_PLACEHOLDER.matcher(t).matches() || NAMING_PLACEHOLDER.matcher(t).matches();
     }
 
-    /** A value masked by the one who printed it: a run of four or more {@code *}, {@code •} or {@code x}, or only {@code *}. */
+    /** The second half of a key cut by a line break: key characters only, digits and letters mixed, no {@code name=}. */
+    private static final java.util.regex.Pattern WRAPPED_TAIL = java.util.regex.Pattern.compile(
+            "(?=[^=]*\\d)(?=[^=]*[A-Za-z])[A-Za-z0-9+/_-]{8,200}={0,2}");
+    private static final java.util.regex.Pattern MARKER_AND_BREAK = java.util.regex.Pattern.compile("\\[REDACTED:[a-z-]{1,20}]\\n$");
+
+    private static boolean endsWithMarkerAndBreak(StringBuilder out) {
+        return MARKER_AND_BREAK.matcher(out.subSequence(Math.max(0, out.length() - 32), out.length())).find();
+    }
+
+    /** Whether a line break lies in {@code [from, to)}: the delimiters between a name and its value, a short run. */
+    private static boolean hasLineBreak(String text, int from, int to) {
+        for (int k = from; k < to; k++) {
+            if (text.charAt(k) == '\n') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether an id-named secret name (client_id, app_id) is meant. */
+    private static boolean isIdName(String name) {
+        String n = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+        return n.endsWith("clientid") || n.endsWith("appid") || n.endsWith("applicationid");
+    }
+
+    /** A label of lower-case words ({@code orders-consumer-7f9c}), at least one a word of three letters: not a UUID or a key. */
+    private static boolean isLabel(String value) {
+        return KEBAB_NAME.matcher(value).matches() && java.util.Arrays.stream(value.split("[-_]")).anyMatch(w -> w.length() >= 3 && w.chars().allMatch(Character::isLetter));
+    }
+
+    /** Digits and letters of both cases mixed, 12 characters or more: a key's shape even when its entropy is low. */
+    private static boolean isSecretShaped(String token) {
+        String t = stripTrailingSeparators(token);
+        return t.length() >= 12 && t.chars().anyMatch(Character::isDigit) && t.chars().anyMatch(Character::isUpperCase)
+                && t.chars().anyMatch(Character::isLowerCase) && !NAME_OR_PATH.matcher(t).matches();
+    }
+
+    /** After a bare "key" name, a lower-case path names an object (S3's {@code --key db/2025-06-10.dump.gz}). */
+    private static boolean isObjectKey(String name, String value) {
+        return "key".equalsIgnoreCase(name) && NAME_OR_PATH.matcher(stripTrailingSeparators(value)).matches();
+    }
+
+    /**
+     * A value masked or cut by the one who printed it: a run of three or more {@code *} or {@code •}, eight
+     * {@code x}, or an ellipsis ({@code sk_test_...}, {@code sk-ant-...7f2Q}).
+     */
     private static boolean isMask(String token) {
-        return !token.isEmpty() && token.chars().allMatch(c -> c == '*')
-                || token.contains("****") || token.contains("••••") || token.contains("xxxxxxxx") || token.contains("XXXXXXXX");
+        return token.contains("***") || token.contains("•••") || token.contains("xxxxxxxx") || token.contains("XXXXXXXX")
+                || token.contains("...") || token.contains("…");
     }
 
     /** A name whose last word is "id" ({@code HostId}, {@code x-request-id}, {@code trace_id}) or a known identifier's name. */
     private static boolean namesAnId(String name) {
         String normalized = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
-        if (SECRET_WORDS.stream().anyMatch(normalized::contains)) {
+        if (SECRET_WORDS.stream().anyMatch(normalized::contains) && DATA_KEYS.stream().noneMatch(d -> normalized.equals(d + "key"))) {
             return false; // newrelic_user_api_id, access_key_id: the id of a credential may be one
         }
-        return ID_NAMES.contains(normalized) || name.length() > 2 && (name.endsWith("Id") || name.endsWith("ID") && !name.equals(name.toUpperCase(Locale.ROOT))
+        return ID_NAMES.contains(normalized) || POSITION_NAMES.contains(normalized)
+                || DATA_KEYS.stream().anyMatch(d -> !d.equals("public") && normalized.equals(d + "key"))
+                || normalized.startsWith("checksum") || normalized.endsWith("checksum") || normalized.endsWith("digest") || normalized.endsWith("hash")
+                || name.length() > 2 && (name.endsWith("Id") || name.endsWith("ID") && !name.equals(name.toUpperCase(Locale.ROOT))
                 || name.regionMatches(true, name.length() - 3, "_id", 0, 3) || name.regionMatches(true, name.length() - 3, "-id", 0, 3));
     }
 
@@ -421,8 +523,9 @@ public final class Redactor {
         if (start == 0 || text.charAt(start - 1) != '<' || end >= text.length() || text.charAt(end) != '>' || !isSecretName(token)) {
             return -1;
         }
-        int close = text.indexOf("</" + token + ">", end + 1);
-        return close > end + 1 && close - end <= 400 ? close : -1;
+        int close = text.substring(end + 1, Math.min(text.length(), end + 402 + token.length())).indexOf("</" + token + ">");
+        close = close < 0 ? -1 : close + end + 1;
+        return close > end + 1 && close - end <= 400 && !isObjectKey(token, text.substring(end + 1, close)) ? close : -1;
     }
 
     /** The value of an environment-style {@code NAME=value} token, else the token. */
@@ -445,7 +548,8 @@ public final class Redactor {
             return false;
         }
         String t = TIMESTAMP.matcher(token.replaceAll("^[\"'(\\[{<]+|[\"')\\]}>.,;:]+$", "")).replaceAll("0");
-        if (t.length() < 20 || t.length() > 300 || t.contains("://") || t.startsWith("arn:aws") || UUID.matcher(t).matches() || HEX.matcher(t).matches() || HEX_WITH_TAG.matcher(t).matches()
+        if (t.length() < 20 || t.length() > 300 || t.contains("://") || t.startsWith("arn:aws") || t.startsWith("data:")
+                || MediaTypes.isMediaType(t) || NAMED_HEX.matcher(t).matches() || UUID.matcher(t).matches() || HEX.matcher(t).matches() || HEX_WITH_TAG.matcher(t).matches()
                 || TYPED_ID.matcher(t).matches() || NAME_OR_PATH.matcher(t).matches() || KEBAB_NAME.matcher(t).matches()
                 || DIGEST.matcher(t).matches() || TIMESTAMP.matcher(t).matches() || isCodeOrPath(t) || isCompositeId(t) || t.chars().filter(Character::isDigit).count() == 0
                 || t.chars().filter(Character::isLetter).count() == 0) {
@@ -521,11 +625,13 @@ public final class Redactor {
 
     /** An ISO-8601 time, of any precision ({@code 2026-11-27T09:21:09.1234567Z}). */
     private static final java.util.regex.Pattern TIMESTAMP = java.util.regex.Pattern.compile(
-            "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:[.,]\\d{1,9})?)?(?:Z|[+-]\\d{2}:?\\d{2})?");
+            "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:[.,]\\d{1,9})?)?(?:Z|[+-]\\d{2}:?\\d{2})?|\\d{8}T\\d{6}Z?");
     private static final java.util.regex.Pattern DIGEST_AFTER_AT = java.util.regex.Pattern.compile("(?i)(?:sha1|sha256|sha384|sha512|md5):");
     /** A content digest ({@code sha256:3f1c...}, or as Subresource Integrity writes it, {@code sha512-aUHe...==}): names an image or a blob. */
     private static final java.util.regex.Pattern DIGEST = java.util.regex.Pattern.compile(
-            "(?i)(?:sha1|sha256|sha384|sha512|md5):[0-9a-f]+|(?:sha1|sha256|sha384|sha512)-[A-Za-z0-9+/]+={0,2}");
+            "(?i)(?:sha1|sha256|sha384|sha512|md5):[0-9a-f]+|(?:sha1|sha256|sha384|sha512|md5|h1)[:-][A-Za-z0-9+/]+={0,2}\\.?");
+    /** A name and a hex digest or id ({@code postgres:eecc2357...}, {@code RequestId:3c2f1e0d-701e-...}). */
+    private static final java.util.regex.Pattern NAMED_HEX = java.util.regex.Pattern.compile("(?i)[a-z][a-z0-9._/-]{0,40}[:@][0-9a-f]{8,}(?:-[0-9a-f]{4,})*");
 
     /** A lower-case word of letters, at most 12 long ("header", "token"): prose, not a credential. */
     private static boolean isPlainWord(String token) {
@@ -695,7 +801,8 @@ public final class Redactor {
                 int valueEnd = indexOfAny(token, "&;", i + 1);
                 out.append(token, nameStart, i + 1);
                 String value = token.substring(i + 1, valueEnd);
-                if (isMask(value) || VARIABLE.matcher(value).matches() || CAPITAL_PLACEHOLDER.matcher(value).matches()) {
+                if (isMask(value) || VARIABLE.matcher(value).matches() || CAPITAL_PLACEHOLDER.matcher(value).matches()
+                        || isIdName(token.substring(nameStart, i)) && isLabel(value)) {
                     out.append(value); // --token=*** or key=$API_KEY: nothing to hide
                 } else if (valueEnd > i + 1) {
                     out.append(marker("secret"));
@@ -751,6 +858,10 @@ public final class Redactor {
             }
         }
         return true;
+    }
+
+    private static boolean isEscapedBreak(String text, int i) {
+        return text.charAt(i) == '\\' && i + 1 < text.length() && "ntr".indexOf(text.charAt(i + 1)) >= 0;
     }
 
     private static boolean isDelimiter(char c) {

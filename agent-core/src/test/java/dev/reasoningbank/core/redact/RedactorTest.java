@@ -166,6 +166,23 @@ class RedactorTest {
         "cf-ray: 8f2c4b1d9e6a7c3f-FRA",
         "retrying in 30s with cursor=bmV4dF90czoxNTEyMDg1ODYxMDAwNTQz",
         "at org.example.OAuth2AuthorizationCodeAuthenticationProvider.authenticate(OAuth2AuthorizationCodeAuthenticationProvider.java:84)",
+        "github-token: ${{ secrets.AUTOMERGE_GITHUB_TOKEN }}",
+        "password: \\\"{{ vault_db_password }}\\\"",
+        "token:      eyJhbGciOiJSUzI1NiIsImtpZCI6I...",
+        "STRIPE_SECRET_KEY=sk_test_...",
+        "metadata { key: \"permission\" value: \"secretmanager.versions.access\" }",
+        "$ aws s3api head-object --bucket backups --key db/2025-06-10.dump.gz",
+        "<Key>exports/2025/06/part-00003.snappy.parquet</Key><HostId>Zq3kV8pR1nT6yW0bC4dF7gH2jK5lM9nP1qS3tU6vX8yZ0aB2=</HostId>",
+        "\"ChecksumSHA256\": \"n4bQgYhMfWWaL+qgxVrQFaO/TxsrC4Is0V1sFbDwCgg=-88\"",
+        "Set-Cookie: SESSIONID=; Path=/; Expires=Thu, 01 Jan 1970 00:00:00 GMT",
+        "security.protocol=SASL_SSL client.id=orders-consumer-7f9c",
+        "resource \"aws_secretsmanager_secret_version\" \"api_token\":\n  88:   secret_id = aws_secretsmanager_secret.api_token.id",
+        "Content-Type: application/json;charset=UTF-8",
+        "input: data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==",
+        "<StringToSign>AWS4-HMAC-SHA256\\n20220930T064823Z\\n20220930/us-east-1/s3/aws4_request\\n8d03351bb13495a7a38bcbb86822d5952a2ee9311163ca1f9e9c0f070f00ccb3</StringToSign>",
+        "go: verifying module: checksum mismatch downloaded: h1:9cQ1o2yJ4nK7pL0mR3sT6uV8wX1zA3bC5dE7fG9hI0k=",
+        "OPENAI_API_KEY = os.environ[\"OPENAI_API_KEY\"]",
+        "WARNING! Using --password via the CLI is insecure.",
     })
     void placeholders_masks_digests_and_names_of_things_are_not_secrets(String text) {
         assertThat(redactor.redact(text)).isEqualTo(text);
@@ -178,9 +195,16 @@ class RedactorTest {
         "from https://api-B8D2F2C4-697F-4F48-9856-881E57640CA7.chat.example.com/v3 (APP_ID = 'B8D2F2C4-697F-4F48-9856-881E57640CA7') | B8D2F2C4-697F-4F48-9856-881E57640CA7",
         "settings: DISCORD_CLIENT_ID='195782533479697280' | 195782533479697280",
         "newrelic_user_api_id = \"hdm46tsn3des2dg2aa8rwjdai4g2ntu1z39bvo56hhik3tbx1847sh5po9ckjq34\" | hdm46tsn3des2dg2aa8rwjdai4g2ntu1z39",
+        "Set-Cookie: SESSIONID=9f8e7d6c5b4a3f2e1d0c; Path=/ | 9f8e7d6c5b4a3f2e1d0c",
     })
     void a_secret_in_an_element_a_prefix_an_id_of_a_credential_or_echoed_in_a_host_goes(String text, String secret) {
         assertThat(redactor.redact(text)).doesNotContain(secret);
+    }
+
+    @Test
+    void the_rest_of_a_key_a_terminal_wrapped_goes_too() {
+        String text = "AWS_SECRET_ACCESS_KEY=4KplQd/G52hamDXUXn5G5R\nBDf5GQ8zO7KecWUJ9z\nAWS_DEFAULT_REGION=us-east-2";
+        assertThat(redactor.redact(text)).doesNotContain("BDf5GQ8zO7KecWUJ9z").endsWith("\nAWS_DEFAULT_REGION=us-east-2");
     }
 
     @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
