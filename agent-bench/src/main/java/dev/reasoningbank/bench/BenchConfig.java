@@ -1,5 +1,7 @@
 package dev.reasoningbank.bench;
 
+import dev.reasoningbank.bench.policy.BankStorage;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -25,10 +27,12 @@ import java.util.Properties;
  * @param preloadTools how many tools the synthetic lessons are spread over
  * @param warmupTasks tasks run unmeasured before the first policy
  * @param statsFlushInterval how long the banks keep usage counters in memory before writing them (scenario time)
+ * @param store where the bank policies keep their banks: {@code memory}, {@code file} (a JSON bank file and its
+ *     journal, in a temporary folder) or a {@code jdbc:postgresql:} URL (user and password from PGUSER and PGPASSWORD)
  */
 public record BenchConfig(
         long seed, int tasks, List<String> policies, int attempts, Instant start, Duration taskInterval, Duration skipFor,
-        Duration requestTimeout, int preload, int preloadTools, int warmupTasks, Duration statsFlushInterval) {
+        Duration requestTimeout, int preload, int preloadTools, int warmupTasks, Duration statsFlushInterval, String store) {
 
     public BenchConfig {
         policies = List.copyOf(policies);
@@ -41,6 +45,7 @@ public record BenchConfig(
         if (preload < 0) {
             throw new IllegalArgumentException("preload must not be negative but was " + preload);
         }
+        BankStorage.check(store);
         if (policies.isEmpty()) {
             throw new IllegalArgumentException("policies must name at least one policy");
         }
@@ -69,30 +74,35 @@ public record BenchConfig(
                 Integer.parseInt(p.getProperty("preload").trim()),
                 Integer.parseInt(p.getProperty("preload-tools").trim()),
                 Integer.parseInt(p.getProperty("warmup-tasks").trim()),
-                Duration.parse(p.getProperty("stats-flush-interval").trim()));
+                Duration.parse(p.getProperty("stats-flush-interval").trim()),
+                BankStorage.MEMORY);
     }
 
     public BenchConfig withSeed(long newSeed) {
-        return new BenchConfig(newSeed, tasks, policies, attempts, start, taskInterval, skipFor, requestTimeout, preload, preloadTools, warmupTasks, statsFlushInterval);
+        return new BenchConfig(newSeed, tasks, policies, attempts, start, taskInterval, skipFor, requestTimeout, preload, preloadTools, warmupTasks, statsFlushInterval, store);
     }
 
     public BenchConfig withTasks(int newTasks) {
-        return new BenchConfig(seed, newTasks, policies, attempts, start, taskInterval, skipFor, requestTimeout, preload, preloadTools, warmupTasks, statsFlushInterval);
+        return new BenchConfig(seed, newTasks, policies, attempts, start, taskInterval, skipFor, requestTimeout, preload, preloadTools, warmupTasks, statsFlushInterval, store);
     }
 
     public BenchConfig withPolicies(List<String> newPolicies) {
-        return new BenchConfig(seed, tasks, newPolicies, attempts, start, taskInterval, skipFor, requestTimeout, preload, preloadTools, warmupTasks, statsFlushInterval);
+        return new BenchConfig(seed, tasks, newPolicies, attempts, start, taskInterval, skipFor, requestTimeout, preload, preloadTools, warmupTasks, statsFlushInterval, store);
     }
 
     public BenchConfig withPreload(int lessons, int tools) {
-        return new BenchConfig(seed, tasks, policies, attempts, start, taskInterval, skipFor, requestTimeout, lessons, tools, warmupTasks, statsFlushInterval);
+        return new BenchConfig(seed, tasks, policies, attempts, start, taskInterval, skipFor, requestTimeout, lessons, tools, warmupTasks, statsFlushInterval, store);
     }
 
     public BenchConfig withStatsFlushInterval(Duration interval) {
-        return new BenchConfig(seed, tasks, policies, attempts, start, taskInterval, skipFor, requestTimeout, preload, preloadTools, warmupTasks, interval);
+        return new BenchConfig(seed, tasks, policies, attempts, start, taskInterval, skipFor, requestTimeout, preload, preloadTools, warmupTasks, interval, store);
     }
 
     public BenchConfig withWarmupTasks(int newWarmupTasks) {
-        return new BenchConfig(seed, tasks, policies, attempts, start, taskInterval, skipFor, requestTimeout, preload, preloadTools, newWarmupTasks, statsFlushInterval);
+        return new BenchConfig(seed, tasks, policies, attempts, start, taskInterval, skipFor, requestTimeout, preload, preloadTools, newWarmupTasks, statsFlushInterval, store);
+    }
+
+    public BenchConfig withStore(String newStore) {
+        return new BenchConfig(seed, tasks, policies, attempts, start, taskInterval, skipFor, requestTimeout, preload, preloadTools, warmupTasks, statsFlushInterval, newStore);
     }
 }

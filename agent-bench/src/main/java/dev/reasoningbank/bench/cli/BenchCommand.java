@@ -1,5 +1,6 @@
 package dev.reasoningbank.bench.cli;
 
+import dev.reasoningbank.bench.policy.BankStorage;
 import dev.reasoningbank.bench.realerrors.Corpus;
 import dev.reasoningbank.bench.realerrors.RealErrorsReport;
 import dev.reasoningbank.bench.realerrors.RealErrorsResults;
@@ -93,6 +94,11 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--preload", description = "Synthetic lessons put in the bank policies' banks first, to measure overhead at scale (default: ${DEFAULT-VALUE}).")
     int preload = BenchConfig.reference().preload();
 
+    @Option(names = "--store", description = "Where the bank policies keep their banks: memory, file (a bank file and its journal, so that "
+            + "memorize pays for its durable append) or a PostgreSQL URL jdbc:postgresql://host/db (user and password from PGUSER and "
+            + "PGPASSWORD; banks named flakybench-<policy>-<n>, emptied at the end) (default: ${DEFAULT-VALUE}).")
+    String store = BankStorage.MEMORY;
+
     @Option(names = "--preload-tools", description = "Tools the preloaded lessons are spread over, the 4 scenario tools included; 4 is the worst case (default: ${DEFAULT-VALUE}).")
     int preloadTools = BenchConfig.reference().preloadTools();
 
@@ -134,7 +140,7 @@ public final class BenchCommand implements Callable<Integer> {
             registry.replace(BankLlmPolicy.factory(BankLlmPolicy.NAME, Optional.of(prompts), env));
         }
         BenchConfig config = BenchConfig.reference().withTasks(tasks).withSeed(seed).withPolicies(lineUp).withPreload(preload, preloadTools)
-                .withStatsFlushInterval(statsFlushInterval);
+                .withStatsFlushInterval(statsFlushInterval).withStore(store);
         config.policies().forEach(registry::factory);
         PrintWriter err = spec.commandLine().getErr();
         ProgressListener progress = noProgress ? ProgressListener.SILENT : new ProgressBar(err);

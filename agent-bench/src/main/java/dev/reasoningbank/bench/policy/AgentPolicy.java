@@ -10,7 +10,6 @@ import dev.reasoningbank.core.lesson.Lesson;
 import dev.reasoningbank.core.reflect.Reflector;
 import dev.reasoningbank.core.retrieve.LessonRetriever;
 import dev.reasoningbank.core.store.InMemoryLessonStore;
-import dev.reasoningbank.core.store.JsonFileLessonStore;
 import dev.reasoningbank.core.store.LessonStore;
 import java.util.Collection;
 import java.util.List;
@@ -53,11 +52,11 @@ public abstract class AgentPolicy implements MemoryPolicy {
     }
 
     /**
-     * A bank on the scenario clock (in memory, or in the context's bank file), holding {@code seed} from
-     * the start; {@code retriever} {@code null} for core's default.
+     * A bank on the scenario clock, in the context's storage, holding {@code seed} from the start;
+     * {@code retriever} {@code null} for core's default.
      */
     protected ReasoningBank newBank(Collection<Lesson> seed, LessonRetriever retriever) {
-        return newBank(seed, retriever, context.bankFile() == null ? new InMemoryLessonStore() : JsonFileLessonStore.open(context.bankFile()));
+        return newBank(seed, retriever, context.storage().open());
     }
 
     /** An empty bank in memory whatever the context says: for a policy that forgets. */

@@ -4,7 +4,6 @@ import dev.reasoningbank.core.agent.Sleeper;
 import dev.reasoningbank.core.tool.ParameterSource;
 import dev.reasoningbank.core.tool.Tool;
 import dev.reasoningbank.core.reflect.RuleBasedReflector;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -21,12 +20,12 @@ import java.util.List;
  * @param preload synthetic lessons to put in a persistent bank before the run (overhead measurement)
  * @param preloadTools how many tools the synthetic lessons are spread over (the four scenario tools included)
  * @param statsFlushInterval how long a bank keeps usage counters in memory before writing them
- * @param bankFile the JSON file a bank lives in, so that a policy created again over it is a restart;
- *     {@code null} for a bank in memory
+ * @param storage where a bank lives: in memory, or in a file or database, so that a policy created again
+ *     over it is a restart and memorize pays for its durable write
  */
 public record PolicyContext(
         List<Tool> tools, Deployment deployment, Clock clock, Sleeper sleeper, Duration skipFor, int preload, int preloadTools,
-        Duration statsFlushInterval, Path bankFile) {
+        Duration statsFlushInterval, BankStorage storage) {
 
     public PolicyContext {
         tools = List.copyOf(tools);

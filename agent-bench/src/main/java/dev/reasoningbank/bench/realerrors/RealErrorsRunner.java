@@ -1,5 +1,6 @@
 package dev.reasoningbank.bench.realerrors;
 
+import dev.reasoningbank.bench.policy.BankStorage;
 import dev.reasoningbank.bench.BenchConfig;
 import dev.reasoningbank.bench.policy.MemoryPolicy;
 import dev.reasoningbank.bench.policy.PolicyContext;
@@ -90,7 +91,7 @@ public final class RealErrorsRunner {
             List<CallRecord> calls = new ArrayList<>();
             ManualClock clock = new ManualClock(config.start());
             PolicyContext context = new PolicyContext(RecordingTool.wrap(tools, "127.0.0.1", calls), RealErrorsDeployment.of(entries),
-                    clock, clock.sleeper(), config.skipFor(), 0, 0, config.statsFlushInterval(), dir.resolve("bank.json"));
+                    clock, clock.sleeper(), config.skipFor(), 0, 0, config.statsFlushInterval(), BankStorage.file(dir.resolve("bank.json")));
             Ledger ledger = new Ledger();
             Map<String, Counts> counts = new LinkedHashMap<>();
             entries.forEach(e -> counts.put(e.id(), new Counts()));

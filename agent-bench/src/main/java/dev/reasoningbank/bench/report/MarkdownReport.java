@@ -1,5 +1,6 @@
 package dev.reasoningbank.bench.report;
 
+import dev.reasoningbank.bench.policy.BankStorage;
 import dev.reasoningbank.bench.run.BenchResults;
 import dev.reasoningbank.bench.run.ClassResult;
 import dev.reasoningbank.bench.run.PolicyResult;
@@ -28,6 +29,7 @@ public final class MarkdownReport {
                 .append(results.config().attempts()).append(" attempts per task for every policy")
                 .append(results.config().preload() > 0 ? ", " + results.config().preload() + " synthetic lessons preloaded in the bank over "
                         + results.config().preloadTools() + " tools" : "")
+                .append(", the bank policies' banks in ").append(BankStorage.kindOf(results.config().store()))
                 .append(". Same seed, same numbers, apart from the timing rows (overhead).\n\n");
         List<PolicyResult> ps = results.policies();
         md.append("| metric |");

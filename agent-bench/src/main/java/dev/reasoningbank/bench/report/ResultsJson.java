@@ -1,5 +1,6 @@
 package dev.reasoningbank.bench.report;
 
+import dev.reasoningbank.bench.policy.BankStorage;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.reasoningbank.bench.policy.LlmStats;
@@ -32,6 +33,7 @@ public final class ResultsJson {
         root.put("tasks", results.config().tasks());
         root.put("attemptsPerTask", results.config().attempts());
         root.put("preloadedLessons", results.config().preload());
+        root.put("bankStore", BankStorage.kindOf(results.config().store()));
         root.put("timingFields", MetricDefinitions.TIMING_FIELDS);
         Map<String, Object> policies = new LinkedHashMap<>();
         results.policies().forEach(p -> policies.put(p.name(), policy(p)));

@@ -1,5 +1,6 @@
 package dev.reasoningbank.bench.run;
 
+import dev.reasoningbank.bench.policy.BankStorage;
 import dev.reasoningbank.bench.BenchConfig;
 import dev.reasoningbank.bench.policy.MemoryPolicy;
 import dev.reasoningbank.bench.policy.PolicyContext;
@@ -50,11 +51,12 @@ public final class BenchRunner {
     public PolicyResult run(PolicyFactory factory, Scenario scenario, IntConsumer tasksDone) {
         long started = System.nanoTime();
         List<CallRecord> calls = new ArrayList<>();
+        BankStorage storage = BankStorage.of(config.store(), storeFolder(), "flakybench-" + factory.name() + "-" + Long.toHexString(System.nanoTime()));
         try (World world = new World(config.start(), scenario.outages(), config.requestTimeout())) {
             world.warmUp();
             PolicyContext context = new PolicyContext(RecordingTool.wrap(world.tools(), calls), Fixture.deployment(),
                     world.clock(), world.clock().sleeper(), config.skipFor(), config.preload(), config.preloadTools(),
-                    config.statsFlushInterval(), null);
+                    config.statsFlushInterval(), storage);
             try (MemoryPolicy policy = factory.create(context)) {
                 Tally tally = new Tally();
                 for (BenchTask task : scenario.tasks()) {
@@ -66,7 +68,14 @@ public final class BenchRunner {
                 }
                 return tally.result(factory, policy.stats(), policy.lessons(), (System.nanoTime() - started) / 1_000_000, world.wrongFixes());
             }
+        } finally {
+            storage.discard();
         }
+    }
+
+    /** The folder of file banks: the system's temporary folder (the build's target/ in tests). */
+    private static java.nio.file.Path storeFolder() {
+        return java.nio.file.Path.of(System.getProperty("java.io.tmpdir"));
     }
 
     private Outcome runTask(MemoryPolicy policy, BenchTask task, List<CallRecord> calls, Tally tally) {
