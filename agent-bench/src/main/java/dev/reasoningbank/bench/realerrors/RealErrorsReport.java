@@ -41,8 +41,8 @@ public final class RealErrorsReport {
             LearningCurveChart.write("real-errors, " + split + " half: " + results.corpus().split(split).size() + " documented responses, "
                     + RealErrorsRunner.PASSES + " passes with a restart between them",
                     policies.stream().map(p -> new LearningCurveChart.Series(p.policy(),
-                            String.format(Locale.ROOT, "%.1f %%, %d repeated", p.successRate() * 100, p.repeatedMistakes()),
-                            p.successCurve(), p.failedCallsCurve())).toList(),
+                            LearningCurveChart.Series.legend(p.successRate(), p.repeatedMistakes()),
+                            p.repeatedMistakesCurve(), p.toolCallsPerTaskCurve())).toList(),
                     policies.get(0).tasks(), png);
             written.add(png);
         }
@@ -88,6 +88,8 @@ public final class RealErrorsReport {
                 p.set("entries", JSON.valueToTree(r.entries()));
                 p.set("successCurve", JSON.valueToTree(r.successCurve()));
                 p.set("failedCallsCurve", JSON.valueToTree(r.failedCallsCurve()));
+                p.set("repeatedMistakesCurve", JSON.valueToTree(r.repeatedMistakesCurve()));
+                p.set("toolCallsPerTaskCurve", JSON.valueToTree(r.toolCallsPerTaskCurve()));
             }
         }
         return root;

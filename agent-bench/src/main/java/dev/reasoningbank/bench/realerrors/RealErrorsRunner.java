@@ -97,6 +97,9 @@ public final class RealErrorsRunner {
             entries.forEach(e -> counts.put(e.id(), new Counts()));
             List<Double> successCurve = new ArrayList<>();
             List<Integer> failedCurve = new ArrayList<>();
+            List<Integer> repeatedCurve = new ArrayList<>();
+            List<Integer> callsCurve = new ArrayList<>();
+            int repeatedSoFar = 0;
             int succeeded = 0;
             List<Lesson> lessons = List.of();
             int perPass = entries.size();
@@ -111,6 +114,7 @@ public final class RealErrorsRunner {
                         // a transient error the server imposes (the corpus' retry fix) is server state, not a mistake
                         int imposed = "retry".equals(entry.fix().type()) ? (entry.fix().failures() == null ? 1 : entry.fix().failures()) : 0;
                         int failedInTask = 0;
+                        int callsBefore = calls.size();
                         for (int attempt = 1; attempt <= config.attempts() && outcome == Outcome.FAILED; attempt++) {
                             int mark = calls.size();
                             TaskResult result = policy.attempt(Task.of(entry.id() + "#" + (pass + 1), entry.failureClass() + " on " + entry.api(),
@@ -124,6 +128,7 @@ public final class RealErrorsRunner {
                                 c.failedCalls += call.failed() ? 1 : 0;
                                 c.failuresFirstTask += first && call.failed() ? 1 : 0;
                                 c.repeated += repeated ? 1 : 0;
+                                repeatedSoFar += repeated ? 1 : 0;
                             }
                             if (!first && attempt == 1 && outcome != Outcome.SUCCEEDED) {
                                 c.laterFirstAttemptFailed = true;
@@ -135,18 +140,20 @@ public final class RealErrorsRunner {
                         succeeded += outcome == Outcome.SUCCEEDED ? 1 : 0;
                         successCurve.add((double) succeeded / (successCurve.size() + 1));
                         failedCurve.add(ledger.failedCalls());
+                        repeatedCurve.add(repeatedSoFar);
+                        callsCurve.add(calls.size() - callsBefore);
                     }
                     lessons = policy.lessons();
                 }
             }
-            return result(factory.name(), entries, counts, server, tools, calls.size(), ledger, lessons, successCurve, failedCurve, succeeded);
+            return result(factory.name(), entries, counts, server, tools, calls.size(), ledger, lessons, new Curves(successCurve, failedCurve, repeatedCurve, callsCurve), succeeded);
         } finally {
             delete(dir);
         }
     }
 
     private static SplitResult result(String policy, List<CorpusEntry> entries, Map<String, Counts> counts, ReplayServer server,
-            List<ReplayTool> tools, int toolCalls, Ledger ledger, List<Lesson> lessons, List<Double> successCurve, List<Integer> failedCurve,
+            List<ReplayTool> tools, int toolCalls, Ledger ledger, List<Lesson> lessons, Curves curves,
             int succeeded) {
         List<EntryResult> results = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {
@@ -162,11 +169,15 @@ public final class RealErrorsRunner {
         }
         int repeats = results.stream().filter(EntryResult::expressible).mapToInt(EntryResult::repeatedMistakes).sum();
         int unfixable = results.stream().filter(r -> !r.expressible()).mapToInt(EntryResult::repeatedMistakes).sum();
-        return new SplitResult(policy, successCurve.size(), succeeded, toolCalls, ledger.failedCalls(), repeats, unfixable,
+        return new SplitResult(policy, curves.success().size(), succeeded, toolCalls, ledger.failedCalls(), repeats, unfixable,
                 results.stream().mapToInt(EntryResult::wrongFixes).sum(), entries.size(),
                 (int) results.stream().filter(EntryResult::expressible).count(), (int) results.stream().filter(EntryResult::learned).count(),
-                lessons.size(), List.copyOf(successCurve), List.copyOf(failedCurve), List.copyOf(results));
+                lessons.size(), List.copyOf(curves.success()), List.copyOf(curves.failed()),
+                List.copyOf(curves.repeated()), List.copyOf(curves.calls()), List.copyOf(results));
     }
+
+    /** A half's curves over its task stream. */
+    private record Curves(List<Double> success, List<Integer> failed, List<Integer> repeated, List<Integer> calls) {}
 
     private static final class Counts {
         int tasks;

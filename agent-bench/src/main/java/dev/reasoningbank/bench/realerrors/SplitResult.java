@@ -19,12 +19,14 @@ import java.util.List;
  * @param lessons lessons in the bank at the end
  * @param successCurve cumulative success rate after each task
  * @param failedCallsCurve failed calls so far after each task
+ * @param repeatedMistakesCurve repeated mistakes so far after each task
+ * @param toolCallsPerTaskCurve the tool calls each task made
  * @param entries each documented failure
  */
 public record SplitResult(
         String policy, int tasks, int succeeded, int toolCalls, int failedCalls, int repeatedMistakes, int repeatedMistakesUnfixable,
         int wrongFixes, int classes, int classesExpressible, int classesLearned, int lessons, List<Double> successCurve,
-        List<Integer> failedCallsCurve, List<EntryResult> entries) {
+        List<Integer> failedCallsCurve, List<Integer> repeatedMistakesCurve, List<Integer> toolCallsPerTaskCurve, List<EntryResult> entries) {
 
     public double successRate() {
         return tasks == 0 ? 0 : (double) succeeded / tasks;

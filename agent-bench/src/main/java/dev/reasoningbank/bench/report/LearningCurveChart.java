@@ -34,13 +34,28 @@ public final class LearningCurveChart {
 
     private LearningCurveChart() {}
 
-    /** One line of the chart: a policy's cumulative success rate and failed calls after each task. */
-    public record Series(String name, String legend, List<? extends Number> successCurve, List<? extends Number> failedCallsCurve) {}
+    /** How many tasks the calls-per-task line averages over. */
+    static final int WINDOW = 20;
+
+    /**
+     * One line of the chart: a policy's repeated mistakes so far and its tool calls in each task, the two
+     * figures that set the policies apart (their success rates end close together when retries are allowed).
+     */
+    public record Series(String name, String legend, List<Integer> repeatedMistakesCurve, List<Integer> toolCallsPerTaskCurve) {
+
+        /** The legend under a policy's name: its success rate and repeated mistakes. */
+        public static String legend(double successRate, int repeatedMistakes) {
+            return String.format(Locale.ROOT, "%.1f %% success%n%d repeated", successRate * 100, repeatedMistakes);
+        }
+    }
 
     public static void write(BenchResults results, Path file) throws IOException {
-        write("", results.policies().stream().map(p -> new Series(p.name(),
-                String.format(Locale.ROOT, "%.1f %%, %d failed", p.successRate() * 100, p.failedCalls()), p.successCurve(), p.failedCallsCurve()))
-                .toList(), results.config().tasks(), file);
+        write("", series(results), results.config().tasks(), file);
+    }
+
+    private static List<Series> series(BenchResults results) {
+        return results.policies().stream().map(p -> new Series(p.name(), Series.legend(p.successRate(), p.repeatedMistakes()),
+                p.repeatedMistakesCurve(), p.toolCallsPerTaskCurve())).toList();
     }
 
     /** Writes the chart of {@code series} over {@code tasks} tasks; {@code subtitle} goes above the first panel. */
@@ -50,9 +65,7 @@ public final class LearningCurveChart {
     }
 
     static BufferedImage draw(BenchResults results) {
-        return draw("", results.policies().stream().map(p -> new Series(p.name(),
-                String.format(Locale.ROOT, "%.1f %%, %d failed", p.successRate() * 100, p.failedCalls()), p.successCurve(), p.failedCallsCurve()))
-                .toList(), results.config().tasks());
+        return draw("", series(results), results.config().tasks());
     }
 
     static BufferedImage draw(String subtitle, List<Series> policies, int tasks) {
@@ -63,18 +76,20 @@ public final class LearningCurveChart {
             g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
             g.setColor(Color.WHITE);
             g.fillRect(0, 0, WIDTH, height);
-            int maxFailed = Math.max(1, policies.stream()
-                    .mapToInt(p -> p.failedCallsCurve().isEmpty() ? 0 : p.failedCallsCurve().get(p.failedCallsCurve().size() - 1).intValue())
+            int maxRepeated = Math.max(1, policies.stream()
+                    .mapToInt(p -> p.repeatedMistakesCurve().isEmpty() ? 0 : p.repeatedMistakesCurve().get(p.repeatedMistakesCurve().size() - 1))
                     .max().orElse(1));
+            List<List<Number>> averages = policies.stream().map(p -> movingAverage(p.toolCallsPerTaskCurve())).toList();
+            double maxCalls = Math.max(1, Math.ceil(averages.stream().flatMap(List::stream).mapToDouble(Number::doubleValue).max().orElse(1)));
             if (!subtitle.isEmpty()) {
                 g.setColor(Color.DARK_GRAY);
                 g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
                 g.drawString(subtitle, LEFT, 16);
             }
-            panel(g, TOP, "Cumulative success rate over the task stream", policies, tasks, 1.0, "%",
-                    p -> p.successCurve().stream().map(Number.class::cast).toList());
-            panel(g, TOP + PANEL + GAP, "Failed tool calls so far", policies, tasks, maxFailed, "",
-                    p -> p.failedCallsCurve().stream().map(Number.class::cast).toList());
+            panel(g, TOP, "Repeated mistakes so far (the same failing call made again)", policies, tasks, maxRepeated, "",
+                    p -> p.repeatedMistakesCurve().stream().map(Number.class::cast).toList());
+            panel(g, TOP + PANEL + GAP, "Tool calls per task (average of the last " + WINDOW + " tasks)", policies, tasks, maxCalls, "x",
+                    p -> averages.get(policies.indexOf(p)));
             legend(g, policies);
         } finally {
             g.dispose();
@@ -97,7 +112,7 @@ public final class LearningCurveChart {
             g.setColor(new Color(0xDDDDDD));
             g.drawLine(LEFT + 1, y, LEFT + plotW - 1, y);
             g.setColor(Color.BLACK);
-            g.drawString(unit.equals("%") ? Math.round(value * 100) + " %" : String.valueOf(Math.round(value)), LEFT - 50, y + 4);
+            g.drawString(unit.equals("x") ? String.format(Locale.ROOT, "%.1f", value) : String.valueOf(Math.round(value)), LEFT - 50, y + 4);
         }
         for (int i = 0; i <= 4; i++) {
             g.drawString(String.valueOf(tasks * i / 4), LEFT + plotW * i / 4 - 8, top + PANEL + 18);
@@ -114,17 +129,31 @@ public final class LearningCurveChart {
         }
     }
 
+    /** The mean of each task's value and the ones before it, over at most {@link #WINDOW} tasks. */
+    static List<Number> movingAverage(List<Integer> values) {
+        List<Number> out = new java.util.ArrayList<>(values.size());
+        long sum = 0;
+        for (int i = 0; i < values.size(); i++) {
+            sum += values.get(i) - (i >= WINDOW ? values.get(i - WINDOW) : 0);
+            out.add((double) sum / Math.min(i + 1, WINDOW));
+        }
+        return out;
+    }
+
     private static void legend(Graphics2D g, List<Series> policies) {
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
         for (int i = 0; i < policies.size(); i++) {
             Series p = policies.get(i);
-            int ly = TOP + 20 + i * 36;
+            int ly = TOP + 20 + i * 52;
             g.setColor(COLORS[i % COLORS.length]);
             g.setStroke(stroke(i));
             g.drawLine(WIDTH - RIGHT + 15, ly, WIDTH - RIGHT + 45, ly);
             g.setColor(Color.BLACK);
             g.drawString(p.name(), WIDTH - RIGHT + 52, ly + 4);
-            g.drawString(p.legend(), WIDTH - RIGHT + 52, ly + 18);
+            String[] lines = p.legend().split("\\R");
+            for (int l = 0; l < lines.length; l++) {
+                g.drawString(lines[l], WIDTH - RIGHT + 52, ly + 18 + 14 * l);
+            }
         }
     }
 

@@ -41,5 +41,7 @@ public record PolicyResult(
         Map<String, Integer> repeatsBySignature,
         List<Double> successCurve,
         List<Integer> failedCallsCurve,
+        List<Integer> repeatedMistakesCurve,
+        List<Integer> toolCallsPerTaskCurve,
         List<Lesson> finalLessons,
         LlmStats llm) {}

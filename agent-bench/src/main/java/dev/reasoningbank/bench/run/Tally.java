@@ -20,6 +20,9 @@ final class Tally {
     private final List<Double> overheadMicros = new ArrayList<>();
     private final List<Double> successCurve = new ArrayList<>();
     private final List<Integer> failedCallsCurve = new ArrayList<>();
+    private final List<Integer> repeatedMistakesCurve = new ArrayList<>();
+    private final List<Integer> toolCallsPerTaskCurve = new ArrayList<>();
+    private int callsThisTask;
     private int tasks;
     private int succeeded;
     private int skipped;
@@ -41,6 +44,7 @@ final class Tally {
             repeated += ledger.record(call, asGiven) ? 1 : 0;
         }
         toolCalls += calls.size();
+        callsThisTask += calls.size();
         add(failureClass, new ClassResult(0, 0, 0, calls.size(), failed, repeated));
     }
 
@@ -55,6 +59,9 @@ final class Tally {
         refused += outcome == Outcome.REFUSED ? 1 : 0;
         successCurve.add((double) succeeded / tasks);
         failedCallsCurve.add(ledger.failedCalls);
+        repeatedMistakesCurve.add(ledger.repeatedMistakes);
+        toolCallsPerTaskCurve.add(callsThisTask);
+        callsThisTask = 0;
         add(failureClass, new ClassResult(1, success ? 1 : 0, skip ? 1 : 0, 0, 0, 0));
     }
 
@@ -77,6 +84,7 @@ final class Tally {
                 stats.lessonsLearned(), stats.preloadedLessons(), permanentFrom5xx,
                 round(Percentiles.of(overhead, 50), 1), round(Percentiles.of(overhead, 99), 1), overhead.length, wallMillis,
                 Map.copyOf(byClass), Map.copyOf(ledger.repeatsBySignature()), List.copyOf(successCurve), List.copyOf(failedCallsCurve),
+                List.copyOf(repeatedMistakesCurve), List.copyOf(toolCallsPerTaskCurve),
                 List.copyOf(lessons), stats.llm());
     }
 
