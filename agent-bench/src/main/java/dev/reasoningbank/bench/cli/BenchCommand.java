@@ -1,5 +1,6 @@
 package dev.reasoningbank.bench.cli;
 
+import dev.reasoningbank.bench.sharing.FileSharingBenchmark;
 import dev.reasoningbank.bench.policy.BankStorage;
 import dev.reasoningbank.bench.realerrors.Corpus;
 import dev.reasoningbank.bench.realerrors.RealErrorsReport;
@@ -64,10 +65,11 @@ public final class BenchCommand implements Callable<Integer> {
     Map<String, String> env = System.getenv();
 
     /** The tracks: the seeded stream of FlakyBench's own APIs, and documented error responses of public APIs. */
-    public static final List<String> TRACKS = List.of("stream", "real-errors");
+    public static final List<String> TRACKS = List.of("stream", "real-errors", "file-sharing");
 
-    @Option(names = "--track", description = "Which track: stream (the seeded task stream over FlakyBench's four APIs, the default) or "
-            + "real-errors (error responses documented by public APIs, replayed over real HTTP, dev and held-out halves).")
+    @Option(names = "--track", description = "Which track: stream (the seeded task stream over FlakyBench's four APIs, the default), "
+            + "real-errors (error responses documented by public APIs, replayed over real HTTP, dev and held-out halves) or file-sharing "
+            + "(memorize throughput of one bank file shared by 1 and then 2 processes of 4 threads; --preload sets the bank's size, default 1000).")
     String track = "stream";
 
     @Option(names = "--tasks", description = "Tasks in the stream (reference: ${DEFAULT-VALUE}).")
@@ -116,6 +118,9 @@ public final class BenchCommand implements Callable<Integer> {
         Registry registry = Registry.standard(env);
         if (track.equals("real-errors")) {
             return realErrors(registry);
+        }
+        if (track.equals("file-sharing")) {
+            return fileSharing();
         }
         List<String> lineUp = new ArrayList<>(policies);
         Optional<PromptComparison> comparison = Optional.empty();
@@ -187,6 +192,33 @@ public final class BenchCommand implements Callable<Integer> {
         }
         o.println("wrote " + String.join(", ", written.stream().map(Path::toString).toList()));
         return CommandLine.ExitCode.OK;
+    }
+
+    /** One bank file, one process of 4 threads against two: memorize throughput and nothing lost. */
+    private int fileSharing() throws Exception {
+        int lessons = preload > 0 ? preload : 1_000;
+        java.nio.file.Files.createDirectories(out);
+        FileSharingBenchmark.Result r = FileSharingBenchmark.run(out, lessons, 4, 250, 3);
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper()
+                .enable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT);
+        java.util.Map<String, Object> results = new java.util.LinkedHashMap<>();
+        results.put("track", "file-sharing");
+        results.put("preloadedLessons", lessons);
+        results.put("oneProcess", r.oneProcess());
+        results.put("twoProcesses", r.twoProcesses());
+        results.put("oneProcessLessonsPerSecond", Math.round(r.oneProcess().median()));
+        results.put("twoProcessesLessonsPerSecond", Math.round(r.twoProcesses().median()));
+        results.put("ratio", Math.round(r.ratio() * 100) / 100.0);
+        results.put("nothingLost", r.nothingLost());
+        json.writeValue(out.resolve("results.json").toFile(), results);
+        String line = String.format(Locale.ROOT, "one bank file, %d lessons: 1 process x 4 threads %.0f memorize/s, 2 processes x 4 threads %.0f/s "
+                + "(x%.2f, median of 3 rounds); every acknowledged lesson kept: %s", lessons, r.oneProcess().median(), r.twoProcesses().median(),
+                r.ratio(), r.nothingLost() ? "yes" : "NO");
+        java.nio.file.Files.writeString(out.resolve("report.md"), "# File sharing\n\n" + line + ".\n");
+        PrintWriter o = spec.commandLine().getOut();
+        o.println(line);
+        o.println("wrote " + out.resolve("results.json") + ", " + out.resolve("report.md"));
+        return r.nothingLost() ? CommandLine.ExitCode.OK : CommandLine.ExitCode.SOFTWARE;
     }
 
     public static void main(String[] args) {

@@ -80,4 +80,12 @@ class RbankJarIT {
         assertThat(out.resolve("report.md")).exists();
         assertThat(out.resolve("learning-curve-dev.png")).exists();
     }
+
+    @Test
+    void the_jar_should_measure_one_bank_file_shared_by_processes_as_the_readme_shows() throws Exception {
+        Path out = home.resolve("file-sharing");
+        String output = run("bench", "--track", "file-sharing", "--out", out.toString());
+        assertThat(output).contains("1 process x 4 threads", "2 processes x 4 threads", "every acknowledged lesson kept: yes");
+        assertThat(Files.readString(out.resolve("results.json"))).contains("\"track\" : \"file-sharing\"", "\"nothingLost\" : true");
+    }
 }

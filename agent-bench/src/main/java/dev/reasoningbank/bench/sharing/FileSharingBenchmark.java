@@ -1,0 +1,160 @@
+package dev.reasoningbank.bench.sharing;
+
+import dev.reasoningbank.bench.scenario.SyntheticLessons;
+import dev.reasoningbank.core.bank.ReasoningBank;
+import dev.reasoningbank.core.lesson.Lesson;
+import dev.reasoningbank.core.store.JsonFileLessonStore;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Memorize throughput on one bank file shared by processes, as agents on one machine share it: one
+ * process of {@code threads} threads, then two such processes at once, each a JVM of its own that
+ * memorizes distinct lessons through {@link ReasoningBank#memorize}. A round's throughput is the lessons
+ * memorized over the time from the first worker's start to the last one's end; each setting runs
+ * {@code rounds} times over a fresh bank and reports the median. Afterwards the bank must hold every
+ * lesson acknowledged: nothing is lost to the other process.
+ */
+public final class FileSharingBenchmark {
+
+    private static final Instant CREATED = Instant.parse("2026-01-01T08:00:00Z");
+    private static final String DONE = "done ";
+
+    /** What one setting measured: lessons per second of each round, and the lessons the bank held after each. */
+    public record Setting(int processes, int threads, int lessonsPerThread, List<Double> lessonsPerSecond, List<Integer> heldAfter) {
+        public double median() {
+            List<Double> sorted = lessonsPerSecond.stream().sorted().toList();
+            return sorted.get(sorted.size() / 2);
+        }
+    }
+
+    /** One process against two, and whether every acknowledged lesson was there at the end of every round. */
+    public record Result(int preloaded, Setting oneProcess, Setting twoProcesses) {
+        public double ratio() {
+            return twoProcesses.median() / oneProcess.median();
+        }
+
+        public boolean nothingLost() {
+            return oneProcess.heldAfter().stream().allMatch(n -> n == preloaded + oneProcess.threads() * oneProcess.lessonsPerThread())
+                    && twoProcesses.heldAfter().stream().allMatch(n -> n == preloaded + 2 * twoProcesses.threads() * twoProcesses.lessonsPerThread());
+        }
+    }
+
+    private FileSharingBenchmark() {}
+
+    /** Runs both settings in {@code folder}: banks of {@code preload} lessons, {@code threads} threads per process. */
+    public static Result run(Path folder, int preload, int threads, int lessonsPerThread, int rounds) throws IOException, InterruptedException {
+        Setting one = setting(folder, preload, 1, threads, lessonsPerThread, rounds);
+        Setting two = setting(folder, preload, 2, threads, lessonsPerThread, rounds);
+        return new Result(preload, one, two);
+    }
+
+    private static Setting setting(Path folder, int preload, int processes, int threads, int lessonsPerThread, int rounds)
+            throws IOException, InterruptedException {
+        List<Double> rates = new ArrayList<>();
+        List<Integer> held = new ArrayList<>();
+        for (int round = 0; round < rounds; round++) {
+            Path bank = folder.resolve("shared-" + processes + "-" + round + ".json");
+            try (JsonFileLessonStore store = JsonFileLessonStore.open(bank)) {
+                List<Lesson> seed = SyntheticLessons.generate(preload, 100, CREATED);
+                store.update(set -> {
+                    seed.forEach(set::put);
+                    return null;
+                });
+            }
+            // every worker waits for the same instant, so that the processes overlap however long their JVMs take to start
+            long startAt = System.currentTimeMillis() + 3_000;
+            List<Process> workers = new ArrayList<>();
+            for (int p = 0; p < processes; p++) {
+                int firstLesson = preload + p * threads * lessonsPerThread;
+                workers.add(new ProcessBuilder(javaCommand(bank, startAt, threads, lessonsPerThread, firstLesson))
+                        .redirectError(ProcessBuilder.Redirect.INHERIT).start());
+            }
+            long first = Long.MAX_VALUE;
+            long last = 0;
+            int memorized = 0;
+            for (Process worker : workers) {
+                String out = new String(worker.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+                if (!worker.waitFor(10, TimeUnit.MINUTES) || worker.exitValue() != 0 || !out.startsWith(DONE)) {
+                    throw new IllegalStateException("a worker process failed (exit " + worker.exitValue() + "): " + out);
+                }
+                String[] fields = out.substring(DONE.length()).split(" ");
+                first = Math.min(first, Long.parseLong(fields[0]));
+                last = Math.max(last, Long.parseLong(fields[1]));
+                memorized += Integer.parseInt(fields[2]);
+            }
+            rates.add(memorized / ((last - first) / 1e9));
+            try (JsonFileLessonStore store = JsonFileLessonStore.open(bank)) {
+                held.add(store.snapshot().size());
+            }
+            deleteBank(bank);
+        }
+        return new Setting(processes, threads, lessonsPerThread, List.copyOf(rates), List.copyOf(held));
+    }
+
+    private static List<String> javaCommand(Path bank, long startAt, int threads, int lessonsPerThread, int firstLesson) {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        return List.of(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"), FileSharingBenchmark.class.getName(),
+                bank.toString(), String.valueOf(startAt), String.valueOf(threads), String.valueOf(lessonsPerThread), String.valueOf(firstLesson));
+    }
+
+    private static void deleteBank(Path bank) throws IOException {
+        for (String suffix : new String[] {"", ".journal", ".lock"}) {
+            Files.deleteIfExists(bank.resolveSibling(bank.getFileName() + suffix));
+        }
+    }
+
+    /**
+     * A worker: {@code <bank> <startAtEpochMillis> <threads> <lessonsPerThread> <firstLesson>}. Prints
+     * {@code done <startNanos> <endNanos> <memorized>} on the epoch's nanosecond scale, comparable across processes.
+     */
+    public static void main(String[] args) throws Exception {
+        Path file = Path.of(args[0]);
+        long startAt = Long.parseLong(args[1]);
+        int threads = Integer.parseInt(args[2]);
+        int perThread = Integer.parseInt(args[3]);
+        int firstLesson = Integer.parseInt(args[4]);
+        List<Lesson> all = SyntheticLessons.generate(firstLesson + threads * perThread, 100, CREATED);
+        try (ReasoningBank bank = ReasoningBank.builder().store(JsonFileLessonStore.open(file)).build()) {
+            bank.lessons(); // opened and read before the clock starts, as a running agent's bank is
+            Thread.sleep(Math.max(0, startAt - System.currentTimeMillis()));
+            long start = epochNanos();
+            ExecutorService pool = Executors.newFixedThreadPool(threads);
+            try {
+                List<Future<Integer>> done = new ArrayList<>();
+                for (int t = 0; t < threads; t++) {
+                    List<Lesson> mine = all.subList(firstLesson + t * perThread, firstLesson + (t + 1) * perThread);
+                    done.add(pool.submit(() -> {
+                        mine.forEach(bank::memorize);
+                        return mine.size();
+                    }));
+                }
+                int memorized = 0;
+                for (Future<Integer> f : done) {
+                    memorized += f.get();
+                }
+                System.out.println(DONE + start + " " + epochNanos() + " " + memorized);
+            } finally {
+                pool.shutdown();
+            }
+        } catch (UncheckedIOException e) {
+            System.out.println("failed " + e.getMessage());
+            System.exit(1);
+        }
+    }
+
+    private static long epochNanos() {
+        Instant now = Instant.now();
+        return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+    }
+}
