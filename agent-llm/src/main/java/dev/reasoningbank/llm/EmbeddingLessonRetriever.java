@@ -113,6 +113,18 @@ public final class EmbeddingLessonRetriever implements LessonRetriever {
         return scored.size() <= k ? scored : List.copyOf(scored.subList(0, k));
     }
 
+    /** The cosine of the two lessons' embeddings (their titles and contents): how alike they mean, whatever their words. */
+    @Override
+    public double similarity(Lesson a, Lesson b) {
+        return CosineSimilarity.between(queryEmbedding(a.title() + " " + a.content()), queryEmbedding(b.title() + " " + b.content()));
+    }
+
+    /** Two lessons whose embeddings have a cosine of 0.9 or more say the same thing. */
+    @Override
+    public double sameMeaning() {
+        return 0.9;
+    }
+
     /** How many lesson embeddings are cached (for tests and diagnostics). */
     public int cachedLessonEmbeddings() {
         return lessonEmbeddings.size();

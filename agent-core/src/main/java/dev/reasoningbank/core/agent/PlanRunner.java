@@ -159,7 +159,7 @@ public final class PlanRunner {
      */
     static boolean targets(Lesson lesson, Failure failure) {
         boolean same = lesson.trigger().errorKind() == failure.kind()
-                && (lesson.trigger().signature().isEmpty() || lesson.trigger().signature().equals(failure.signature()));
+                && lesson.coversSignature(failure.signature());
         boolean onChanged = lesson.strategy().targets().stream().filter(t -> !t.startsWith("@")).anyMatch(changed ->
                 changed.equalsIgnoreCase(failure.errorField())
                         || java.util.regex.Pattern.compile("\\b" + java.util.regex.Pattern.quote(changed.toLowerCase(java.util.Locale.ROOT)) + "\\b")

@@ -5,6 +5,7 @@ import static dev.reasoningbank.core.internal.Checks.notNull;
 import dev.reasoningbank.core.bank.event.BankEvent;
 import dev.reasoningbank.core.lesson.Lesson;
 import dev.reasoningbank.core.lesson.LessonStats;
+import dev.reasoningbank.core.lesson.Merge;
 import dev.reasoningbank.core.lesson.LessonStatus;
 import dev.reasoningbank.core.lesson.LessonValidator;
 import dev.reasoningbank.core.lesson.Strategy;
@@ -210,8 +211,17 @@ public final class ReasoningBank implements AutoCloseable {
         Optional<Lesson> old = supersedes == null ? Optional.empty() : set.get(supersedes);
         Lesson incoming = old.map(o -> clean.toBuilder().refinement(Math.max(clean.refinement(), o.refinement() + 1)).build()).orElse(clean);
         Optional<Lesson> existing = sameTrigger(set, incoming);
+        Optional<ScoredLesson> near = existing.isEmpty() && supersedes == null && writtenByModel(incoming) ? nearDuplicate(set, incoming)
+                : Optional.empty();
         MemorizeResult r;
-        if (existing.isPresent() && existing.get().isActive() && !existing.get().id().equals(supersedes)) {
+        if (near.isPresent()) {
+            Lesson into = near.get().lesson();
+            List<Merge> merges = new ArrayList<>(into.merged());
+            merges.add(new Merge(incoming.id(), incoming.title(), incoming.trigger().signature(), near.get().score(), now()));
+            Lesson merged = into.toBuilder().stats(into.stats().plus(incoming.stats()).withRecurrence()).merged(merges).build();
+            set.put(merged);
+            r = new MemorizeResult(merged, false);
+        } else if (existing.isPresent() && existing.get().isActive() && !existing.get().id().equals(supersedes)) {
             Lesson merged = merge(existing.get(), incoming);
             set.put(merged);
             r = new MemorizeResult(merged, false);
@@ -285,7 +295,7 @@ public final class ReasoningBank implements AutoCloseable {
             if (lesson.isActive() && !justApplied.contains(lesson.id()) && lesson.trigger().errorKind() == failure.kind()
                     && (!lesson.isExpiredAt(now) || lesson.strategy() instanceof Strategy.SkipTask)
                     && lesson.trigger().matchesFailedCall(failure.tool(), failure.arguments(), failure.fingerprints())
-                    && (lesson.trigger().signature().isEmpty() || lesson.trigger().signature().equals(failure.signature()))) {
+                    && lesson.coversSignature(failure.signature())) {
                 return Optional.of(lesson);
             }
         }
@@ -428,6 +438,11 @@ public final class ReasoningBank implements AutoCloseable {
         return Optional.of(effective);
     }
 
+    /** Whether a model wrote the lesson (an LLM reflector's, here or in the bank it was imported from). */
+    static boolean writtenByModel(Lesson lesson) {
+        return lesson.provenance().reflector().startsWith("llm:");
+    }
+
     /** Whether a lesson was written from untrusted text: by a model, or imported; not by the rules or the loop itself. */
     static boolean untrusted(Lesson lesson) {
         String reflector = lesson.provenance().reflector();
@@ -549,6 +564,21 @@ public final class ReasoningBank implements AutoCloseable {
     }
 
     /** The lesson with the same trigger: the live one if there is one, else the newest of the history. */
+    /**
+     * The live lesson a model wrote that says what {@code lesson} says in other words: the same tool, error
+     * kind, conditions and strategy, and text the retriever finds alike (at least {@link LessonRetriever#sameMeaning()}).
+     * The rules write the same words for the same failure: their duplicates are caught by their trigger.
+     */
+    private Optional<ScoredLesson> nearDuplicate(LessonSet set, Lesson lesson) {
+        Trigger t = lesson.trigger();
+        return set.ofTool(t.tool()).stream()
+                .filter(l -> l.isActive() && writtenByModel(l) && l.trigger().errorKind() == t.errorKind()
+                        && l.trigger().conditions().equals(t.conditions()) && l.strategy().equals(lesson.strategy()))
+                .map(l -> new ScoredLesson(l, retriever.similarity(l, lesson)))
+                .filter(s -> s.score() >= retriever.sameMeaning())
+                .max(Comparator.comparingDouble(ScoredLesson::score));
+    }
+
     private static Optional<Lesson> sameTrigger(LessonSet set, Lesson lesson) {
         List<Lesson> same = set.ofTool(lesson.trigger().tool()).stream().filter(l -> l.trigger().equals(lesson.trigger())).toList();
         return same.stream().filter(Lesson::isActive).findFirst()

@@ -6,6 +6,7 @@ import static dev.reasoningbank.core.internal.Checks.notNull;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -25,6 +26,7 @@ import org.jspecify.annotations.Nullable;
  * @param expiresAt when a transient lesson (a host being down) stops applying; {@code null} if never
  * @param supersededBy the lesson that replaced this one when it did not work, or was retired; {@code null} if none
  * @param refinement how many lessons for the same failure did not work before this one (0 for the first)
+ * @param merged the near-duplicates folded into this lesson, oldest first
  * @param extensions fields of the bank file this version does not know (written by a newer version or by
  *     hand): kept as they are and written back, never dropped
  */
@@ -41,6 +43,7 @@ public record Lesson(
         @Nullable Instant expiresAt,
         @Nullable String supersededBy,
         int refinement,
+        @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY) List<Merge> merged,
         @com.fasterxml.jackson.annotation.JsonAnySetter @com.fasterxml.jackson.annotation.JsonAnyGetter Map<String, Object> extensions) {
 
     public static final int MAX_TITLE = 120;
@@ -60,8 +63,18 @@ public record Lesson(
         if (refinement < 0) {
             throw new IllegalArgumentException("refinement must not be negative but was " + refinement);
         }
+        merged = merged == null ? List.of() : List.copyOf(merged);
         extensions = extensions == null || extensions.isEmpty() ? Map.of()
                 : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(extensions));
+    }
+
+    /**
+     * Whether a failure of this error signature is the one this lesson was learned from: its trigger's
+     * signature (any, when blank) or the signature of a near-duplicate merged into it.
+     */
+    public boolean coversSignature(String signature) {
+        return trigger.signature().isEmpty() || trigger.signature().equals(signature)
+                || merged.stream().anyMatch(m -> m.signature().equals(signature));
     }
 
     public static Builder builder() {
@@ -72,7 +85,7 @@ public record Lesson(
         return new Builder()
                 .id(id).title(title).description(description).content(content).trigger(trigger)
                 .strategy(strategy).provenance(provenance).stats(stats).status(status).expiresAt(expiresAt)
-                .supersededBy(supersededBy).refinement(refinement).extensions(extensions);
+                .supersededBy(supersededBy).refinement(refinement).merged(merged).extensions(extensions);
     }
 
     public Lesson withStats(LessonStats newStats) {
@@ -111,6 +124,7 @@ public record Lesson(
         private @Nullable Instant expiresAt;
         private @Nullable String supersededBy;
         private int refinement;
+        private List<Merge> merged = List.of();
         private Map<String, Object> extensions = Map.of();
 
         private Builder() {}
@@ -127,6 +141,7 @@ public record Lesson(
         public Builder expiresAt(@Nullable Instant expiresAt) { this.expiresAt = expiresAt; return this; }
         public Builder supersededBy(@Nullable String supersededBy) { this.supersededBy = supersededBy; return this; }
         public Builder refinement(int refinement) { this.refinement = refinement; return this; }
+        public Builder merged(List<Merge> merged) { this.merged = merged; return this; }
         public Builder extensions(Map<String, Object> extensions) { this.extensions = extensions; return this; }
 
         public Lesson build() {
@@ -134,7 +149,7 @@ public record Lesson(
             // a missing field is rejected with the canonical constructor's own message
             return new Lesson(notBlank(lessonId, "id"), notBlank(title, "title"), description == null ? "" : description,
                     notBlank(content, "content"), notNull(trigger, "trigger"), notNull(strategy, "strategy"),
-                    notNull(provenance, "provenance"), stats, status, expiresAt, supersededBy, refinement, extensions);
+                    notNull(provenance, "provenance"), stats, status, expiresAt, supersededBy, refinement, merged, extensions);
         }
     }
 }

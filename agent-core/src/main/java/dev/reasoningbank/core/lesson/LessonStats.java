@@ -36,4 +36,11 @@ public record LessonStats(int retrieved, int applied, int helped, int hurt, int 
     public LessonStats withRecurrence() {
         return new LessonStats(retrieved, applied, helped, hurt, recurrences + 1, lastUsed);
     }
+
+    /** These counters and {@code other}'s added, the later use kept: two lessons that were one. */
+    public LessonStats plus(LessonStats other) {
+        Instant later = lastUsed == null ? other.lastUsed : other.lastUsed == null || lastUsed.isAfter(other.lastUsed) ? lastUsed : other.lastUsed;
+        return new LessonStats(retrieved + other.retrieved, applied + other.applied, helped + other.helped, hurt + other.hurt,
+                recurrences + other.recurrences, later);
+    }
 }

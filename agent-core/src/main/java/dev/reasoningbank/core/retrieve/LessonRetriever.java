@@ -1,5 +1,6 @@
 package dev.reasoningbank.core.retrieve;
 
+import dev.reasoningbank.core.lesson.Lesson;
 import dev.reasoningbank.core.store.BankSnapshot;
 import java.util.List;
 
@@ -15,4 +16,20 @@ public interface LessonRetriever {
      * its strategy would not fit.
      */
     List<ScoredLesson> retrieve(RetrievalQuery query, BankSnapshot snapshot, int k, double floor);
+
+    /**
+     * How alike two lessons read, from 0 to 1, by their titles and contents. By default the overlap of
+     * their words (the cosine of their word sets); the embedding retriever compares meanings.
+     */
+    default double similarity(Lesson a, Lesson b) {
+        return Tokens.similarity(Tokens.of(a.title() + " " + a.content()), Tokens.of(b.title() + " " + b.content()));
+    }
+
+    /**
+     * The {@link #similarity} at or above which two lessons with the same tool, error kind, conditions and
+     * strategy say the same thing, and the bank merges them.
+     */
+    default double sameMeaning() {
+        return 0.6;
+    }
 }
