@@ -77,10 +77,16 @@ public abstract class AgentPolicy implements MemoryPolicy {
         }
         ReasoningBank bank = builder
                 .store(store)
-                .config(ReasoningBankConfig.custom().clock(context.clock()).statsFlushInterval(context.statsFlushInterval()).build())
+                .config(ReasoningBankConfig.custom().clock(context.clock()).statsFlushInterval(context.statsFlushInterval())
+                        .maxLessons(maxLessons()).build())
                 .build();
         banks.add(bank);
         return bank;
+    }
+
+    /** The most lessons a bank of this policy keeps: core's default unless a policy caps it (called while constructing). */
+    protected int maxLessons() {
+        return ReasoningBankConfig.ofDefaults().maxLessons();
     }
 
     /** Writes what the banks hold and releases them: the end of a run, or of a process before a restart. */

@@ -1,6 +1,7 @@
 package dev.reasoningbank.bench.policy;
 
 import dev.reasoningbank.bench.policy.bank.BankPolicy;
+import dev.reasoningbank.bench.policy.bank.CappedBankPolicy;
 import dev.reasoningbank.bench.policy.bank.EmbeddingBankPolicy;
 import dev.reasoningbank.bench.policy.bankllm.BankLlmPolicy;
 import dev.reasoningbank.bench.policy.baseline.NoMemoryPolicy;
@@ -40,6 +41,7 @@ public final class Registry {
         registry.register(NoMemoryPolicy.FACTORY);
         registry.register(EpisodicPolicy.FACTORY);
         registry.register(BankPolicy.FACTORY);
+        registry.register(CappedBankPolicy.FACTORY);
         registry.register(EmbeddingBankPolicy.FACTORY);
         registry.register(BankLlmPolicy.factory(BankLlmPolicy.NAME, java.util.Optional.empty(), env));
         registry.register(GoldLessonsPolicy.FACTORY);

@@ -68,6 +68,7 @@ public final class ResultsJson {
         m.put("llmCalls", p.llmCalls());
         m.put("llmTokens", p.llmTokens());
         m.put("lessons", p.lessons());
+        m.put("mostLessonsInBank", p.mostLessonsInBank());
         m.put("retiredLessons", p.retiredLessons());
         m.put("lessonsLearned", p.lessonsLearned());
         m.put("preloadedLessons", p.preloadedLessons());

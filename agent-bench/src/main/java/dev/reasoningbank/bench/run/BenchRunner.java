@@ -63,7 +63,8 @@ public final class BenchRunner {
                     world.prepare(task);
                     Outcome outcome = runTask(policy, task, calls, tally);
                     String host = world.tool(task.task().call().tool()).hostFor(task.task().call().arguments());
-                    tally.task(task.failureClass().id(), outcome, outcome == Outcome.SKIPPED && world.hosts().acceptsConnections(host));
+                    tally.task(task.failureClass().id(), outcome, outcome == Outcome.SKIPPED && world.hosts().acceptsConnections(host),
+                            policy.lessons().size());
                     tasksDone.accept(task.index() + 1);
                 }
                 return tally.result(factory, policy.stats(), policy.lessons(), (System.nanoTime() - started) / 1_000_000, world.wrongFixes());

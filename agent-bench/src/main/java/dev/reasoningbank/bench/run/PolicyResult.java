@@ -43,5 +43,12 @@ public record PolicyResult(
         List<Integer> failedCallsCurve,
         List<Integer> repeatedMistakesCurve,
         List<Integer> toolCallsPerTaskCurve,
+        List<Integer> lessonsInBankCurve,
         List<Lesson> finalLessons,
-        LlmStats llm) {}
+        LlmStats llm) {
+
+    /** The most lessons the policy's memory held after any task. */
+    public int mostLessonsInBank() {
+        return lessonsInBankCurve.stream().mapToInt(Integer::intValue).max().orElse(0);
+    }
+}

@@ -23,6 +23,7 @@ final class Tally {
     private final List<Integer> repeatedMistakesCurve = new ArrayList<>();
     private final List<Integer> toolCallsPerTaskCurve = new ArrayList<>();
     private int callsThisTask;
+    private final List<Integer> lessonsInBankCurve = new ArrayList<>();
     private int tasks;
     private int succeeded;
     private int skipped;
@@ -48,8 +49,9 @@ final class Tally {
         add(failureClass, new ClassResult(0, 0, 0, calls.size(), failed, repeated));
     }
 
-    /** Accounts for a finished task. */
-    void task(String failureClass, Outcome outcome, boolean hostWasUp) {
+    /** Accounts for a finished task, after which the policy's memory holds {@code lessonsInBank} lessons. */
+    void task(String failureClass, Outcome outcome, boolean hostWasUp, int lessonsInBank) {
+        lessonsInBankCurve.add(lessonsInBank);
         tasks++;
         boolean success = outcome == Outcome.SUCCEEDED;
         boolean skip = outcome == Outcome.SKIPPED;
@@ -84,7 +86,7 @@ final class Tally {
                 stats.lessonsLearned(), stats.preloadedLessons(), permanentFrom5xx,
                 round(Percentiles.of(overhead, 50), 1), round(Percentiles.of(overhead, 99), 1), overhead.length, wallMillis,
                 Map.copyOf(byClass), Map.copyOf(ledger.repeatsBySignature()), List.copyOf(successCurve), List.copyOf(failedCallsCurve),
-                List.copyOf(repeatedMistakesCurve), List.copyOf(toolCallsPerTaskCurve),
+                List.copyOf(repeatedMistakesCurve), List.copyOf(toolCallsPerTaskCurve), List.copyOf(lessonsInBankCurve),
                 List.copyOf(lessons), stats.llm());
     }
 

@@ -87,7 +87,7 @@ class BenchCommandTest {
         int exit = cli.execute("--policies", "nope", "--out", out.toString());
 
         assertThat(exit).isEqualTo(1);
-        assertThat(stderr.toString()).contains("Policy 'nope' does not exist; known policies: none, episodic, bank, bank-embedding, bank-llm, oracle");
+        assertThat(stderr.toString()).contains("Policy 'nope' does not exist; known policies: none, episodic, bank, bank-capped, bank-embedding, bank-llm, oracle");
     }
 
     @TempDir

@@ -44,7 +44,7 @@ class RegistryTest {
     void should_name_the_known_policies_when_one_does_not_exist() {
         assertThatThrownBy(() -> Registry.standard(Map.of()).factory("bank-gpt"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("Policy 'bank-gpt' does not exist; known policies: none, episodic, bank, bank-embedding, bank-llm, oracle");
+                .hasMessage("Policy 'bank-gpt' does not exist; known policies: none, episodic, bank, bank-capped, bank-embedding, bank-llm, oracle");
     }
 
     @Test
