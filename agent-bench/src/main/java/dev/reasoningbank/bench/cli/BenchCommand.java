@@ -159,9 +159,9 @@ public final class BenchCommand implements Callable<Integer> {
         LearningCurveChart.write(results, out.resolve("learning-curve.png"));
         PrintWriter o = spec.commandLine().getOut();
         for (PolicyResult p : results.policies()) {
-            o.println(String.format(Locale.ROOT, "%-14s success %5.1f %%  calls/task %.3f  failed %3d  repeated %3d  wasted %2d  wrong skips %d  wrong fixes %d  lessons %d  overhead p50 %.1f µs p99 %.1f µs%s",
+            o.println(String.format(Locale.ROOT, "%-14s success %5.1f %%  calls/task %.3f  failed %3d  repeated %3d  wasted %2d  wrong skips %d  wrong fixes %d  lessons %d  lessons block %.0f tokens/call  overhead p50 %.1f µs p99 %.1f µs%s",
                     p.name(), p.successRate() * 100, p.toolCallsPerTask(), p.failedCalls(), p.repeatedMistakes(), p.wastedCallsToDownHosts(),
-                    p.wrongSkips(), p.wrongFixes(), p.lessons(), p.overheadMicrosP50(), p.overheadMicrosP99(),
+                    p.wrongSkips(), p.wrongFixes(), p.lessons(), p.lessonsBlockTokensPerCall(), p.overheadMicrosP50(), p.overheadMicrosP99(),
                     p.llm().used() ? String.format(Locale.ROOT, "  LLM %d calls, %d tokens, valid lessons %d/%d",
                             p.llmCalls(), p.llmTokens(), p.llm().acceptedAnswers(), p.llm().answers()) : ""));
         }

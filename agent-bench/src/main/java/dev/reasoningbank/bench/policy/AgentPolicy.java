@@ -11,6 +11,9 @@ import dev.reasoningbank.core.reflect.Reflector;
 import dev.reasoningbank.core.retrieve.LessonRetriever;
 import dev.reasoningbank.core.store.InMemoryLessonStore;
 import dev.reasoningbank.core.store.LessonStore;
+import dev.reasoningbank.llm.LessonsBlock;
+import dev.reasoningbank.llm.PromptTemplates;
+import dev.reasoningbank.llm.langchain4j.LearningAiServices;
 import java.util.Collection;
 import java.util.List;
 
@@ -82,6 +85,16 @@ public abstract class AgentPolicy implements MemoryPolicy {
                 .build();
         banks.add(bank);
         return bank;
+    }
+
+    private static final LessonsBlock LESSONS_BLOCK = new LessonsBlock(PromptTemplates.classpath());
+
+    /** The block {@link LearningAiServices} would put before the model with its defaults. */
+    @Override
+    public int lessonsBlockTokens(Task task) {
+        List<Lesson> lessons = agent().bank().retrieveForPrompt(List.of(task.call().tool()), task.description(),
+                LearningAiServices.DEFAULT_LESSONS_IN_PROMPT);
+        return LessonsBlock.estimatedTokens(LESSONS_BLOCK.render(lessons, LearningAiServices.DEFAULT_LESSONS_TOKEN_BUDGET));
     }
 
     /** The most lessons a bank of this policy keeps: core's default unless a policy caps it (called while constructing). */

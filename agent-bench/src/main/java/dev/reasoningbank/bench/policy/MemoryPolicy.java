@@ -17,6 +17,15 @@ public interface MemoryPolicy extends AutoCloseable {
     /** The task is over (succeeded, skipped or out of attempts): a policy may forget here. */
     default void endTask() {}
 
+    /**
+     * The estimated tokens of the lessons block a model choosing this task's call would read (as the
+     * LangChain4j integration builds it: the task's tool, its words, 3 lessons within 200 tokens); 0
+     * without a bank.
+     */
+    default int lessonsBlockTokens(Task task) {
+        return 0;
+    }
+
     /** The lessons the policy holds now, retired ones included; empty without a bank. */
     List<Lesson> lessons();
 

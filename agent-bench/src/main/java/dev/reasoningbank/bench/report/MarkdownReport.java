@@ -51,6 +51,7 @@ public final class MarkdownReport {
         row(md, ps, "valid lessons / model answers", MarkdownReport::validLessons);
         row(md, ps, "lessons in the bank", p -> String.valueOf(p.lessons()));
         row(md, ps, "most lessons in the bank at once", p -> String.valueOf(p.mostLessonsInBank()));
+        row(md, ps, "lessons block tokens per call (most)", p -> fmt(p.lessonsBlockTokensPerCall(), 1) + " (" + p.mostLessonsBlockTokens() + ")");
         row(md, ps, "retired lessons", p -> String.valueOf(p.retiredLessons()));
         row(md, ps, "lessons learned", p -> String.valueOf(p.lessonsLearned()));
         row(md, ps, "permanent lessons from 5xx", p -> String.valueOf(p.permanentLessonsFromServerErrors()));

@@ -36,6 +36,8 @@ public final class MetricDefinitions {
                 + "vocabulary, the tool's parameters, configured sources, no secrets) / answers the model gave (failed calls excluded); an "
                 + "invalid answer is re-asked with its problems, and after the last re-ask the rule-based reflector answers (a fallback)");
         d.put("lessons", "lessons in the policy's memory at the end of the run, retired and preloaded ones included (episodic forgets after each task: 0)");
+        d.put("lessonsBlockTokensPerCall", "estimated tokens of the lessons block a model would read before each attempt (as LearningAiServices "
+                + "builds it: 3 lessons within 200 tokens, the block's frame included; 0 without a bank); mostLessonsBlockTokens is the largest");
         d.put("mostLessonsInBank", "the most lessons the policy's memory held after any task (bank-capped never holds more than its cap)");
         d.put("retiredLessons", "lessons retired because they hurt more often than they helped");
         d.put("lessonsLearned", "new lessons memorized during the run (merges and recurrences of a known lesson not counted)");

@@ -69,6 +69,8 @@ public final class ResultsJson {
         m.put("llmTokens", p.llmTokens());
         m.put("lessons", p.lessons());
         m.put("mostLessonsInBank", p.mostLessonsInBank());
+        m.put("lessonsBlockTokensPerCall", p.lessonsBlockTokensPerCall());
+        m.put("mostLessonsBlockTokens", p.mostLessonsBlockTokens());
         m.put("retiredLessons", p.retiredLessons());
         m.put("lessonsLearned", p.lessonsLearned());
         m.put("preloadedLessons", p.preloadedLessons());

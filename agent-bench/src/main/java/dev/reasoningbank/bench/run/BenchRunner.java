@@ -83,6 +83,7 @@ public final class BenchRunner {
         Outcome outcome = Outcome.FAILED;
         for (int attempt = 1; attempt <= config.attempts() && outcome == Outcome.FAILED; attempt++) {
             int mark = calls.size();
+            tally.lessonsBlock(policy.lessonsBlockTokens(task.task()));
             TaskResult result = policy.attempt(task.task());
             tally.attempt(task.failureClass().id(), task.task().call(), List.copyOf(calls.subList(mark, calls.size())), result.learningNanos());
             outcome = result.outcome();

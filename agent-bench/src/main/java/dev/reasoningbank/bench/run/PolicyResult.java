@@ -44,6 +44,8 @@ public record PolicyResult(
         List<Integer> repeatedMistakesCurve,
         List<Integer> toolCallsPerTaskCurve,
         List<Integer> lessonsInBankCurve,
+        double lessonsBlockTokensPerCall,
+        int mostLessonsBlockTokens,
         List<Lesson> finalLessons,
         LlmStats llm) {
 

@@ -23,6 +23,9 @@ final class Tally {
     private final List<Integer> repeatedMistakesCurve = new ArrayList<>();
     private final List<Integer> toolCallsPerTaskCurve = new ArrayList<>();
     private int callsThisTask;
+    private long lessonsBlockTokens;
+    private int lessonsBlocks;
+    private int mostLessonsBlockTokens;
     private final List<Integer> lessonsInBankCurve = new ArrayList<>();
     private int tasks;
     private int succeeded;
@@ -47,6 +50,13 @@ final class Tally {
         toolCalls += calls.size();
         callsThisTask += calls.size();
         add(failureClass, new ClassResult(0, 0, 0, calls.size(), failed, repeated));
+    }
+
+    /** Accounts for the lessons block a model would read before one attempt's call. */
+    void lessonsBlock(int tokens) {
+        lessonsBlockTokens += tokens;
+        lessonsBlocks++;
+        mostLessonsBlockTokens = Math.max(mostLessonsBlockTokens, tokens);
     }
 
     /** Accounts for a finished task, after which the policy's memory holds {@code lessonsInBank} lessons. */
@@ -87,6 +97,7 @@ final class Tally {
                 round(Percentiles.of(overhead, 50), 1), round(Percentiles.of(overhead, 99), 1), overhead.length, wallMillis,
                 Map.copyOf(byClass), Map.copyOf(ledger.repeatsBySignature()), List.copyOf(successCurve), List.copyOf(failedCallsCurve),
                 List.copyOf(repeatedMistakesCurve), List.copyOf(toolCallsPerTaskCurve), List.copyOf(lessonsInBankCurve),
+                round((double) lessonsBlockTokens / Math.max(1, lessonsBlocks), 1), mostLessonsBlockTokens,
                 List.copyOf(lessons), stats.llm());
     }
 

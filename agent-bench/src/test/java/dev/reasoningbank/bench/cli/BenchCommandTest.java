@@ -40,7 +40,12 @@ class BenchCommandTest {
         assertThat(results.get("policies").get("bank").fieldNames()).toIterable().contains(
                 "successRate", "toolCallsPerTask", "failedCalls", "repeatedMistakes", "wastedCallsToDownHosts", "wrongSkips",
                 "llmCalls", "lessons", "overheadMicrosP99");
-        assertThat(Files.readString(out.resolve("report.md"))).contains("| repeated mistakes |", "## What the metrics mean");
+        assertThat(Files.readString(out.resolve("report.md"))).contains("| repeated mistakes |", "## What the metrics mean",
+                "| lessons block tokens per call (most) |");
+        // the bank's lessons block is reported per call: nothing without memory, within the frame and the 200-token budget with it
+        assertThat(results.at("/policies/none/lessonsBlockTokensPerCall").asDouble()).isZero();
+        assertThat(results.at("/policies/bank/lessonsBlockTokensPerCall").asDouble()).isPositive();
+        assertThat(results.at("/policies/bank/mostLessonsBlockTokens").asInt()).isLessThanOrEqualTo(200 + 120);
         BufferedImage chart = ImageIO.read(out.resolve("learning-curve.png").toFile());
         assertThat(chart.getWidth()).isGreaterThan(100);
         assertThat(stderr.toString()).contains("80/80 tasks");
