@@ -65,7 +65,9 @@ final class Learner {
      * @param applied the lessons that were applied to the call, with what they did
      * @return the lesson now in the bank for this failure, or empty when nothing was learned
      */
-    public Optional<Lesson> learn(String taskId, Failure failure, List<String> toolParameters, List<Plan.AppliedLesson> applied) {
+    public Optional<Lesson> learn(String taskId, Failure failure, List<String> toolParameters, List<Plan.AppliedLesson> appliedToCall) {
+        // a lesson transferred from another tool that did not work here was narrowed: this tool learns afresh
+        List<Plan.AppliedLesson> applied = appliedToCall.stream().filter(a -> !a.lesson().isTransferTo(failure.tool())).toList();
         List<String> appliedIds = applied.stream().map(a -> a.lesson().id()).toList();
         Optional<Lesson> known = bank.lessonFor(failure, appliedIds);
         boolean canStop = !TRANSIENT.contains(failure.kind());

@@ -146,7 +146,14 @@ public final class PlanRunner {
                 }
             }
             for (String id : applied) {
-                bank.lesson(id).filter(l -> targets(l, failure)).ifPresent(l -> bank.feedback(id, Feedback.HURT));
+                // a lesson transferred from another tool that fails here is narrowed, not blamed: it still holds where it was learned
+                bank.lesson(id).filter(l -> targets(l, failure)).ifPresent(l -> {
+                    if (l.isTransferTo(call.tool())) {
+                        bank.narrow(id, call.tool());
+                    } else {
+                        bank.feedback(id, Feedback.HURT);
+                    }
+                });
             }
             return new Run(Outcome.FAILED, null, failure, error, applied, calls, outside);
         }

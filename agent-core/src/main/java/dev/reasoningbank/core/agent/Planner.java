@@ -78,7 +78,8 @@ final class Planner {
                 Optional<Strategy.Rewrite> rewrite = strategy.rewrite(planned, parameters, toolExists);
                 if (rewrite.isPresent()) {
                     planned = rewrite.get().call();
-                    applied.add(new Plan.AppliedLesson(lesson, rewrite.get().action()));
+                    applied.add(new Plan.AppliedLesson(lesson, rewrite.get().action()
+                            + (lesson.isTransferTo(call.tool()) ? " (a transfer: learned on " + lesson.trigger().tool() + ")" : "")));
                 }
             }
         }

@@ -6,11 +6,13 @@ import dev.reasoningbank.core.bank.event.BankEvent;
 import dev.reasoningbank.core.lesson.Lesson;
 import dev.reasoningbank.core.lesson.LessonStats;
 import dev.reasoningbank.core.lesson.Merge;
+import dev.reasoningbank.core.lesson.Scope;
 import dev.reasoningbank.core.lesson.LessonStatus;
 import dev.reasoningbank.core.lesson.LessonValidator;
 import dev.reasoningbank.core.lesson.Strategy;
 import dev.reasoningbank.core.redact.Redactor;
 import dev.reasoningbank.core.failure.Failure;
+import dev.reasoningbank.core.failure.HostNames;
 import dev.reasoningbank.core.lesson.ArgumentCondition;
 import dev.reasoningbank.core.lesson.Provenance;
 import dev.reasoningbank.core.lesson.Trigger;
@@ -312,8 +314,13 @@ public final class ReasoningBank implements AutoCloseable {
         Instant now = now();
         Map<String, String> fingerprints = Fingerprint.ofArguments(call.arguments());
         List<Lesson> found = new ArrayList<>();
-        for (Lesson lesson : store.snapshot().lessonsOf(call.tool())) {
-            if (lesson.isActive() && lesson.trigger().matchesFailedCall(call.tool(), call.arguments(), fingerprints)
+        BankSnapshot snapshot = store.snapshot();
+        List<Lesson> candidates = new ArrayList<>(snapshot.lessonsOf(call.tool()));
+        // lessons of other tools that hold wherever their host or rejected value is met
+        String host = HostNames.inArguments(call.arguments()).orElse(null);
+        hostScoped(snapshot).stream().filter(l -> l.isTransferTo(call.tool()) && l.holdsFor(call.tool(), host)).forEach(candidates::add);
+        for (Lesson lesson : candidates) {
+            if (lesson.isActive() && lesson.trigger().matchesFailedCall(lesson.trigger().tool(), call.arguments(), fingerprints)
                     && (!lesson.isExpiredAt(now) || lesson.strategy() instanceof Strategy.SkipTask
                             || lesson.strategy() instanceof Strategy.RetryWithBackoff)) {
                 found.add(lesson);
@@ -506,6 +513,23 @@ public final class ReasoningBank implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops a {@link Scope#HOST} lesson from applying to {@code tool}, where it was transferred and did
+     * not work; it is not retired, and still holds for its own tool and the others.
+     */
+    public Optional<Lesson> narrow(String lessonId, String tool) {
+        Map<String, Pending> deltas = drainPending();
+        Optional<Lesson> narrowed = write(deltas, set -> set.get(lessonId).filter(l -> l.isTransferTo(tool) && !l.narrowed().contains(tool)).map(l -> {
+            List<String> tools = new ArrayList<>(l.narrowed());
+            tools.add(tool);
+            Lesson changed = l.toBuilder().narrowed(tools).build();
+            set.put(changed);
+            return changed;
+        }));
+        narrowed.ifPresent(l -> publish(new BankEvent.LessonNarrowed(config.name(), l, tool)));
+        return narrowed;
+    }
+
     private Lesson changeStatus(String lessonId, LessonStatus status) {
         Map<String, Pending> deltas = drainPending();
         return write(deltas, set -> {
@@ -564,6 +588,20 @@ public final class ReasoningBank implements AutoCloseable {
     }
 
     /** The lesson with the same trigger: the live one if there is one, else the newest of the history. */
+    /** The {@link Scope#HOST} lessons of a snapshot, found once per revision (a scan of the bank after a change). */
+    private List<Lesson> hostScoped(BankSnapshot snapshot) {
+        HostScoped cached = hostScoped;
+        if (cached == null || cached.revision() != snapshot.revision()) {
+            cached = new HostScoped(snapshot.revision(), snapshot.lessons().stream().filter(l -> l.scope() == Scope.HOST).toList());
+            hostScoped = cached;
+        }
+        return cached.lessons();
+    }
+
+    private record HostScoped(long revision, List<Lesson> lessons) {}
+
+    private volatile @Nullable HostScoped hostScoped;
+
     /**
      * The live lesson a model wrote that says what {@code lesson} says in other words: the same tool, error
      * kind, conditions and strategy, and text the retriever finds alike (at least {@link LessonRetriever#sameMeaning()}).

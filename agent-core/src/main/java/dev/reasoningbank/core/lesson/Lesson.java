@@ -27,6 +27,9 @@ import org.jspecify.annotations.Nullable;
  * @param supersededBy the lesson that replaced this one when it did not work, or was retired; {@code null} if none
  * @param refinement how many lessons for the same failure did not work before this one (0 for the first)
  * @param merged the near-duplicates folded into this lesson, oldest first
+ * @param scope how far it holds: the tool it was learned on, or every tool whose call meets its conditions
+ * @param sharedHost the host a {@link Scope#HOST} lesson was learned on: it holds for other tools' calls to that host only
+ * @param narrowed the tools a {@link Scope#HOST} lesson no longer applies to: it failed there once
  * @param extensions fields of the bank file this version does not know (written by a newer version or by
  *     hand): kept as they are and written back, never dropped
  */
@@ -44,6 +47,10 @@ public record Lesson(
         @Nullable String supersededBy,
         int refinement,
         @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY) List<Merge> merged,
+        @com.fasterxml.jackson.annotation.JsonInclude(value = com.fasterxml.jackson.annotation.JsonInclude.Include.CUSTOM,
+                valueFilter = Scope.ToolIsDefault.class) Scope scope,
+        @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) @Nullable String sharedHost,
+        @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY) List<String> narrowed,
         @com.fasterxml.jackson.annotation.JsonAnySetter @com.fasterxml.jackson.annotation.JsonAnyGetter Map<String, Object> extensions) {
 
     public static final int MAX_TITLE = 120;
@@ -64,6 +71,8 @@ public record Lesson(
             throw new IllegalArgumentException("refinement must not be negative but was " + refinement);
         }
         merged = merged == null ? List.of() : List.copyOf(merged);
+        scope = scope == null || sharedHost == null ? Scope.TOOL : scope;
+        narrowed = narrowed == null ? List.of() : List.copyOf(narrowed);
         extensions = extensions == null || extensions.isEmpty() ? Map.of()
                 : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(extensions));
     }
@@ -77,6 +86,20 @@ public record Lesson(
                 || merged.stream().anyMatch(m -> m.signature().equals(signature));
     }
 
+    /**
+     * Whether this lesson holds for a call of {@code tool} to {@code host}: the tool it was learned on, or,
+     * for a {@link Scope#HOST} lesson, any tool calling the host it was learned on that it was not narrowed
+     * away from (its conditions still decide).
+     */
+    public boolean holdsFor(String tool, @Nullable String host) {
+        return trigger.tool().equals(tool) || scope == Scope.HOST && host != null && host.equalsIgnoreCase(sharedHost) && !narrowed.contains(tool);
+    }
+
+    /** Whether applying it to a call of {@code tool} is a transfer from the tool it was learned on. */
+    public boolean isTransferTo(String tool) {
+        return !trigger.tool().equals(tool);
+    }
+
     public static Builder builder() {
         return new Builder();
     }
@@ -85,7 +108,7 @@ public record Lesson(
         return new Builder()
                 .id(id).title(title).description(description).content(content).trigger(trigger)
                 .strategy(strategy).provenance(provenance).stats(stats).status(status).expiresAt(expiresAt)
-                .supersededBy(supersededBy).refinement(refinement).merged(merged).extensions(extensions);
+                .supersededBy(supersededBy).refinement(refinement).merged(merged).scope(scope).sharedHost(sharedHost).narrowed(narrowed).extensions(extensions);
     }
 
     public Lesson withStats(LessonStats newStats) {
@@ -125,6 +148,9 @@ public record Lesson(
         private @Nullable String supersededBy;
         private int refinement;
         private List<Merge> merged = List.of();
+        private Scope scope = Scope.TOOL;
+        private @Nullable String sharedHost;
+        private List<String> narrowed = List.of();
         private Map<String, Object> extensions = Map.of();
 
         private Builder() {}
@@ -142,6 +168,9 @@ public record Lesson(
         public Builder supersededBy(@Nullable String supersededBy) { this.supersededBy = supersededBy; return this; }
         public Builder refinement(int refinement) { this.refinement = refinement; return this; }
         public Builder merged(List<Merge> merged) { this.merged = merged; return this; }
+        public Builder scope(Scope scope) { this.scope = scope; return this; }
+        public Builder sharedHost(@Nullable String host) { this.sharedHost = host; return this; }
+        public Builder narrowed(List<String> narrowed) { this.narrowed = narrowed; return this; }
         public Builder extensions(Map<String, Object> extensions) { this.extensions = extensions; return this; }
 
         public Lesson build() {
@@ -149,7 +178,7 @@ public record Lesson(
             // a missing field is rejected with the canonical constructor's own message
             return new Lesson(notBlank(lessonId, "id"), notBlank(title, "title"), description == null ? "" : description,
                     notBlank(content, "content"), notNull(trigger, "trigger"), notNull(strategy, "strategy"),
-                    notNull(provenance, "provenance"), stats, status, expiresAt, supersededBy, refinement, merged, extensions);
+                    notNull(provenance, "provenance"), stats, status, expiresAt, supersededBy, refinement, merged, scope, sharedHost, narrowed, extensions);
         }
     }
 }

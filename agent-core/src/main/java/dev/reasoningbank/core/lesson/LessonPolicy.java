@@ -53,6 +53,11 @@ public record LessonPolicy(Set<String> alternatives, Set<String> credentialSourc
     public List<String> problems(Lesson lesson, @Nullable Failure failure) {
         List<String> problems = new ArrayList<>();
         Strategy strategy = lesson.strategy();
+        if (lesson.scope() == Scope.HOST && (strategy.widestScope() != Scope.HOST || lesson.trigger().conditions().stream()
+                .noneMatch(c -> c.op() == ArgumentCondition.Op.HOST || c.op() == ArgumentCondition.Op.FINGERPRINT))) {
+            problems.add("only a skip or a credential replacement keyed on a host or a rejected value may hold for other tools; "
+                    + strategy.type() + " holds for " + lesson.trigger().tool() + " only");
+        }
         if (strategy instanceof Strategy.UseAlternative u) {
             if (!u.tool().isBlank() && !alternatives.contains(u.tool())) {
                 problems.add("UseAlternative may call only a configured alternative tool, not '" + u.tool() + "'");

@@ -82,6 +82,14 @@ public sealed interface Strategy {
         return targets().isEmpty() ? "Take it into account before calling the tool again." : APPLIED_AUTOMATICALLY;
     }
 
+    /**
+     * How far a lesson with this strategy may hold: {@link Scope#TOOL} unless what it acts on is shared by
+     * every tool that calls the same host (a host that is down, a credential that was rejected).
+     */
+    default Scope widestScope() {
+        return Scope.TOOL;
+    }
+
     /** The problems of this strategy for a tool with these parameters (empty list: unknown); none when it is fine. */
     default List<String> problems(List<String> toolParameters) {
         return List.of();
@@ -98,6 +106,13 @@ public sealed interface Strategy {
      * @param source the key under which the parameter source holds the value
      */
     record ReplaceParam(String parameter, String source) implements Strategy {
+
+        /** A rejected credential or a host that is down is the same for every tool calling that host. */
+        @Override
+        public Scope widestScope() {
+            return Scope.HOST;
+        }
+
         public ReplaceParam {
             notBlank(parameter, "parameter");
             notBlank(source, "source");
@@ -134,6 +149,13 @@ public sealed interface Strategy {
      * @param skipFor how long to skip before probing again
      */
     record SkipTask(String host, Duration skipFor) implements Strategy {
+
+        /** A rejected credential or a host that is down is the same for every tool calling that host. */
+        @Override
+        public Scope widestScope() {
+            return Scope.HOST;
+        }
+
         public SkipTask {
             notBlank(host, "host");
             notNull(skipFor, "skipFor");

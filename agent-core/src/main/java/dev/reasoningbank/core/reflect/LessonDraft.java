@@ -5,7 +5,9 @@ import static dev.reasoningbank.core.internal.Checks.notNull;
 
 import dev.reasoningbank.core.lesson.ArgumentCondition;
 import dev.reasoningbank.core.lesson.Lesson;
+import dev.reasoningbank.core.failure.HostNames;
 import dev.reasoningbank.core.lesson.Provenance;
+import dev.reasoningbank.core.lesson.Scope;
 import dev.reasoningbank.core.lesson.Strategy;
 import dev.reasoningbank.core.lesson.Trigger;
 import java.time.Duration;
@@ -50,6 +52,9 @@ public record LessonDraft(
                 .strategy(strategy)
                 .provenance(new Provenance(reflector, failure.summary(), now))
                 .expiresAt(lifetime == null ? null : now.plus(lifetime))
+                // keyed on a host or a rejected value, it holds for the other tools calling the host it failed on, if its strategy allows
+                .scope(keyedOnValue() ? strategy.widestScope() : Scope.TOOL)
+                .sharedHost(HostNames.inArguments(failure.arguments()).orElse(null))
                 .build();
     }
 }

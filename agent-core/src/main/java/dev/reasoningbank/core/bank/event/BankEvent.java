@@ -6,7 +6,7 @@ import dev.reasoningbank.core.lesson.Lesson;
 public sealed interface BankEvent {
 
     /** The kinds of bank events. */
-    enum Type { LESSON_ADDED, LESSON_MERGED, LESSON_RETIRED, LESSON_PROMOTED, LESSON_EVICTED }
+    enum Type { LESSON_ADDED, LESSON_MERGED, LESSON_RETIRED, LESSON_PROMOTED, LESSON_EVICTED, LESSON_NARROWED }
 
     Type type();
 
@@ -33,6 +33,15 @@ public sealed interface BankEvent {
         public Type type() { return Type.LESSON_RETIRED; }
         @Override public String toString() {
             return "bank '" + bank + "' retired " + lesson.id() + ": " + reason;
+        }
+    }
+
+    /** A lesson transferred to another tool failed there: it keeps holding for its own tool and the others, not for that one. */
+    record LessonNarrowed(String bank, Lesson lesson, String tool) implements BankEvent {
+        public Type type() { return Type.LESSON_NARROWED; }
+        @Override public String toString() {
+            return "bank '" + bank + "' narrowed " + lesson.id() + ": transferred from " + lesson.trigger().tool() + " to " + tool
+                    + ", it did not work there, so it no longer applies to " + tool;
         }
     }
 
