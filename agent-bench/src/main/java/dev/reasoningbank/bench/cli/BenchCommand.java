@@ -1,5 +1,6 @@
 package dev.reasoningbank.bench.cli;
 
+import dev.reasoningbank.bench.transfer.TransferTrack;
 import dev.reasoningbank.bench.sharing.FileSharingBenchmark;
 import dev.reasoningbank.bench.policy.BankStorage;
 import dev.reasoningbank.bench.realerrors.Corpus;
@@ -65,11 +66,12 @@ public final class BenchCommand implements Callable<Integer> {
     Map<String, String> env = System.getenv();
 
     /** The tracks: the seeded stream of FlakyBench's own APIs, and documented error responses of public APIs. */
-    public static final List<String> TRACKS = List.of("stream", "real-errors", "file-sharing");
+    public static final List<String> TRACKS = List.of("stream", "real-errors", "file-sharing", "transfer");
 
     @Option(names = "--track", description = "Which track: stream (the seeded task stream over FlakyBench's four APIs, the default), "
             + "real-errors (error responses documented by public APIs, replayed over real HTTP, dev and held-out halves) or file-sharing "
-            + "(memorize throughput of one bank file shared by 1 and then 2 processes of 4 threads; --preload sets the bank's size, default 1000).")
+            + "(memorize throughput of one bank file shared by 1 and then 2 processes of 4 threads; --preload sets the bank's size, default 1000) "
+            + "or transfer (API families whose tools share a host, a key and a date convention: failures avoided on sibling tools).")
     String track = "stream";
 
     @Option(names = "--tasks", description = "Tasks in the stream (reference: ${DEFAULT-VALUE}).")
@@ -121,6 +123,9 @@ public final class BenchCommand implements Callable<Integer> {
         }
         if (track.equals("file-sharing")) {
             return fileSharing();
+        }
+        if (track.equals("transfer")) {
+            return transfer(registry);
         }
         List<String> lineUp = new ArrayList<>(policies);
         Optional<PromptComparison> comparison = Optional.empty();
@@ -191,6 +196,37 @@ public final class BenchCommand implements Callable<Integer> {
             }
         }
         o.println("wrote " + String.join(", ", written.stream().map(Path::toString).toList()));
+        return CommandLine.ExitCode.OK;
+    }
+
+    /** API families of sibling tools: what a lesson learned on one tool spares the others. */
+    private int transfer(Registry registry) throws Exception {
+        List<String> lineUp = policies.equals(BenchConfig.reference().policies()) ? List.of("none", "episodic", "bank", "oracle") : policies;
+        BenchConfig config = BenchConfig.reference().withPolicies(lineUp);
+        config.policies().forEach(registry::factory);
+        List<TransferTrack.Result> results = new TransferTrack(config, registry).run();
+        java.nio.file.Files.createDirectories(out);
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper()
+                .enable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT);
+        java.util.Map<String, Object> root = new java.util.LinkedHashMap<>();
+        root.put("track", "transfer");
+        java.util.Map<String, Object> byPolicy = new java.util.LinkedHashMap<>();
+        results.forEach(r -> byPolicy.put(r.policy(), r));
+        root.put("policies", byPolicy);
+        json.writeValue(out.resolve("results.json").toFile(), root);
+        StringBuilder md = new StringBuilder("# Transfer\n\nFour API families of three tools sharing a host, a key and a date convention; the first tool of a "
+                + "family meets each failure before its siblings. Two passes.\n\n| policy | sibling first encounters avoided | wrong transfers "
+                + "(repeated after one failure) | repeated mistakes | failed calls | tasks done | lessons |\n|---|---:|---:|---:|---:|---:|---:|\n");
+        PrintWriter o = spec.commandLine().getOut();
+        for (TransferTrack.Result r : results) {
+            md.append(String.format(Locale.ROOT, "| %s | %d / %d | %d (%d) | %d | %d | %d / %d | %d |%n", r.policy(), r.avoided(), r.siblingFirstEncounters(),
+                    r.wrongTransfers(), r.wrongTransfersRepeated(), r.repeatedMistakes(), r.failedCalls(), r.succeeded(), r.tasks(), r.lessons()));
+            o.println(String.format(Locale.ROOT, "%-10s sibling first encounters avoided %2d/%d  wrong transfers %d (repeated %d)  repeated %3d  failed calls %3d  lessons %d",
+                    r.policy(), r.avoided(), r.siblingFirstEncounters(), r.wrongTransfers(), r.wrongTransfersRepeated(), r.repeatedMistakes(), r.failedCalls(),
+                    r.lessons()));
+        }
+        java.nio.file.Files.writeString(out.resolve("report.md"), md.toString());
+        o.println("wrote " + out.resolve("results.json") + ", " + out.resolve("report.md"));
         return CommandLine.ExitCode.OK;
     }
 

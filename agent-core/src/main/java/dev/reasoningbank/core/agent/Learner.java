@@ -106,6 +106,13 @@ final class Learner {
             return Optional.of(unfixable(taskId, failure, failed.get().lesson().refinement() + 1,
                     "the lesson applied did not fix it and the reflector has nothing else to try"));
         }
+        boolean triedByTransfer = lesson.isPresent() && appliedToCall.stream().anyMatch(a -> a.lesson().isTransferTo(failure.tool())
+                && PlanRunner.targets(a.lesson(), failure) && a.lesson().strategy().equals(lesson.get().strategy()));
+        if (failed.isEmpty() && canStop && triedByTransfer) {
+            // what the reflector proposes is what another tool's lesson just did here, and it failed: this call cannot be fixed so
+            return Optional.of(unfixable(taskId, failure, 0, "the fix a lesson of another tool applied did not work here, and it is all "
+                    + "the reflector proposes"));
+        }
         if (failed.isEmpty() && canStop && lesson.isPresent() && lesson.get().strategy() instanceof Strategy.Advice) {
             // the reflector found nothing that changes this call: making it again would only repeat the mistake
             Optional<Lesson> advice = memorize(taskId, lesson.get(), null);

@@ -82,6 +82,14 @@ class RbankJarIT {
     }
 
     @Test
+    void the_jar_should_run_the_transfer_track_as_the_readme_shows() throws Exception {
+        Path out = home.resolve("transfer");
+        String output = run("bench", "--track", "transfer", "--out", out.toString());
+        assertThat(output).contains("bank       sibling first encounters avoided 15/24", "none       sibling first encounters avoided  0/24");
+        assertThat(Files.readString(out.resolve("results.json"))).contains("\"track\" : \"transfer\"");
+    }
+
+    @Test
     void the_jar_should_measure_one_bank_file_shared_by_processes_as_the_readme_shows() throws Exception {
         Path out = home.resolve("file-sharing");
         String output = run("bench", "--track", "file-sharing", "--out", out.toString());
