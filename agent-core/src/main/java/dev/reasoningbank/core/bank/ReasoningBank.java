@@ -220,7 +220,9 @@ public final class ReasoningBank implements AutoCloseable {
             Lesson into = near.get().lesson();
             List<Merge> merges = new ArrayList<>(into.merged());
             merges.add(new Merge(incoming.id(), incoming.title(), incoming.trigger().signature(), near.get().score(), now()));
-            Lesson merged = into.toBuilder().stats(into.stats().plus(incoming.stats()).withRecurrence()).merged(merges).build();
+            Instant expiry = into.expiresAt() == null || incoming.expiresAt() == null ? null
+                    : incoming.expiresAt().isAfter(into.expiresAt()) ? incoming.expiresAt() : into.expiresAt();
+            Lesson merged = into.toBuilder().stats(into.stats().plus(incoming.stats()).withRecurrence()).merged(merges).expiresAt(expiry).build();
             set.put(merged);
             r = new MemorizeResult(merged, false);
         } else if (existing.isPresent() && existing.get().isActive() && !existing.get().id().equals(supersedes)) {
@@ -317,7 +319,10 @@ public final class ReasoningBank implements AutoCloseable {
         BankSnapshot snapshot = store.snapshot();
         List<Lesson> candidates = new ArrayList<>(snapshot.lessonsOf(call.tool()));
         // lessons of other tools that hold wherever their host or rejected value is met
-        String host = HostNames.inArguments(call.arguments()).orElse(null);
+        // every argument that names a host must name the same one: a transfer never follows a call to another host
+        List<String> hosts = call.arguments().entrySet().stream().filter(e -> e.getValue() != null && HostNames.isHostParameter(e.getKey()))
+                .map(e -> ArgumentCondition.hostOf(String.valueOf(e.getValue()))).distinct().toList();
+        String host = hosts.size() == 1 ? hosts.get(0) : null;
         hostScoped(snapshot).stream().filter(l -> l.isTransferTo(call.tool()) && l.holdsFor(call.tool(), host)).forEach(candidates::add);
         for (Lesson lesson : candidates) {
             if (lesson.isActive() && lesson.trigger().matchesFailedCall(lesson.trigger().tool(), call.arguments(), fingerprints)
@@ -588,17 +593,17 @@ public final class ReasoningBank implements AutoCloseable {
     }
 
     /** The lesson with the same trigger: the live one if there is one, else the newest of the history. */
-    /** The {@link Scope#HOST} lessons of a snapshot, found once per revision (a scan of the bank after a change). */
+    /** The {@link Scope#HOST} lessons of a snapshot, found once per snapshot (a scan of the bank after a change). */
     private List<Lesson> hostScoped(BankSnapshot snapshot) {
         HostScoped cached = hostScoped;
-        if (cached == null || cached.revision() != snapshot.revision()) {
-            cached = new HostScoped(snapshot.revision(), snapshot.lessons().stream().filter(l -> l.scope() == Scope.HOST).toList());
+        if (cached == null || cached.snapshot() != snapshot) {
+            cached = new HostScoped(snapshot, snapshot.lessons().stream().filter(l -> l.scope() == Scope.HOST).toList());
             hostScoped = cached;
         }
         return cached.lessons();
     }
 
-    private record HostScoped(long revision, List<Lesson> lessons) {}
+    private record HostScoped(BankSnapshot snapshot, List<Lesson> lessons) {}
 
     private volatile @Nullable HostScoped hostScoped;
 

@@ -282,12 +282,12 @@ public final class Redactor {
                 previousNamesSecret = false;
                 continue;
             }
-            if (previousNamesSecret && token.chars().noneMatch(Character::isLetterOrDigit)) {
+            if (previousNamesSecret && token.length() <= 2 && token.chars().noneMatch(Character::isLetterOrDigit)) {
                 out.append(token); // an escape or a sign before the value (password: \"...\"), not the value
                 continue;
             }
-            if (previousNamesSecret && hasLineBreak(text, secretNameEnd, start)) {
-                previousNamesSecret = false; // a value never starts on the line after its name ("api_token":\n  88:)
+            if (previousNamesSecret && hasLineBreak(text, secretNameEnd, start) && (token.endsWith(":") || token.indexOf('=') > 0)) {
+                previousNamesSecret = false; // a name on the next line is not the value ("api_token":\n  88:)
             }
             if (previousNamesSecret && (secretName.equalsIgnoreCase("cookie") || secretName.equalsIgnoreCase("set-cookie")) && token.indexOf('=') > 0) {
                 // a cookie is name=value: the value goes, an empty one stays (SESSIONID=;)
@@ -297,7 +297,7 @@ public final class Redactor {
                 previousNamesSecret = false;
                 continue;
             }
-            if (previousNamesSecret && "key".equalsIgnoreCase(secretName) && !looksRandom(stripTrailingSeparators(token)) && !isSecretShaped(token)) {
+            if (previousNamesSecret && (isObjectKey(secretName, token) || "key".equalsIgnoreCase(secretName) && isPlainWord(token))) {
                 // after a bare "key", a word or a path names a thing (key: "permission", Key: docs/index.txt); a key looks random
                 out.append(redactToken(token));
                 previousNamesSecret = false;
@@ -382,7 +382,7 @@ public final class Redactor {
                 continue;
             }
             if (previousToken.endsWith(";base64") && start > 0 && text.charAt(start - 1) == ',') {
-                out.append(token); // the content of a data: URI
+                out.append(redactToken(token)); // the content of a data: URI: no random-token rule, the known formats still apply
                 previousToken = token;
                 continue;
             }
@@ -432,7 +432,7 @@ public final class Redactor {
     private static final java.util.regex.Pattern CAPITAL_PLACEHOLDER = java.util.regex.Pattern.compile("[A-Z]{2,}(?:[-_][A-Z]{2,})+");
     /** A lower-case placeholder that names what it stands for ({@code your-api-key}, {@code tu-api-key}, {@code my_secret_token}). */
     private static final java.util.regex.Pattern NAMING_PLACEHOLDER = java.util.regex.Pattern.compile(
-            "(?i)(?:[a-z]{1,12}[-_])*(?:key|token|secret|password|passwd|pwd|credential|apikey)(?:[-_][a-z]{1,12})*");
+            "(?i)(?:your|tu|votre|dein|ihr|placeholder|example|sample|dummy|fake|insert|enter)(?:[-_][a-z]{1,12}){1,4}|(?:[a-z]{1,12}[-_]){1,4}here");
 
     /**
      * Whether the token at {@code [start, end)} stands for a value instead of being one: in angle brackets
@@ -446,9 +446,9 @@ public final class Redactor {
         while (before >= 0 && text.charAt(before) == ' ') {
             before--;
         }
-        return isMask(token) || start > 0 && text.charAt(start - 1) == '<' || before >= 0 && text.charAt(before) == '{'
-                || VARIABLE.matcher(t).matches() || isMask(t)
-                || CAPITAL_PLACEHOLDER.matcher(t).matches() || NAMING_PLACEHOLDER.matcher(t).matches();
+        boolean template = before >= 1 && text.charAt(before) == '{' && (text.charAt(before - 1) == '{' || text.charAt(before - 1) == '$');
+        return t.length() <= 64 && (isMask(token) || start > 0 && text.charAt(start - 1) == '<' || template
+                || VARIABLE.matcher(t).matches() || CAPITAL_PLACEHOLDER.matcher(t).matches() || NAMING_PLACEHOLDER.matcher(t).matches());
     }
 
     /** The second half of a key cut by a line break: key characters only, digits and letters mixed, no {@code name=}. */
@@ -478,19 +478,13 @@ public final class Redactor {
 
     /** A label of lower-case words ({@code orders-consumer-7f9c}), at least one a word of three letters: not a UUID or a key. */
     private static boolean isLabel(String value) {
-        return KEBAB_NAME.matcher(value).matches() && java.util.Arrays.stream(value.split("[-_]")).anyMatch(w -> w.length() >= 3 && w.chars().allMatch(Character::isLetter));
-    }
-
-    /** Digits and letters of both cases mixed, 12 characters or more: a key's shape even when its entropy is low. */
-    private static boolean isSecretShaped(String token) {
-        String t = stripTrailingSeparators(token);
-        return t.length() >= 12 && t.chars().anyMatch(Character::isDigit) && t.chars().anyMatch(Character::isUpperCase)
-                && t.chars().anyMatch(Character::isLowerCase) && !NAME_OR_PATH.matcher(t).matches();
+        return value.length() <= 64 && KEBAB_NAME.matcher(value).matches() && java.util.Arrays.stream(value.split("[-_]")).anyMatch(w -> w.length() >= 3 && w.chars().allMatch(Character::isLetter));
     }
 
     /** After a bare "key" name, a lower-case path names an object (S3's {@code --key db/2025-06-10.dump.gz}). */
     private static boolean isObjectKey(String name, String value) {
-        return "key".equalsIgnoreCase(name) && NAME_OR_PATH.matcher(stripTrailingSeparators(value)).matches();
+        String v = stripTrailingSeparators(value);
+        return "key".equalsIgnoreCase(name) && v.indexOf('/') > 0 && v.length() <= 300 && NAME_OR_PATH.matcher(v).matches();
     }
 
     /**
@@ -498,9 +492,16 @@ public final class Redactor {
      * {@code x}, or an ellipsis ({@code sk_test_...}, {@code sk-ant-...7f2Q}).
      */
     private static boolean isMask(String token) {
-        return token.contains("***") || token.contains("•••") || token.contains("xxxxxxxx") || token.contains("XXXXXXXX")
-                || token.contains("...") || token.contains("…");
+        java.util.regex.Matcher m = MASKED.matcher(token);
+        return token.length() <= 80 && m.matches();
     }
+
+    /**
+     * What a printer shows of a key it masked: nothing or a short prefix ending in {@code -} or {@code _} ({@code sk-proj-},
+     * {@code whsec_}), a mask (three or more {@code *} or {@code •}, an ellipsis, eight {@code x}), at most four characters after.
+     */
+    private static final java.util.regex.Pattern MASKED = java.util.regex.Pattern.compile(
+            "(?:(?:[A-Za-z0-9]{1,8}[-_]){1,3}[A-Za-z0-9]{0,6})?(?:[*•]{3,}|\\.{3,}|…|[xX]{8,})[.…*•]*[A-Za-z0-9]{0,4}[.,;:]?");
 
     /** A name whose last word is "id" ({@code HostId}, {@code x-request-id}, {@code trace_id}) or a known identifier's name. */
     private static boolean namesAnId(String name) {
@@ -773,7 +774,7 @@ public final class Redactor {
             return token;
         }
         int colon = token.indexOf(':', authorityStart);
-        if (colon < 0 || colon > at || colon == at - 1 || DIGEST_AFTER_AT.matcher(token).region(at + 1, token.length()).lookingAt()) {
+        if (colon < 0 || colon > at || colon == at - 1 || isMask(token.substring(colon + 1, at)) || DIGEST_AFTER_AT.matcher(token).region(at + 1, token.length()).lookingAt()) {
             return token; // nginx:1.17.8@sha256:380e...: an image pinned to its digest, not user:password@host
         }
         return token.substring(0, colon + 1) + marker("url-password") + token.substring(at);
@@ -801,7 +802,7 @@ public final class Redactor {
                 int valueEnd = indexOfAny(token, "&;", i + 1);
                 out.append(token, nameStart, i + 1);
                 String value = token.substring(i + 1, valueEnd);
-                if (isMask(value) || VARIABLE.matcher(value).matches() || CAPITAL_PLACEHOLDER.matcher(value).matches()
+                if (value.length() <= 64 && (isMask(value) || VARIABLE.matcher(value).matches() || CAPITAL_PLACEHOLDER.matcher(value).matches())
                         || isIdName(token.substring(nameStart, i)) && isLabel(value)) {
                     out.append(value); // --token=*** or key=$API_KEY: nothing to hide
                 } else if (valueEnd > i + 1) {

@@ -99,6 +99,22 @@ class TransferTest {
     }
 
     @Test
+    void nothing_transfers_to_a_call_whose_arguments_name_two_hosts() {
+        Tool mixed = Tool.of("exports", List.of("host", "url", "apiKey", "id"), args -> {
+            calls.add("exports@" + args.get("url") + " " + args.get("apiKey"));
+            throw ToolException.http(401, "invalid api key", "api.acme.example");
+        });
+        LearningAgent agent = agent(tool("invoices", List.of(FRESH)), mixed);
+        agent.run(call("t1", "invoices", "api.acme.example"));
+        calls.clear();
+
+        agent.run(Task.of("t2", "t2", "exports", Map.of("host", "api.acme.example", "url", "https://collector.other.example/in",
+                "apiKey", EXPIRED, "id", "t2")));
+
+        assertThat(calls).first().isEqualTo("exports@https://collector.other.example/in " + EXPIRED);
+    }
+
+    @Test
     void a_host_found_down_by_one_tool_is_skipped_by_its_sibling_and_only_that_host() {
         LearningAgent agent = agent(tool("invoices", List.of(EXPIRED)), tool("customers", List.of(EXPIRED)));
 

@@ -83,9 +83,10 @@ class RedactionCorpusTest {
         assertThat(devLeaks.rate()).as("dev secrets leaked: %s", devLeaks.misses()).isLessThanOrEqualTo(0.02);
         assertThat(devMangled.rate()).as("dev texts altered: %s", devMangled.misses()).isLessThanOrEqualTo(0.02);
         // the current held-out half since it was read: 2 leaks (a token cut in two by a log line's prefix, a SIM PIN sent
-        // in an AT command) and 2 altered (an AWS signature header whose credential and signature are placeholders, and
-        // key=settings.JWT_PUBLIC_KEY, a reference in code read as a value)
+        // in an AT command) and 4 altered: an AWS signature header whose credential and signature are placeholders,
+        // key=settings.JWT_PUBLIC_KEY (a reference in code), and, since a review showed that a mask or an ellipsis must never
+        // shelter a real key, a truncated token after "token:" and a webhook URL whose path is a row of X (redacted: safer)
         assertThat(heldOutLeaks.missed()).as("held-out secrets leaked: %s", heldOutLeaks.misses()).isLessThanOrEqualTo(2);
-        assertThat(heldOutMangled.missed()).as("held-out texts altered: %s", heldOutMangled.misses()).isLessThanOrEqualTo(2);
+        assertThat(heldOutMangled.missed()).as("held-out texts altered: %s", heldOutMangled.misses()).isLessThanOrEqualTo(4);
     }
 }

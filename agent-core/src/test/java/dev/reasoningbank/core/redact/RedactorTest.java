@@ -168,7 +168,6 @@ class RedactorTest {
         "at org.example.OAuth2AuthorizationCodeAuthenticationProvider.authenticate(OAuth2AuthorizationCodeAuthenticationProvider.java:84)",
         "github-token: ${{ secrets.AUTOMERGE_GITHUB_TOKEN }}",
         "password: \\\"{{ vault_db_password }}\\\"",
-        "token:      eyJhbGciOiJSUzI1NiIsImtpZCI6I...",
         "STRIPE_SECRET_KEY=sk_test_...",
         "metadata { key: \"permission\" value: \"secretmanager.versions.access\" }",
         "$ aws s3api head-object --bucket backups --key db/2025-06-10.dump.gz",
@@ -199,6 +198,40 @@ class RedactorTest {
     })
     void a_secret_in_an_element_a_prefix_an_id_of_a_credential_or_echoed_in_a_host_goes(String text, String secret) {
         assertThat(redactor.redact(text)).doesNotContain(secret);
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+        "postgres://admin:hunter2pw@db.internal:5432/prod... | hunter2pw",
+        "Authorization: Bearer ghp_16C7e42F292c6912E7710c838347Ae178B4a... | ghp_16C7e42F292c6912E7710c838347Ae178B4a",
+        "ghp_16C7e42F292c6912E7710c838347Ae178B4a... | 16C7e42F292c6912E7710c838347Ae178B4a",
+        "GET /search?api_key=9f8a7b6c5d4e3f2a1b0c&q=... | 9f8a7b6c5d4e3f2a1b0c",
+        "password: Summer***2024 | Summer",
+        "password: \"hunter2...\" | hunter2",
+        "{\"key\": \"0123456789abcdef0123456789abcdef\"} | 0123456789abcdef0123456789abcdef",
+        "key: hunter2secret | hunter2secret",
+        "--key s3cr3t.pw9 | s3cr3t.pw9",
+        "password: my-secret | my-secret",
+        "password: !@#$%^&* | !@#$%^&*",
+        "password = { Hunter2xyz } | Hunter2xyz",
+        "data:text/plain;base64,sk_live_51H8f2a9XkQmZ3pLrT7vW0yN | sk_live_51H8f2a9XkQmZ3pLrT7vW0yN",
+    })
+    void a_mask_a_placeholder_or_a_name_of_a_thing_never_covers_a_real_secret(String text, String secret) {
+        assertThat(redactor.redact(text)).doesNotContain(secret);
+    }
+
+    @Test
+    void a_value_on_the_line_after_its_name_goes_but_a_name_there_is_not_a_value() {
+        assertThat(redactor.redact("password:\n  s3cr3tPw1")).doesNotContain("s3cr3tPw1");
+        assertThat(redactor.redact("JWT_SECRET=\n  LOG_LEVEL=debug")).isEqualTo("JWT_SECRET=\n  LOG_LEVEL=debug");
+    }
+
+    @Test
+    void long_hostile_values_after_secret_names_stay_linear_and_never_overflow() {
+        for (String text : List.of("password: " + "key-".repeat(20_000) + "key1", "password=" + "AB-".repeat(20_000),
+                "client_id=" + "ab-".repeat(20_000), "Authorization: Bearer " + "key-".repeat(20_000))) {
+            assertThat(redactor.redact(text)).contains("[REDACTED:");
+        }
     }
 
     @Test
