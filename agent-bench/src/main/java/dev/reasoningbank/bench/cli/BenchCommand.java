@@ -199,6 +199,9 @@ public final class BenchCommand implements Callable<Integer> {
         return CommandLine.ExitCode.OK;
     }
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper()
+            .enable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT);
+
     /** API families of sibling tools: what a lesson learned on one tool spares the others. */
     private int transfer(Registry registry) throws Exception {
         List<String> lineUp = policies.equals(BenchConfig.reference().policies()) ? List.of("none", "episodic", "bank", "oracle") : policies;
@@ -206,14 +209,12 @@ public final class BenchCommand implements Callable<Integer> {
         config.policies().forEach(registry::factory);
         List<TransferTrack.Result> results = new TransferTrack(config, registry).run();
         java.nio.file.Files.createDirectories(out);
-        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper()
-                .enable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT);
         java.util.Map<String, Object> root = new java.util.LinkedHashMap<>();
         root.put("track", "transfer");
         java.util.Map<String, Object> byPolicy = new java.util.LinkedHashMap<>();
         results.forEach(r -> byPolicy.put(r.policy(), r));
         root.put("policies", byPolicy);
-        json.writeValue(out.resolve("results.json").toFile(), root);
+        JSON.writeValue(out.resolve("results.json").toFile(), root);
         StringBuilder md = new StringBuilder("# Transfer\n\nFour API families of three tools sharing a host, a key and a date convention; the first tool of a "
                 + "family meets each failure before its siblings. Two passes.\n\n| policy | sibling first encounters avoided | wrong transfers "
                 + "(repeated after one failure) | repeated mistakes | failed calls | tasks done | lessons |\n|---|---:|---:|---:|---:|---:|---:|\n");
@@ -235,8 +236,6 @@ public final class BenchCommand implements Callable<Integer> {
         int lessons = preload > 0 ? preload : 1_000;
         java.nio.file.Files.createDirectories(out);
         FileSharingBenchmark.Result r = FileSharingBenchmark.run(out, lessons, 4, 250, 3);
-        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper()
-                .enable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT);
         java.util.Map<String, Object> results = new java.util.LinkedHashMap<>();
         results.put("track", "file-sharing");
         results.put("preloadedLessons", lessons);
@@ -246,7 +245,7 @@ public final class BenchCommand implements Callable<Integer> {
         results.put("twoProcessesLessonsPerSecond", Math.round(r.twoProcesses().median()));
         results.put("ratio", Math.round(r.ratio() * 100) / 100.0);
         results.put("nothingLost", r.nothingLost());
-        json.writeValue(out.resolve("results.json").toFile(), results);
+        JSON.writeValue(out.resolve("results.json").toFile(), results);
         String line = String.format(Locale.ROOT, "one bank file, %d lessons: 1 process x 4 threads %.0f memorize/s, 2 processes x 4 threads %.0f/s "
                 + "(x%.2f, median of 3 rounds); every acknowledged lesson kept: %s", lessons, r.oneProcess().median(), r.twoProcesses().median(),
                 r.ratio(), r.nothingLost() ? "yes" : "NO");

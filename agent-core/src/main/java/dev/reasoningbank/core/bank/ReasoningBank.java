@@ -320,9 +320,7 @@ public final class ReasoningBank implements AutoCloseable {
         List<Lesson> candidates = new ArrayList<>(snapshot.lessonsOf(call.tool()));
         // lessons of other tools that hold wherever their host or rejected value is met
         // every argument that names a host must name the same one: a transfer never follows a call to another host
-        List<String> hosts = call.arguments().entrySet().stream().filter(e -> e.getValue() != null && HostNames.isHostParameter(e.getKey()))
-                .map(e -> ArgumentCondition.hostOf(String.valueOf(e.getValue()))).distinct().toList();
-        String host = hosts.size() == 1 ? hosts.get(0) : null;
+        String host = HostNames.soleHostIn(call.arguments()).orElse(null);
         hostScoped(snapshot).stream().filter(l -> l.isTransferTo(call.tool()) && l.holdsFor(call.tool(), host)).forEach(candidates::add);
         for (Lesson lesson : candidates) {
             if (lesson.isActive() && lesson.trigger().matchesFailedCall(lesson.trigger().tool(), call.arguments(), fingerprints)

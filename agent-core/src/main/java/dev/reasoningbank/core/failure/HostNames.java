@@ -30,6 +30,13 @@ public final class HostNames {
                 .findFirst();
     }
 
+    /** The one host every argument that names a host names; empty when none does, or when two name different hosts. */
+    public static Optional<String> soleHostIn(Map<String, ?> arguments) {
+        java.util.List<String> hosts = arguments.entrySet().stream().filter(e -> e.getValue() != null && isHostParameter(e.getKey()))
+                .map(e -> ArgumentCondition.hostOf(String.valueOf(e.getValue()))).distinct().toList();
+        return hosts.size() == 1 ? Optional.of(hosts.get(0)) : Optional.empty();
+    }
+
     /** The host named by the arguments, if any. */
     public static Optional<String> inArguments(Map<String, ?> arguments) {
         return parameterIn(arguments).map(name -> ArgumentCondition.hostOf(String.valueOf(arguments.get(name))));

@@ -54,7 +54,7 @@ public record LessonDraft(
                 .expiresAt(lifetime == null ? null : now.plus(lifetime))
                 // keyed on a host or a rejected value, it holds for the other tools calling the host it failed on, if its strategy allows
                 .scope(keyedOnValue() ? strategy.widestScope() : Scope.TOOL)
-                .sharedHost(HostNames.inArguments(failure.arguments()).orElse(null))
+                .sharedHost(HostNames.soleHostIn(failure.arguments()).orElse(null))
                 .build();
     }
 }
