@@ -36,6 +36,16 @@ public final class FakeModelServer implements BeforeEachCallback, AfterEachCallb
         wm.stubFor(mapping);
     }
 
+    /** Answers the Ollama {@code /api/chat} requests to come with {@code bodies}, one per request, in order. */
+    public void scriptOllama(String... bodies) {
+        for (int i = 0; i < bodies.length; i++) {
+            wm.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo("/api/chat"))
+                    .inScenario("model")
+                    .whenScenarioStateIs(i == 0 ? com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED : "turn " + i)
+                    .willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson(bodies[i])).willSetStateTo("turn " + (i + 1)));
+        }
+    }
+
     /** Forgets every stub and every request received. */
     public void resetAll() {
         wm.resetAll();

@@ -7,6 +7,7 @@ import dev.reasoningbank.bench.policy.PolicyContext;
 import dev.reasoningbank.bench.policy.PolicyFactory;
 import dev.reasoningbank.bench.policy.Registry;
 import dev.reasoningbank.bench.run.CallRecord;
+import dev.reasoningbank.bench.run.LeaveOneOut;
 import dev.reasoningbank.bench.run.Ledger;
 import dev.reasoningbank.bench.run.ProgressListener;
 import dev.reasoningbank.bench.run.RecordingTool;
@@ -104,7 +105,7 @@ public final class RealErrorsRunner {
             List<Lesson> lessons = List.of();
             int perPass = entries.size();
             for (int pass = 0; pass < PASSES; pass++) {
-                try (MemoryPolicy policy = factory.create(context)) {
+                try (MemoryPolicy policy = LeaveOneOut.guard(factory.name(), factory.create(context))) {
                     for (CorpusEntry entry : stream.subList(pass * perPass, (pass + 1) * perPass)) {
                         clock.advance(config.taskInterval());
                         server.prepare(entry);

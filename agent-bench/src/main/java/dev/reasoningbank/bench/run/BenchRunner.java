@@ -57,7 +57,7 @@ public final class BenchRunner {
             PolicyContext context = new PolicyContext(RecordingTool.wrap(world.tools(), calls), Fixture.deployment(),
                     world.clock(), world.clock().sleeper(), config.skipFor(), config.preload(), config.preloadTools(),
                     config.statsFlushInterval(), storage);
-            try (MemoryPolicy policy = factory.create(context)) {
+            try (MemoryPolicy policy = LeaveOneOut.guard(factory.name(), factory.create(context))) {
                 Tally tally = new Tally();
                 for (BenchTask task : scenario.tasks()) {
                     world.prepare(task);

@@ -7,6 +7,7 @@ import dev.reasoningbank.bench.policy.MemoryPolicy;
 import dev.reasoningbank.bench.policy.PolicyContext;
 import dev.reasoningbank.bench.policy.Registry;
 import dev.reasoningbank.bench.run.CallRecord;
+import dev.reasoningbank.bench.run.LeaveOneOut;
 import dev.reasoningbank.bench.run.Ledger;
 import dev.reasoningbank.bench.run.RecordingTool;
 import dev.reasoningbank.core.agent.ManualClock;
@@ -36,14 +37,16 @@ import java.util.Set;
  * FlakyBench's transfer track: four API families of three tools each, every family's tools sharing a
  * host, a key and a date convention. The family's key has expired, its EU host is down, and it wants
  * dates as {@code yyyy-MM-dd}. Tasks are ordered so that the first tool of a family meets each failure
- * before its siblings do; one sibling ({@code maps_tiles}) takes a key of its own, so the family's fresh
- * key transferred to it is wrong. Two passes: the second shows what stayed learned.
+ * before its siblings do; one sibling ({@code maps_tiles}) takes a key of its own, and one
+ * ({@code crm_tiles}) dates of its own form, so the family's fresh key or ISO date transferred to it is
+ * wrong. Two passes: the second shows what stayed learned.
  *
  * <p>Measured per policy: of the siblings' first encounters with a failure class, how many made no
  * failing call (avoided, by transfer for the bank; known from the start for the oracle); wrong transfers
  * (a sibling's call a lesson changed that failed) and how many of them were repeated (not narrowed after
  * one failure); repeated mistakes (a failing call, the same tool with the same arguments, made again; a down host
- * probed once its skip expired is a check, not a mistake); lessons at the end.
+ * probed once its skip expired is a check, not a mistake); lessons at the end; and the transfers the bank
+ * itself counted in its lessons' stats, helped and hurt.
  */
 public final class TransferTrack {
 
@@ -53,11 +56,13 @@ public final class TransferTrack {
     /** The sibling that takes a key of its own: the family's fresh key is wrong for it. */
     static final String OWN_KEY_TOOL = "maps_tiles";
     static final String OWN_KEY = "maps-tiles-own-key";
+    /** The sibling that writes dates its own way ({@code dd.MM.yyyy}): the family's ISO dates transferred to it are wrong. */
+    static final String OWN_DATES_TOOL = "crm_tiles";
     static final int PASSES = 2;
 
     /** One policy's figures. */
     public record Result(String policy, int tasks, int succeeded, int siblingFirstEncounters, int avoided, int wrongTransfers,
-            int wrongTransfersRepeated, int repeatedMistakes, int failedCalls, int lessons) {
+            int wrongTransfersRepeated, int repeatedMistakes, int failedCalls, int lessons, int transfersHelped, int transfersHurt) {
         public double avoidedShare() {
             return siblingFirstEncounters == 0 ? 0 : (double) avoided / siblingFirstEncounters;
         }
@@ -96,7 +101,7 @@ public final class TransferTrack {
         int wrong = 0;
         int wrongRepeated = 0;
         List<Lesson> lessons;
-        try (MemoryPolicy policy = registry.factory(policyName).create(context)) {
+        try (MemoryPolicy policy = LeaveOneOut.guard(policyName, registry.factory(policyName).create(context))) {
             for (int pass = 1; pass <= PASSES; pass++) {
                 for (String failureClass : CLASSES) {
                     for (String family : FAMILIES) {
@@ -147,7 +152,8 @@ public final class TransferTrack {
             }
             lessons = policy.lessons();
         }
-        return new Result(policyName, tasks, succeeded, encounters, avoided, wrong, wrongRepeated, repeated, ledger.failedCalls(), lessons.size());
+        return new Result(policyName, tasks, succeeded, encounters, avoided, wrong, wrongRepeated, repeated, ledger.failedCalls(), lessons.size(),
+                lessons.stream().mapToInt(l -> l.stats().transfersHelped()).sum(), lessons.stream().mapToInt(l -> l.stats().transfersHurt()).sum());
     }
 
     static String host(String family) {
@@ -174,11 +180,11 @@ public final class TransferTrack {
         Map<String, Object> args = new LinkedHashMap<>();
         args.put("host", failureClass.equals("host-down") ? downHost(family) : host(family));
         args.put(keyParameter(family), failureClass.equals("expired-key") ? expired(family) : tool.equals(OWN_KEY_TOOL) ? OWN_KEY : fresh(family));
-        args.put("date", failureClass.equals("date-format") ? "27/11/2026" : "2026-11-27");
+        args.put("date", failureClass.equals("date-format") ? "27/11/2026" : tool.equals(OWN_DATES_TOOL) ? "27.11.2026" : "2026-11-27");
         return args;
     }
 
-    /** The families' tools: the EU hosts refuse connections; only the fresh key (or the own key) and ISO dates pass. */
+    /** The families' tools: the EU hosts refuse connections; only the fresh key (or the own key) and ISO dates (or the own form) pass. */
     static List<Tool> tools() {
         List<Tool> tools = new ArrayList<>();
         for (String family : FAMILIES) {
@@ -193,8 +199,9 @@ public final class TransferTrack {
                     if (!accepted.equals(args.get(keyParameter(family)))) {
                         throw ToolException.http(401, "invalid api key", host);
                     }
-                    if (!String.valueOf(args.get("date")).matches("\\d{4}-\\d{2}-\\d{2}")) {
-                        throw ToolException.http(400, "date must be in format YYYY-MM-DD", host);
+                    boolean ownDates = name.equals(OWN_DATES_TOOL);
+                    if (!String.valueOf(args.get("date")).matches(ownDates ? "\\d{2}\\.\\d{2}\\.\\d{4}" : "\\d{4}-\\d{2}-\\d{2}")) {
+                        throw ToolException.http(400, "date must be in format " + (ownDates ? "DD.MM.YYYY" : "YYYY-MM-DD"), host);
                     }
                     return Map.of("ok", true);
                 }));
@@ -228,7 +235,8 @@ public final class TransferTrack {
                 }
                 lessons.add(gold(name, ErrorKind.HOST_DOWN, "skip the EU host", new Strategy.SkipTask(downHost(family), skipFor),
                         ArgumentCondition.host("host", downHost(family)), now, now.plus(Duration.ofDays(365))));
-                lessons.add(gold(name, ErrorKind.VALIDATION, "send ISO dates", new Strategy.FixArgument("date", Strategy.Transform.DATE_FORMAT, "yyyy-MM-dd"),
+                lessons.add(gold(name, ErrorKind.VALIDATION, "send dates in the tool's form",
+                        new Strategy.FixArgument("date", Strategy.Transform.DATE_FORMAT, name.equals(OWN_DATES_TOOL) ? "dd.MM.yyyy" : "yyyy-MM-dd"),
                         ArgumentCondition.present("date"), now, null));
             }
         }

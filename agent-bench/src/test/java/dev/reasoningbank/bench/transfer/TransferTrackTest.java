@@ -27,9 +27,18 @@ class TransferTrackTest {
         assertThat(bank.siblingFirstEncounters()).isEqualTo(24);
         assertThat(bank.avoidedShare()).isGreaterThanOrEqualTo(0.5);
         assertThat(bank.repeatedMistakes()).isZero();
-        // the one wrong transfer (a sibling with a key of its own) is narrowed after its one failure
-        assertThat(bank.wrongTransfers()).isEqualTo(1);
+        // the two wrong transfers (a sibling with a key of its own, one with dates of its own) are narrowed after their one failure
+        assertThat(bank.wrongTransfers()).isEqualTo(2);
         assertThat(bank.wrongTransfersRepeated()).isZero();
+    }
+
+    @Test
+    void the_bank_counts_in_its_lessons_the_transfers_that_helped_and_those_that_hurt() {
+        TransferTrack.Result bank = results.get("bank");
+        assertThat(bank.transfersHurt()).as("each wrong transfer seen from outside is one the lessons counted").isEqualTo(bank.wrongTransfers());
+        assertThat(bank.transfersHelped()).as("every avoided first encounter was a transfer that helped, and more followed")
+                .isGreaterThanOrEqualTo(bank.avoided());
+        assertThat(results.get("none").transfersHelped() + results.get("oracle").transfersHelped()).isZero();
     }
 
     @Test

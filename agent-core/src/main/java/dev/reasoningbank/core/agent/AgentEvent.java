@@ -22,12 +22,23 @@ public sealed interface AgentEvent {
 
     String taskId();
 
-    /** Lessons were retrieved for the planned call. */
-    record Retrieved(String taskId, List<ScoredLesson> lessons) implements AgentEvent {
+    /**
+     * Lessons were retrieved for the planned call; {@code advice} holds other tools' lessons learned on its
+     * host that do not hold for it, shown to a model only.
+     */
+    record Retrieved(String taskId, List<ScoredLesson> lessons, List<Lesson> advice) implements AgentEvent {
+        public Retrieved {
+            lessons = List.copyOf(lessons);
+            advice = List.copyOf(advice);
+        }
+
         public Type type() { return Type.RETRIEVED; }
         @Override public String toString() {
-            return lessons.isEmpty() ? "no lesson in the bank fits this call"
+            String found = lessons.isEmpty() ? "no lesson in the bank fits this call"
                     : "retrieved " + lessons.stream().map(s -> s.lesson().id() + " \"" + s.lesson().title() + "\"")
+                            .collect(Collectors.joining(", "));
+            return advice.isEmpty() ? found
+                    : found + "; advice from other tools on its host: " + advice.stream().map(l -> l.id() + " (" + l.trigger().tool() + ")")
                             .collect(Collectors.joining(", "));
         }
     }

@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
  * What the planner decided for one call: the lessons it retrieved (to show the model), the call as
  * the lessons rewrote it, and whether to skip it, probe it or retry it.
  *
+ * @param requested the call as the task or the model asked for it, before any lesson
  * @param call the call to make, after every applicable strategy
  * @param retrieved the lessons retrieved, best first
  * @param applied the lessons whose strategy changed the call, with what they did
@@ -20,19 +21,23 @@ import org.jspecify.annotations.Nullable;
  * @param probe an expired skip lesson whose host this call will probe, if any
  * @param retry the backoff lesson to follow if the call fails, if any
  * @param refusal why the call is not made although its host is up, if it would fail in a way the agent cannot fix
+ * @param advice lessons other tools learned on this call's host that do not hold for it: shown to a model, never applied
  */
 public record Plan(
+        ToolCall requested,
         ToolCall call,
         List<ScoredLesson> retrieved,
         List<AppliedLesson> applied,
         Optional<Skip> skip,
         Optional<Lesson> probe,
         Optional<Lesson> retry,
-        Optional<Refusal> refusal) {
+        Optional<Refusal> refusal,
+        List<Lesson> advice) {
 
     public Plan {
         retrieved = List.copyOf(retrieved);
         applied = List.copyOf(applied);
+        advice = List.copyOf(advice);
     }
 
     /** A lesson and what its strategy did to the call. */
@@ -61,8 +66,14 @@ public record Plan(
         return skip.isPresent();
     }
 
-    /** The lessons retrieved, for a prompt. */
+    /** The lessons retrieved, then the advice, for a prompt. */
     public List<Lesson> lessons() {
-        return retrieved.stream().map(ScoredLesson::lesson).toList();
+        return java.util.stream.Stream.concat(retrieved.stream().map(ScoredLesson::lesson), advice.stream()).toList();
+    }
+
+    /** What a model is told of the advice: each lesson's tool and content, one a line; empty without advice. */
+    public String adviceText() {
+        return advice.stream().map(l -> "Advice from " + l.trigger().tool() + " on the same host (lesson " + l.id() + ", not applied here): "
+                + l.content().replaceAll("\\s+", " ").strip()).collect(java.util.stream.Collectors.joining("\n"));
     }
 }

@@ -69,7 +69,7 @@ public final class PlanRunner {
      * (e.g. arguments a framework could not bind, which it reports by itself).
      */
     Run run(String taskId, Plan plan, Invoker invoker, @Nullable Class<? extends RuntimeException> passThrough) {
-        publish.accept(new AgentEvent.Retrieved(taskId, plan.retrieved()));
+        publish.accept(new AgentEvent.Retrieved(taskId, plan.retrieved(), plan.advice()));
         if (plan.skip().isPresent()) {
             Plan.Skip skip = plan.skip().get();
             bank.recordApplied(skip.lesson().id());
@@ -107,7 +107,7 @@ public final class PlanRunner {
                     // the call succeeded: a listener or a bank write that fails now must not turn it into a failure
                     int made = calls;
                     safely("publishing a success", () -> publish.accept(new AgentEvent.Executed(taskId, call.tool(), made)));
-                    safely("crediting the lessons applied", () -> applied.forEach(id -> bank.feedback(id, Feedback.HELPED)));
+                    safely("crediting the lessons applied", () -> applied.forEach(id -> bank.feedback(id, Feedback.HELPED, plan.requested().tool())));
                     return new Run(Outcome.SUCCEEDED, value, null, null, applied, calls, outside);
                 }
                 error = new Failure.WrongResultException(verdict.reason());
@@ -147,13 +147,7 @@ public final class PlanRunner {
             }
             for (String id : applied) {
                 // a lesson transferred from another tool that fails here is narrowed, not blamed: it still holds where it was learned
-                bank.lesson(id).filter(l -> targets(l, failure)).ifPresent(l -> {
-                    if (l.isTransferTo(call.tool())) {
-                        bank.narrow(id, call.tool());
-                    } else {
-                        bank.feedback(id, Feedback.HURT);
-                    }
-                });
+                bank.lesson(id).filter(l -> targets(l, failure)).ifPresent(l -> bank.feedback(id, Feedback.HURT, plan.requested().tool()));
             }
             return new Run(Outcome.FAILED, null, failure, error, applied, calls, outside);
         }

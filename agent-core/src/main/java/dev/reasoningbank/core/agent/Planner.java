@@ -26,9 +26,13 @@ import java.util.function.Predicate;
  * {@link ParameterSource}; a lesson whose source has no value, or whose strategy leaves the call
  * unchanged, is not applied. A call that this very form failed before, in a way the agent could not
  * fix by itself, is refused. A lesson the deployment's {@link LessonPolicy} forbids is never applied,
- * however it reached the bank.
+ * however it reached the bank. Lessons other tools learned on the call's host that do not hold for
+ * it (a narrower scope, or narrowed away from it) come with the plan as advice for a model.
  */
 final class Planner {
+
+    /** The most lessons of other tools shown as advice with a call. */
+    static final int ADVICE = 3;
 
     private final ReasoningBank bank;
     private final ParameterSource parameters;
@@ -70,7 +74,8 @@ final class Planner {
             } else if (strategy instanceof Strategy.RetryWithBackoff) {
                 retry = retry.or(() -> Optional.of(lesson));
             } else if (!strategy.targets().isEmpty() && claim(touched, strategy.targets(), lesson, applied)) {
-                if (strategy instanceof Strategy.FixArgument fix && fix.cannotFix(planned)) {
+                // a transferred fix that cannot read this tool's value does not apply; only the tool's own lesson refuses the call
+                if (strategy instanceof Strategy.FixArgument fix && !lesson.isTransferTo(call.tool()) && fix.cannotFix(planned)) {
                     cannotFix = cannotFix.or(() -> Optional.of(new Plan.Refusal(lesson, fix.parameter() + " does not have the form the server wants ("
                             + fix.transform() + (fix.operand().isEmpty() ? "" : " " + fix.operand()) + ") and lesson " + lesson.id()
                             + " cannot write it so without guessing (a date that reads two ways, or one it cannot read)")));
@@ -84,17 +89,18 @@ final class Planner {
             }
         }
         if (skip.isPresent()) {
-            return new Plan(call, retrieved, List.of(), skip, Optional.empty(), Optional.empty(), Optional.empty());
+            return new Plan(call, call, retrieved, List.of(), skip, Optional.empty(), Optional.empty(), Optional.empty(), List.of());
         }
+        List<Lesson> advice = bank.advice(call, ADVICE);
         Optional<Plan.Refusal> refusal = bank.unfixable(planned)
                 .map(mark -> new Plan.Refusal(mark, "this exact call failed before and the agent could not fix it by itself: " + mark.description()));
         if (refusal.isEmpty()) {
             refusal = cannotFix;
         }
         if (refusal.isPresent()) {
-            return new Plan(planned, retrieved, applied, Optional.empty(), Optional.empty(), Optional.empty(), refusal);
+            return new Plan(call, planned, retrieved, applied, Optional.empty(), Optional.empty(), Optional.empty(), refusal, advice);
         }
-        return new Plan(planned, retrieved, applied, skip, probe, retry, Optional.empty());
+        return new Plan(call, planned, retrieved, applied, skip, probe, retry, Optional.empty(), advice);
     }
 
     /**

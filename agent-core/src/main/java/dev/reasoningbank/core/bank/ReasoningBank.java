@@ -307,7 +307,7 @@ public final class ReasoningBank implements AutoCloseable {
     }
 
     /**
-     * Every live lesson whose trigger the call meets, the most specific first: deterministic strategies
+     * Every live lesson whose trigger the call meets, the tool's own before transfers, the most specific first: deterministic strategies
      * are applied from all of them, not from a ranked few. A transient lesson past its expiry is left
      * out, except a {@code SkipTask} (for the probe) and a {@code RetryWithBackoff} (it only answers its
      * own failure).
@@ -329,7 +329,9 @@ public final class ReasoningBank implements AutoCloseable {
                 found.add(lesson);
             }
         }
-        found.sort(Comparator.comparingInt((Lesson l) -> -l.trigger().specificity())
+        // the tool's own lessons first: where one and a transfer act on the same parameter, the one proven here wins
+        found.sort(Comparator.comparing((Lesson l) -> l.isTransferTo(call.tool()))
+                .thenComparingInt((Lesson l) -> -l.trigger().specificity())
                 .thenComparing(l -> l.status() == LessonStatus.TRUSTED ? 0 : 1)
                 .thenComparingInt(l -> -l.stats().helped())
                 .thenComparing(Lesson::id));
@@ -343,6 +345,27 @@ public final class ReasoningBank implements AutoCloseable {
             }
             return counted;
         }
+    }
+
+    /**
+     * Lessons other tools learned on the host {@code call} names that do not hold for it (their scope is
+     * their tool's, or they were narrowed away from it): advice to show a model, never applied. Live,
+     * unexpired, lessons whose strategy does something only (not the marks of calls that cannot be fixed),
+     * trusted and helpful ones first; at most {@code k}.
+     */
+    public List<Lesson> advice(ToolCall call, int k) {
+        String host = HostNames.soleHostIn(call.arguments()).orElse(null);
+        if (host == null || k <= 0) {
+            return List.of();
+        }
+        Instant now = now();
+        return byHost(store.snapshot()).learnedOn().getOrDefault(host.toLowerCase(java.util.Locale.ROOT), List.of()).stream()
+                .filter(l -> l.isTransferTo(call.tool()) && !l.holdsFor(call.tool(), host))
+                .filter(l -> l.isActive() && !l.isExpiredAt(now))
+                .sorted(Comparator.comparing((Lesson l) -> l.status() == LessonStatus.TRUSTED ? 0 : 1)
+                        .thenComparingInt(l -> -l.stats().helped()).thenComparing(Lesson::id))
+                .limit(k)
+                .toList();
     }
 
     /** The mark that this very call fails in a way the agent could not fix by itself, if there is one. */
@@ -415,16 +438,31 @@ public final class ReasoningBank implements AutoCloseable {
      * helped, is retired.
      */
     public Optional<Lesson> feedback(String lessonId, Feedback feedback) {
+        return store.snapshot().find(lessonId).flatMap(l -> feedback(lessonId, feedback, l.trigger().tool()));
+    }
+
+    /**
+     * As {@link #feedback(String, Feedback)}, for a call of {@code tool}: where the lesson was transferred
+     * from another tool, a help is counted as a transfer that helped too, and a hurt narrows the lesson
+     * away from {@code tool} (counted as a transfer that hurt) instead of blaming it where it holds.
+     */
+    public Optional<Lesson> feedback(String lessonId, Feedback feedback, String tool) {
         notNull(feedback, "feedback");
+        notNull(tool, "tool");
         Optional<Lesson> stored = store.snapshot().find(lessonId);
         if (stored.isEmpty()) {
             return Optional.empty();
+        }
+        boolean transfer = stored.get().isTransferTo(tool);
+        if (transfer && feedback == Feedback.HURT) {
+            return narrow(lessonId, tool);
         }
         Lesson effective;
         synchronized (pending) {
             Pending p = pending.computeIfAbsent(lessonId, id -> new Pending());
             if (feedback == Feedback.HELPED) {
                 p.helped++;
+                p.transfersHelped += transfer ? 1 : 0;
             } else {
                 p.hurt++;
             }
@@ -517,15 +555,15 @@ public final class ReasoningBank implements AutoCloseable {
     }
 
     /**
-     * Stops a {@link Scope#HOST} lesson from applying to {@code tool}, where it was transferred and did
-     * not work; it is not retired, and still holds for its own tool and the others.
+     * Stops a lesson of a wider scope than its tool from applying to {@code tool}, where it was transferred
+     * and did not work (a transfer that hurt); it is not retired, and still holds for its own tool and the others.
      */
     public Optional<Lesson> narrow(String lessonId, String tool) {
         Map<String, Pending> deltas = drainPending();
         Optional<Lesson> narrowed = write(deltas, set -> set.get(lessonId).filter(l -> l.isTransferTo(tool) && !l.narrowed().contains(tool)).map(l -> {
             List<String> tools = new ArrayList<>(l.narrowed());
             tools.add(tool);
-            Lesson changed = l.toBuilder().narrowed(tools).build();
+            Lesson changed = l.toBuilder().narrowed(tools).stats(l.stats().withTransferHurt()).build();
             set.put(changed);
             return changed;
         }));
@@ -591,19 +629,35 @@ public final class ReasoningBank implements AutoCloseable {
     }
 
     /** The lesson with the same trigger: the live one if there is one, else the newest of the history. */
-    /** The {@link Scope#HOST} lessons of a snapshot, found once per snapshot (a scan of the bank after a change). */
+    /** The lessons of a snapshot that hold beyond their tool. */
     private List<Lesson> hostScoped(BankSnapshot snapshot) {
-        HostScoped cached = hostScoped;
-        if (cached == null || cached.snapshot() != snapshot) {
-            cached = new HostScoped(snapshot, snapshot.lessons().stream().filter(l -> l.scope() == Scope.HOST).toList());
-            hostScoped = cached;
-        }
-        return cached.lessons();
+        return byHost(snapshot).widerThanTool();
     }
 
-    private record HostScoped(BankSnapshot snapshot, List<Lesson> lessons) {}
+    /** The lessons of a snapshot by host, found once per snapshot (a scan of the bank after a change). */
+    private ByHost byHost(BankSnapshot snapshot) {
+        ByHost cached = byHost;
+        if (cached == null || cached.snapshot() != snapshot) {
+            List<Lesson> wider = new ArrayList<>();
+            Map<String, List<Lesson>> learnedOn = new HashMap<>();
+            for (Lesson l : snapshot.lessons()) {
+                if (l.sharedHost() != null) {
+                    learnedOn.computeIfAbsent(l.sharedHost().toLowerCase(java.util.Locale.ROOT), h -> new ArrayList<>()).add(l);
+                    if (l.scope() != Scope.TOOL) {
+                        wider.add(l);
+                    }
+                }
+            }
+            cached = new ByHost(snapshot, wider, learnedOn);
+            byHost = cached;
+        }
+        return cached;
+    }
 
-    private volatile @Nullable HostScoped hostScoped;
+    /** A snapshot's lessons that hold beyond their tool, and every lesson learned on a host, by host (lower case). */
+    private record ByHost(BankSnapshot snapshot, List<Lesson> widerThanTool, Map<String, List<Lesson>> learnedOn) {}
+
+    private volatile @Nullable ByHost byHost;
 
     /**
      * The live lesson a model wrote that says what {@code lesson} says in other words: the same tool, error
@@ -674,6 +728,7 @@ public final class ReasoningBank implements AutoCloseable {
         int applied;
         int helped;
         int hurt;
+        int transfersHelped;
         @Nullable Instant lastUsed;
 
         Pending plus(Pending other) {
@@ -681,6 +736,7 @@ public final class ReasoningBank implements AutoCloseable {
             applied += other.applied;
             helped += other.helped;
             hurt += other.hurt;
+            transfersHelped += other.transfersHelped;
             lastUsed = lastUsed == null || (other.lastUsed != null && other.lastUsed.isAfter(lastUsed)) ? other.lastUsed : lastUsed;
             return this;
         }
@@ -688,8 +744,8 @@ public final class ReasoningBank implements AutoCloseable {
         Lesson applyTo(Lesson lesson) {
             LessonStats s = lesson.stats();
             Instant last = lastUsed == null ? s.lastUsed() : lastUsed;
-            return lesson.withStats(new LessonStats(
-                    s.retrieved() + retrieved, s.applied() + applied, s.helped() + helped, s.hurt() + hurt, s.recurrences(), last));
+            return lesson.withStats(new LessonStats(s.retrieved() + retrieved, s.applied() + applied, s.helped() + helped, s.hurt() + hurt,
+                    s.recurrences(), last, s.transfersHelped() + transfersHelped, s.transfersHurt()));
         }
     }
 

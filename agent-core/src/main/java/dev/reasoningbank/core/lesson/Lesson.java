@@ -28,8 +28,8 @@ import org.jspecify.annotations.Nullable;
  * @param refinement how many lessons for the same failure did not work before this one (0 for the first)
  * @param merged the near-duplicates folded into this lesson, oldest first
  * @param scope how far it holds: the tool it was learned on, or every tool whose call meets its conditions
- * @param sharedHost the host a {@link Scope#HOST} lesson was learned on: it holds for other tools' calls to that host only
- * @param narrowed the tools a {@link Scope#HOST} lesson no longer applies to: it failed there once
+ * @param sharedHost the host the call it was learned from named: a wider scope holds for other tools' calls to that host only
+ * @param narrowed the tools a lesson of a wider scope no longer applies to: it failed there once
  * @param extensions fields of the bank file this version does not know (written by a newer version or by
  *     hand): kept as they are and written back, never dropped
  */
@@ -88,11 +88,11 @@ public record Lesson(
 
     /**
      * Whether this lesson holds for a call of {@code tool} to {@code host}: the tool it was learned on, or,
-     * for a {@link Scope#HOST} lesson, any tool calling the host it was learned on that it was not narrowed
-     * away from (its conditions still decide).
+     * for a wider scope, any tool calling the host it was learned on that it was not narrowed away from (its
+     * conditions, and for {@link Scope#PARAMETER} its fix finding a value to rewrite, still decide).
      */
     public boolean holdsFor(String tool, @Nullable String host) {
-        return trigger.tool().equals(tool) || scope == Scope.HOST && host != null && host.equalsIgnoreCase(sharedHost) && !narrowed.contains(tool);
+        return trigger.tool().equals(tool) || scope != Scope.TOOL && host != null && host.equalsIgnoreCase(sharedHost) && !narrowed.contains(tool);
     }
 
     /** Whether applying it to a call of {@code tool} is a transfer from the tool it was learned on. */

@@ -58,6 +58,10 @@ public record LessonPolicy(Set<String> alternatives, Set<String> credentialSourc
             problems.add("only a skip or a credential replacement keyed on a host or a rejected value may hold for other tools; "
                     + strategy.type() + " holds for " + lesson.trigger().tool() + " only");
         }
+        if (lesson.scope() == Scope.PARAMETER && strategy.widestScope() != Scope.PARAMETER) {
+            problems.add("only a date format or a letter case fix may hold for the same parameter of other tools; "
+                    + strategy.type() + " holds for " + lesson.trigger().tool() + " only");
+        }
         if (strategy instanceof Strategy.UseAlternative u) {
             if (!u.tool().isBlank() && !alternatives.contains(u.tool())) {
                 problems.add("UseAlternative may call only a configured alternative tool, not '" + u.tool() + "'");

@@ -84,7 +84,8 @@ public sealed interface Strategy {
 
     /**
      * How far a lesson with this strategy may hold: {@link Scope#TOOL} unless what it acts on is shared by
-     * every tool that calls the same host (a host that is down, a credential that was rejected).
+     * every tool that calls the same host (a host that is down, a credential that was rejected) or is the
+     * API's convention for a parameter (a date format).
      */
     default Scope widestScope() {
         return Scope.TOOL;
@@ -291,6 +292,16 @@ public sealed interface Strategy {
             transform.checkOperand(operand);
         }
 
+        /**
+         * A date format or a letter case is the API's convention: it holds for the same parameter of the
+         * host's other tools. A clamp or a default is not (endpoints differ in limits and defaults, and a
+         * wrong one changes a call's meaning without failing, so nothing would narrow it).
+         */
+        @Override
+        public Scope widestScope() {
+            return transform.isConvention() ? Scope.PARAMETER : Scope.TOOL;
+        }
+
         @Override
         public Optional<Rewrite> rewrite(ToolCall call, ParameterSource sources,
                 Predicate<String> toolExists) {
@@ -344,6 +355,11 @@ public sealed interface Strategy {
         DEFAULT_IF_MISSING,
         /** Trim white space. */
         TRIM;
+
+        /** Whether it writes a value the way the API writes all such values, keeping what the value means. */
+        boolean isConvention() {
+            return this == DATE_FORMAT || this == UPPERCASE || this == LOWERCASE;
+        }
 
         /**
          * Date forms a value may come in, once normalized (ordinal suffixes and commas dropped, any of

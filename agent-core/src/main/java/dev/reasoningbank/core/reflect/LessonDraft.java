@@ -40,6 +40,15 @@ public record LessonDraft(
         return conditions.stream().anyMatch(c -> c.op() == ArgumentCondition.Op.FINGERPRINT || c.op() == ArgumentCondition.Op.HOST);
     }
 
+    /**
+     * How far the lesson holds: a skip or a credential replacement keyed on a host or a rejected value holds
+     * for the other tools calling the host it failed on; an API's convention, for the same parameter there.
+     */
+    private Scope scope() {
+        Scope widest = strategy.widestScope();
+        return widest == Scope.HOST && !keyedOnValue() ? Scope.TOOL : widest;
+    }
+
     /** The lesson this draft makes for the failure it was drawn from. */
     public Lesson toLesson(Failure failure, String reflector, Instant now) {
         String signature = keyedOnValue() ? "" : failure.signature();
@@ -52,8 +61,7 @@ public record LessonDraft(
                 .strategy(strategy)
                 .provenance(new Provenance(reflector, failure.summary(), now))
                 .expiresAt(lifetime == null ? null : now.plus(lifetime))
-                // keyed on a host or a rejected value, it holds for the other tools calling the host it failed on, if its strategy allows
-                .scope(keyedOnValue() ? strategy.widestScope() : Scope.TOOL)
+                .scope(scope())
                 .sharedHost(HostNames.soleHostIn(failure.arguments()).orElse(null))
                 .build();
     }

@@ -85,7 +85,10 @@ class TransferTest {
         assertThat(calls).containsExactly("customers@api.acme.example " + FRESH);
         assertThat(events).filteredOn(e -> e instanceof AgentEvent.Applied a && a.taskId().equals("t2")).singleElement()
                 .satisfies(e -> assertThat(((AgentEvent.Applied) e).action()).contains("a transfer: learned on invoices"));
-        assertThat(agent.bank().lesson(learned.id()).orElseThrow().stats().helped()).isEqualTo(1);
+        Lesson after = agent.bank().lesson(learned.id()).orElseThrow();
+        assertThat(after.stats().helped()).isEqualTo(1);
+        assertThat(after.stats().transfersHelped()).as("the help was a transfer's").isEqualTo(1);
+        assertThat(after.stats().transfersHurt()).isZero();
     }
 
     @Test
@@ -139,6 +142,8 @@ class TransferTest {
         assertThat(after.narrowed()).containsExactly("customers");
         assertThat(after.isActive()).isTrue();
         assertThat(after.stats().hurt()).isZero();
+        assertThat(after.stats().transfersHurt()).isEqualTo(1);
+        assertThat(after.stats().transfersHelped()).isZero();
         assertThat(bankEvents).filteredOn(e -> e.type() == BankEvent.Type.LESSON_NARROWED).singleElement()
                 .satisfies(e -> assertThat(e.toString()).contains("transferred from invoices to customers"));
 

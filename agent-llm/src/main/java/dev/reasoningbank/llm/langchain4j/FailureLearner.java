@@ -39,8 +39,8 @@ final class FailureLearner {
     private ToolErrorHandlerResult learnFromExecution(Throwable error, ToolErrorContext context) {
         PlannedCallException planned = context.rawError() instanceof PlannedCallException p ? p : null;
         ToolCall call = planned != null ? planned.call() : ToolRegistry.callOf(context.toolExecutionRequest());
-        return ToolErrorHandlerResult.text(learnFrom(Failure.of(call, error), context.memoryId(),
-                planned == null ? List.of() : planned.applied(), planned == null));
+        String learned = learnFrom(Failure.of(call, error), context.memoryId(), planned == null ? List.of() : planned.applied(), planned == null);
+        return ToolErrorHandlerResult.text(planned == null || planned.advice().isEmpty() ? learned : learned + "\n" + planned.advice());
     }
 
     /** What the model reads when the user has a handler of their own: its text, then what was learned. */

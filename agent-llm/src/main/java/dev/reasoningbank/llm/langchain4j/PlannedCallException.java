@@ -14,11 +14,13 @@ final class PlannedCallException extends RuntimeException {
 
     private final transient ToolCall call;
     private final transient List<Plan.AppliedLesson> applied;
+    private final String advice;
 
-    PlannedCallException(ToolCall call, List<Plan.AppliedLesson> applied, Throwable cause) {
-        super("the planned call of " + call.tool() + " failed", cause, false, false);
-        this.call = call;
-        this.applied = List.copyOf(applied);
+    PlannedCallException(Plan plan, Throwable cause) {
+        super("the planned call of " + plan.call().tool() + " failed", cause, false, false);
+        this.call = plan.call();
+        this.applied = plan.applied();
+        this.advice = plan.adviceText();
     }
 
     ToolCall call() {
@@ -28,5 +30,10 @@ final class PlannedCallException extends RuntimeException {
     /** The lessons the planner applied to the call, so that a lesson that did not work is refined. */
     List<Plan.AppliedLesson> applied() {
         return applied;
+    }
+
+    /** What other tools learned on the call's host that does not hold for it, for the model; empty if nothing. */
+    String advice() {
+        return advice;
     }
 }

@@ -90,8 +90,7 @@ final class PlanningToolExecutor implements ToolExecutor {
                 learning.successes().succeeded(learning, taskId, plan.call(), run.value(), !plan.applied().isEmpty());
                 yield withoutInjectedSecrets(Objects.requireNonNull(last.get(), "a call that succeeded recorded its result"), plan);
             }
-            case FAILED -> throw new PlannedCallException(plan.call(), plan.applied(),
-                    Objects.requireNonNull(run.error(), "a failed run has its error"));
+            case FAILED -> throw new PlannedCallException(plan, Objects.requireNonNull(run.error(), "a failed run has its error"));
         };
     }
 

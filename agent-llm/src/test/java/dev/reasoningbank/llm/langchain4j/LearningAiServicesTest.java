@@ -85,7 +85,7 @@ class LearningAiServicesTest {
     void should_learn_from_a_failed_tool_call_and_apply_the_lesson_in_the_next_conversation() throws IOException {
         // given
         String downUrl = "http://127.0.0.1:" + FakeModelServer.closedPort() + "/status";
-        script(
+        wm.scriptOllama(
                 Fixtures.ollamaToolCall("weather", Map.of("city", "Paris", "apiKey", Fixtures.EXPIRED_KEY)),
                 Fixtures.ollamaAnswer("The weather key has expired."),
                 Fixtures.ollamaToolCall("weather", Map.of("city", "Paris", "apiKey", Fixtures.EXPIRED_KEY)),
@@ -132,7 +132,7 @@ class LearningAiServicesTest {
     @Test
     void should_learn_from_a_success_the_model_found_itself_when_success_reflection_is_on() {
         // given: the rules cannot fix the expired key (no credential source), but the model retries with the fresh one
-        script(
+        wm.scriptOllama(
                 Fixtures.ollamaToolCall("weather", Map.of("city", "Paris", "apiKey", Fixtures.EXPIRED_KEY)),
                 Fixtures.ollamaToolCall("weather", Map.of("city", "Paris", "apiKey", FRESH_KEY)),
                 Fixtures.ollamaAnswer("It is sunny in Paris."));
@@ -163,7 +163,7 @@ class LearningAiServicesTest {
     @Test
     void should_reflect_once_and_refuse_the_same_call_when_nothing_can_fix_it() {
         // given: the model insists on the expired key twice in one conversation, and no fresh key is configured
-        script(
+        wm.scriptOllama(
                 Fixtures.ollamaToolCall("weather", Map.of("city", "Paris", "apiKey", Fixtures.EXPIRED_KEY)),
                 Fixtures.ollamaToolCall("weather", Map.of("city", "Paris", "apiKey", Fixtures.EXPIRED_KEY)),
                 Fixtures.ollamaAnswer("The key keeps failing."));
@@ -229,14 +229,6 @@ class LearningAiServicesTest {
                 .timeout(Duration.ofSeconds(10)).build());
     }
 
-    /** The model's answers, one per request, in order. */
-    private void script(String... bodies) {
-        for (int i = 0; i < bodies.length; i++) {
-            wm.stubFor(post(urlEqualTo("/api/chat")).inScenario("model")
-                    .whenScenarioStateIs(i == 0 ? Scenario.STARTED : "turn " + i)
-                    .willReturn(okJson(bodies[i])).willSetStateTo("turn " + (i + 1)));
-        }
-    }
 
 
     private static String systemMessage(String body) {

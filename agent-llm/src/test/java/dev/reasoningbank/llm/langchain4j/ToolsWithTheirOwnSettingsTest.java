@@ -133,7 +133,7 @@ class ToolsWithTheirOwnSettingsTest {
         String weatherUrl = "http://127.0.0.1:" + weatherApi.getAddress().getPort();
         String downUrl = "http://127.0.0.1:" + FakeModelServer.closedPort();
         StatusTools status = new StatusTools(ToolSetting.location("status.baseUrl", downUrl));
-        script(
+        model.scriptOllama(
                 Fixtures.ollamaToolCall("weather", Map.of("city", "Paris")),
                 Fixtures.ollamaAnswer("The weather service rejected the key."),
                 Fixtures.ollamaToolCall("weather", Map.of("city", "Paris")),
@@ -193,11 +193,4 @@ class ToolsWithTheirOwnSettingsTest {
         assertThat(ToolSetting.credential("weather.apiKey", EXPIRED_KEY).toString()).doesNotContain(EXPIRED_KEY);
     }
 
-    private void script(String... bodies) {
-        for (int i = 0; i < bodies.length; i++) {
-            model.stubFor(post(urlEqualTo("/api/chat")).inScenario("model")
-                    .whenScenarioStateIs(i == 0 ? Scenario.STARTED : "turn " + i)
-                    .willReturn(okJson(bodies[i])).willSetStateTo("turn " + (i + 1)));
-        }
-    }
 }

@@ -83,7 +83,7 @@ class WrapsLangChain4jTest {
 
     @Test
     void your_error_handler_and_request_transformer_are_called_beside_the_learning_hooks() {
-        script(Fixtures.ollamaToolCall("weather", Map.of("city", "Atlantis")), Fixtures.ollamaAnswer("No such city."));
+        model.scriptOllama(Fixtures.ollamaToolCall("weather", Map.of("city", "Atlantis")), Fixtures.ollamaAnswer("No such city."));
         AtomicInteger handled = new AtomicInteger();
         AtomicInteger transformed = new AtomicInteger();
         Chat chat = LearningAiServices.builder(Chat.class).chatModel(ollama()).tools(new InheritedTools()).bank(bank).listener(events::add)
@@ -108,7 +108,7 @@ class WrapsLangChain4jTest {
 
     @Test
     void langchain4j_listeners_receive_the_learning_events_with_their_invocation() {
-        script(Fixtures.ollamaToolCall("weather", Map.of("city", "Atlantis")), Fixtures.ollamaAnswer("No such city."));
+        model.scriptOllama(Fixtures.ollamaToolCall("weather", Map.of("city", "Atlantis")), Fixtures.ollamaAnswer("No such city."));
         List<LearningEvent> learning = new CopyOnWriteArrayList<>();
         List<ToolExecutedEvent> executed = new CopyOnWriteArrayList<>();
         Chat chat = LearningAiServices.builder(Chat.class).chatModel(ollama()).tools(new BaseTools()).bank(bank)
@@ -139,7 +139,7 @@ class WrapsLangChain4jTest {
 
     @Test
     void a_tool_that_returns_its_errors_as_text_teaches_only_with_the_opt_in_judge() {
-        script(Fixtures.ollamaToolCall("weather", Map.of("city", "Atlantis")), Fixtures.ollamaAnswer("No such city."),
+        model.scriptOllama(Fixtures.ollamaToolCall("weather", Map.of("city", "Atlantis")), Fixtures.ollamaAnswer("No such city."),
                 Fixtures.ollamaToolCall("weather", Map.of("city", "Atlantis")), Fixtures.ollamaAnswer("No such city."));
         Chat plain = LearningAiServices.builder(Chat.class).chatModel(ollama()).tools(new TextErrorTools()).bank(bank).build();
         plain.chat("Weather in Atlantis?");
@@ -164,7 +164,7 @@ class WrapsLangChain4jTest {
 
     @Test
     void an_inherited_tool_is_found_and_called() {
-        script(Fixtures.ollamaToolCall("weather", Map.of("city", "Oslo")), Fixtures.ollamaAnswer("Sunny in Oslo."));
+        model.scriptOllama(Fixtures.ollamaToolCall("weather", Map.of("city", "Oslo")), Fixtures.ollamaAnswer("Sunny in Oslo."));
         InheritedTools tools = new InheritedTools();
         Chat chat = LearningAiServices.builder(Chat.class).chatModel(ollama()).tools(tools).bank(bank).build();
 
@@ -174,7 +174,7 @@ class WrapsLangChain4jTest {
 
     @Test
     void an_immediate_tool_returns_without_another_model_round() {
-        script(Fixtures.ollamaToolCall("book", Map.of("city", "Oslo")), Fixtures.ollamaAnswer("should never be asked"));
+        model.scriptOllama(Fixtures.ollamaToolCall("book", Map.of("city", "Oslo")), Fixtures.ollamaAnswer("should never be asked"));
         ImmediateChat chat = LearningAiServices.builder(ImmediateChat.class).chatModel(ollama()).tools(new BookingTools()).bank(bank).build();
 
         Result<String> result = chat.chat("Book me a room in Oslo");
@@ -185,7 +185,7 @@ class WrapsLangChain4jTest {
 
     @Test
     void without_a_memory_two_users_never_see_each_others_messages() {
-        script(Fixtures.ollamaAnswer("Noted."), Fixtures.ollamaAnswer("Hello."));
+        model.scriptOllama(Fixtures.ollamaAnswer("Noted."), Fixtures.ollamaAnswer("Hello."));
         Chat chat = LearningAiServices.builder(Chat.class).chatModel(ollama()).tools(new BaseTools()).bank(bank).build();
 
         chat.chat("My passport number is X1234567.");
@@ -205,7 +205,7 @@ class WrapsLangChain4jTest {
             throw new java.io.UncheckedIOException(new ConnectException("Connection refused: 127.0.0.1:" + closed));
         };
         Map<String, Object> call = Map.of("city", "Oslo", "host", "127.0.0.1:" + closed);
-        script(Fixtures.ollamaToolCall("hotels", call), Fixtures.ollamaAnswer("The hotel service is down."),
+        model.scriptOllama(Fixtures.ollamaToolCall("hotels", call), Fixtures.ollamaAnswer("The hotel service is down."),
                 Fixtures.ollamaToolCall("hotels", call), Fixtures.ollamaAnswer("Still down."));
         Chat chat = LearningAiServices.builder(Chat.class).chatModel(ollama()).bank(bank).listener(events::add)
                 .toolProvider(request -> ToolProviderResult.builder().add(hotels, executor).build())
@@ -238,11 +238,4 @@ class WrapsLangChain4jTest {
         return ChatModels.create(LlmConfig.builder(LlmProvider.OLLAMA).baseUrl(model.baseUrl()).maxRetries(0).build());
     }
 
-    private void script(String... bodies) {
-        for (int i = 0; i < bodies.length; i++) {
-            model.stubFor(post(urlEqualTo("/api/chat")).inScenario("model")
-                    .whenScenarioStateIs(i == 0 ? Scenario.STARTED : "turn " + i)
-                    .willReturn(okJson(bodies[i])).willSetStateTo("turn " + (i + 1)));
-        }
-    }
 }
