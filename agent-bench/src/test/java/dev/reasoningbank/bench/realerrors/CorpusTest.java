@@ -60,7 +60,9 @@ class CorpusTest {
             }
             Failure failure = failure(e, e.response().body());
             assertThat(failure.message()).as(e.id()).isNotBlank()
-                    .doesNotContain("{\"").doesNotContain("\":").doesNotContain("<Error>").doesNotContain("</");
+                    // a JSON key with its value left in; a quoted name in prose ("constraint "pk": Key (k)=…") is the server's words
+                    .doesNotContain("{\"").doesNotContainPattern("\"\\w+\"\\s*:\\s*([\"{\\[\\d]|true|false|null)")
+                    .doesNotContain("<Error>").doesNotContain("</");
         }
     }
 

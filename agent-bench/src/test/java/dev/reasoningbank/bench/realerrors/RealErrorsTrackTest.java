@@ -49,9 +49,9 @@ class RealErrorsTrackTest {
             assertThat(bank.repeatedMistakes()).as(split).isLessThan(none.repeatedMistakes() / 2);
             assertThat(bank.successRate()).as(split).isGreaterThan(none.successRate());
         }
-        // seeded regression floors. The held-out half's first measure, before it was read: 25 of 32 learned, 0 repeats, 0 wrong
-        // fixes; after its misses were read: 28 of 32 (the four left name no bound, no values, no successor, or ask for a 120 s wait)
-        assertThat(results.result(CorpusEntry.DEV, "bank").classesLearned()).isGreaterThanOrEqualTo(98);
+        // seeded regression floors. The held-out half's first measure, before it was read: 24 of 32 learned, 0 repeats, 0 wrong
+        // fixes; after its misses were read: 28 of 32 (the four left name no bound, no values, no format, or a successor on another host)
+        assertThat(results.result(CorpusEntry.DEV, "bank").classesLearned()).isGreaterThanOrEqualTo(126);
         assertThat(results.result(CorpusEntry.HELD_OUT, "bank").classesLearned()).isGreaterThanOrEqualTo(28);
         assertThat(results.result(CorpusEntry.HELD_OUT, "bank").repeatedMistakes()).isZero();
     }

@@ -49,6 +49,7 @@ public record ErrorBody(String message, String code, String field) {
             "msg", "description", "title", "reason", "error_summary", "errorSummary");
     private static final List<String> CODE_KEYS = List.of(
             "code", "error_code", "errorCode", "ErrorCode", "Code", "type", "__type", "status", "reason", "errorType");
+    private static final List<String> HINT_KEYS = List.of("hint", "suggestion");
     private static final List<String> FIELD_KEYS = List.of("param", "field", "parameter", "location", "name", "pointer");
     private static final Pattern XML_MESSAGE = Pattern.compile("(?is)<(message|errormessage|error_description|detail|description)>(.*?)</\\1>");
     private static final Pattern XML_CODE = Pattern.compile("(?is)<(code|errorcode|error)>([^<]{1,100})</\\1>");
@@ -165,6 +166,11 @@ public record ErrorBody(String message, String code, String field) {
             if (CODE_LIKE.matcher(e).matches()) {
                 code = e;
             }
+        }
+        // {"message": "Invalid schema: Tenant1", "hint": "Only the following schemas are exposed: tenant1, tenant2"} (PostgREST, PostgreSQL)
+        String hint = text(node, HINT_KEYS);
+        if (!message.isEmpty() && !hint.isEmpty() && !message.contains(hint)) {
+            message = message + (message.endsWith(".") ? " " : ". ") + hint;
         }
         String field = text(node, FIELD_KEYS);
         // {"errors": [...]} (GraphQL, GitHub, JSON:API), {"errors": {"title": ["can't be blank"]}} (Rails), "errors": "...",

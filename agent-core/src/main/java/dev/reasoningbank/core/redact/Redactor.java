@@ -32,9 +32,9 @@ public final class Redactor {
             "glsa_", "lin_api_", "dp.pt.", "dt0c01.", "SG.", "HRKU-", "AGE-SECRET-KEY-", "npm_", "pypi-", "whsec_", "ya29.", "bedrock-api-key-", "ABSK");
     private static final Set<String> SECRET_NAMES = Set.of(
             "key", "auth", "authorization", "credential", "credentials", "signature", "sig", "sessionid", "session", "cookie",
-            "setcookie", "proxyauthorization", "appid", "passphrase", "pin", "passcode", "otp");
+            "setcookie", "proxyauthorization", "appid", "passphrase", "pin", "passcode", "otp", "jwt");
     private static final List<String> SECRET_NAME_ENDINGS = List.of(
-            "apikey", "appkey", "clientid", "appid", "applicationid", "accountkey", "accesskey", "accesskeyid", "accessid", "secretkey", "privatekey", "subscriptionkey", "token", "secret", "password", "passwd", "pwd",
+            "apikey", "appkey", "clientid", "appid", "applicationid", "accountkey", "accesskey", "accesskeyid", "accessid", "secretkey", "privatekey", "subscriptionkey", "token", "jwt", "secret", "password", "passwd", "pwd",
             "passphrase");
     /** Keys of data, not of locks: a value after these names is not a secret. */
     private static final Set<String> DATA_KEYS = Set.of("sort", "partition", "primary", "foreign", "cache", "idempotency", "public", "row",

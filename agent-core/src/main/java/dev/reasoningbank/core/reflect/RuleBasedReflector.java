@@ -479,6 +479,7 @@ public final class RuleBasedReflector implements Reflector {
             List<String> candidates = new ArrayList<>(context.toolParameters());
             f.arguments().keySet().stream().filter(k -> !candidates.contains(k)).forEach(candidates::add);
             String lower = f.message().toLowerCase(Locale.ROOT);
+            String words = lower.replaceAll("[_-]+", " "); // "Content-Type" reads "content type", as contentType does
             List<String> named = new ArrayList<>();
             candidates.stream().filter(name -> name.equalsIgnoreCase(f.errorField())).findFirst()
                     // a path to the field (mail_settings.spam_check.threshold) ends in the parameter (spam_check_threshold)
@@ -488,8 +489,14 @@ public final class RuleBasedReflector implements Reflector {
             candidates.stream()
                     .filter(name -> !named.contains(name))
                     .filter(name -> Pattern.compile("\\b" + Pattern.quote(name.toLowerCase(Locale.ROOT)) + "\\b").matcher(lower).find()
-                            || asWords(name).contains(" ") && Pattern.compile("\\b" + Pattern.quote(asWords(name)) + "\\b").matcher(lower).find())
+                            || asWords(name).contains(" ") && Pattern.compile("\\b" + Pattern.quote(asWords(name)) + "\\b").matcher(words).find())
                     .sorted((a, b) -> b.length() - a.length())
+                    .forEach(named::add);
+            // a message that names no parameter may still quote the value it rejected ("Invalid schema: Tenant1")
+            candidates.stream()
+                    .filter(name -> !named.contains(name) && !Redactor.isSecretName(name) && !HostNames.isHostParameter(name))
+                    .filter(name -> f.arguments().get(name) instanceof String v && v.length() >= 3 && v.length() <= 60
+                            && Pattern.compile("(?<![\\w-])" + Pattern.quote(v) + "(?![\\w-])").matcher(f.message()).find())
                     .forEach(named::add);
             return named;
         }

@@ -21,14 +21,18 @@ final class ServerHints {
     private static final String NUMBER = "(-?\\d{1,12})";
     private static final Pattern INCLUSIVE_MAX = Pattern.compile("(?i)(?:<=|=<|≤|\\bat most|\\bno more than|\\bnot (?:be )?(?:greater|more|larger|higher) than|\\bcan ?not be (?:greater|more|larger|higher) than|"
             + "\\b(?:must|may|should|can|cannot|can't|could) not exceed|\\bcannot exceed|\\bcan't exceed|\\bnot to exceed|\\bmust not be (?:greater|more|larger) than|"
-            + "\\b(?:less|lower|smaller|fewer) than or equal to|\\bup to|\\bmaximum(?: allowed)?(?: value)?(?: is| of|:|=)?|\\bmax(?:imum)?(?: allowed)?\\s*[:=]?|"
+            + "\\b(?:less|lower|smaller|fewer) than or equal to|\\bup ?to|\\bmaximum(?: allowed)?(?: value)?(?: is| of|:|=)?|\\bmax(?:imum)?(?: allowed)?\\s*[:=]?|"
             + "\\bexceeds? (?:the )?(?:maximum|max|limit)(?: allowed)?(?: value)?(?: of| is)?)\\s*:?\\s*[(\\[]?\\s*[\"'`]?" + NUMBER + "\\b");
     private static final Pattern EXCLUSIVE_MAX = Pattern.compile("(?i)(?:(?<![<=])<(?!=)|\\b(?:less|lower|smaller|fewer) than(?! or equal)|\\bbelow|\\bunder)\\s*" + NUMBER + "\\b");
     private static final Pattern RANGE = Pattern.compile("(?i)\\b(?:between|from)\\s+" + NUMBER + "\\s+(?:and|to)\\s+" + NUMBER + "\\b"
             + "|\\b(?:range|in)\\s*[\\[(]?\\s*" + NUMBER + "\\s*(?:,|-|\\.\\.|to)\\s*" + NUMBER + "\\s*[\\])]?");
     private static final Pattern OR_LESS = Pattern.compile("(?i)\\b" + NUMBER + "\\s+or (?:less|fewer|lower|smaller)\\b");
     private static final Pattern ALLOWED = Pattern.compile("(?i)(?:\\bone of|\\bmust be either|\\b(?:allowed|valid|possible|supported|accepted|permitted) values?(?: are| is)?|"
+            + "\\bthe following(?: [a-z]{1,20}){0,2} (?:are|is) (?:allowed|supported|exposed|valid|accepted|available|permitted)|"
             + "\\bexpected(?: one of| values?)?|\\bmust be(?: one of)?)\\s*:?\\s*([\\[({]?[\"'`]?[A-Za-z0-9_.:-]{1,40}[\"'`]?(?:\\s*(?:,|\\||/|\\bor\\b|\\band\\b)\\s*[\"'`]?[A-Za-z0-9_.:-]{1,40}[\"'`]?){1,30}[\\])}]?)");
+    /** One accepted value and no other: {@code accepted values for the Content-Type header are: `application/json`}. */
+    private static final Pattern SOLE_ACCEPTED = Pattern.compile("(?i)\\b(?:allowed|valid|supported|accepted|permitted) values?(?: for (?:the )?[\\w-]{1,40}(?: header| parameter| field)?)?"
+            + " (?:are|is)\\s*:?\\s*[\"'`]?(" + MediaTypes.REGEX + "|[A-Za-z0-9_.-]{1,40})[\"'`]?\\s*(?:[.;)]|$)");
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_.:-]{1,40}");
     private static final Pattern EXPLICIT_DATE_PATTERN = Pattern.compile("(?i)\\b(y{4}[-/.]?m{2}[-/.]?d{2}(?:[T ]hh:mm(?::ss)?(?:z|x{1,3}|[+-]hh:?mm)?)?|d{2}[-/.]m{2}[-/.]y{4}|m{2}[-/.]d{2}[-/.]y{4})\\b");
     private static final Pattern ISO_DATE = Pattern.compile("(?i)\\biso[-_ ]?8601\\b");
@@ -161,6 +165,11 @@ final class ServerHints {
             if (!value.isEmpty() && !NOT_A_VALUE.contains(value.toLowerCase(Locale.ROOT))) {
                 return Optional.of(value);
             }
+        }
+        // "Accepted values for the Content-Type header are: `application/json`": the one value there is
+        Matcher sole = SOLE_ACCEPTED.matcher(message);
+        if (sole.find()) {
+            return Optional.of(sole.group(1));
         }
         Matcher byDefault = Pattern.compile("(?i)\\bdefault(?:s? to|s? is|\\s*:|\\s*=| value is| value:)\\s*[\"'`]?([A-Za-z0-9_.-]{1,40})").matcher(message);
         return byDefault.find() ? Optional.of(byDefault.group(1)) : Optional.empty();

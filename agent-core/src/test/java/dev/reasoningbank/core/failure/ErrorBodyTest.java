@@ -13,4 +13,13 @@ class ErrorBodyTest {
                  "type":"search_phase_execution_exception","reason":"all shards failed"},"status":400}""");
         assertThat(body.message()).isEqualTo("all shards failed: size must be less than or equal to: [100] but was [900]");
     }
+
+    @Test
+    void a_hint_beside_the_message_is_read_with_it() {
+        ErrorBody body = ErrorBody.parse("""
+                {"code":"PGRST106","details":null,"hint":"Only the following schemas are exposed: tenant1, tenant2","message":"Invalid schema: Tenant1"}""");
+        assertThat(body.message()).isEqualTo("Invalid schema: Tenant1. Only the following schemas are exposed: tenant1, tenant2");
+        assertThat(body.code()).isEqualTo("PGRST106");
+        assertThat(ErrorBody.parse("{\"message\":\"JWT expired\",\"hint\":null}").message()).isEqualTo("JWT expired");
+    }
 }

@@ -48,7 +48,7 @@ class RedactorTest {
     @Test
     void should_redact_a_jwt_inside_an_assignment() {
         String jwt = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U";
-        assertThat(redactor.redact("jwt=" + jwt)).isEqualTo("jwt=[REDACTED:jwt]");
+        assertThat(redactor.redact("jwt=" + jwt)).isEqualTo("jwt=[REDACTED:secret]");
     }
 
     @Test

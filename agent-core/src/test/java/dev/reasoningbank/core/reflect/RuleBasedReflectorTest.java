@@ -102,6 +102,30 @@ class RuleBasedReflectorTest {
     }
 
     @Test
+    void a_rejected_value_the_message_quotes_and_a_header_it_names_with_a_dash_find_their_parameter() {
+        Lesson schema = reflect(Map.of("acceptProfile", "Tenant1", "select", "*"), ToolException.response(406, Map.of(),
+                "{\"code\":\"PGRST106\",\"details\":null,\"hint\":\"Only the following schemas are exposed: tenant1, tenant2\",\"message\":\"Invalid schema: Tenant1\"}", "h"));
+        assertThat(schema.strategy()).isEqualTo(new Strategy.FixArgument("acceptProfile", Transform.LOWERCASE, ""));
+
+        ToolCall call = ToolCall.of("settings", Map.of("index", "movies"));
+        Failure noContentType = Failure.of(call, ToolException.response(415, Map.of(), "{\"message\":\"A Content-Type header is missing. "
+                + "Accepted values for the Content-Type header are: `application/json`\",\"code\":\"missing_content_type\"}", "h"));
+        assertThat(rules.reflect(noContentType, new ReflectionContext(List.of("index", "contentType"), List.of(), NOW)).orElseThrow().strategy())
+                .isEqualTo(new Strategy.FixArgument("contentType", Transform.DEFAULT_IF_MISSING, "application/json"));
+    }
+
+    @Test
+    void an_expired_jwt_is_a_credential_to_replace_from_its_source() {
+        ToolCall call = ToolCall.of("todos", Map.of("jwt", "eyJhbGciOiJIUzI1NiJ9.eyJyb2xlIjoiYSJ9.c2lnbmF0dXJl"));
+        Failure expired = Failure.of(call, ToolException.http(401, "{\"code\":\"PGRST303\",\"message\":\"JWT expired\"}", "h"));
+        // a JWT is a credential: it gets a fingerprint, and so a lesson keyed on the rejected one
+        assertThat(expired.fingerprints()).containsKey("jwt");
+        RuleBasedReflector configured = RuleBasedReflector.builder().credential("jwt", "vault.jwt").build();
+        assertThat(configured.reflect(expired, new ReflectionContext(List.of("jwt"), List.of(), NOW)).orElseThrow().strategy())
+                .isEqualTo(new Strategy.ReplaceParam("jwt", "vault.jwt"));
+    }
+
+    @Test
     void anything_else_should_become_advice() {
         Lesson lesson = reflect(Map.of("q", "x"), new IllegalStateException("the flux capacitor is cold"));
         assertThat(lesson.strategy()).isEqualTo(new Strategy.Advice());

@@ -28,6 +28,7 @@ class ServerHintsTest {
         "body failed validation: body.limit should be ≤ `50`, instead was `80`. | 50",
         "'window' contains unexpected value. Cannot be greater than 5000. | 5000",
         "from + size must be less than or equal to: [500] but was [900]. | 500",
+        "Only upto 250 hits can be fetched per page. | 250",
     })
     void bounds_are_read_however_they_are_phrased(String message, long bound) {
         assertThat(ServerHints.upperBound(message)).contains(bound);
@@ -45,6 +46,7 @@ class ServerHintsTest {
         "Allowed values: asc, desc | asc,desc",
         "expected one of: 'created', 'updated', 'popularity' | created,updated,popularity",
         "Invalid value. Valid values are day or week or month | day,week,month",
+        "Invalid schema: Tenant1. Only the following schemas are exposed: tenant1, tenant2 | tenant1,tenant2",
     })
     void allowed_values_are_listed(String message, String values) {
         assertThat(ServerHints.allowedValues(message)).containsExactlyElementsOf(List.of(values.split(",")));
@@ -108,6 +110,10 @@ class ServerHintsTest {
         assertThat(ServerHints.valueFor("Request with $search query parameter only works with a special request header: 'ConsistencyLevel: eventual'",
                 "consistencyLevel")).contains("eventual");
         assertThat(ServerHints.valueFor("currency is required (default: EUR)", "currency")).contains("EUR");
+        assertThat(ServerHints.valueFor("A Content-Type header is missing. Accepted values for the Content-Type header are: `application/json`",
+                "contentType")).contains("application/json");
+        assertThat(ServerHints.valueFor("format is missing. Accepted values are: json, xml", "format"))
+                .as("of several accepted values none is the one to send").isEmpty();
     }
 
     @ParameterizedTest(name = "{0} as {1} -> {2}")
