@@ -794,6 +794,8 @@ public final class Redactor {
                 out.append(token, nameStart, i + 1);
                 nameStart = i + 1;
                 i++;
+            } else if (c == ':' && token.startsWith("::", i)) {
+                i += 2; // JWT::ExpiredSignature: a namespace (Ruby, C++, Rust), not a name and its value
             } else if ((c == '=' || c == ':') && i - nameStart <= MAX_NAME && isSecretName(token.substring(nameStart, i))
                     && !token.startsWith("//", i + 1)
                     // after a colon, a value with more colons is a namespaced key (auth:session:42), not a secret;
