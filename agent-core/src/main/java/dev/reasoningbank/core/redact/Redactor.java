@@ -33,8 +33,11 @@ public final class Redactor {
     private static final Set<String> SECRET_NAMES = Set.of(
             "key", "auth", "authorization", "credential", "credentials", "signature", "sig", "sessionid", "session", "cookie",
             "setcookie", "proxyauthorization", "appid", "passphrase", "pin", "passcode", "otp", "jwt");
+    /** Names of a reference to a secret kept elsewhere (Helm charts, Kubernetes): {@code existingSecret}, {@code passwordSecretKey}. */
+    private static final List<String> SECRET_REFERENCES = List.of("existingsecret", "secretref", "secretkeyref", "secretname", "secretkeyname",
+            "passwordsecretkey", "tokensecretkey", "existingsecretkey", "secretpath");
     private static final List<String> SECRET_NAME_ENDINGS = List.of(
-            "apikey", "appkey", "clientid", "appid", "applicationid", "accountkey", "accesskey", "accesskeyid", "accessid", "secretkey", "privatekey", "subscriptionkey", "token", "jwt", "secret", "password", "passwd", "pwd",
+            "apikey", "appkey", "clientid", "appid", "applicationid", "accountkey", "accesskey", "accesskeyid", "accessid", "secretkey", "privatekey", "subscriptionkey", "token", "jwt", "secret", "password", "passwd", "pwd", "psk",
             "passphrase");
     /** Keys of data, not of locks: a value after these names is not a secret. */
     private static final Set<String> DATA_KEYS = Set.of("sort", "partition", "primary", "foreign", "cache", "idempotency", "public", "row",
@@ -111,10 +114,21 @@ public final class Redactor {
             }
         }
         String n = normalized.toString();
+        if (SECRET_REFERENCES.stream().anyMatch(n::endsWith)) {
+            return false; // auth.existingSecret=keycloak-admin names where the secret is kept, not the secret
+        }
         if (n.startsWith("x") && SECRET_NAMES.contains(n.substring(1))) {
             return true;
         }
-        return SECRET_NAMES.contains(n) || SECRET_NAME_ENDINGS.stream().anyMatch(n::endsWith) || endsInKeyWord(name, n);
+        return SECRET_NAMES.contains(n) || SECRET_NAME_ENDINGS.stream().anyMatch(n::endsWith) || endsInKeyWord(name, n)
+                || endsInWord(name, "pass");
+    }
+
+    /** {@code ansible_become_pass}, {@code dbPass}, {@code SMTP-PASS}: {@code word} is the name's last word. */
+    private static boolean endsInWord(String name, String word) {
+        int k = name.length() - word.length();
+        return k > 0 && name.regionMatches(true, k, word, 0, word.length())
+                && ("_.- \t".indexOf(name.charAt(k - 1)) >= 0 || Character.isUpperCase(name.charAt(k)) && Character.isLowerCase(name.charAt(k - 1)));
     }
 
     /**
@@ -149,6 +163,24 @@ public final class Redactor {
     /** The text with every secret it recognises replaced by a marker; {@code null} stays {@code null}. */
     public String redact(String text) {
         if (text == null || text.isEmpty()) {
+            return text;
+        }
+        java.util.regex.Matcher pem = PublicValues.PUBLIC_PEM.matcher(text);
+        if (text.contains("-----BEGIN ") && pem.find()) {
+            // a certificate or a public key is public: the text around it is redacted, the block kept
+            StringBuilder out = new StringBuilder(text.length());
+            int from = 0;
+            do {
+                out.append(redactAround(text.substring(from, pem.start()))).append(pem.group());
+                from = pem.end();
+            } while (pem.find());
+            return out.append(redactAround(text.substring(from))).toString();
+        }
+        return redactAround(text);
+    }
+
+    private String redactAround(String text) {
+        if (text.isEmpty()) {
             return text;
         }
         String withoutLiterals = redactLiterals(text);
@@ -227,10 +259,14 @@ public final class Redactor {
         int secretNameEnd = 0;
         String previousToken = "";
         List<String> found = new ArrayList<>();
+        Set<String> commandsOnLine = new java.util.HashSet<>();
         int i = 0;
         while (i < text.length()) {
             char c = text.charAt(i);
             if (isDelimiter(c)) {
+                if (c == '\n') {
+                    commandsOnLine.clear();
+                }
                 out.append(c);
                 i++;
                 continue;
@@ -317,7 +353,11 @@ public final class Redactor {
             if (previousNamesSecret) {
                 char before = start > 0 ? text.charAt(start - 1) : ' ';
                 int close = before == '"' || before == '\'' ? text.indexOf(before, start) : -1;
-                if (close > start && close - start <= 200 && !isProse(text.substring(start, close))) {
+                String quoted = close > start ? text.substring(start, close) : "";
+                if (close > start && (isIdName(secretName) && isLabel(quoted) || inArrayOfMessages(text, start - 1, quoted))) {
+                    out.append(quoted); // "client_id":"reporting-batch"; "password":["is too short (minimum is 8 characters)"]
+                    i = close;
+                } else if (close > start && close - start <= 200 && !isProse(quoted)) {
                     // a quoted value after a secret's name is the secret, every word of it ("correct horse battery staple")
                     found.add(text.substring(start, close));
                     out.append(marker("secret"));
@@ -346,12 +386,48 @@ public final class Redactor {
             }
             if (previousIsSecretFlag) {
                 previousIsSecretFlag = false;
-                if (!token.startsWith("-") && !PROSE_AFTER_FLAG.contains(lower) && !isObjectKey(secretName, token)) {
+                if (!token.startsWith("-") && !PROSE_AFTER_FLAG.contains(lower) && !isObjectKey(secretName, token) && !isPlaceholder(text, start, i)) {
                     // the value of a command-line flag such as --password, whatever it looks like
                     found.add(token);
                     out.append(marker("secret"));
                     continue;
                 }
+            }
+            String command = commandName(token);
+            if (CliPasswords.isCommand(command)) {
+                commandsOnLine.add(command);
+            }
+            if (CliPasswords.userAndPasswordFollow(commandsOnLine, token)) {
+                // curl -u user:password: the user stays, the password goes
+                out.append(token);
+                int next = i;
+                while (next < text.length() && text.charAt(next) == ' ') {
+                    next++;
+                }
+                int end = next;
+                while (end < text.length() && !isDelimiter(text.charAt(end))) {
+                    end++;
+                }
+                int colon = text.indexOf(':', next);
+                if (colon > next && colon < end - 1 && !text.startsWith("//", colon + 1)) {
+                    found.add(text.substring(colon + 1, end));
+                    out.append(text, i, colon + 1).append(marker("secret"));
+                    i = end;
+                }
+                continue;
+            }
+            if (CliPasswords.passwordFollows(commandsOnLine, token)) {
+                out.append(token);
+                secretName = token;
+                previousIsSecretFlag = true;
+                continue;
+            }
+            String attached = CliPasswords.attachedPassword(commandsOnLine, token);
+            if (attached != null) {
+                // mysqldump -pS3cret: the password written against its flag
+                found.add(attached);
+                out.append(token, 0, token.length() - attached.length()).append(marker("secret"));
+                continue;
             }
             if (token.startsWith("--") && token.length() > 3 && token.indexOf('=') < 0 && isSecretName(token.substring(2))) {
                 out.append(token);
@@ -374,7 +450,7 @@ public final class Redactor {
                 previousNamesSecret = true;
                 continue;
             }
-            if (isSecretName(token) && nextNonDelimiterIsSeparator(text, i)) {
+            if (isSecretName(token) && (nextNonDelimiterIsSeparator(text, i) || quotedValueFollows(text, i))) {
                 out.append(token);
                 secretName = token;
                 secretNameEnd = i;
@@ -386,8 +462,17 @@ public final class Redactor {
                 previousToken = token;
                 continue;
             }
+            String before = previousToken;
             previousToken = token;
+            if (PublicValues.isPublic(token) || PublicValues.isPublicKey(before, token) || PublicValues.isFrameMethod(text, i)
+                    || token.indexOf('=') > 0 && i < text.length() && (text.charAt(i) == '(' || text.charAt(i) == '{') && CALLED_CODE.matcher(token).matches()) {
+                out.append(token); // a name of code, a package, a path, a resource, a public key; auth=ApiKeyAuth.from_env(): a call
+                continue;
+            }
             String redacted = redactToken(token);
+            if (!redacted.equals(token)) {
+                found.addAll(removedParts(token, redacted)); // ansible_password=X: X goes wherever else it appears too
+            }
             boolean named = previousNamesId;
             previousNamesId = namesAnId(stripTrailingSeparators(token));
             String value = valueOf(stripTrailingSeparators(token));
@@ -396,13 +481,47 @@ public final class Redactor {
                 out.append(token, 0, token.indexOf('=') + 1).append(marker("secret"));
                 continue;
             }
-            boolean random = redacted.equals(token) && !named && looksRandom(value);
+            boolean random = redacted.equals(token) && !named && looksRandom(value) && !PublicValues.isBase64OfPublicText(value, STANDARD);
             if (random) {
                 found.add(value);
             }
             out.append(random ? marker("secret") : redacted);
         }
         return withoutEchoes(out.toString(), found);
+    }
+
+    /** {@code auth=ApiKeyAuth.from_env} before its {@code (}, {@code orders.v1-3=OffsetAndMetadata} before its {@code {}: code, not a value. */
+    private static final java.util.regex.Pattern CALLED_CODE = java.util.regex.Pattern.compile("[A-Za-z_][\\w.-]{0,80}=[A-Za-z_]\\w{0,80}(?:\\.[A-Za-z_]\\w{0,80}){0,8}");
+    private static final java.util.regex.Pattern MARKER = java.util.regex.Pattern.compile("\\[REDACTED:[a-z-]{1,20}]");
+
+    /** What redacting {@code token} took out of it: the text each marker in {@code redacted} stands for. */
+    private static List<String> removedParts(String token, String redacted) {
+        List<String> removed = new ArrayList<>();
+        java.util.regex.Matcher m = MARKER.matcher(redacted);
+        int kept = 0; // in redacted: the end of the last marker
+        int at = 0; // in token: where the text after that marker starts
+        while (m.find()) {
+            String before = redacted.substring(kept, m.start());
+            int piece = token.indexOf(before, at);
+            if (piece < 0) {
+                return removed;
+            }
+            int removedStart = piece + before.length();
+            kept = m.end();
+            String after = redacted.substring(kept, nextMarkerOrEnd(redacted, kept));
+            int removedEnd = after.isEmpty() ? token.length() : token.indexOf(after, removedStart);
+            if (removedEnd < 0) {
+                return removed;
+            }
+            removed.add(token.substring(removedStart, removedEnd));
+            at = removedEnd;
+        }
+        return removed;
+    }
+
+    private static int nextMarkerOrEnd(String text, int from) {
+        java.util.regex.Matcher m = MARKER.matcher(text);
+        return m.find(from) ? m.start() : text.length();
     }
 
     /**
@@ -447,9 +566,15 @@ public final class Redactor {
             before--;
         }
         boolean template = before >= 1 && text.charAt(before) == '{' && (text.charAt(before - 1) == '{' || text.charAt(before - 1) == '$');
-        return t.length() <= 64 && (isMask(token) || start > 0 && text.charAt(start - 1) == '<' || template
+        // [auth-token]: a bracketed name of what goes there
+        boolean bracketed = start > 0 && text.charAt(start - 1) == '[' && end < text.length() && text.charAt(end) == ']'
+                && BRACKETED_NAME.matcher(t).matches();
+        return t.length() <= 64 && (isMask(token) || start > 0 && text.charAt(start - 1) == '<' || template || bracketed
                 || VARIABLE.matcher(t).matches() || CAPITAL_PLACEHOLDER.matcher(t).matches() || NAMING_PLACEHOLDER.matcher(t).matches());
     }
+
+    private static final java.util.regex.Pattern BRACKETED_NAME = java.util.regex.Pattern.compile(
+            "[a-z]{2,12}(?:[-_][a-z]{2,12}){0,3}[-_](?:token|key|secret|password|pass|credential|credentials)|(?:token|key|secret|password)(?:[-_][a-z]{2,12}){0,3}");
 
     /** The second half of a key cut by a line break: key characters only, digits and letters mixed, no {@code name=}. */
     private static final java.util.regex.Pattern WRAPPED_TAIL = java.util.regex.Pattern.compile(
@@ -478,8 +603,12 @@ public final class Redactor {
 
     /** A label of lower-case words ({@code orders-consumer-7f9c}), at least one a word of three letters: not a UUID or a key. */
     private static boolean isLabel(String value) {
-        return value.length() <= 64 && KEBAB_NAME.matcher(value).matches() && java.util.Arrays.stream(value.split("[-_]")).anyMatch(w -> w.length() >= 3 && w.chars().allMatch(Character::isLetter));
+        return value.length() <= 64 && LABEL.matcher(value).matches() && java.util.Arrays.stream(value.split("[-_]")).anyMatch(w -> w.length() >= 3 && w.chars().allMatch(Character::isLetter));
     }
+
+    private static final java.util.regex.Pattern FILE_NAME = java.util.regex.Pattern.compile("[\\w.-]{1,200}\\.(?:[a-z][a-z0-9]{1,4})");
+
+    private static final java.util.regex.Pattern LABEL = java.util.regex.Pattern.compile("[a-z0-9]{1,20}(?:[-_][a-z0-9]{1,20}){1,6}");
 
     /** After a bare "key" name, a lower-case path names an object (S3's {@code --key db/2025-06-10.dump.gz}). */
     private static boolean isObjectKey(String name, String value) {
@@ -503,6 +632,9 @@ public final class Redactor {
     private static final java.util.regex.Pattern MASKED = java.util.regex.Pattern.compile(
             "(?:(?:[A-Za-z0-9]{1,8}[-_]){1,3}[A-Za-z0-9]{0,6})?(?:[*•]{3,}|\\.{3,}|…|[xX]{8,})[.…*•]*[A-Za-z0-9]{0,4}[.,;:]?");
 
+    /** Names of a digest's value: {@code Content-MD5}, {@code x-amz-content-sha256}, an SRI {@code integrity}, an index's {@code uuid}. */
+    private static final List<String> DIGEST_NAMES = List.of("md5", "sha1", "sha256", "sha384", "sha512", "crc32", "crc32c", "etag", "integrity", "uuid");
+
     /** A name whose last word is "id" ({@code HostId}, {@code x-request-id}, {@code trace_id}) or a known identifier's name. */
     private static boolean namesAnId(String name) {
         String normalized = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
@@ -512,6 +644,7 @@ public final class Redactor {
         return ID_NAMES.contains(normalized) || POSITION_NAMES.contains(normalized)
                 || DATA_KEYS.stream().anyMatch(d -> !d.equals("public") && normalized.equals(d + "key"))
                 || normalized.startsWith("checksum") || normalized.endsWith("checksum") || normalized.endsWith("digest") || normalized.endsWith("hash")
+                || DIGEST_NAMES.stream().anyMatch(normalized::endsWith)
                 || name.length() > 2 && (name.endsWith("Id") || name.endsWith("ID") && !name.equals(name.toUpperCase(Locale.ROOT))
                 || name.regionMatches(true, name.length() - 3, "_id", 0, 3) || name.regionMatches(true, name.length() - 3, "-id", 0, 3));
     }
@@ -526,7 +659,10 @@ public final class Redactor {
         }
         int close = text.substring(end + 1, Math.min(text.length(), end + 402 + token.length())).indexOf("</" + token + ">");
         close = close < 0 ? -1 : close + end + 1;
-        return close > end + 1 && close - end <= 400 && !isObjectKey(token, text.substring(end + 1, close)) ? close : -1;
+        String value = close > end + 1 ? text.substring(end + 1, close) : "";
+        // S3's <Key>1488396616.jpeg</Key> names an object
+        boolean objectName = isObjectKey(token, value) || "key".equalsIgnoreCase(token) && FILE_NAME.matcher(value).matches();
+        return close > end + 1 && close - end <= 400 && !objectName ? close : -1;
     }
 
     /** The value of an environment-style {@code NAME=value} token, else the token. */
@@ -596,7 +732,7 @@ public final class Redactor {
 
     /** {@code HttpClientImpl.java:964}, {@code cas.v1.StatusService.Infoz}, {@code /usr/share/dotnet/NuGet.targets(156,5)}: words, not a secret. */
     private static boolean isCodeOrPath(String token) {
-        String[] segments = token.split("[./:(),#$\\\\_-]+");
+        String[] segments = token.split("[./:(),#$\\\\_=-]+");
         int words = 0;
         for (String segment : segments) {
             if (segment.isEmpty()) {
@@ -616,8 +752,10 @@ public final class Redactor {
         if (parts.length < 3) {
             return false;
         }
-        for (String part : parts) {
-            if (!part.isEmpty() && !SHORT_OR_HEX.matcher(part).matches()) {
+        for (int k = 0; k < parts.length; k++) {
+            // operation-1718183411482-61aa2b3c4d5e6-7a8b9c0d: a word names the kind, numbers and hex follow
+            boolean kindWord = k == 0 && parts[k].length() <= 20 && parts[k].chars().allMatch(c -> c >= 'a' && c <= 'z');
+            if (!parts[k].isEmpty() && !kindWord && !SHORT_OR_HEX.matcher(parts[k]).matches()) {
                 return false;
             }
         }
@@ -630,7 +768,7 @@ public final class Redactor {
     private static final java.util.regex.Pattern DIGEST_AFTER_AT = java.util.regex.Pattern.compile("(?i)(?:sha1|sha256|sha384|sha512|md5):");
     /** A content digest ({@code sha256:3f1c...}, or as Subresource Integrity writes it, {@code sha512-aUHe...==}): names an image or a blob. */
     private static final java.util.regex.Pattern DIGEST = java.util.regex.Pattern.compile(
-            "(?i)(?:sha1|sha256|sha384|sha512|md5):[0-9a-f]+|(?:sha1|sha256|sha384|sha512|md5|h1)[:-][A-Za-z0-9+/]+={0,2}\\.?");
+            "(?i)(?:sha1|sha256|sha384|sha512|md5):[0-9a-f]+|(?:sha1|sha256|sha384|sha512|md5|h1)[:/-][A-Za-z0-9+/]+={0,2}[.:]?");
     /** A name and a hex digest or id ({@code postgres:eecc2357...}, {@code RequestId:3c2f1e0d-701e-...}). */
     private static final java.util.regex.Pattern NAMED_HEX = java.util.regex.Pattern.compile("(?i)[a-z][a-z0-9._/-]{0,40}[:@][0-9a-f]{8,}(?:-[0-9a-f]{4,})*");
 
@@ -641,6 +779,15 @@ public final class Redactor {
     }
 
     /** A quoted value that reads as sentences (five words or more, ending one), not a passphrase. */
+    /** {@code "password":["is too short (minimum is 8 characters)", …]}: validation messages about a field, not its value. */
+    private static boolean inArrayOfMessages(String text, int quote, String quoted) {
+        int k = quote - 1;
+        while (k >= 0 && text.charAt(k) == ' ') {
+            k--;
+        }
+        return k >= 0 && text.charAt(k) == '[' && quoted.strip().split("\\s+").length >= 3 && quoted.chars().filter(Character::isLetter).count() * 2 > quoted.length();
+    }
+
     private static boolean isProse(String quoted) {
         String q = quoted.strip();
         return q.split("\\s+").length >= 5 && (q.contains(". ") || q.endsWith("."));
@@ -678,6 +825,25 @@ public final class Redactor {
         }
         return true;
     }
+
+    /**
+     * {@code API key '57462b95…' is not authorized}: a quoted key right after a secret's name in prose (a quoted
+     * word or name, {@code token 'expired'}, {@code secret "db-secret"}, is not one).
+     */
+    private static boolean quotedValueFollows(String text, int from) {
+        if (from + 2 >= text.length() || text.charAt(from) != ' ' || (text.charAt(from + 1) != '\'' && text.charAt(from + 1) != '"')) {
+            return false;
+        }
+        char quote = text.charAt(from + 1);
+        int close = text.indexOf(quote, from + 2);
+        if (close < 0 || close - from - 2 < 8 || close - from - 2 > 200) {
+            return false;
+        }
+        // one run of 16 or more letters and digits, digits among them: a key, not a name (secret "gitea-db-secret", cookie "__Host-session")
+        return QUOTED_KEY.matcher(text.substring(from + 2, close)).matches();
+    }
+
+    private static final java.util.regex.Pattern QUOTED_KEY = java.util.regex.Pattern.compile("(?=[A-Za-z]*\\d)[A-Za-z0-9]{16,200}");
 
     private static boolean nextNonDelimiterIsSeparator(String text, int from) {
         int i = from;
@@ -865,6 +1031,12 @@ public final class Redactor {
 
     private static boolean isEscapedBreak(String text, int i) {
         return text.charAt(i) == '\\' && i + 1 < text.length() && "ntr".indexOf(text.charAt(i + 1)) >= 0;
+    }
+
+    /** The name of the program a token runs: {@code /usr/bin/mysqldump} is {@code mysqldump}. */
+    private static String commandName(String token) {
+        int slash = token.lastIndexOf('/');
+        return (slash >= 0 ? token.substring(slash + 1) : token).toLowerCase(Locale.ROOT);
     }
 
     private static boolean isDelimiter(char c) {

@@ -11,17 +11,17 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Redaction against a corpus it was not written with: 412 secrets of gitleaks rule families (synthetic
- * values matching the rules' own regular expressions) inside realistic error texts, and 430 ordinary API
+ * Redaction against a corpus it was not written with: 528 secrets of gitleaks rule families (synthetic
+ * values matching the rules' own regular expressions) inside realistic error texts, and 545 ordinary API
  * error texts, CLI output and lesson sentences that must stay as they are. Split by family and by API;
  * each held-out half was written by someone who had not read the redactor.
  *
  * <p>First measures of each held-out half, before anything was changed for it (each was then read to fix
  * what it found, and joined dev when the next one came): 3/46 leaked and 1/40 altered; 0/60 and 6/70;
- * 3/70 and 13/74; 7/76 and 17/89; 4/118 and 25/117; 9/116 and 25/115 (the sixth, below, not yet read). Recall holds near the bar on unseen text; precision
- * does not: each new half finds ordinary values read as secrets (placeholders, masks, digests, ARNs,
- * stack frames, cursors, S3 keys, escaped line breaks), so the held-out precision bar (2 %) has never been
- * met at a first measure.
+ * 3/70 and 13/74; 7/76 and 17/89; 4/118 and 25/117; 9/116 and 25/115 (the current one). Recall holds near
+ * the bar on unseen text; precision does not: each new half finds ordinary values read as secrets
+ * (placeholders, masks, digests, ARNs, stack frames, cursors, S3 keys, public keys and certificates,
+ * package coordinates, paths), so the held-out precision bar (2 %) has never been met at a first measure.
  */
 class RedactionCorpusTest {
 
@@ -82,28 +82,10 @@ class RedactionCorpusTest {
         // the dev half meets the bar: at least 98 % of secrets redacted, at most 2 % of ordinary texts altered
         assertThat(devLeaks.rate()).as("dev secrets leaked: %s", devLeaks.misses()).isLessThanOrEqualTo(0.02);
         assertThat(devMangled.rate()).as("dev texts altered: %s", devMangled.misses()).isLessThanOrEqualTo(0.02);
-        // the current held-out half since it was read: 2 leaks (a token cut in two by a log line's prefix, a SIM PIN sent
-        // in an AT command) and 4 altered: an AWS signature header whose credential and signature are placeholders,
-        // key=settings.JWT_PUBLIC_KEY (a reference in code), and, since a review showed that a mask or an ellipsis must never
-        // shelter a real key, a truncated token after "token:" and a webhook URL whose path is a row of X (redacted: safer)
-        assertThat(heldOutLeaks.missed()).as("held-out secrets leaked: %s", heldOutLeaks.misses()).isLessThanOrEqualTo(2);
-        assertThat(heldOutMangled.missed()).as("held-out texts altered: %s", heldOutMangled.misses()).isLessThanOrEqualTo(4);
-    }
-
-    /**
-     * The sixth half, written by someone who had not read the redactor, measured once and not yet read: its
-     * first measure (9 of 116 secrets leaked, 25 of 115 ordinary texts altered) is the bound, so that nothing
-     * done before it is read makes it worse. It becomes the held-out half when the next one comes.
-     */
-    @Test
-    void the_next_half_is_no_worse_than_its_first_measure() throws IOException {
-        Score leaks = leaks("secrets-next.json");
-        Score mangled = mangled("benign-next.json");
-        System.out.printf("redaction, next half: secrets leaked %d/%d %s; benign altered %d/%d %s%n",
-                leaks.missed(), leaks.total(), leaks.misses(), mangled.missed(), mangled.total(), mangled.misses());
-        assertThat(leaks.total()).isEqualTo(116);
-        assertThat(mangled.total()).isEqualTo(115);
-        assertThat(leaks.missed()).as("next-half secrets leaked: %s", leaks.misses()).isLessThanOrEqualTo(9);
-        assertThat(mangled.missed()).as("next-half texts altered: %s", mangled.misses()).isLessThanOrEqualTo(25);
+        // the current held-out half since it was read: no leak (short password flags of mysql, docker login, redis-cli and curl,
+        // a secret repeated after it was found by its name, a quoted key after "API key") and 2 altered: a CI cache key of a template
+        // and a hash, and an Elasticsearch document id in brackets in prose
+        assertThat(heldOutLeaks.missed()).as("held-out secrets leaked: %s", heldOutLeaks.misses()).isZero();
+        assertThat(heldOutMangled.missed()).as("held-out texts altered: %s", heldOutMangled.misses()).isLessThanOrEqualTo(2);
     }
 }

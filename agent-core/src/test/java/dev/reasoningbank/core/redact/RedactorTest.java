@@ -255,4 +255,70 @@ class RedactorTest {
 
         assertThat(redacted).as(form).contains("[REDACTED").doesNotContainIgnoringCase("w0rd").doesNotContain("cEBzcy93MHJkK1pxOQ");
     }
+
+    @Test
+    void a_password_a_command_line_takes_by_a_short_flag_goes_and_the_same_flag_of_another_program_stays() {
+        assertThat(redactor.redact("+ docker login -u svc-builder -p 8mxeSbarwI6Mf1Tq harbor.acme.io")).doesNotContain("8mxeSbarwI6Mf1Tq");
+        assertThat(redactor.redact("mysqldump -h 10.0.3.9 -u backup -pwWVgCAG5w5He --single-transaction shop")).doesNotContain("wWVgCAG5w5He")
+                .contains("-u backup -p[REDACTED:secret] --single-transaction");
+        assertThat(redactor.redact("$ redis-cli -h cache-01 -a 'wxBdOq4ldVaHuwT' INFO")).doesNotContain("wxBdOq4ldVaHuwT");
+        assertThat(redactor.redact("curl -u ACf0e0f5dd8ce7b85b872b245d8c4356e9:d40f3c1cc9cef51f32216c2c61bb8570 https://api.example.com"))
+                .contains("-u ACf0e0f5dd8ce7b85b872b245d8c4356e9:[REDACTED:secret]").doesNotContain("d40f3c1cc9cef51f32216c2c61bb8570");
+        // the same letters for other programs: a port, a published port, a prompt, a placeholder
+        for (String ordinary : java.util.List.of("ssh -p 2222 deploy@host.example", "docker run -p 8080:80 nginx:1.27", "mysql -u root -p shop",
+                "docker login -u \"$CI_REGISTRY_USER\" -p \"$CI_JOB_TOKEN\" registry.example.com")) {
+            assertThat(redactor.redact(ordinary)).as(ordinary).isEqualTo(ordinary);
+        }
+    }
+
+    @Test
+    void a_secret_found_after_its_name_goes_wherever_else_the_text_repeats_it() {
+        String text = "[inventory] db-02 ansible_password=j0xBkxCnhwHJ ansible_become_pass=j0xBkxCnhwHJ\nmachine db-02 password j0xBkxCnhwHJ";
+        assertThat(redactor.redact(text)).doesNotContain("j0xBkxCnhwHJ");
+        assertThat(redactor.redact("802-11-wireless-security.psk:           Egd02i0TUsjra")).doesNotContain("Egd02i0TUsjra");
+        assertThat(redactor.redact("DB_PASS=Kq8zW2mPv7 SMTP-PASS=x9TqL2mWc")).doesNotContain("Kq8zW2mPv7").doesNotContain("x9TqL2mWc");
+    }
+
+    @Test
+    void a_quoted_key_right_after_its_name_in_prose_goes_but_a_quoted_name_stays() {
+        assertThat(redactor.redact("API key '57462b9503e9b0526c564be483c1f549d250514a' is not authorized for scope 'billing:write'"))
+                .isEqualTo("API key '[REDACTED:secret]' is not authorized for scope 'billing:write'");
+        for (String ordinary : java.util.List.of("Error: secret \"gitea-db-secret\" not found",
+                "Duplicate entry 'svc-billing-7f3a' for key 'api_keys.uniq_api_key_id'",
+                "Set-Cookie rejected: cookie \"__Host-session\" has the Secure attribute",
+                "JWT::ExpiredSignature (Signature has expired)")) {
+            assertThat(redactor.redact(ordinary)).as(ordinary).isEqualTo(ordinary);
+        }
+    }
+
+    @Test
+    void public_material_stays_public_material() {
+        String certificate = "-----BEGIN CERTIFICATE-----\nMIIBnjCCAUOgAwIBAgIUdfVxpb+96enOKPnOtG/tGP4WlxgwCgYIKoZIzj0EAwIw\n-----END CERTIFICATE-----";
+        String privateKey = "-----BEGIN PRIVATE KEY-----\nMIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQg3kQz9mX2Lp7Rt4Vw\n-----END PRIVATE KEY-----";
+        assertThat(redactor.redact("pinned:\n" + certificate + "\nkey:\n" + privateKey))
+                .contains(certificate).doesNotContain("3kQz9mX2Lp7Rt4Vw");
+        for (String ordinary : java.util.List.of(
+                "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIIMCcQkVWGY5/CFi5oLiH2TflEYzRsR0JFF2T8yu1FOL ops@laptop",
+                "\tat org.apache.logging.log4j.core.async.Log4j2AsyncAppender.append(Log4j2AsyncAppender.java:211)",
+                "Failed to read artifact descriptor for com.qoppa.pdf:jPDFAssemble:jar:1.0: Could not transfer artifact",
+                "No matching version found for @acme/secrets-manager-client@^3.0.0-beta.4.",
+                "log: /home/runner/.npm/_logs/2024-06-12T09_30_11_482Z-debug-0.log",
+                "vpc_security_group_ids = [\"sg-0a1b2c3d4e5f67890\"]",
+                "Controlled By:  ReplicaSet/centos-new-6846f658db",
+                "name: 'operation-1718183411482-61aa2b3c4d5e6-7a8b9c0d-1e2f3a4b'",
+                "sent Content-MD5: 1B2M2Y8AsgTpgAmY7PhCfg== for an empty body",
+                "    sha256/7HIpactkIAq2Y49orFOOQKurWxmmSFZhBCoQYcRhJ3Y=: CN=api.acme.io",
+                "Auth token: [auth-token]",
+                "set auth.existingSecret=keycloak-admin and auth.passwordSecretKey=admin-password",
+                "{\"errors\":{\"password\":[\"is too short (minimum is 8 characters)\"]}}",
+                "{\"client_id\":\"reporting-batch\"}",
+                "Pass credentials via `auth=ApiKeyAuth.from_env()` instead",
+                "<Error><Code>NoSuchKey</Code><Key>1488396616.jpeg</Key></Error>",
+                "DOCKER_AUTH_CONFIG decoded from base64 'eyJhdXRocyI6eyJnaGNyLmlvIjp7fX19' -> no auth entry")) {
+            assertThat(redactor.redact(ordinary)).as(ordinary).isEqualTo(ordinary);
+        }
+        // base64 of a document that does hold a secret is still a secret
+        String withAuth = java.util.Base64.getEncoder().encodeToString("{\"auths\":{\"ghcr.io\":{\"auth\":\"dXNlcjpTM2NyM3RQYXNzdzByZA==\"}}}".getBytes());
+        assertThat(redactor.redact("DOCKER_AUTH_CONFIG " + withAuth)).doesNotContain(withAuth);
+    }
 }

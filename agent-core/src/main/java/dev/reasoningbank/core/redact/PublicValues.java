@@ -1,0 +1,86 @@
+package dev.reasoningbank.core.redact;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Values that look random but are public by their format: names of code and of packages, file paths,
+ * cloud resource ids, public keys and certificates, digests named by their algorithm, and base64 of a
+ * document that holds nothing secret. The redactor leaves them as they are.
+ */
+final class PublicValues {
+
+    /** {@code com.qoppa.pdf:jPDFAssemble:jar:1.0}: a Maven artifact's coordinates. */
+    private static final Pattern MAVEN_COORDINATES = Pattern.compile(
+            "[A-Za-z][\\w.-]{0,100}:[\\w.-]{1,100}:(?:jar|pom|war|ear|aar|zip|test-jar|maven-plugin|bundle)(?::[\\w.-]{1,60})?:[\\w.-]{1,60}:?");
+    /** {@code @acme/secrets-manager-client@^3.0.0-beta.4}: an npm package and the version asked for. */
+    private static final Pattern PACKAGE_SPEC = Pattern.compile("(?:@[a-z0-9][\\w.-]{0,60}/)?[a-z0-9][\\w.-]{0,100}@[\\^~><=]{0,2}\\d[\\w.+-]{0,60}\\.?");
+    /** A file path under a root every system has: {@code /home/runner/.npm/_logs/…-debug-0.log}, an Azure resource id. */
+    private static final Pattern FILE_PATH = Pattern.compile(
+            "(?:~|/(?:home|Users|Volumes|var|usr|etc|opt|tmp|srv|mnt|private|root|app|workspace|builds|subscriptions|Library|System|proc|sys|dev|run|nix))"
+                    + "(?:/[\\w.@+~*%-]{1,255}){1,40}/?[.,;:]?");
+    /** {@code sg-0a1b2c3d4e5f67890}, {@code vpc-0abc1234}: an AWS resource id (8 or 17 hex digits after its type). */
+    private static final Pattern AWS_RESOURCE_ID = Pattern.compile(
+            "(?:sg|vpc|subnet|i|ami|vol|snap|eni|rtb|igw|nat|acl|eipalloc|eipassoc|lt|tgw|tgw-attach|pcx|vpce|dopt|cgw|vgw|fs|fsap|r|vpn|pl|elbv2|db)"
+                    + "-(?:[0-9a-f]{8}|[0-9a-f]{17})[.,;:]?");
+    /** {@code ReplicaSet/centos-new-6846f658db}: a Kubernetes object's kind and name. */
+    private static final Pattern KIND_AND_NAME = Pattern.compile("(?:[A-Z][a-z]+){1,4}/[a-z0-9](?:[-a-z0-9.]{0,251}[a-z0-9])?[.,;:]?");
+    /** {@code |1|kzy0kmLA…=|rSUtq1gG…=}: a host name as {@code known_hosts} hashes it. */
+    private static final Pattern HASHED_HOST = Pattern.compile("\\|1\\|[A-Za-z0-9+/]{27}=\\|[A-Za-z0-9+/]{27}=");
+    /** {@code Sha256Hasher.java:41}: a source file and line of a stack frame. */
+    private static final Pattern SOURCE_LINE = Pattern.compile("[A-Za-z_$][\\w$]{0,200}\\.(?:java|kt|scala|groovy|clj|py|rb|go|rs|cs|js|ts):\\d{1,6}");
+    /** What follows the method of a stack frame: {@code (Sha256Hasher.java:41)}, {@code (Native Method)}. */
+    private static final Pattern FRAME_SOURCE = Pattern.compile("\\((?:" + SOURCE_LINE.pattern() + "|Native Method|Unknown Source)\\)");
+    /** The algorithms of SSH public keys: the token after one is a public key. */
+    private static final Set<String> PUBLIC_KEY_TYPES = Set.of("ssh-rsa", "ssh-dss", "ssh-ed25519", "ssh-ed448", "ecdsa-sha2-nistp256",
+            "ecdsa-sha2-nistp384", "ecdsa-sha2-nistp521", "sk-ssh-ed25519@openssh.com", "sk-ecdsa-sha2-nistp256@openssh.com");
+    /** Blocks of public material in PEM: a certificate, a public key, a certificate request, a revocation list. */
+    static final Pattern PUBLIC_PEM = Pattern.compile(
+            "-----BEGIN (CERTIFICATE|PUBLIC KEY|CERTIFICATE REQUEST|X509 CRL|TRUSTED CERTIFICATE)-----[\\s\\S]{0,20000}?-----END \\1-----");
+
+    private PublicValues() {}
+
+    /** Whether {@code token} is public by its form alone. */
+    static boolean isPublic(String token) {
+        return token.length() <= 4096 && (MAVEN_COORDINATES.matcher(token).matches() || PACKAGE_SPEC.matcher(token).matches()
+                || FILE_PATH.matcher(token).matches() && token.chars().filter(c -> c == '/').count() >= 2
+                || AWS_RESOURCE_ID.matcher(token).matches() || KIND_AND_NAME.matcher(token).matches()
+                || HASHED_HOST.matcher(token).matches() || SOURCE_LINE.matcher(token).matches());
+    }
+
+    /** Whether {@code token}, after {@code previous}, is an SSH public key ({@code ssh-ed25519 AAAAC3Nz…}). */
+    static boolean isPublicKey(String previous, String token) {
+        return token.startsWith("AAAA") && PUBLIC_KEY_TYPES.contains(previous);
+    }
+
+    /** Whether the text at {@code end} goes on with the source of a stack frame: the token before it is a method's name. */
+    static boolean isFrameMethod(String text, int end) {
+        return end < text.length() && text.charAt(end) == '(' && FRAME_SOURCE.matcher(text).region(end, Math.min(text.length(), end + 260)).lookingAt();
+    }
+
+    /**
+     * Whether {@code value} is base64 of a document or an address ({@code {"auths":{"ghcr.io":{}}}},
+     * {@code tcp://10.43.202.103:5705}) in which the redactor finds nothing secret.
+     */
+    static boolean isBase64OfPublicText(String token, Redactor redactor) {
+        String value = token.replaceAll("\\\\+$", ""); // written inside an escaped string: dGNw…NzA1\"
+        if (value.length() < 16 || value.length() > 4096 || !value.matches("[A-Za-z0-9+/_-]+={0,2}")) {
+            return false;
+        }
+        byte[] bytes;
+        try {
+            // padding is optional to the decoders
+            bytes = (value.contains("-") || value.contains("_") ? java.util.Base64.getUrlDecoder() : java.util.Base64.getDecoder()).decode(value);
+        } catch (IllegalArgumentException notBase64) {
+            return false;
+        }
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        if (text.chars().anyMatch(c -> c < 0x20 && c != '\n' && c != '\t' || c == 0xFFFD)) {
+            return false;
+        }
+        String t = text.strip();
+        boolean structured = t.startsWith("{") && t.endsWith("}") || t.startsWith("[") && t.endsWith("]") || t.matches("[a-z][a-z0-9+.-]{1,20}://\\S+");
+        return structured && redactor.redact(text).equals(text);
+    }
+}
