@@ -1,6 +1,7 @@
 package dev.reasoningbank.bench.cli;
 
 import dev.reasoningbank.bench.transfer.TransferTrack;
+import dev.reasoningbank.bench.scale.MemorizeCost;
 import dev.reasoningbank.bench.sharing.FileSharingBenchmark;
 import dev.reasoningbank.bench.policy.BankStorage;
 import dev.reasoningbank.bench.realerrors.Corpus;
@@ -66,12 +67,14 @@ public final class BenchCommand implements Callable<Integer> {
     Map<String, String> env = System.getenv();
 
     /** The tracks: the seeded stream of FlakyBench's own APIs, and documented error responses of public APIs. */
-    public static final List<String> TRACKS = List.of("stream", "real-errors", "file-sharing", "transfer");
+    public static final List<String> TRACKS = List.of("stream", "real-errors", "file-sharing", "transfer", "memorize");
 
     @Option(names = "--track", description = "Which track: stream (the seeded task stream over FlakyBench's four APIs, the default), "
             + "real-errors (error responses documented by public APIs, replayed over real HTTP, dev and held-out halves) or file-sharing "
             + "(memorize throughput of one bank file shared by 1 and then 2 processes of 4 threads; --preload sets the bank's size, default 1000) "
-            + "or transfer (API families whose tools share a host, a key and a date convention: failures avoided on sibling tools).")
+            + "or transfer (API families whose tools share a host, a key and a date convention: failures avoided on sibling tools) "
+            + "or memorize (a durable memorize into a bank file of 1,000 and 100,000 lessons, or --preload N, against an fsync'd append "
+            + "on the same disk, side by side: p50, p99 and their ratio).")
     String track = "stream";
 
     @Option(names = "--tasks", description = "Tasks in the stream (reference: ${DEFAULT-VALUE}).")
@@ -126,6 +129,9 @@ public final class BenchCommand implements Callable<Integer> {
         }
         if (track.equals("transfer")) {
             return transfer(registry);
+        }
+        if (track.equals("memorize")) {
+            return memorize();
         }
         List<String> lineUp = new ArrayList<>(policies);
         Optional<PromptComparison> comparison = Optional.empty();
@@ -256,6 +262,44 @@ public final class BenchCommand implements Callable<Integer> {
         o.println(line);
         o.println("wrote " + out.resolve("results.json") + ", " + out.resolve("report.md"));
         return r.nothingLost() ? CommandLine.ExitCode.OK : CommandLine.ExitCode.SOFTWARE;
+    }
+
+    /** Durable memorize into a bank file against an fsync'd append on the same disk, side by side. */
+    private int memorize() throws Exception {
+        List<Integer> sizes = preload > 0 ? List.of(preload) : List.of(1_000, 100_000);
+        java.nio.file.Files.createDirectories(out);
+        PrintWriter o = spec.commandLine().getOut();
+        StringBuilder md = new StringBuilder("# Memorize against its floor\n\nA memorize into a bank file (one fsync'd journal line) and an fsync'd "
+                + "append of a line of the same size to a file in the same folder, alternating, 2,000 of each after a warm-up. Microseconds.\n\n"
+                + "| lessons | memorize p50 | p99 | fsync'd append p50 | p99 | ratio p50 | ratio p99 |\n|---:|---:|---:|---:|---:|---:|---:|\n");
+        List<MemorizeCost.Result> results = new ArrayList<>();
+        for (int size : sizes) {
+            MemorizeCost.Result r = MemorizeCost.run(out, size, 2_000);
+            results.add(r);
+            md.append(String.format(Locale.ROOT, "| %,d | %.0f | %.0f | %.0f | %.0f | %.2f | %.2f |%n", r.lessons(), r.memorizeP50(), r.memorizeP99(),
+                    r.appendP50(), r.appendP99(), r.p50Ratio(), r.p99Ratio()));
+            o.println(String.format(Locale.ROOT, "%,9d lessons: memorize p50 %6.0f us p99 %6.0f us | fsync'd append p50 %6.0f us p99 %6.0f us | ratio p50 x%.2f, p99 x%.2f",
+                    r.lessons(), r.memorizeP50(), r.memorizeP99(), r.appendP50(), r.appendP99(), r.p50Ratio(), r.p99Ratio()));
+        }
+        java.util.Map<String, Object> root = new java.util.LinkedHashMap<>();
+        root.put("track", "memorize");
+        root.put("sizes", results.stream().map(r -> {
+            java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+            m.put("lessons", r.lessons());
+            m.put("samples", r.samples());
+            m.put("memorizeMicrosP50", r.memorizeP50());
+            m.put("memorizeMicrosP99", r.memorizeP99());
+            m.put("fsyncAppendMicrosP50", r.appendP50());
+            m.put("fsyncAppendMicrosP99", r.appendP99());
+            m.put("ratioP50", Math.round(r.p50Ratio() * 100) / 100.0);
+            m.put("ratioP99", Math.round(r.p99Ratio() * 100) / 100.0);
+            m.put("journalLineBytes", r.lineBytes());
+            return m;
+        }).toList());
+        JSON.writeValue(out.resolve("results.json").toFile(), root);
+        java.nio.file.Files.writeString(out.resolve("report.md"), md.toString());
+        o.println("wrote " + out.resolve("results.json") + ", " + out.resolve("report.md"));
+        return CommandLine.ExitCode.OK;
     }
 
     public static void main(String[] args) {

@@ -69,6 +69,29 @@ class BenchCommandTest {
     }
 
     @Test
+    void should_measure_a_durable_memorize_beside_an_fsyncd_append_in_one_run() throws Exception {
+        StringWriter stdout = new StringWriter();
+        StringWriter stderr = new StringWriter();
+
+        int exit = offline(stdout, stderr).execute("--track", "memorize", "--preload", "500", "--out", out.toString());
+
+        assertThat(exit).as(stderr.toString()).isZero();
+        JsonNode size = new ObjectMapper().readTree(out.resolve("results.json").toFile()).at("/sizes/0");
+        assertThat(size.get("lessons").asInt()).isEqualTo(500);
+        assertThat(size.get("samples").asInt()).isEqualTo(2_000);
+        // the floor writes what a memorize appends: a journal line of a few hundred bytes, not a document
+        assertThat(size.get("journalLineBytes").asInt()).isBetween(200, 4_000);
+        assertThat(size.get("memorizeMicrosP99").asDouble()).isGreaterThanOrEqualTo(size.get("memorizeMicrosP50").asDouble()).isPositive();
+        assertThat(size.get("fsyncAppendMicrosP99").asDouble()).isGreaterThanOrEqualTo(size.get("fsyncAppendMicrosP50").asDouble()).isPositive();
+        assertThat(size.get("ratioP50").asDouble()).isCloseTo(size.get("memorizeMicrosP50").asDouble() / size.get("fsyncAppendMicrosP50").asDouble(),
+                org.assertj.core.data.Offset.offset(0.01));
+        assertThat(stdout.toString()).contains("500 lessons: memorize p50", "fsync'd append p50", "ratio p50 x");
+        try (var left = java.nio.file.Files.list(out)) {
+            assertThat(left.map(p -> p.getFileName().toString())).as("its bank folders are removed").containsExactlyInAnyOrder("results.json", "report.md");
+        }
+    }
+
+    @Test
     void should_name_the_tracks_for_an_unknown_one() {
         StringWriter stdout = new StringWriter();
         StringWriter stderr = new StringWriter();

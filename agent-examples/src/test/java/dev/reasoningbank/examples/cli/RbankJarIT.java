@@ -91,6 +91,14 @@ class RbankJarIT {
     }
 
     @Test
+    void the_jar_should_measure_memorize_against_its_floor_as_the_readme_shows() throws Exception {
+        Path out = home.resolve("memorize");
+        String output = run("bench", "--track", "memorize", "--out", out.toString());
+        assertThat(output).contains("1,000 lessons: memorize p50", "100,000 lessons: memorize p50", "fsync'd append p50", "ratio p50 x");
+        assertThat(Files.readString(out.resolve("results.json"))).contains("\"track\" : \"memorize\"", "\"ratioP99\"");
+    }
+
+    @Test
     void the_jar_should_measure_one_bank_file_shared_by_processes_as_the_readme_shows() throws Exception {
         Path out = home.resolve("file-sharing");
         String output = run("bench", "--track", "file-sharing", "--out", out.toString());
