@@ -49,10 +49,11 @@ class RealErrorsTrackTest {
             assertThat(bank.repeatedMistakes()).as(split).isLessThan(none.repeatedMistakes() / 2);
             assertThat(bank.successRate()).as(split).isGreaterThan(none.successRate());
         }
-        // seeded regression floors. The held-out half's first measure, before it was read: 24 of 32 learned, 0 repeats, 0 wrong
-        // fixes; after its misses were read: 28 of 32 (the four left name no bound, no values, no format, or a successor on another host)
-        assertThat(results.result(CorpusEntry.DEV, "bank").classesLearned()).isGreaterThanOrEqualTo(126);
-        assertThat(results.result(CorpusEntry.HELD_OUT, "bank").classesLearned()).isGreaterThanOrEqualTo(28);
+        // seeded regression floors. The held-out half's first measure, before it was read: 24 of 31 learned, 0 repeats, 0 wrong
+        // fixes; after its misses were read: 29 of 31 (left: a timestamp whose form the message does not name, a 401 that reads
+        // as "user does not exist")
+        assertThat(results.result(CorpusEntry.DEV, "bank").classesLearned()).isGreaterThanOrEqualTo(154);
+        assertThat(results.result(CorpusEntry.HELD_OUT, "bank").classesLearned()).isGreaterThanOrEqualTo(29);
         assertThat(results.result(CorpusEntry.HELD_OUT, "bank").repeatedMistakes()).isZero();
     }
 

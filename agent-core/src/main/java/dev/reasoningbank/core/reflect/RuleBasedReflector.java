@@ -401,7 +401,8 @@ public final class RuleBasedReflector implements Reflector {
                 return Optional.empty();
             }
             String message = f.message();
-            for (String p : namedParameters(f, context)) {
+            List<String> named = namedParameters(f, context);
+            for (String p : named) {
                 Object value = f.arguments().get(p);
                 boolean missing = value == null || String.valueOf(value).isBlank();
                 Optional<LessonDraft> draft = missing ? missingValue(f, p, message) : wrongValue(f, p, String.valueOf(value), message);
@@ -409,7 +410,14 @@ public final class RuleBasedReflector implements Reflector {
                     return draft;
                 }
             }
-            return Optional.empty();
+            // "Invalid value for sortDirection, expected value is asc or desc" for direction=DESC: the one argument that is an
+            // allowed value but for its case is the one meant
+            List<String> allowed = ServerHints.allowedValues(message);
+            List<String> miscased = f.arguments().entrySet().stream()
+                    .filter(e -> !named.contains(e.getKey()) && e.getValue() instanceof String v && !Redactor.isSecretName(e.getKey())
+                            && allowed.stream().anyMatch(a -> a.equalsIgnoreCase(v)) && !allowed.contains(v))
+                    .map(Map.Entry::getKey).toList();
+            return miscased.size() == 1 ? wrongValue(f, miscased.get(0), String.valueOf(f.arguments().get(miscased.get(0))), message) : Optional.empty();
         }
 
         private static Optional<LessonDraft> wrongValue(Failure f, String p, String value, String message) {

@@ -29,7 +29,8 @@ final class ServerHints {
     private static final Pattern OR_LESS = Pattern.compile("(?i)\\b" + NUMBER + "\\s+or (?:less|fewer|lower|smaller)\\b");
     private static final Pattern ALLOWED = Pattern.compile("(?i)(?:\\bone of|\\bmust be either|\\b(?:allowed|valid|possible|supported|accepted|permitted) values?(?: are| is)?|"
             + "\\bthe following(?: [a-z]{1,20}){0,2} (?:are|is) (?:allowed|supported|exposed|valid|accepted|available|permitted)|"
-            + "\\bexpected(?: one of| values?)?|\\bmust be(?: one of)?)\\s*:?\\s*([\\[({]?[\"'`]?[A-Za-z0-9_.:-]{1,40}[\"'`]?(?:\\s*(?:,|\\||/|\\bor\\b|\\band\\b)\\s*[\"'`]?[A-Za-z0-9_.:-]{1,40}[\"'`]?){1,30}[\\])}]?)");
+            + "\\bneeds? to be(?: one of)?|\\bexpected values? (?:is|are)|"
+            + "\\bexpected(?: one of| values?)?|\\bmust be(?: one of)?)\\s*:?\\s*([\\[({]?[\"'`]?[A-Za-z0-9_.:-]{1,40}[\"'`]?(?:\\s*(?:,\\s*(?:or|and)\\b|,|\\||/|\\bor\\b|\\band\\b)\\s*[\"'`]?[A-Za-z0-9_.:-]{1,40}[\"'`]?){1,30}[\\])}]?)");
     /** One accepted value and no other: {@code accepted values for the Content-Type header are: `application/json`}. */
     private static final Pattern SOLE_ACCEPTED = Pattern.compile("(?i)\\b(?:allowed|valid|supported|accepted|permitted) values?(?: for (?:the )?[\\w-]{1,40}(?: header| parameter| field)?)?"
             + " (?:are|is)\\s*:?\\s*[\"'`]?(" + MediaTypes.REGEX + "|[A-Za-z0-9_.-]{1,40})[\"'`]?\\s*(?:[.;)]|$)");
@@ -90,6 +91,10 @@ final class ServerHints {
      * is a date-time), or the shape of an example value.
      */
     static Optional<String> datePattern(String message, String argument) {
+        Matcher go = GO_LAYOUT.matcher(message);
+        if (go.find()) {
+            return Optional.of(fromGoLayout(go.group()));
+        }
         Matcher explicit = EXPLICIT_DATE_PATTERN.matcher(message);
         if (explicit.find()) {
             return Optional.of(javaPattern(explicit.group(1)));
@@ -101,7 +106,10 @@ final class ServerHints {
         if (ISO_DATE.matcher(message).find()) {
             return Optional.of(hasTime ? DATE_TIME : "yyyy-MM-dd");
         }
-        Matcher example = EXAMPLE_DATE.matcher(message);
+        // the rejected value quoted back ("cannot parse "2026-11-27 14:00:00"") is no example of the right form
+        String withoutValue = argument == null || argument.isBlank() ? message
+                : message.replaceAll(Pattern.quote(argument) + "(?![T\\d:.])", ""); // not the start of a longer example
+        Matcher example = EXAMPLE_DATE.matcher(withoutValue);
         if (example.find()) {
             if (example.group(2) == null) {
                 return Optional.of("yyyy-MM-dd");
@@ -111,6 +119,34 @@ final class ServerHints {
         }
         return Optional.empty();
     }
+
+    /**
+     * A layout as Go writes one, by its reference time Mon Jan 2 15:04:05 MST 2006 ({@code parsing time "…" as
+     * "2006-01-02T15:04:05Z07:00"}: RFC 3339), as a Java pattern.
+     */
+    private static String fromGoLayout(String layout) {
+        StringBuilder java = new StringBuilder();
+        Matcher part = GO_PART.matcher(layout);
+        while (part.find()) {
+            java.append(switch (part.group()) {
+                case "2006" -> "yyyy";
+                case "01" -> "MM";
+                case "02" -> "dd";
+                case "15" -> "HH";
+                case "04" -> "mm";
+                case "05" -> "ss";
+                case "Z07:00", "-07:00" -> "XXX";
+                case "Z0700", "-0700" -> "XX";
+                case "T" -> "'T'";
+                default -> part.group();
+            });
+        }
+        return java.toString();
+    }
+
+    private static final Pattern GO_LAYOUT = Pattern.compile(
+            "2006-01-02(?:[T ]15:04(?::05)?(?:Z07:00|-07:00|Z0700|-0700)?)?|01/02/2006(?: 15:04(?::05)?)?|02/01/2006");
+    private static final Pattern GO_PART = Pattern.compile("2006|Z07:00|-07:00|Z0700|-0700|01|02|15|04|05|T|.");
 
     /** The successor the message names for a deprecated or moved endpoint: a URL, a path or a version. */
     static Optional<String> successor(String message) {
@@ -157,7 +193,7 @@ final class ServerHints {
 
     /** The value the message gives a parameter ({@code 'ConsistencyLevel: eventual'}, {@code currency=usd}, {@code default: EUR}). */
     static Optional<String> valueFor(String message, String parameter) {
-        Matcher named = Pattern.compile("(?i)\\b" + Pattern.quote(parameter) + "\\b\\s*(?:[:=]|\\bto\\b|\\bmust be\\b|\\bshould be\\b)\\s*[\"'`]?"
+        Matcher named = Pattern.compile("(?i)\\b" + nameAsWritten(parameter) + "\\b\\s*(?:[:=]|\\bto\\b|\\bmust be\\b|\\bshould be\\b)\\s*[\"'`]?"
                 + "(" + MediaTypes.REGEX + "|[A-Za-z0-9_.-]{1,40})").matcher(message);
         while (named.find()) {
             // "anthropic-version: header is required ... for example anthropic-version: 2023-06-01": a word of the sentence is no value
@@ -173,6 +209,12 @@ final class ServerHints {
         }
         Matcher byDefault = Pattern.compile("(?i)\\bdefault(?:s? to|s? is|\\s*:|\\s*=| value is| value:)\\s*[\"'`]?([A-Za-z0-9_.-]{1,40})").matcher(message);
         return byDefault.find() ? Optional.of(byDefault.group(1)) : Optional.empty();
+    }
+
+    /** A parameter's name as a message may write it: {@code contentType} as {@code Content-Type}, {@code content_type} or itself. */
+    private static String nameAsWritten(String parameter) {
+        String[] words = parameter.split("(?<=[a-z0-9])(?=[A-Z])|[-_ ]+");
+        return java.util.Arrays.stream(words).filter(w -> !w.isEmpty()).map(Pattern::quote).collect(java.util.stream.Collectors.joining("[-_ ]?"));
     }
 
     /** {@code YYYY-MM-DD} to {@code yyyy-MM-dd}; {@code yyyy-mm-ddThh:mm:ssZ} to {@code yyyy-MM-dd'T'HH:mm:ssXXX}. */

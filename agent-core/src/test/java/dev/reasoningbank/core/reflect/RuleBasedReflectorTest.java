@@ -115,6 +115,23 @@ class RuleBasedReflectorTest {
     }
 
     @Test
+    void a_miscased_value_is_found_by_the_values_the_message_allows_when_it_names_the_parameter_otherwise() {
+        Lesson lesson = reflect(Map.of("realm", "acme", "direction", "DESC"),
+                ToolException.http(400, "{\"error\":\"Invalid value for sortDirection, expected value is asc or desc\"}", "h"));
+        assertThat(lesson.strategy()).isEqualTo(new Strategy.FixArgument("direction", Transform.LOWERCASE, ""));
+        // two arguments that could be meant: neither is guessed
+        Lesson twoCandidates = reflect(Map.of("order", "DESC", "direction", "DESC"),
+                ToolException.http(400, "{\"error\":\"Invalid value for sortDirection, expected value is asc or desc\"}", "h"));
+        assertThat(twoCandidates.strategy()).isEqualTo(new Strategy.Advice());
+    }
+
+    @Test
+    void a_go_server_asking_to_try_again_later_is_transient_whatever_its_4xx() {
+        Lesson lesson = reflect(Map.of("index", 57), ToolException.http(405, "{\"message\":\"Please try again later\"}", "h"));
+        assertThat(lesson.strategy()).isInstanceOf(Strategy.RetryWithBackoff.class);
+    }
+
+    @Test
     void an_expired_jwt_is_a_credential_to_replace_from_its_source() {
         ToolCall call = ToolCall.of("todos", Map.of("jwt", "eyJhbGciOiJIUzI1NiJ9.eyJyb2xlIjoiYSJ9.c2lnbmF0dXJl"));
         Failure expired = Failure.of(call, ToolException.http(401, "{\"code\":\"PGRST303\",\"message\":\"JWT expired\"}", "h"));

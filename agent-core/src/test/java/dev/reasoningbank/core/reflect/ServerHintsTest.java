@@ -47,6 +47,8 @@ class ServerHintsTest {
         "expected one of: 'created', 'updated', 'popularity' | created,updated,popularity",
         "Invalid value. Valid values are day or week or month | day,week,month",
         "Invalid schema: Tenant1. Only the following schemas are exposed: tenant1, tenant2 | tenant1,tenant2",
+        "factor_type needs to be totp, phone, or webauthn | totp,phone,webauthn",
+        "Invalid value for sortDirection, expected value is asc or desc | asc,desc",
     })
     void allowed_values_are_listed(String message, String values) {
         assertThat(ServerHints.allowedValues(message)).containsExactlyElementsOf(List.of(values.split(",")));
@@ -60,6 +62,7 @@ class ServerHintsTest {
         "start must be a valid ISO-8601 date | Nov 27 2026 | yyyy-MM-dd",
         "timeMin must be an RFC 3339 timestamp | 2026-11-27 | yyyy-MM-dd'T'HH:mm:ssXXX",
         "invalid date; expected e.g. 2026-01-31 | 31.01.2026 | yyyy-MM-dd",
+        "parsing time \"2026-11-27\" as \"2006-01-02T15:04:05Z07:00\": cannot parse \"\" as \"T\" | 2026-11-27 | yyyy-MM-dd'T'HH:mm:ssXXX",
         "invalid value for after, e.g. 2026-01-31T12:00:00Z | 2026-01-31 | yyyy-MM-dd'T'HH:mm:ss'Z'",
     })
     void date_formats_are_named_by_pattern_standard_or_example(String message, String argument, String pattern) {
@@ -112,6 +115,9 @@ class ServerHintsTest {
         assertThat(ServerHints.valueFor("currency is required (default: EUR)", "currency")).contains("EUR");
         assertThat(ServerHints.valueFor("A Content-Type header is missing. Accepted values for the Content-Type header are: `application/json`",
                 "contentType")).contains("application/json");
+        assertThat(ServerHints.valueFor("Content-Type must be application/json", "contentType")).contains("application/json");
+        assertThat(ServerHints.datePattern("cannot parse \"2026-11-27 14:00:00\" to a valid timestamp", "2026-11-27 14:00:00"))
+                .as("the rejected value quoted back is no example").isEmpty();
         assertThat(ServerHints.valueFor("format is missing. Accepted values are: json, xml", "format"))
                 .as("of several accepted values none is the one to send").isEmpty();
     }
