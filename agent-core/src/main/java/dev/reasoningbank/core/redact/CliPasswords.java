@@ -14,7 +14,8 @@ final class CliPasswords {
     /** Programs whose flag is followed by the password as the next argument ({@code redis-cli -a secret}). */
     private static final Map<String, String> NEXT_ARGUMENT = Map.ofEntries(
             Map.entry("redis-cli", "-a"), Map.entry("sshpass", "-p"), Map.entry("mongo", "-p"), Map.entry("mongosh", "-p"),
-            Map.entry("mongodump", "-p"), Map.entry("mongorestore", "-p"), Map.entry("mongoexport", "-p"), Map.entry("mongoimport", "-p"));
+            Map.entry("mongodump", "-p"), Map.entry("mongorestore", "-p"), Map.entry("mongoexport", "-p"), Map.entry("mongoimport", "-p"),
+            Map.entry("sqlcmd", "-P"), Map.entry("sqlcmd.exe", "-P"), Map.entry("bcp", "-P"), Map.entry("osql", "-P"));
     /** Programs whose {@code login} takes {@code -p password}. */
     private static final Set<String> LOGIN = Set.of("docker", "podman", "nerdctl", "buildah", "skopeo", "helm", "oras");
     /** Programs that read the password written against {@code -p} ({@code mysqldump -pS3cret}); {@code -p} alone prompts. */

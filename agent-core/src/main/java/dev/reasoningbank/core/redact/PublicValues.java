@@ -1,6 +1,7 @@
 package dev.reasoningbank.core.redact;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -37,7 +38,21 @@ final class PublicValues {
             "ecdsa-sha2-nistp384", "ecdsa-sha2-nistp521", "sk-ssh-ed25519@openssh.com", "sk-ecdsa-sha2-nistp256@openssh.com");
     /** Blocks of public material in PEM: a certificate, a public key, a certificate request, a revocation list. */
     static final Pattern PUBLIC_PEM = Pattern.compile(
-            "-----BEGIN (CERTIFICATE|PUBLIC KEY|CERTIFICATE REQUEST|X509 CRL|TRUSTED CERTIFICATE)-----[\\s\\S]{0,20000}?-----END \\1-----");
+            "-----BEGIN (CERTIFICATE|PUBLIC KEY|CERTIFICATE REQUEST|X509 CRL|TRUSTED CERTIFICATE|PGP SIGNATURE|PGP PUBLIC KEY BLOCK|SSH SIGNATURE)-----"
+                    + "[\\s\\S]{0,20000}?-----END \\1-----");
+    /** {@code projects/-/serviceAccounts/runner@p.iam.gserviceaccount.com}: a Google Cloud resource name. */
+    private static final Pattern GCP_RESOURCE = Pattern.compile("(?:projects|organizations|folders|billingAccounts)/[\\w.@-]{1,100}(?:/[\\w.@-]{1,200}){0,10}[.,;:]?");
+    /** {@code HEAD~1:models/intent-classifier.onnx}: a file at a revision. */
+    private static final Pattern GIT_REVISION_PATH = Pattern.compile("(?:HEAD|FETCH_HEAD|ORIG_HEAD|[0-9a-f]{7,40})(?:[~^]\\d{0,3}){0,5}:[\\w./@+-]{1,255}");
+    /** {@code bestander@DESKTOP-9BB67ID:/mnt/c/Users/besta/work/temp$}: a shell prompt. */
+    private static final Pattern SHELL_PROMPT = Pattern.compile("[\\w.-]{1,64}@[\\w.-]{1,64}:[~/][^\\s]{0,255}[$#]");
+    /** {@code terraform_1.9.5_SHA256SUMS.sig}: a file's name by its extension. */
+    private static final Pattern FILE_NAME = Pattern.compile("[\\w.+-]{1,200}\\.(?:sig|asc|zip|gz|tgz|tar|bz2|xz|jar|war|whl|dmg|deb|rpm|apk|exe|msi|onnx|"
+            + "json|ya?ml|toml|txt|log|csv|md|sh|py|js|ts|go|rs|java|kt|xml|html|png|jpe?g|gif|svg|pdf|so|dll|dylib|bin|img|iso|sql|dump)[.,;:]?");
+    /** {@code pk_live_…}: a Stripe publishable key, made to be shipped to browsers (gitleaks flags {@code sk_} and {@code rk_} only). */
+    private static final Pattern PUBLISHABLE_KEY = Pattern.compile("pk_(?:live|test)_[A-Za-z0-9]{10,120}(?:\\.{3}|…)?[.,;:]?");
+    /** The first bytes of image and document files in base64 (PNG, JPEG, GIF, PDF, ZIP): content, not a credential. */
+    private static final List<String> FILE_MAGIC = List.of("iVBORw0KGgo", "/9j/", "R0lGOD", "JVBERi0", "UEsDB");
 
     private PublicValues() {}
 
@@ -46,7 +61,9 @@ final class PublicValues {
         return token.length() <= 4096 && (MAVEN_COORDINATES.matcher(token).matches() || PACKAGE_SPEC.matcher(token).matches()
                 || FILE_PATH.matcher(token).matches() && token.chars().filter(c -> c == '/').count() >= 2
                 || AWS_RESOURCE_ID.matcher(token).matches() || KIND_AND_NAME.matcher(token).matches()
-                || HASHED_HOST.matcher(token).matches() || SOURCE_LINE.matcher(token).matches());
+                || HASHED_HOST.matcher(token).matches() || SOURCE_LINE.matcher(token).matches() || GCP_RESOURCE.matcher(token).matches()
+                || GIT_REVISION_PATH.matcher(token).matches() || SHELL_PROMPT.matcher(token).matches() || FILE_NAME.matcher(token).matches()
+                || token.length() >= 64 && FILE_MAGIC.stream().anyMatch(token::startsWith) || PUBLISHABLE_KEY.matcher(token).matches());
     }
 
     /** Whether {@code token}, after {@code previous}, is an SSH public key ({@code ssh-ed25519 AAAAC3Nz…}). */

@@ -27,8 +27,8 @@ public final class Redactor {
     }
 
     private static final List<String> KEY_PREFIXES = List.of(
-            "sk-", "sk_live_", "sk_test_", "rk_live_", "pk_live_", "AKIA", "ASIA", "ghp_", "gho_", "ghs_", "ghu_",
-            "github_pat_", "glpat-", "xoxb-", "xoxp-", "xoxa-", "AIza", "hf_", "rk_test_", "sk-proj-", "shpss_", "shpat_", "dop_v1_", "dor_v1_",
+            "sk-", "sk_live_", "sk_test_", "rk_live_", "AKIA", "ASIA", "ghp_", "gho_", "ghs_", "ghu_",
+            "github_pat_", "glpat-", "gldt-", "glrt-", "glcbt-", "glptt-", "glft-", "glimt-", "glagent-", "gloas-", "glsoat-", "glffct-", "xoxb-", "xoxp-", "xoxa-", "AIza", "hf_", "rk_test_", "sk-proj-", "shpss_", "shpat_", "dop_v1_", "dor_v1_", "doo_v1_",
             "glsa_", "lin_api_", "dp.pt.", "dt0c01.", "SG.", "HRKU-", "AGE-SECRET-KEY-", "npm_", "pypi-", "whsec_", "ya29.", "bedrock-api-key-", "ABSK");
     private static final Set<String> SECRET_NAMES = Set.of(
             "key", "auth", "authorization", "credential", "credentials", "signature", "sig", "sessionid", "session", "cookie",
@@ -45,7 +45,7 @@ public final class Redactor {
             "message", "event", "entity", "record", "item", "cursor", "page", "shard", "bucket", "registry", "translation", "i18n", "form");
     /** Names of identifiers: the value after them names a thing (a user, a request), it does not open a lock. */
     private static final Set<String> ID_NAMES = Set.of("uid", "id", "userid", "requestid", "traceid", "spanid", "correlationid",
-            "accountid", "projectid", "orgid", "organizationid", "messageid", "releaseid", "commit", "sha", "digest", "etag", "version");
+            "accountid", "projectid", "orgid", "organizationid", "messageid", "releaseid", "commit", "sha", "digest", "etag", "version", "nonce", "opaque");
     private static final Set<String> AUTH_SCHEMES = Set.of("bearer", "basic", "token", "digest", "apikey", "negotiate", "ntlm", "hoba");
     /** Parameters of an authentication challenge ({@code Bearer realm="api", error="invalid_token"}): names, not tokens. */
     private static final Set<String> CHALLENGE_PARAMETERS = Set.of(
@@ -114,6 +114,12 @@ public final class Redactor {
             }
         }
         String n = normalized.toString();
+        if (name.indexOf('/') >= 0) {
+            return false; // node_modules/jsonwebtoken: a path, not the name of a credential
+        }
+        if (n.startsWith("bundle") && name.contains("__") && name.length() > 12) {
+            return true; // BUNDLE_ENTERPRISE__CONTRIBSYS__COM: bundler's credentials for a gem host
+        }
         if (SECRET_REFERENCES.stream().anyMatch(n::endsWith)) {
             return false; // auth.existingSecret=keycloak-admin names where the secret is kept, not the secret
         }
@@ -318,6 +324,15 @@ public final class Redactor {
                 previousNamesSecret = false;
                 continue;
             }
+            if (previousNamesSecret && lower.equals("value") && nextNonDelimiterIsSeparator(text, i) && text.substring(secretNameEnd, start).contains("{")) {
+                out.append(token); // "spring.mail.password": { "value": "…" }: the secret is the value's value
+                secretNameEnd = i;
+                continue;
+            }
+            if (previousNamesSecret && token.length() > 1 && (token.endsWith(":") && !token.endsWith("::") || nextNonDelimiterIsSeparator(text, i))
+                    && text.substring(secretNameEnd, start).indexOf('{') >= 0) {
+                previousNamesSecret = false; // dup key: { key_hash: …}: a name inside the object, not the value
+            }
             if (previousNamesSecret && token.length() <= 2 && token.chars().noneMatch(Character::isLetterOrDigit)) {
                 out.append(token); // an escape or a sign before the value (password: \"...\"), not the value
                 continue;
@@ -333,7 +348,8 @@ public final class Redactor {
                 previousNamesSecret = false;
                 continue;
             }
-            if (previousNamesSecret && (isObjectKey(secretName, token) || "key".equalsIgnoreCase(secretName) && isPlainWord(token))) {
+            if (previousNamesSecret && (isObjectKey(secretName, token)
+                    || "key".equalsIgnoreCase(secretName) && (isPlainWord(token) || isCompositeId(stripTrailingSeparators(token))))) {
                 // after a bare "key", a word or a path names a thing (key: "permission", Key: docs/index.txt); a key looks random
                 out.append(redactToken(token));
                 previousNamesSecret = false;
@@ -427,6 +443,13 @@ public final class Redactor {
                 // mysqldump -pS3cret: the password written against its flag
                 found.add(attached);
                 out.append(token, 0, token.length() - attached.length()).append(marker("secret"));
+                continue;
+            }
+            if (token.startsWith("-") && !token.startsWith("--") && token.length() > 5 && token.indexOf('=') < 0
+                    && (isSecretName(token.substring(1)) || token.endsWith("pass") && token.chars().skip(1).allMatch(Character::isLetter))) {
+                out.append(token); // keytool -storepass, -keypass, openssl -passout: one dash, a whole word
+                secretName = token.substring(1);
+                previousIsSecretFlag = true;
                 continue;
             }
             if (token.startsWith("--") && token.length() > 3 && token.indexOf('=') < 0 && isSecretName(token.substring(2))) {
@@ -549,6 +572,8 @@ public final class Redactor {
     private static final java.util.regex.Pattern VARIABLE = java.util.regex.Pattern.compile("\\$(?:[A-Za-z_][A-Za-z0-9_]*)?");
     /** A placeholder written in capitals ({@code YOUR-TOKEN}, {@code API_KEY_HERE}): letters joined by dashes or underscores. */
     private static final java.util.regex.Pattern CAPITAL_PLACEHOLDER = java.util.regex.Pattern.compile("[A-Z]{2,}(?:[-_][A-Z]{2,})+");
+    /** A key's prefix and a run of x in place of the key: {@code sk_test_xxx}. */
+    private static final java.util.regex.Pattern PREFIX_AND_XS = java.util.regex.Pattern.compile("(?:[A-Za-z0-9]{1,8}[-_]){1,3}[xX]{3,}");
     /** A lower-case placeholder that names what it stands for ({@code your-api-key}, {@code tu-api-key}, {@code my_secret_token}). */
     private static final java.util.regex.Pattern NAMING_PLACEHOLDER = java.util.regex.Pattern.compile(
             "(?i)(?:your|tu|votre|dein|ihr|placeholder|example|sample|dummy|fake|insert|enter)(?:[-_][a-z]{1,12}){1,4}|(?:[a-z]{1,12}[-_]){1,4}here");
@@ -671,7 +696,7 @@ public final class Redactor {
         if (eq > 0 && POSITION_NAMES.contains(token.substring(0, eq).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", ""))) {
             return ""; // a position in a listing (cursor=...), not a secret
         }
-        return eq > 0 && ENV_NAME.matcher(token.substring(0, eq)).matches() ? token.substring(eq + 1) : token;
+        return eq > 0 && ASSIGNED_NAME.matcher(token.substring(0, eq)).matches() ? token.substring(eq + 1) : token;
     }
 
     /**
@@ -722,6 +747,8 @@ public final class Redactor {
     private static final java.util.regex.Pattern ENV_CREDENTIALS = java.util.regex.Pattern.compile(
             "[A-Z_][A-Z0-9_]{2,80}=[^:/\\s@=]{3,64}:(?!\\d+$)[^:/\\s@]{6,128}");
     private static final java.util.regex.Pattern ENV_NAME = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    /** A name before {@code =}: an environment variable's, or a header's ({@code x-request-id}). */
+    private static final java.util.regex.Pattern ASSIGNED_NAME = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]{0,80}");
     /** A word of a name in code or a path: lower, Capitalized or camelCase letters with a few digits, or a number. */
     private static final java.util.regex.Pattern WORD = java.util.regex.Pattern.compile("[A-Za-z][a-z]*(?:[A-Z][a-z]+)*[A-Z]?\\d{0,4}|\\d{1,6}"
             // a name of words with capitals and digits inside: OAuth2AuthorizationCodeAuthenticationProvider
@@ -754,13 +781,19 @@ public final class Redactor {
         }
         for (int k = 0; k < parts.length; k++) {
             // operation-1718183411482-61aa2b3c4d5e6-7a8b9c0d: a word names the kind, numbers and hex follow
-            boolean kindWord = k == 0 && parts[k].length() <= 20 && parts[k].chars().allMatch(c -> c >= 'a' && c <= 'z');
-            if (!parts[k].isEmpty() && !kindWord && !SHORT_OR_HEX.matcher(parts[k]).matches()) {
+            // (not a key's environment: shippo_live_…, sk_test_…)
+            boolean kindWord = k <= 1 && parts[k].length() <= 20 && parts[k].chars().allMatch(Character::isLetter) && !KEY_WORDS.contains(parts[k].toLowerCase(Locale.ROOT));
+            // Linux-node-20-96c9c226…: a CI cache key, words then a full digest, joined by dashes (keys join theirs by _)
+            boolean digest = token.indexOf('_') < 0 && parts[k].length() >= 32 && parts[k].length() <= 128 && parts[k].chars().allMatch(c -> c >= '0' && c <= '9' || c >= 'a' && c <= 'f');
+            if (!parts[k].isEmpty() && !kindWord && !digest && !SHORT_OR_HEX.matcher(parts[k]).matches()) {
                 return false;
             }
         }
         return true;
     }
+
+    /** Words of a key's prefix: its environment or its kind. */
+    private static final Set<String> KEY_WORDS = Set.of("live", "test", "prod", "sandbox", "key", "token", "secret", "pat", "api", "sk", "pk", "rk");
 
     /** An ISO-8601 time, of any precision ({@code 2026-11-27T09:21:09.1234567Z}). */
     private static final java.util.regex.Pattern TIMESTAMP = java.util.regex.Pattern.compile(
@@ -866,7 +899,37 @@ public final class Redactor {
             return withoutCapability;
         }
         String withoutUserInfo = redactUserInfo(token);
-        return redactAssignments(redactSegments(withoutUserInfo));
+        return redactEmbeddedKeys(redactAssignments(redactSegments(withoutUserInfo)));
+    }
+
+    /**
+     * A key with a long, distinctive prefix inside a word ({@code incoming+acme-17-glimt-2hrn…-issue@gitlab.example.com}):
+     * the prefix and the letters and digits after it go.
+     */
+    private static String redactEmbeddedKeys(String token) {
+        if (token.length() < 20) {
+            return token;
+        }
+        String out = token;
+        for (String prefix : KEY_PREFIXES) {
+            if (prefix.length() < 5 || !(prefix.endsWith("-") || prefix.endsWith("_"))) {
+                continue;
+            }
+            int at = out.indexOf(prefix, 1);
+            while (at > 0) {
+                char before = out.charAt(at - 1);
+                int end = at + prefix.length();
+                while (end < out.length() && Character.isLetterOrDigit(out.charAt(end))) {
+                    end++;
+                }
+                if ("-+._@".indexOf(before) >= 0 && end - at - prefix.length() >= 12) {
+                    out = out.substring(0, at) + marker("api-key") + out.substring(end);
+                    end = at + marker("api-key").length();
+                }
+                at = out.indexOf(prefix, end);
+            }
+        }
+        return out;
     }
 
     /** The marker for a token that is a JWT or starts with a well-known key prefix, else {@code null}. */
@@ -874,12 +937,28 @@ public final class Redactor {
         if (isJwt(token)) {
             return marker("jwt");
         }
+        if (isBase64PrivateKey(token)) {
+            return marker("private-key"); // kubeconfig's client-key-data: a PEM private key in base64
+        }
         for (String prefix : KEY_PREFIXES) {
             if (token.startsWith(prefix) && token.length() >= prefix.length() + 12) {
                 return marker("api-key");
             }
         }
         return null;
+    }
+
+    /** Whether the token is base64 of a PEM private key ({@code LS0tLS1CRUdJTi…}: "-----BEGIN"). */
+    private static boolean isBase64PrivateKey(String token) {
+        if (!token.startsWith("LS0tLS1CRUdJTi") || token.length() < 40) {
+            return false;
+        }
+        String head = token.substring(0, Math.min(token.length(), 80) / 4 * 4);
+        try {
+            return new String(java.util.Base64.getDecoder().decode(head), java.nio.charset.StandardCharsets.US_ASCII).contains("PRIVATE KEY");
+        } catch (IllegalArgumentException notBase64) {
+            return false;
+        }
     }
 
     /** Key prefixes and JWTs inside a token: after {@code = : / ? &}, e.g. {@code /v1/keys/sk-...}. */
@@ -970,7 +1049,8 @@ public final class Redactor {
                 int valueEnd = indexOfAny(token, "&;", i + 1);
                 out.append(token, nameStart, i + 1);
                 String value = token.substring(i + 1, valueEnd);
-                if (value.length() <= 64 && (isMask(value) || VARIABLE.matcher(value).matches() || CAPITAL_PLACEHOLDER.matcher(value).matches())
+                if (value.length() <= 64 && (isMask(value) || VARIABLE.matcher(value).matches() || CAPITAL_PLACEHOLDER.matcher(value).matches()
+                        || NAMING_PLACEHOLDER.matcher(value).matches() || PREFIX_AND_XS.matcher(value).matches())
                         || isIdName(token.substring(nameStart, i)) && isLabel(value)) {
                     out.append(value); // --token=*** or key=$API_KEY: nothing to hide
                 } else if (valueEnd > i + 1) {

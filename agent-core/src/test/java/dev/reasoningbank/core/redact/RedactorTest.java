@@ -321,4 +321,39 @@ class RedactorTest {
         String withAuth = java.util.Base64.getEncoder().encodeToString("{\"auths\":{\"ghcr.io\":{\"auth\":\"dXNlcjpTM2NyM3RQYXNzdzByZA==\"}}}".getBytes());
         assertThat(redactor.redact("DOCKER_AUTH_CONFIG " + withAuth)).doesNotContain(withAuth);
     }
+
+    @Test
+    void passwords_of_one_dash_flags_embedded_keys_and_nested_values_go() {
+        assertThat(redactor.redact("keytool -importcert -keystore release.jks -storepass HJ9iN1Tsb11H8iMg")).doesNotContain("HJ9iN1Tsb11H8iMg");
+        assertThat(redactor.redact("sqlcmd -S tcp:sql-erp,1433 -U erp_deploy -P \"IzAL6pCzl7xTCE7n\" -d ERP")).doesNotContain("IzAL6pCzl7xTCE7n");
+        assertThat(redactor.redact("<incoming+acme-web-17-glimt-2hrn3ztxj4exfs4ljdwm9bpmj-issue@gitlab.example.com>: host"))
+                .doesNotContain("2hrn3ztxj4exfs4ljdwm9bpmj").contains("@gitlab.example.com");
+        String pem = java.util.Base64.getEncoder().encodeToString("-----BEGIN RSA PRIVATE KEY-----\nMIIEpAIBAAKCAQEAU8/rz7/3hpz5wGpGMjcBejNq7W+twERtx5lV3uKeG2Ux\n".getBytes());
+        assertThat(redactor.redact("    client-key-data: " + pem)).doesNotContain(pem.substring(20, 60));
+        assertThat(redactor.redact("\"spring.mail.password\": { \"value\": \"BIe3NDgNLML6IL2W\", \"origin\": \"application-prod.yml\" }"))
+                .doesNotContain("BIe3NDgNLML6IL2W").contains("\"origin\"");
+        assertThat(redactor.redact("Set via BUNDLE_ENTERPRISE__CONTRIBSYS__COM: \"a82a6797:842b1cd5\"")).doesNotContain("842b1cd5");
+    }
+
+    @Test
+    void placeholders_public_keys_and_names_of_things_stay() {
+        for (String ordinary : java.util.List.of(
+                "ANTHROPIC_API_KEY=your-api-key-here",
+                "STRIPE_SECRET_KEY=sk_test_xxx",
+                "Stripe initialized with publishable key pk_live_67Ravbh59pjHMzc9TkC1VwWV...",
+                "gpgsig -----BEGIN PGP SIGNATURE-----\n iQIzBAABCAAdFiEEAuZmPT3ZsoCLXlTo0DUPLaorVmutReMpCoHGjsEB2jG31dg9\n -----END PGP SIGNATURE-----",
+                "resource: projects/-/serviceAccounts/ledger-runner@ledger-prod-4411.iam.gserviceaccount.com",
+                "$ git show HEAD~1:models/intent-classifier.onnx",
+                "bestander@DESKTOP-9BB67ID:/mnt/c/Users/besta/work/temp$ yarn check integrity",
+                "  logo.png: iVBORw0KGgoAAAANSUhEUr/ofoTjJenKIR4QQiFp9tJx9wXq/P/h1/wpYrdDGNe8wN3arHTz83YPe22pszN15Q74uGy1g",
+                "  x-request-id=90c1c596-bde1-4e4a-bec9-fe7b5da3dc6c",
+                "WWW-Authenticate: Digest realm=\"device-api\", nonce=\"E/sgvHLbSVsZwSqufNz1KdooOJnnVp8ORACpQbdCH0J7egsv\"",
+                "E11000 duplicate key error index: key_hash_1 dup key: { key_hash: \"sha256:8b4ffbf9d7b60c2c431a2e14b1067bfae2c69669e4434fbb7365f2ff599bef4b\" }",
+                "\"node_modules/jsonwebtoken\": {\n-      \"version\": \"9.0.0\",",
+                "    key: Linux-node-20-96c9c226162bc9baf3168e4ce77ed83ef135183875d941a273a203229054db95")) {
+            assertThat(redactor.redact(ordinary)).as(ordinary).isEqualTo(ordinary);
+        }
+        // a key's prefix and environment are no name of a thing
+        assertThat(redactor.redact("token shippo_live_5d8e6f2a1b3c4d5e6f708192a3b4c5d6e7f80912 rejected")).doesNotContain("5d8e6f2a1b3c4d5e6f708192");
+    }
 }
