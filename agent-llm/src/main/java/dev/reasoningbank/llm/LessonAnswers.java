@@ -13,6 +13,7 @@ import dev.langchain4j.model.chat.request.json.JsonStringSchema;
 import dev.reasoningbank.core.lesson.ArgumentCondition;
 import dev.reasoningbank.core.lesson.Lesson;
 import dev.reasoningbank.core.lesson.LessonValidator;
+import dev.reasoningbank.core.lesson.Scope;
 import dev.reasoningbank.core.lesson.Strategy;
 import dev.reasoningbank.core.failure.Failure;
 import dev.reasoningbank.core.reflect.LessonDraft;
@@ -37,7 +38,8 @@ import org.jspecify.annotations.Nullable;
 final class LessonAnswers {
 
     static final List<String> CONDITION_OPS = List.of("SAME_VALUE", "HOST", "PRESENT", "MISSING");
-    static final Set<String> LESSON_FIELDS = Set.of("title", "description", "content", "strategy", "conditions", "lifetimeSeconds");
+    static final Set<String> LESSON_FIELDS = Set.of("title", "description", "content", "strategy", "conditions", "lifetimeSeconds", "scope");
+    static final List<String> SCOPES = Arrays.stream(Scope.values()).map(Enum::name).toList();
     static final long MAX_LIFETIME_SECONDS = Duration.ofDays(30).toSeconds();
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -92,6 +94,8 @@ final class LessonAnswers {
         properties.put("strategy", strategy);
         properties.put("conditions", JsonArraySchema.builder().items(condition).build());
         properties.put("lifetimeSeconds", JsonIntegerSchema.builder().description("how long the lesson holds; 0 for ever").build());
+        properties.put("scope", JsonEnumSchema.builder().enumValues(SCOPES)
+                .description("TOOL: this tool only; HOST: every tool calling this host; PARAMETER: this parameter on every tool of this host").build());
         return JsonObjectSchema.builder()
                 .addProperties(properties)
                 .required(new ArrayList<>(properties.keySet()))
@@ -158,11 +162,16 @@ final class LessonAnswers {
         if (problems.size() > before || strategy == null) {
             return null;
         }
+        // a model may only narrow what the strategy allows (absent: as the rules would have it)
+        Scope scope = node.has("scope") ? f.choice("scope", SCOPES).map(Scope::valueOf).orElse(null) : null;
+        if (problems.size() > before) {
+            return null;
+        }
         Duration lifetimeDuration = lifetime > 0 ? Duration.ofSeconds(lifetime)
                 : strategy instanceof Strategy.SkipTask skip ? skip.skipFor() : null;
         Lesson lesson;
         try {
-            lesson = new LessonDraft(title, description, content, strategy, conditions, lifetimeDuration).toLesson(failure, reflector, now);
+            lesson = new LessonDraft(title, description, content, strategy, conditions, lifetimeDuration).withScope(scope).toLesson(failure, reflector, now);
         } catch (IllegalArgumentException e) {
             problems.add(path + e.getMessage());
             return null;
@@ -352,6 +361,16 @@ final class LessonAnswers {
                 problems.add(path + name + " must be a single plain value without spaces, but was '" + cut(text) + "'");
             }
             return text;
+        }
+
+        /** A text that must be one of {@code choices}; empty (a problem recorded) when it is not. */
+        java.util.Optional<String> choice(String name, List<String> choices) {
+            String text = text(name, 0, 40);
+            if (!choices.contains(text)) {
+                problems.add(path + name + " must be one of " + choices + " but was '" + cut(text) + "'");
+                return java.util.Optional.empty();
+            }
+            return java.util.Optional.of(text);
         }
 
         long integer(String name, long min, long max) {

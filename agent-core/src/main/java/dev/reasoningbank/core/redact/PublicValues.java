@@ -36,10 +36,9 @@ final class PublicValues {
     /** The algorithms of SSH public keys: the token after one is a public key. */
     private static final Set<String> PUBLIC_KEY_TYPES = Set.of("ssh-rsa", "ssh-dss", "ssh-ed25519", "ssh-ed448", "ecdsa-sha2-nistp256",
             "ecdsa-sha2-nistp384", "ecdsa-sha2-nistp521", "sk-ssh-ed25519@openssh.com", "sk-ecdsa-sha2-nistp256@openssh.com");
-    /** Blocks of public material in PEM: a certificate, a public key, a certificate request, a revocation list. */
-    static final Pattern PUBLIC_PEM = Pattern.compile(
-            "-----BEGIN (CERTIFICATE|PUBLIC KEY|CERTIFICATE REQUEST|X509 CRL|TRUSTED CERTIFICATE|PGP SIGNATURE|PGP PUBLIC KEY BLOCK|SSH SIGNATURE)-----"
-                    + "[\\s\\S]{0,20000}?-----END \\1-----");
+    /** The kinds of PEM block that hold public material: a certificate, a public key, a request, a revocation list, a signature. */
+    private static final List<String> PUBLIC_PEM_KINDS = List.of("CERTIFICATE", "PUBLIC KEY", "CERTIFICATE REQUEST", "X509 CRL",
+            "TRUSTED CERTIFICATE", "PGP SIGNATURE", "PGP PUBLIC KEY BLOCK", "SSH SIGNATURE");
     /** {@code projects/-/serviceAccounts/runner@p.iam.gserviceaccount.com}: a Google Cloud resource name. */
     private static final Pattern GCP_RESOURCE = Pattern.compile("(?:projects|organizations|folders|billingAccounts)/[\\w.@-]{1,100}(?:/[\\w.@-]{1,200}){0,10}[.,;:]?");
     /** {@code HEAD~1:models/intent-classifier.onnx}: a file at a revision. */
@@ -55,6 +54,38 @@ final class PublicValues {
     private static final List<String> FILE_MAGIC = List.of("iVBORw0KGgo", "/9j/", "R0lGOD", "JVBERi0", "UEsDB");
 
     private PublicValues() {}
+
+    /**
+     * The blocks of public PEM material in {@code text}, as {@code [start, end)} pairs in order, found in
+     * linear time: each kind's end marker is looked for once from each of its blocks' starts.
+     */
+    static List<int[]> publicBlocks(String text) {
+        if (!text.contains("-----BEGIN ")) {
+            return List.of();
+        }
+        List<int[]> blocks = new java.util.ArrayList<>();
+        for (String kind : PUBLIC_PEM_KINDS) {
+            String begin = "-----BEGIN " + kind + "-----";
+            String end = "-----END " + kind + "-----";
+            int at = text.indexOf(begin);
+            while (at >= 0) {
+                int close = text.indexOf(end, at + begin.length());
+                if (close < 0) {
+                    break; // no end after this begin, so none after any later one either
+                }
+                blocks.add(new int[] {at, close + end.length()});
+                at = text.indexOf(begin, close + end.length());
+            }
+        }
+        blocks.sort(java.util.Comparator.comparingInt(b -> b[0]));
+        List<int[]> disjoint = new java.util.ArrayList<>();
+        for (int[] b : blocks) {
+            if (disjoint.isEmpty() || b[0] >= disjoint.get(disjoint.size() - 1)[1]) {
+                disjoint.add(b);
+            }
+        }
+        return disjoint;
+    }
 
     /** Whether {@code token} is public by its form alone. */
     static boolean isPublic(String token) {

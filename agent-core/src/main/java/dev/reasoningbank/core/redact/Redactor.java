@@ -171,18 +171,18 @@ public final class Redactor {
         if (text == null || text.isEmpty()) {
             return text;
         }
-        java.util.regex.Matcher pem = PublicValues.PUBLIC_PEM.matcher(text);
-        if (text.contains("-----BEGIN ") && pem.find()) {
-            // a certificate or a public key is public: the text around it is redacted, the block kept
-            StringBuilder out = new StringBuilder(text.length());
-            int from = 0;
-            do {
-                out.append(redactAround(text.substring(from, pem.start()))).append(pem.group());
-                from = pem.end();
-            } while (pem.find());
-            return out.append(redactAround(text.substring(from))).toString();
+        List<int[]> publicBlocks = PublicValues.publicBlocks(text);
+        if (publicBlocks.isEmpty()) {
+            return redactAround(text);
         }
-        return redactAround(text);
+        // a certificate, a public key or a signature is public: the text around it is redacted, the block kept
+        StringBuilder out = new StringBuilder(text.length());
+        int from = 0;
+        for (int[] block : publicBlocks) {
+            out.append(redactAround(text.substring(from, block[0]))).append(text, block[0], block[1]);
+            from = block[1];
+        }
+        return out.append(redactAround(text.substring(from))).toString();
     }
 
     private String redactAround(String text) {

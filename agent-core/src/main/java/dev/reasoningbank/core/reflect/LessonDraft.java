@@ -26,13 +26,26 @@ import org.jspecify.annotations.Nullable;
  * @param strategy what to do
  * @param conditions conditions on the call's arguments
  * @param lifetime how long the lesson holds (a host being down), or {@code null} for ever
+ * @param proposedScope how far the reflector says it holds, or {@code null} to leave it to the strategy; it can
+ *     only narrow what the strategy and the conditions allow
  */
 public record LessonDraft(
-        String title, String description, String content, Strategy strategy, List<ArgumentCondition> conditions, @Nullable Duration lifetime) {
+        String title, String description, String content, Strategy strategy, List<ArgumentCondition> conditions, @Nullable Duration lifetime,
+        @Nullable Scope proposedScope) {
 
     public LessonDraft {
         notNull(strategy, "strategy");
         conditions = conditions == null ? List.of() : List.copyOf(conditions);
+    }
+
+    public LessonDraft(String title, String description, String content, Strategy strategy, List<ArgumentCondition> conditions,
+            @Nullable Duration lifetime) {
+        this(title, description, content, strategy, conditions, lifetime, null);
+    }
+
+    /** This draft with the scope the reflector proposes ({@code null}: as the strategy allows). */
+    public LessonDraft withScope(@Nullable Scope scope) {
+        return new LessonDraft(title, description, content, strategy, conditions, lifetime, scope);
     }
 
     /** Whether a condition names a value (a fingerprint, a host): the lesson is then keyed on it, not on the message. */
@@ -46,7 +59,9 @@ public record LessonDraft(
      */
     private Scope scope() {
         Scope widest = strategy.widestScope();
-        return widest == Scope.HOST && !keyedOnValue() ? Scope.TOOL : widest;
+        Scope allowed = widest == Scope.HOST && !keyedOnValue() ? Scope.TOOL : widest;
+        // a proposal other than what is allowed (a wider one, or another kind) is not taken: the lesson stays with its tool
+        return proposedScope == null || proposedScope == allowed ? allowed : Scope.TOOL;
     }
 
     /** The lesson this draft makes for the failure it was drawn from. */

@@ -130,6 +130,9 @@ class RedactorTest {
                 "eyJ".repeat(340_000),
                 "https://".repeat(125_000) + "@",
                 "-----BEGIN ".repeat(90_000),
+                "-----BEGIN CERTIFICATE-----".repeat(30_000),
+                // base64 of documents, each decoded and looked into: still one pass over the text
+                (java.util.Base64.getEncoder().encodeToString("{\"auths\":{\"ghcr.io\":{\"a\":\"b\"}}}".getBytes()) + " ").repeat(20_000),
                 "sk-".repeat(340_000),
                 "x".repeat(1_000_000),
                 "bearer ".repeat(145_000),
@@ -138,13 +141,14 @@ class RedactorTest {
                 "sessionId=2024-11-03T08:15:22.481Z:".repeat(25_000),
                 // distinct random-looking values, each found secret: echoes are looked for a bounded number of times
                 java.util.stream.IntStream.range(0, 40_000).mapToObj(n -> "v=Zq" + Integer.toString(n * 7919, 36) + "Xk9Wm2Pb7Rt4Ly").collect(java.util.stream.Collectors.joining(" ")));
-        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+        // a quadratic pass takes minutes on a megabyte; a linear one well under a second on an idle machine and a few on a busy CI one
+        assertTimeoutPreemptively(Duration.ofSeconds(90), () -> {
             for (String text : hostile) {
                 long start = System.nanoTime();
                 String out = redactor.redact(text);
                 long millis = (System.nanoTime() - start) / 1_000_000;
                 assertThat(out).isNotNull();
-                assertThat(millis).as("redacting %d chars of %s...", text.length(), text.substring(0, 12)).isLessThan(1_500);
+                assertThat(millis).as("redacting %d chars of %s...", text.length(), text.substring(0, 12)).isLessThan(6_000);
             }
         });
     }
