@@ -16,8 +16,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** Shared set-up of the JMH benchmarks: banks of synthetic lessons and a query that scans one tool's lessons. */
-final class Banks {
+/** Shared set-up of the JMH benchmarks (and of the cold-open measure): banks of synthetic lessons and a query that scans one tool's lessons. */
+public final class Banks {
 
     static final Instant NOW = Instant.parse("2026-01-01T08:00:00Z");
     /** The synthetic lessons are spread over this many tools; a query scans one tool's share. */
@@ -25,11 +25,11 @@ final class Banks {
 
     private Banks() {}
 
-    static List<Lesson> lessons(int count) {
+    public static List<Lesson> lessons(int count) {
         return SyntheticLessons.generate(count, TOOLS, NOW);
     }
 
-    static void fill(LessonStore store, List<Lesson> lessons) {
+    public static void fill(LessonStore store, List<Lesson> lessons) {
         store.update(set -> {
             lessons.forEach(set::put);
             return null;
@@ -51,7 +51,7 @@ final class Banks {
         }
     }
 
-    static RetrievalQuery weatherQuery() {
+    public static RetrievalQuery weatherQuery() {
         return RetrievalQuery.forCall("weather", Map.of("host", "weather-us.bench.local", "city", "Oslo", "unit", "CELSIUS", "days", 3),
                 "forecast for Oslo over 3 days");
     }
