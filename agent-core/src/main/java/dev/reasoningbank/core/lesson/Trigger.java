@@ -25,13 +25,13 @@ public record Trigger(String tool, ErrorKind errorKind, String signature, List<A
         notBlank(tool, "tool");
         notNull(errorKind, "errorKind");
         signature = maxLength(signature == null ? "" : signature, ErrorSignature.MAX_LENGTH, "signature");
-        conditions = conditions == null
-                ? List.of()
-                : conditions.stream()
-                        .sorted(Comparator.comparing(ArgumentCondition::parameter).thenComparing(ArgumentCondition::op))
-                        .distinct()
-                        .toList();
+        conditions = conditions == null || conditions.isEmpty() ? List.of()
+                : conditions.size() == 1 && conditions.get(0) != null ? List.of(conditions.get(0))
+                : conditions.stream().sorted(BY_PARAMETER_AND_OP).distinct().toList();
     }
+
+    private static final Comparator<ArgumentCondition> BY_PARAMETER_AND_OP =
+            Comparator.comparing(ArgumentCondition::parameter).thenComparing(ArgumentCondition::op);
 
     public static Trigger of(String tool, ErrorKind errorKind, String signature, ArgumentCondition... conditions) {
         return new Trigger(tool, errorKind, signature, List.of(conditions));

@@ -13,7 +13,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
-import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -32,8 +31,8 @@ public final class Fingerprint {
     public static final String KEY_PROPERTY = "reasoningbank.fingerprintKey";
     public static final String KEY_ENV = "RB_FINGERPRINT_KEY";
     private static final String PREFIX = "hmac:";
-    /** Fingerprints written before keyed ones ({@code sha256:}) are still read; they match nothing any more. */
-    private static final Pattern SHAPE = Pattern.compile("hmac:[0-9a-f]{16}|sha256:[0-9a-f]{12}");
+    /** Fingerprints written before keyed ones ({@code sha256:} and 12 hex digits) are still read; they match nothing any more. */
+    private static final String OLD_PREFIX = "sha256:";
 
     private Fingerprint() {}
 
@@ -59,8 +58,22 @@ public final class Fingerprint {
         return fingerprints;
     }
 
+    /** Whether the text is {@code hmac:} and 16 lower-case hex digits, or {@code sha256:} and 12 (checked without a regex: a bank checks every condition it loads). */
     public static boolean isFingerprint(String text) {
-        return text != null && SHAPE.matcher(text).matches();
+        return text != null && (hasShape(text, PREFIX, 16) || hasShape(text, OLD_PREFIX, 12));
+    }
+
+    private static boolean hasShape(String text, String prefix, int digits) {
+        if (text.length() != prefix.length() + digits || !text.startsWith(prefix)) {
+            return false;
+        }
+        for (int i = prefix.length(); i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The full SHA-256 of the text, in lower-case hex: for ids derived from non-secret text, never for secrets. */
