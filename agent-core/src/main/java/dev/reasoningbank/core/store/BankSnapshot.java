@@ -38,7 +38,8 @@ public final class BankSnapshot {
      * A snapshot of these lessons, in this order.
      *
      * @param revision increases with every write; equal revisions of one store hold equal lessons
-     * @param lessons the lessons in the order they were first learned; ids must be unique
+     * @param lessons the lessons in the order they were first learned
+     * @throws IllegalArgumentException when two lessons have the same id
      */
     public BankSnapshot(long revision, List<Lesson> lessons) {
         List<IdIndex.Entry> entries = new ArrayList<>(lessons.size());

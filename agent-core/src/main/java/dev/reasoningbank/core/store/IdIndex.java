@@ -32,7 +32,11 @@ final class IdIndex {
         return buckets;
     }
 
-    /** An index of these entries, built in one pass (ids must be unique): linear, however many there are. */
+    /**
+     * An index of these entries, built in one pass: linear, however many there are.
+     *
+     * @throws IllegalArgumentException when two entries have the same id
+     */
     static IdIndex of(java.util.List<Entry> entries) {
         int[] counts = new int[BUCKETS];
         for (Entry entry : entries) {
@@ -47,7 +51,34 @@ final class IdIndex {
             int b = bucketOf(entry.lesson().id());
             buckets[b][counts[b]++] = entry;
         }
+        for (Entry[] bucket : buckets) {
+            String twice = duplicateIdIn(bucket);
+            if (twice != null) {
+                throw new IllegalArgumentException("two lessons have the id " + twice);
+            }
+        }
         return new IdIndex(buckets, entries.size());
+    }
+
+    /** An id two entries of one bucket share, found by sorting their hashes: no set of every id. */
+    private static @Nullable String duplicateIdIn(Entry[] bucket) {
+        if (bucket.length < 2) {
+            return null;
+        }
+        long[] keys = new long[bucket.length];
+        for (int i = 0; i < bucket.length; i++) {
+            keys[i] = (long) bucket[i].lesson().id().hashCode() << 32 | i;
+        }
+        Arrays.sort(keys);
+        for (int i = 1; i < keys.length; i++) {
+            for (int j = i - 1; j >= 0 && keys[j] >>> 32 == keys[i] >>> 32; j--) {
+                String id = bucket[(int) keys[i]].lesson().id();
+                if (id.equals(bucket[(int) keys[j]].lesson().id())) {
+                    return id;
+                }
+            }
+        }
+        return null;
     }
 
     int size() {

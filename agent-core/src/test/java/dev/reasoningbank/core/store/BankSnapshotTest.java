@@ -77,4 +77,19 @@ class BankSnapshotTest {
         }
         return -1;
     }
+
+    @Test
+    void should_refuse_two_lessons_with_one_id_but_not_two_ids_with_one_hash() {
+        // "Aa" and "BB" have the same hash code: distinct ids in one bucket
+        Lesson aa = Lessons.advice("weather", "aa").toBuilder().id("L-Aa").build();
+        Lesson bb = Lessons.advice("weather", "bb").toBuilder().id("L-BB").build();
+        List<Lesson> many = new ArrayList<>(List.of(aa, bb));
+        for (int i = 0; i < 20_000; i++) {
+            many.add(Lessons.advice("tool-" + (i % 9), "n" + i).toBuilder().id("L-" + i).build());
+        }
+        assertThat(new BankSnapshot(1, many).size()).isEqualTo(20_002);
+        many.add(Lessons.advice("calendar", "twin").toBuilder().id("L-12345").build());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new BankSnapshot(1, many))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("L-12345");
+    }
 }
