@@ -42,20 +42,17 @@ public final class BankSnapshot {
      * @throws IllegalArgumentException when two lessons have the same id
      */
     public BankSnapshot(long revision, List<Lesson> lessons) {
-        List<IdIndex.Entry> entries = new ArrayList<>(lessons.size());
+        List<Lesson> inOrder = List.copyOf(lessons);
         Map<String, List<Lesson>> tools = new HashMap<>();
-        long sequence = 0;
-        for (Lesson lesson : lessons) {
-            entries.add(new IdIndex.Entry(lesson, sequence++));
+        for (Lesson lesson : inOrder) {
             tools.computeIfAbsent(lesson.trigger().tool(), t -> new ArrayList<>()).add(lesson);
         }
-        IdIndex index = IdIndex.of(entries);
         tools.replaceAll((tool, list) -> List.copyOf(list));
         this.revision = revision;
-        this.byId = index;
+        this.byId = IdIndex.of(inOrder);
         this.byTool = Map.copyOf(tools);
-        this.nextSequence = sequence;
-        this.ordered = List.copyOf(lessons);
+        this.nextSequence = inOrder.size();
+        this.ordered = inOrder;
     }
 
     /** The next revision: these lessons added or replaced (by id), these ids removed. */

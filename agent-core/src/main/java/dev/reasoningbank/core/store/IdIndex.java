@@ -2,6 +2,7 @@ package dev.reasoningbank.core.store;
 
 import dev.reasoningbank.core.lesson.Lesson;
 import java.util.Arrays;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -33,42 +34,44 @@ final class IdIndex {
     }
 
     /**
-     * An index of these entries, built in one pass: linear, however many there are.
+     * An index of these lessons, each with its place in the list as its sequence: linear, however many
+     * there are. Each id is hashed once and compared only with the ids that share its hash.
      *
-     * @throws IllegalArgumentException when two entries have the same id
+     * @throws IllegalArgumentException when two lessons have the same id
      */
-    static IdIndex of(java.util.List<Entry> entries) {
+    static IdIndex of(List<Lesson> lessons) {
+        int size = lessons.size();
+        int[] hashes = new int[size];
         int[] counts = new int[BUCKETS];
-        for (Entry entry : entries) {
-            counts[bucketOf(entry.lesson().id())]++;
+        for (int i = 0; i < size; i++) {
+            int hash = lessons.get(i).id().hashCode();
+            hashes[i] = hash;
+            counts[bucketOfHash(hash)]++;
         }
         Entry[][] buckets = new Entry[BUCKETS][];
+        long[][] keys = new long[BUCKETS][];
         for (int b = 0; b < BUCKETS; b++) {
             buckets[b] = counts[b] == 0 ? NONE : new Entry[counts[b]];
+            keys[b] = new long[counts[b]];
             counts[b] = 0;
         }
-        for (Entry entry : entries) {
-            int b = bucketOf(entry.lesson().id());
-            buckets[b][counts[b]++] = entry;
+        for (int i = 0; i < size; i++) {
+            int b = bucketOfHash(hashes[i]);
+            int at = counts[b]++;
+            buckets[b][at] = new Entry(lessons.get(i), i);
+            keys[b][at] = (long) hashes[i] << 32 | at;
         }
-        for (Entry[] bucket : buckets) {
-            String twice = duplicateIdIn(bucket);
+        for (int b = 0; b < BUCKETS; b++) {
+            String twice = duplicateIdIn(buckets[b], keys[b]);
             if (twice != null) {
                 throw new IllegalArgumentException("two lessons have the id " + twice);
             }
         }
-        return new IdIndex(buckets, entries.size());
+        return new IdIndex(buckets, size);
     }
 
-    /** An id two entries of one bucket share, found by sorting their hashes: no set of every id. */
-    private static @Nullable String duplicateIdIn(Entry[] bucket) {
-        if (bucket.length < 2) {
-            return null;
-        }
-        long[] keys = new long[bucket.length];
-        for (int i = 0; i < bucket.length; i++) {
-            keys[i] = (long) bucket[i].lesson().id().hashCode() << 32 | i;
-        }
+    /** An id two entries of a bucket share; {@code keys} holds each entry's id hash (high half) and place (low half). */
+    private static @Nullable String duplicateIdIn(Entry[] bucket, long[] keys) {
         Arrays.sort(keys);
         for (int i = 1; i < keys.length; i++) {
             for (int j = i - 1; j >= 0 && keys[j] >>> 32 == keys[i] >>> 32; j--) {
@@ -141,7 +144,10 @@ final class IdIndex {
     }
 
     private static int bucketOf(String id) {
-        int h = id.hashCode();
+        return bucketOfHash(id.hashCode());
+    }
+
+    private static int bucketOfHash(int h) {
         return (h ^ (h >>> 16)) & (BUCKETS - 1);
     }
 }
