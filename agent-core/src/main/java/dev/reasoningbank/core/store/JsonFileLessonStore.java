@@ -219,8 +219,12 @@ public final class JsonFileLessonStore implements LessonStore {
             long size = Math.max(channel.size(), start);
             tail = new byte[Math.toIntExact(size - start)];
             ByteBuffer buffer = ByteBuffer.wrap(tail);
-            while (buffer.hasRemaining() && channel.read(buffer, start + buffer.position()) >= 0) {
-                // read to the end
+            while (buffer.hasRemaining()) {
+                // in chunks: the JDK reads into a heap buffer through a direct buffer as large, which the thread then keeps
+                buffer.limit(Math.min(tail.length, buffer.position() + (1 << 20)));
+                if (channel.read(buffer, start + buffer.position()) < 0) {
+                    break; // read to the end
+                }
             }
         } catch (NoSuchFileException absent) {
             return new Loaded(from.state, from.documentSize, null, 0, from.snapshot);
