@@ -378,24 +378,21 @@ public final class JsonFileLessonStore implements LessonStore {
         if (state == null) {
             return new Loaded(null, 0, null, 0, BankSnapshot.EMPTY);
         }
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
+        if (state.size() == 0) {
+            throw corrupt("is empty (0 bytes)", null);
+        }
+        LessonJson.Document document;
+        // streamed as it is read: a large bank is never held twice, as bytes and as lessons
+        try (java.io.InputStream in = new java.io.BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+            document = LessonJson.read(in);
         } catch (NoSuchFileException raced) {
             return load(stat());
         } catch (AccessDeniedException e) {
             throw new BankFileException(file, "cannot be read: permission denied. Fix its permissions or pass another --bank file.", e);
-        } catch (IOException e) {
-            throw new BankFileException(file, "cannot be read: " + e.getMessage(), e);
-        }
-        if (bytes.length == 0) {
-            throw corrupt("is empty (0 bytes)", null);
-        }
-        LessonJson.Document document;
-        try {
-            document = LessonJson.read(bytes);
         } catch (JsonProcessingException e) {
             throw corrupt(LessonJson.explain(e), e);
+        } catch (IOException e) {
+            throw new BankFileException(file, "cannot be read: " + e.getMessage(), e);
         }
         if (document.schemaVersion() > LessonJson.SCHEMA_VERSION) {
             throw new BankFileException(file, "has schema version " + document.schemaVersion()
@@ -405,11 +402,11 @@ public final class JsonFileLessonStore implements LessonStore {
         if (document.schemaVersion() < 1) {
             throw corrupt("has no schemaVersion; it does not look like a bank file", null);
         }
-        long distinctIds = document.lessons().stream().map(l -> l.id()).distinct().count();
-        if (distinctIds != document.lessons().size()) {
-            throw corrupt("holds two lessons with the same id", null);
+        try {
+            return new Loaded(state, state.size(), null, 0, new BankSnapshot(document.revision(), document.lessons()));
+        } catch (IllegalArgumentException twoWithOneId) {
+            throw corrupt("holds two lessons with the same id", twoWithOneId);
         }
-        return new Loaded(state, state.size(), null, 0, new BankSnapshot(document.revision(), document.lessons()));
     }
 
     private BankFileException corrupt(String problem, @Nullable Throwable cause) {

@@ -88,6 +88,11 @@ public final class LessonJson {
         }
     }
 
+    /** Reads a document as it streams in; the exception's message says where and what is wrong. */
+    public static Document read(java.io.InputStream json) throws java.io.IOException {
+        return MAPPER.readValue(json, Document.class);
+    }
+
     public static List<Lesson> readLessons(byte[] json) throws JsonProcessingException {
         try {
             return List.of(MAPPER.readValue(json, Lesson[].class));
