@@ -50,10 +50,10 @@ class RealErrorsTrackTest {
             assertThat(bank.successRate()).as(split).isGreaterThan(none.successRate());
         }
         // seeded regression floors. The held-out half's first measure, before it was read: 24 of 31 learned, 0 repeats, 0 wrong
-        // fixes; after its misses were read: 29 of 31 (left: a timestamp whose form the message does not name, a 401 that reads
-        // as "user does not exist")
+        // fixes; after its misses were read: 30 of 31 (left: a timestamp whose form the message does not name, which the oracle
+        // cannot rewrite either)
         assertThat(results.result(CorpusEntry.DEV, "bank").classesLearned()).isGreaterThanOrEqualTo(154);
-        assertThat(results.result(CorpusEntry.HELD_OUT, "bank").classesLearned()).isGreaterThanOrEqualTo(29);
+        assertThat(results.result(CorpusEntry.HELD_OUT, "bank").classesLearned()).isGreaterThanOrEqualTo(30);
         assertThat(results.result(CorpusEntry.HELD_OUT, "bank").repeatedMistakes()).isZero();
     }
 

@@ -235,9 +235,12 @@ public final class RuleBasedReflector implements Reflector {
             Map<String, String> sources = f.kind() == ErrorKind.AUTH ? withSourcesOf(context, f)
                     : f.kind() == ErrorKind.FORBIDDEN ? scopedCredentials : Map.of();
             String said = f.message().toLowerCase(Locale.ROOT);
+            // replacing this one was tried and the call still failed: of several credentials, another one was rejected
+            Optional<String> tried = context.refining().map(Lesson::strategy)
+                    .filter(Strategy.ReplaceParam.class::isInstance).map(r -> ((Strategy.ReplaceParam) r).parameter());
             // of several credentials the call carried, the one the message names ("invalid refresh token") was rejected
             return sources.entrySet().stream()
-                    .filter(e -> f.fingerprints().containsKey(e.getKey()))
+                    .filter(e -> f.fingerprints().containsKey(e.getKey()) && !tried.map(e.getKey()::equals).orElse(false))
                     .sorted(java.util.Comparator.comparing(e -> !said.contains(asWords(e.getKey())) && !said.contains(e.getKey().toLowerCase(Locale.ROOT))))
                     .findFirst()
                     .map(e -> new LessonDraft(

@@ -132,6 +132,20 @@ class RuleBasedReflectorTest {
     }
 
     @Test
+    void when_replacing_one_of_two_credentials_did_not_help_the_other_is_replaced_next() {
+        RuleBasedReflector twoCredentials = RuleBasedReflector.builder().credential("password", "vault.password").credential("token", "vault.token").build();
+        ToolCall call = ToolCall.of("create_user", Map.of("username", "user1", "password", "user11234", "token", "expired-token-3f9c2a7e5b1d"));
+        Failure failure = Failure.of(call, ToolException.http(401, "{\"message\":\"user does not exist [uid: 0, name: , keyid: 0]\"}", "h"));
+        Lesson first = twoCredentials.reflect(failure, new ReflectionContext(List.of("username", "password", "token"), List.of(), NOW)).orElseThrow();
+        String other = ((Strategy.ReplaceParam) first.strategy()).parameter().equals("password") ? "token" : "password";
+
+        Lesson next = twoCredentials.reflect(failure, new ReflectionContext(List.of("username", "password", "token"), List.of(), NOW, List.of(),
+                first, "the call failed again")).orElseThrow();
+
+        assertThat(next.strategy()).isEqualTo(new Strategy.ReplaceParam(other, "vault." + other));
+    }
+
+    @Test
     void an_expired_jwt_is_a_credential_to_replace_from_its_source() {
         ToolCall call = ToolCall.of("todos", Map.of("jwt", "eyJhbGciOiJIUzI1NiJ9.eyJyb2xlIjoiYSJ9.c2lnbmF0dXJl"));
         Failure expired = Failure.of(call, ToolException.http(401, "{\"code\":\"PGRST303\",\"message\":\"JWT expired\"}", "h"));
