@@ -91,7 +91,7 @@ final class Planner {
         if (skip.isPresent()) {
             return new Plan(call, call, retrieved, List.of(), skip, Optional.empty(), Optional.empty(), Optional.empty(), List.of());
         }
-        List<Lesson> advice = bank.advice(call, ADVICE);
+        List<Lesson> advice = bank.advice(call, ADVICE).stream().filter(l -> policy.problems(l, null).isEmpty()).toList();
         Optional<Plan.Refusal> refusal = bank.unfixable(planned)
                 .map(mark -> new Plan.Refusal(mark, "this exact call failed before and the agent could not fix it by itself: " + mark.description()));
         if (refusal.isEmpty()) {

@@ -82,7 +82,8 @@ public final class ErrorClassifier {
         }
         if ((status == 409 || status == 423) && containsAny(text, "in progress", "try again", "retry later", "currently being", "ongoing")
                 || (status == 400 || status == 409) && containsAny(text, "again later", "not yet ready", "not ready yet")
-                || status >= 400 && status < 500 && status != 401 && status != 403 && status != 404 && containsAny(text, "please try again later")) {
+                || status >= 400 && status < 500 && status != 401 && status != 403 && status != 404 && status != 408 && status != 429
+                        && containsAny(text, "please try again later")) {
             // work under way that the server says will pass (Azure's AnotherOperationInProgress, Plaid's PRODUCT_NOT_READY,
             // Gitea's 405 "Please try again later" while a pull request is checked)
             return ErrorKind.SERVER_ERROR;

@@ -53,6 +53,9 @@ final class PublicValues {
     /** The first bytes of image and document files in base64 (PNG, JPEG, GIF, PDF, ZIP): content, not a credential. */
     private static final List<String> FILE_MAGIC = List.of("iVBORw0KGgo", "/9j/", "R0lGOD", "JVBERi0", "UEsDB");
 
+    /** A string as a value in JSON: after a colon or inside an array. */
+    private static final Pattern STRING_VALUE = Pattern.compile("[:\\[,]\\s*\"(?![^\"]*\"\\s*:)");
+
     private PublicValues() {}
 
     /**
@@ -73,7 +76,9 @@ final class PublicValues {
                 if (close < 0) {
                     break; // no end after this begin, so none after any later one either
                 }
-                blocks.add(new int[] {at, close + end.length()});
+                if (isPemBody(text, at + begin.length(), close)) {
+                    blocks.add(new int[] {at, close + end.length()});
+                }
                 at = text.indexOf(begin, close + end.length());
             }
         }
@@ -85,6 +90,17 @@ final class PublicValues {
             }
         }
         return disjoint;
+    }
+
+    /** Lines of base64 (with a PGP armor's headers and checksum), blanks, and JSON-escaped line breaks: no other text. */
+    private static boolean isPemBody(String text, int from, int to) {
+        for (int k = from; k < to; k++) {
+            char c = text.charAt(k);
+            if (!(Character.isLetterOrDigit(c) || c == '+' || c == '/' || c == '=' || c == '\\' || Character.isWhitespace(c) || c == ':' || c == '.')) {
+                return false;
+            }
+        }
+        return to - from < 40_000;
     }
 
     /** Whether {@code token} is public by its form alone. */
@@ -128,7 +144,9 @@ final class PublicValues {
             return false;
         }
         String t = text.strip();
-        boolean structured = t.startsWith("{") && t.endsWith("}") || t.startsWith("[") && t.endsWith("]") || t.matches("[a-z][a-z0-9+.-]{1,20}://\\S+");
-        return structured && redactor.redact(text).equals(text);
+        // a document of names and numbers only ({"auths":{"ghcr.io":{}}}), or an address without a user or a query
+        boolean noStrings = (t.startsWith("{") && t.endsWith("}") || t.startsWith("[") && t.endsWith("]")) && !STRING_VALUE.matcher(t).find();
+        boolean address = t.matches("[a-z][a-z0-9+.-]{1,20}://[^@?#\\s]+");
+        return (noStrings || address) && redactor.redact(text).equals(text);
     }
 }

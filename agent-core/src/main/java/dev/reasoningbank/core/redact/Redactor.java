@@ -32,10 +32,10 @@ public final class Redactor {
             "glsa_", "lin_api_", "dp.pt.", "dt0c01.", "SG.", "HRKU-", "AGE-SECRET-KEY-", "npm_", "pypi-", "whsec_", "ya29.", "bedrock-api-key-", "ABSK");
     private static final Set<String> SECRET_NAMES = Set.of(
             "key", "auth", "authorization", "credential", "credentials", "signature", "sig", "sessionid", "session", "cookie",
-            "setcookie", "proxyauthorization", "appid", "passphrase", "pin", "passcode", "otp", "jwt");
+            "setcookie", "proxyauthorization", "appid", "passphrase", "pin", "passcode", "otp", "jwt", "pass");
     /** Names of a reference to a secret kept elsewhere (Helm charts, Kubernetes): {@code existingSecret}, {@code passwordSecretKey}. */
     private static final List<String> SECRET_REFERENCES = List.of("existingsecret", "secretref", "secretkeyref", "secretname", "secretkeyname",
-            "passwordsecretkey", "tokensecretkey", "existingsecretkey", "secretpath");
+            "passwordsecretkey", "existingsecretkey");
     private static final List<String> SECRET_NAME_ENDINGS = List.of(
             "apikey", "appkey", "clientid", "appid", "applicationid", "accountkey", "accesskey", "accesskeyid", "accessid", "secretkey", "privatekey", "subscriptionkey", "token", "jwt", "secret", "password", "passwd", "pwd", "psk",
             "passphrase");
@@ -115,12 +115,13 @@ public final class Redactor {
         }
         String n = normalized.toString();
         if (name.indexOf('/') >= 0) {
-            return false; // node_modules/jsonwebtoken: a path, not the name of a credential
+            return isSecretName(name.substring(name.lastIndexOf('/') + 1)); // config/myapp/db.password: its last segment names it
         }
         if (n.startsWith("bundle") && name.contains("__") && name.length() > 12) {
             return true; // BUNDLE_ENTERPRISE__CONTRIBSYS__COM: bundler's credentials for a gem host
         }
-        if (SECRET_REFERENCES.stream().anyMatch(n::endsWith)) {
+        String last = name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+        if (SECRET_REFERENCES.contains(last)) {
             return false; // auth.existingSecret=keycloak-admin names where the secret is kept, not the secret
         }
         if (n.startsWith("x") && SECRET_NAMES.contains(n.substring(1))) {
@@ -171,18 +172,7 @@ public final class Redactor {
         if (text == null || text.isEmpty()) {
             return text;
         }
-        List<int[]> publicBlocks = PublicValues.publicBlocks(text);
-        if (publicBlocks.isEmpty()) {
-            return redactAround(text);
-        }
-        // a certificate, a public key or a signature is public: the text around it is redacted, the block kept
-        StringBuilder out = new StringBuilder(text.length());
-        int from = 0;
-        for (int[] block : publicBlocks) {
-            out.append(redactAround(text.substring(from, block[0]))).append(text, block[0], block[1]);
-            from = block[1];
-        }
-        return out.append(redactAround(text.substring(from))).toString();
+        return redactAround(text);
     }
 
     private String redactAround(String text) {
@@ -255,7 +245,18 @@ public final class Redactor {
     }
 
     /** Splits the text at white space, quotes and brackets, and redacts token by token. */
+    private static boolean inPublicBlock(List<int[]> blocks, int at) {
+        for (int[] block : blocks) {
+            if (at >= block[0] && at < block[1]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static String redactTokens(String text) {
+        // a certificate, a public key or a signature is public: its lines are not random secrets (names and key formats still are)
+        List<int[]> publicBlocks = PublicValues.publicBlocks(text);
         StringBuilder out = new StringBuilder(text.length());
         boolean previousNamesSecret = false;
         boolean previousIsAuthScheme = false;
@@ -266,12 +267,15 @@ public final class Redactor {
         String previousToken = "";
         List<String> found = new ArrayList<>();
         Set<String> commandsOnLine = new java.util.HashSet<>();
+        int braceAfterName = -1;
         int i = 0;
         while (i < text.length()) {
             char c = text.charAt(i);
             if (isDelimiter(c)) {
                 if (c == '\n') {
                     commandsOnLine.clear();
+                } else if (c == '{') {
+                    braceAfterName = i; // where the last object opened: after a secret's name, its fields are names
                 }
                 out.append(c);
                 i++;
@@ -324,13 +328,13 @@ public final class Redactor {
                 previousNamesSecret = false;
                 continue;
             }
-            if (previousNamesSecret && lower.equals("value") && nextNonDelimiterIsSeparator(text, i) && text.substring(secretNameEnd, start).contains("{")) {
+            if (previousNamesSecret && lower.equals("value") && nextNonDelimiterIsSeparator(text, i) && braceAfterName > secretNameEnd) {
                 out.append(token); // "spring.mail.password": { "value": "…" }: the secret is the value's value
                 secretNameEnd = i;
                 continue;
             }
             if (previousNamesSecret && token.length() > 1 && (token.endsWith(":") && !token.endsWith("::") || nextNonDelimiterIsSeparator(text, i))
-                    && text.substring(secretNameEnd, start).indexOf('{') >= 0) {
+                    && braceAfterName > secretNameEnd) {
                 previousNamesSecret = false; // dup key: { key_hash: …}: a name inside the object, not the value
             }
             if (previousNamesSecret && token.length() <= 2 && token.chars().noneMatch(Character::isLetterOrDigit)) {
@@ -349,7 +353,7 @@ public final class Redactor {
                 continue;
             }
             if (previousNamesSecret && (isObjectKey(secretName, token)
-                    || "key".equalsIgnoreCase(secretName) && (isPlainWord(token) || isCompositeId(stripTrailingSeparators(token))))) {
+                    || "key".equalsIgnoreCase(secretName) && isPlainWord(token))) {
                 // after a bare "key", a word or a path names a thing (key: "permission", Key: docs/index.txt); a key looks random
                 out.append(redactToken(token));
                 previousNamesSecret = false;
@@ -402,7 +406,8 @@ public final class Redactor {
             }
             if (previousIsSecretFlag) {
                 previousIsSecretFlag = false;
-                if (!token.startsWith("-") && !PROSE_AFTER_FLAG.contains(lower) && !isObjectKey(secretName, token) && !isPlaceholder(text, start, i)) {
+                boolean stands = isMask(token) || start > 0 && text.charAt(start - 1) == '<' || VARIABLE.matcher(stripTrailing(token, ".,;:")).matches();
+                if (!token.startsWith("-") && !PROSE_AFTER_FLAG.contains(lower) && !isObjectKey(secretName, token) && !stands) {
                     // the value of a command-line flag such as --password, whatever it looks like
                     found.add(token);
                     out.append(marker("secret"));
@@ -417,15 +422,18 @@ public final class Redactor {
                 // curl -u user:password: the user stays, the password goes
                 out.append(token);
                 int next = i;
-                while (next < text.length() && text.charAt(next) == ' ') {
-                    next++;
+                while (next < text.length() && (text.charAt(next) == ' ' || text.charAt(next) == '\'' || text.charAt(next) == '"')) {
+                    next++; // curl -u 'admin:S3cret'
                 }
                 int end = next;
                 while (end < text.length() && !isDelimiter(text.charAt(end))) {
                     end++;
                 }
-                int colon = text.indexOf(':', next);
-                if (colon > next && colon < end - 1 && !text.startsWith("//", colon + 1)) {
+                int colon = next;
+                while (colon < end && text.charAt(colon) != ':') {
+                    colon++; // within this argument only
+                }
+                if (colon > next && colon < end - 1 && !text.startsWith("//", colon + 1)) { // user:password
                     found.add(text.substring(colon + 1, end));
                     out.append(text, i, colon + 1).append(marker("secret"));
                     i = end;
@@ -487,12 +495,17 @@ public final class Redactor {
             }
             String before = previousToken;
             previousToken = token;
-            if (PublicValues.isPublic(token) || PublicValues.isPublicKey(before, token) || PublicValues.isFrameMethod(text, i)
-                    || token.indexOf('=') > 0 && i < text.length() && (text.charAt(i) == '(' || text.charAt(i) == '{') && CALLED_CODE.matcher(token).matches()) {
-                out.append(token); // a name of code, a package, a path, a resource, a public key; auth=ApiKeyAuth.from_env(): a call
+            // auth=ApiKeyAuth.from_env(): a name given the result of a call in code, when nothing in it is a known key
+            boolean call = token.indexOf('=') > 0 && i < text.length() && text.charAt(i) == '(' && CALLED_CODE.matcher(token).matches()
+                    && redactSegments(token).equals(token);
+            String redacted = call ? token : redactToken(token);
+            // a name of code, a package, a path, a resource, a public key, a certificate's line: never taken for a random secret
+            boolean publicForm = redacted.equals(token) && (call || inPublicBlock(publicBlocks, start) || PublicValues.isPublic(token)
+                    || PublicValues.isPublicKey(before, token) || PublicValues.isFrameMethod(text, i));
+            if (publicForm) {
+                out.append(token);
                 continue;
             }
-            String redacted = redactToken(token);
             if (!redacted.equals(token)) {
                 found.addAll(removedParts(token, redacted)); // ansible_password=X: X goes wherever else it appears too
             }
@@ -513,8 +526,8 @@ public final class Redactor {
         return withoutEchoes(out.toString(), found);
     }
 
-    /** {@code auth=ApiKeyAuth.from_env} before its {@code (}, {@code orders.v1-3=OffsetAndMetadata} before its {@code {}: code, not a value. */
-    private static final java.util.regex.Pattern CALLED_CODE = java.util.regex.Pattern.compile("[A-Za-z_][\\w.-]{0,80}=[A-Za-z_]\\w{0,80}(?:\\.[A-Za-z_]\\w{0,80}){0,8}");
+    /** {@code auth=ApiKeyAuth.from_env} before its {@code (}: a name given what a call in code returns, not a value. */
+    private static final java.util.regex.Pattern CALLED_CODE = java.util.regex.Pattern.compile("[A-Za-z_][\\w.-]{0,80}=[A-Za-z_]\\w{0,80}(?:\\.[A-Za-z_]\\w{0,80}){1,8}");
     private static final java.util.regex.Pattern MARKER = java.util.regex.Pattern.compile("\\[REDACTED:[a-z-]{1,20}]");
 
     /** What redacting {@code token} took out of it: the text each marker in {@code redacted} stands for. */
@@ -585,7 +598,7 @@ public final class Redactor {
      */
     private static boolean isPlaceholder(String text, int start, int end) {
         String token = text.substring(start, end);
-        String t = token.replaceAll("[.,;:]+$", "");
+        String t = stripTrailing(token, ".,;:");
         int before = start - 1;
         while (before >= 0 && text.charAt(before) == ' ') {
             before--;
@@ -599,7 +612,7 @@ public final class Redactor {
     }
 
     private static final java.util.regex.Pattern BRACKETED_NAME = java.util.regex.Pattern.compile(
-            "[a-z]{2,12}(?:[-_][a-z]{2,12}){0,3}[-_](?:token|key|secret|password|pass|credential|credentials)|(?:token|key|secret|password)(?:[-_][a-z]{2,12}){0,3}");
+            "(?:your|my|the|auth|api|access|bearer|secret|client|app|bot)[-_](?:[a-z]{2,12}[-_]){0,2}(?:token|key|secret|password|credentials?)s?");
 
     /** The second half of a key cut by a line break: key characters only, digits and letters mixed, no {@code name=}. */
     private static final java.util.regex.Pattern WRAPPED_TAIL = java.util.regex.Pattern.compile(
@@ -807,7 +820,7 @@ public final class Redactor {
 
     /** A lower-case word of letters, at most 12 long ("header", "token"): prose, not a credential. */
     private static boolean isPlainWord(String token) {
-        String t = token.replaceAll("[.,;:!?]+$", "");
+        String t = stripTrailing(token, ".,;:!?");
         return !t.isEmpty() && t.length() <= 12 && t.chars().allMatch(c -> c >= 'a' && c <= 'z');
     }
 
@@ -818,8 +831,20 @@ public final class Redactor {
         while (k >= 0 && text.charAt(k) == ' ') {
             k--;
         }
-        return k >= 0 && text.charAt(k) == '[' && quoted.strip().split("\\s+").length >= 3 && quoted.chars().filter(Character::isLetter).count() * 2 > quoted.length();
+        return k >= 0 && text.charAt(k) == '[' && quoted.strip().split("\\s+").length >= 3 && VALIDATION_WORDS.matcher(quoted).find();
     }
+
+    /** {@code token} without the run of {@code chars} at its end, in one pass. */
+    private static String stripTrailing(String token, String chars) {
+        int end = token.length();
+        while (end > 0 && chars.indexOf(token.charAt(end - 1)) >= 0) {
+            end--;
+        }
+        return token.substring(0, end);
+    }
+
+    private static final java.util.regex.Pattern VALIDATION_WORDS = java.util.regex.Pattern.compile(
+            "(?i)\\b(?:must|should|characters?|too (?:short|long|common)|at least|at most|is (?:invalid|required|not)|can(?:no|')t|doesn't|does not|minimum|maximum)\\b");
 
     private static boolean isProse(String quoted) {
         String q = quoted.strip();
@@ -912,22 +937,22 @@ public final class Redactor {
         }
         String out = token;
         for (String prefix : KEY_PREFIXES) {
-            if (prefix.length() < 5 || !(prefix.endsWith("-") || prefix.endsWith("_"))) {
+            if (prefix.length() < 5 || !(prefix.endsWith("-") || prefix.endsWith("_")) || out.indexOf(prefix, 1) < 0) {
                 continue;
             }
-            int at = out.indexOf(prefix, 1);
-            while (at > 0) {
-                char before = out.charAt(at - 1);
+            StringBuilder b = new StringBuilder(out.length());
+            int from = 0;
+            for (int at = out.indexOf(prefix, 1); at > 0; at = out.indexOf(prefix, Math.max(at + 1, from))) {
                 int end = at + prefix.length();
                 while (end < out.length() && Character.isLetterOrDigit(out.charAt(end))) {
                     end++;
                 }
-                if ("-+._@".indexOf(before) >= 0 && end - at - prefix.length() >= 12) {
-                    out = out.substring(0, at) + marker("api-key") + out.substring(end);
-                    end = at + marker("api-key").length();
+                if (at >= from && "-+._@".indexOf(out.charAt(at - 1)) >= 0 && end - at - prefix.length() >= 12) {
+                    b.append(out, from, at).append(marker("api-key"));
+                    from = end;
                 }
-                at = out.indexOf(prefix, end);
             }
+            out = b.append(out, from, out.length()).toString();
         }
         return out;
     }
@@ -1039,7 +1064,7 @@ public final class Redactor {
                 out.append(token, nameStart, i + 1);
                 nameStart = i + 1;
                 i++;
-            } else if (c == ':' && token.startsWith("::", i)) {
+            } else if (c == ':' && token.startsWith("::", i) && i + 2 < token.length() && Character.isUpperCase(token.charAt(i + 2))) {
                 i += 2; // JWT::ExpiredSignature: a namespace (Ruby, C++, Rust), not a name and its value
             } else if ((c == '=' || c == ':') && i - nameStart <= MAX_NAME && isSecretName(token.substring(nameStart, i))
                     && !token.startsWith("//", i + 1)

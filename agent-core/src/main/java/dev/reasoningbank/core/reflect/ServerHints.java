@@ -32,7 +32,7 @@ final class ServerHints {
             + "\\bneeds? to be(?: one of)?|\\bexpected values? (?:is|are)|"
             + "\\bexpected(?: one of| values?)?|\\bmust be(?: one of)?)\\s*:?\\s*([\\[({]?[\"'`]?[A-Za-z0-9_.:-]{1,40}[\"'`]?(?:\\s*(?:,\\s*(?:or|and)\\b|,|\\||/|\\bor\\b|\\band\\b)\\s*[\"'`]?[A-Za-z0-9_.:-]{1,40}[\"'`]?){1,30}[\\])}]?)");
     /** One accepted value and no other: {@code accepted values for the Content-Type header are: `application/json`}. */
-    private static final Pattern SOLE_ACCEPTED = Pattern.compile("(?i)\\b(?:allowed|valid|supported|accepted|permitted) values?(?: for (?:the )?[\\w-]{1,40}(?: header| parameter| field)?)?"
+    private static final Pattern SOLE_ACCEPTED = Pattern.compile("(?i)\\b(?:allowed|valid|supported|accepted|permitted) values?(?: for (?:the )?([\\w-]{1,40})(?: header| parameter| field)?)?"
             + " (?:are|is)\\s*:?\\s*[\"'`]?(" + MediaTypes.REGEX + "|[A-Za-z0-9_.-]{1,40})[\"'`]?\\s*(?:[.;)]|$)");
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_.:-]{1,40}");
     private static final Pattern EXPLICIT_DATE_PATTERN = Pattern.compile("(?i)\\b(y{4}[-/.]?m{2}[-/.]?d{2}(?:[T ]hh:mm(?::ss)?(?:z|x{1,3}|[+-]hh:?mm)?)?|d{2}[-/.]m{2}[-/.]y{4}|m{2}[-/.]d{2}[-/.]y{4})\\b");
@@ -145,7 +145,7 @@ final class ServerHints {
     }
 
     private static final Pattern GO_LAYOUT = Pattern.compile(
-            "2006-01-02(?:[T ]15:04(?::05)?(?:Z07:00|-07:00|Z0700|-0700)?)?|01/02/2006(?: 15:04(?::05)?)?|02/01/2006");
+            "2006-01-02(?:[T ]15:04(?::05)?(?:Z07:00|-07:00|Z0700|-0700)?)?(?![.\\d])|01/02/2006(?: 15:04(?::05)?)?(?![.\\d])|02/01/2006(?![.\\d])");
     private static final Pattern GO_PART = Pattern.compile("2006|Z07:00|-07:00|Z0700|-0700|01|02|15|04|05|T|.");
 
     /** The successor the message names for a deprecated or moved endpoint: a URL, a path or a version. */
@@ -204,8 +204,9 @@ final class ServerHints {
         }
         // "Accepted values for the Content-Type header are: `application/json`": the one value there is
         Matcher sole = SOLE_ACCEPTED.matcher(message);
-        if (sole.find()) {
-            return Optional.of(sole.group(1));
+        // the value is the parameter's only when the phrase names no other: "for the Content-Type header" is contentType's
+        if (sole.find() && (sole.group(1) == null || sole.group(1).matches("(?i)" + nameAsWritten(parameter)))) {
+            return Optional.of(sole.group(2).replaceAll("[.]+$", ""));
         }
         Matcher byDefault = Pattern.compile("(?i)\\bdefault(?:s? to|s? is|\\s*:|\\s*=| value is| value:)\\s*[\"'`]?([A-Za-z0-9_.-]{1,40})").matcher(message);
         return byDefault.find() ? Optional.of(byDefault.group(1)) : Optional.empty();
