@@ -499,13 +499,6 @@ public final class Redactor {
             boolean call = token.indexOf('=') > 0 && i < text.length() && text.charAt(i) == '(' && CALLED_CODE.matcher(token).matches()
                     && redactSegments(token).equals(token);
             String redacted = call ? token : redactToken(token);
-            // a name of code, a package, a path, a resource, a public key, a certificate's line: never taken for a random secret
-            boolean publicForm = redacted.equals(token) && (call || inPublicBlock(publicBlocks, start) || PublicValues.isPublic(token)
-                    || PublicValues.isPublicKey(before, token) || PublicValues.isFrameMethod(text, i));
-            if (publicForm) {
-                out.append(token);
-                continue;
-            }
             if (!redacted.equals(token)) {
                 found.addAll(removedParts(token, redacted)); // ansible_password=X: X goes wherever else it appears too
             }
@@ -517,7 +510,11 @@ public final class Redactor {
                 out.append(token, 0, token.indexOf('=') + 1).append(marker("secret"));
                 continue;
             }
-            boolean random = redacted.equals(token) && !named && looksRandom(value) && !PublicValues.isBase64OfPublicText(value, STANDARD);
+            // looked at only for a token that reads as random: a name of code, a package, a path, a resource, a public key,
+            // a certificate's line never is a random secret
+            boolean random = redacted.equals(token) && !named && !call && looksRandom(value) && !inPublicBlock(publicBlocks, start)
+                    && !PublicValues.isPublic(token) && !PublicValues.isPublicKey(before, token) && !PublicValues.isFrameMethod(text, i)
+                    && !PublicValues.isBase64OfPublicText(value, STANDARD);
             if (random) {
                 found.add(value);
             }
