@@ -15,7 +15,11 @@ final class CliPasswords {
     private static final Map<String, String> NEXT_ARGUMENT = Map.ofEntries(
             Map.entry("redis-cli", "-a"), Map.entry("sshpass", "-p"), Map.entry("mongo", "-p"), Map.entry("mongosh", "-p"),
             Map.entry("mongodump", "-p"), Map.entry("mongorestore", "-p"), Map.entry("mongoexport", "-p"), Map.entry("mongoimport", "-p"),
-            Map.entry("sqlcmd", "-P"), Map.entry("sqlcmd.exe", "-P"), Map.entry("bcp", "-P"), Map.entry("osql", "-P"));
+            Map.entry("sqlcmd", "-P"), Map.entry("sqlcmd.exe", "-P"), Map.entry("bcp", "-P"), Map.entry("osql", "-P"),
+            // the OpenLDAP clients: -w passwd binds with it (-W prompts, -y reads a file)
+            Map.entry("ldapsearch", "-w"), Map.entry("ldapmodify", "-w"), Map.entry("ldapadd", "-w"), Map.entry("ldapdelete", "-w"),
+            Map.entry("ldapmodrdn", "-w"), Map.entry("ldappasswd", "-w"), Map.entry("ldapwhoami", "-w"), Map.entry("ldapcompare", "-w"),
+            Map.entry("ldapexop", "-w"));
     /** Programs whose {@code login} takes {@code -p password}. */
     private static final Set<String> LOGIN = Set.of("docker", "podman", "nerdctl", "buildah", "skopeo", "helm", "oras");
     /** Programs that read the password written against {@code -p} ({@code mysqldump -pS3cret}); {@code -p} alone prompts. */

@@ -180,7 +180,7 @@ public final class Redactor {
             return text;
         }
         String withoutLiterals = redactLiterals(text);
-        String withoutKeys = redactKeyValueSettings(redactPrivateKeys(withoutLiterals));
+        String withoutKeys = PositionalSecrets.redact(redactKeyValueSettings(redactPrivateKeys(withoutLiterals)));
         return redactTokens(withoutKeys);
     }
 
@@ -359,7 +359,7 @@ public final class Redactor {
                 previousNamesSecret = false;
                 continue;
             }
-            if (previousNamesSecret && isIdName(secretName) && isLabel(stripTrailingSeparators(token))) {
+            if (previousNamesSecret && isIdName(secretName) && isPublicId(stripTrailingSeparators(token))) {
                 out.append(token); // client.id=orders-consumer-7f9c: a client's label, not a registered id
                 previousNamesSecret = false;
                 continue;
@@ -374,7 +374,7 @@ public final class Redactor {
                 char before = start > 0 ? text.charAt(start - 1) : ' ';
                 int close = before == '"' || before == '\'' ? text.indexOf(before, start) : -1;
                 String quoted = close > start ? text.substring(start, close) : "";
-                if (close > start && (isIdName(secretName) && isLabel(quoted) || inArrayOfMessages(text, start - 1, quoted))) {
+                if (close > start && (isIdName(secretName) && isPublicId(quoted) || inArrayOfMessages(text, start - 1, quoted))) {
                     out.append(quoted); // "client_id":"reporting-batch"; "password":["is too short (minimum is 8 characters)"]
                     i = close;
                 } else if (close > start && close - start <= 200 && !isProse(quoted)) {
@@ -406,11 +406,15 @@ public final class Redactor {
             }
             if (previousIsSecretFlag) {
                 previousIsSecretFlag = false;
-                boolean stands = isMask(token) || start > 0 && text.charAt(start - 1) == '<' || VARIABLE.matcher(stripTrailing(token, ".,;:")).matches();
+                boolean stands = isMask(token) || start > 0 && text.charAt(start - 1) == '<' || VARIABLE.matcher(stripTrailing(token, ".,;:")).matches()
+                        || OPENSSL_REFERENCE.matcher(token).matches();
                 if (!token.startsWith("-") && !PROSE_AFTER_FLAG.contains(lower) && !isObjectKey(secretName, token) && !stands) {
-                    // the value of a command-line flag such as --password, whatever it looks like
-                    found.add(token);
+                    // the value of a command-line flag such as --password, whatever it looks like, all of it when quoted
+                    char quote = start > 0 ? text.charAt(start - 1) : ' ';
+                    int close = quote == '\'' || quote == '"' ? closingQuoteOnLine(text, quote, i, 200) : -1;
+                    found.add(close > 0 ? text.substring(start, close) : token);
                     out.append(marker("secret"));
+                    i = Math.max(i, close);
                     continue;
                 }
             }
@@ -454,8 +458,9 @@ public final class Redactor {
                 continue;
             }
             if (token.startsWith("-") && !token.startsWith("--") && token.length() > 5 && token.indexOf('=') < 0
-                    && (isSecretName(token.substring(1)) || token.endsWith("pass") && token.chars().skip(1).allMatch(Character::isLetter))) {
-                out.append(token); // keytool -storepass, -keypass, openssl -passout: one dash, a whole word
+                    && (isSecretName(token.substring(1)) || token.endsWith("pass") && token.chars().skip(1).allMatch(Character::isLetter)
+                    || token.equals("-passin") || token.equals("-passout"))) {
+                out.append(token); // keytool -storepass, -keypass, openssl -passin: one dash, a whole word
                 secretName = token.substring(1);
                 previousIsSecretFlag = true;
                 continue;
@@ -573,6 +578,23 @@ public final class Redactor {
 
     private static final List<String> SECRET_WORDS = List.of("api", "key", "secret", "token", "access", "auth", "password");
     /** Words of prose that follow a flag's name in a sentence ("pass --api-key before running"): not its value. */
+    /** Where openssl is told to find a pass phrase ({@code -passin env:P12_PASS}, {@code file:}, {@code fd:}, {@code stdin}), not the phrase. */
+    private static final java.util.regex.Pattern OPENSSL_REFERENCE = java.util.regex.Pattern.compile("(?:env|file|fd):\\S{1,200}|stdin");
+
+    /** The index of the quote that closes a quoted value, looking at most {@code limit} characters and not past the line; -1 if none. */
+    private static int closingQuoteOnLine(String text, char quote, int from, int limit) {
+        for (int k = from; k < text.length() && k < from + limit; k++) {
+            char c = text.charAt(k);
+            if (c == quote) {
+                return k;
+            }
+            if (c == '\n') {
+                return -1;
+            }
+        }
+        return -1;
+    }
+
     private static final Set<String> PROSE_AFTER_FLAG = Set.of("before", "after", "to", "or", "and", "with", "when", "if", "is", "was", "flag",
             "option", "instead", "first", "again", "the", "a", "an", "for", "in", "on", "of", "via", "from", "as", "at", "are", "will", "can");
     /** Names whose value is a position in a listing, not a lock: {@code cursor=bmV4dF90cz...}. */
@@ -636,19 +658,30 @@ public final class Redactor {
         return n.endsWith("clientid") || n.endsWith("appid") || n.endsWith("applicationid");
     }
 
-    /** A label of lower-case words ({@code orders-consumer-7f9c}), at least one a word of three letters: not a UUID or a key. */
+    /** A client's id that is not a secret: a label of words, or a Google OAuth client id, which every sign-in URL shows. */
+    private static boolean isPublicId(String value) {
+        return isLabel(value) || GOOGLE_CLIENT_ID.matcher(value).matches();
+    }
+
+    private static final java.util.regex.Pattern GOOGLE_CLIENT_ID = java.util.regex.Pattern.compile("\\d{6,20}-[a-z0-9]{20,40}\\.apps\\.googleusercontent\\.com");
+
+    /** A label of lower-case words ({@code orders-consumer-7f9c}, {@code nextcloud}), at least one a word of three letters: not a UUID or a key. */
     private static boolean isLabel(String value) {
         return value.length() <= 64 && LABEL.matcher(value).matches() && java.util.Arrays.stream(value.split("[-_]")).anyMatch(w -> w.length() >= 3 && w.chars().allMatch(Character::isLetter));
     }
 
     private static final java.util.regex.Pattern FILE_NAME = java.util.regex.Pattern.compile("[\\w.-]{1,200}\\.(?:[a-z][a-z0-9]{1,4})");
 
-    private static final java.util.regex.Pattern LABEL = java.util.regex.Pattern.compile("[a-z0-9]{1,20}(?:[-_][a-z0-9]{1,20}){1,6}");
+    private static final java.util.regex.Pattern LABEL = java.util.regex.Pattern.compile("[a-z0-9]{1,20}(?:[-_][a-z0-9]{1,20}){0,6}");
 
-    /** After a bare "key" name, a lower-case path names an object (S3's {@code --key db/2025-06-10.dump.gz}). */
+    /**
+     * After a bare "key" name, a lower-case path names an object (S3's {@code --key db/2025-06-10.dump.gz}), and words
+     * then a digest name a cache entry ({@code key: Linux-node-20-96c9c226...}).
+     */
     private static boolean isObjectKey(String name, String value) {
         String v = stripTrailingSeparators(value);
-        return "key".equalsIgnoreCase(name) && v.indexOf('/') > 0 && v.length() <= 300 && NAME_OR_PATH.matcher(v).matches();
+        return "key".equalsIgnoreCase(name) && v.length() <= 300
+                && (v.indexOf('/') > 0 && NAME_OR_PATH.matcher(v).matches() || !v.isEmpty() && Character.isLetter(v.charAt(0)) && isCompositeId(v));
     }
 
     /**
@@ -671,7 +704,8 @@ public final class Redactor {
     private static final List<String> DIGEST_NAMES = List.of("md5", "sha1", "sha256", "sha384", "sha512", "crc32", "crc32c", "etag", "integrity", "uuid");
 
     /** A name whose last word is "id" ({@code HostId}, {@code x-request-id}, {@code trace_id}) or a known identifier's name. */
-    private static boolean namesAnId(String name) {
+    private static boolean namesAnId(String numberedName) {
+        String name = NUMBERED.matcher(numberedName).replaceFirst(""); // x-amz-id-2: the second id
         String normalized = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
         if (SECRET_WORDS.stream().anyMatch(normalized::contains) && DATA_KEYS.stream().noneMatch(d -> normalized.equals(d + "key"))) {
             return false; // newrelic_user_api_id, access_key_id: the id of a credential may be one
@@ -683,6 +717,8 @@ public final class Redactor {
                 || name.length() > 2 && (name.endsWith("Id") || name.endsWith("ID") && !name.equals(name.toUpperCase(Locale.ROOT))
                 || name.regionMatches(true, name.length() - 3, "_id", 0, 3) || name.regionMatches(true, name.length() - 3, "-id", 0, 3));
     }
+
+    private static final java.util.regex.Pattern NUMBERED = java.util.regex.Pattern.compile("[-_]\\d{1,2}$");
 
     /**
      * The index of {@code </name>} when the token is the name of an element holding a secret
@@ -762,7 +798,7 @@ public final class Redactor {
     /** A word of a name in code or a path: lower, Capitalized or camelCase letters with a few digits, or a number. */
     private static final java.util.regex.Pattern WORD = java.util.regex.Pattern.compile("[A-Za-z][a-z]*(?:[A-Z][a-z]+)*[A-Z]?\\d{0,4}|\\d{1,6}"
             // a name of words with capitals and digits inside: OAuth2AuthorizationCodeAuthenticationProvider
-            + "|(?:[A-Z]{0,4}[a-z]{2,}\\d{0,2}|[A-Z]{1,5}\\d{0,2}){2,}");
+            + "|(?:[A-Z]{0,4}[a-z]{2,}\\d{0,2}|[A-Z]{1,5}\\d{0,3}){2,}"); // SHA256SUMS
     /** A hex id with a short tag ({@code 8f2c4b1d9e6a7c3f-FRA}, a Cloudflare ray id and its data center). */
     private static final java.util.regex.Pattern HEX_WITH_TAG = java.util.regex.Pattern.compile("(?i)[0-9a-f]{8,}[-_][a-z]{2,5}");
     private static final java.util.regex.Pattern SHORT_OR_HEX = java.util.regex.Pattern.compile("[a-z0-9]{1,6}|\\d+|[0-9a-f]{1,16}");
@@ -1037,10 +1073,18 @@ public final class Redactor {
         int authorityStart = scheme < 0 ? 0 : scheme + 3;
         int authorityEnd = indexOfAny(token, "/?#", authorityStart);
         int at = token.lastIndexOf('@', authorityEnd - 1);
+        int colon = token.indexOf(':', authorityStart);
+        if (at < authorityStart && scheme > 0 && colon > 0 && colon < authorityEnd) {
+            // a password holding '#' or '?' unescaped (postgresql://app:s3#cret@db:5432/app): the authority runs to the first '/'
+            int slash = token.indexOf('/', authorityStart);
+            at = token.lastIndexOf('@', (slash < 0 ? token.length() : slash) - 1);
+            if (at > authorityEnd && token.substring(colon + 1, authorityEnd).chars().allMatch(Character::isDigit)) {
+                at = -1; // host:8080?next=a@b: a port, then a query
+            }
+        }
         if (at < authorityStart) {
             return token;
         }
-        int colon = token.indexOf(':', authorityStart);
         if (colon < 0 || colon > at || colon == at - 1 || isMask(token.substring(colon + 1, at)) || DIGEST_AFTER_AT.matcher(token).region(at + 1, token.length()).lookingAt()) {
             return token; // nginx:1.17.8@sha256:380e...: an image pinned to its digest, not user:password@host
         }

@@ -1,0 +1,76 @@
+package dev.reasoningbank.core.redact;
+
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Secrets told by where they stand rather than by a name beside them: the argument of a protocol's
+ * {@code PASS} command in a client's transcript, the password of a {@code (user, password)} pair given to an
+ * HTTP library, and a value printed alone on the line after one that announces a password.
+ */
+final class PositionalSecrets {
+
+    /** An FTP or POP3 transcript ({@code > USER ops} then {@code > PASS s3cret}), as curl -v and mail clients print it. */
+    private static final Pattern USER_COMMAND = Pattern.compile("(?m)^(?:> ?|C: ?)?USER \\S");
+    private static final Pattern PASS_COMMAND = Pattern.compile("(?m)^((?:> ?|C: ?)?PASS )(\\S{1,200})[ \\t\\r]*$");
+
+    /** {@code auth=('user', 'password')}, {@code HTTPBasicAuth("user", "password")}: Python's requests, httpx, aiohttp. */
+    private static final Pattern AUTH_PAIR = Pattern.compile(
+            "(?i)((?:\\bauth\\s{0,3}=\\s{0,3}\\(|basicauth\\(|digestauth\\()\\s{0,3}(['\"])[^'\"\\n]{1,100}\\2\\s{0,3},\\s{0,3}(['\"]))([^'\"\\n]{1,200})\\3");
+
+    /** A container's name before its log lines ({@code jenkins  | }). */
+    private static final Pattern LOG_PREFIX = Pattern.compile("^[\\w.-]{1,40}\\s{1,8}\\|\\s?");
+
+    private PositionalSecrets() {}
+
+    static String redact(String text) {
+        String out = text;
+        if (out.contains("PASS ") && USER_COMMAND.matcher(out).find()) {
+            out = replaceGroup(PASS_COMMAND.matcher(out), 1, 2);
+        }
+        if (containsIgnoreCase(out, "auth")) {
+            out = replaceGroup(AUTH_PAIR.matcher(out), 1, 4);
+        }
+        if (containsIgnoreCase(out, "password")) {
+            out = afterAnnouncingLine(out);
+        }
+        return out;
+    }
+
+    private static String replaceGroup(Matcher m, int keep, int secret) {
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(out, Matcher.quoteReplacement(m.group(keep) + Redactor.marker("secret")));
+            int tail = m.end(secret);
+            out.append(m.group().substring(tail - m.start()));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    /** {@code Please use the following password to proceed:} then, on the next line that is not blank, the password alone. */
+    private static String afterAnnouncingLine(String text) {
+        String[] lines = text.split("\n", -1);
+        boolean announced = false;
+        for (int i = 0; i < lines.length; i++) {
+            Matcher prefix = LOG_PREFIX.matcher(lines[i]);
+            int from = prefix.lookingAt() ? prefix.end() : 0;
+            String content = lines[i].substring(from).strip();
+            if (content.isEmpty()) {
+                continue;
+            }
+            if (announced && content.length() >= 6 && content.length() <= 128 && content.chars().noneMatch(Character::isWhitespace)
+                    && !content.endsWith(":") && !content.startsWith("[REDACTED")) {
+                lines[i] = lines[i].substring(0, lines[i].indexOf(content, from)) + Redactor.marker("secret")
+                        + lines[i].substring(lines[i].indexOf(content, from) + content.length());
+            }
+            announced = content.endsWith(":") && content.toLowerCase(Locale.ROOT).contains("password");
+        }
+        return String.join("\n", lines);
+    }
+
+    private static boolean containsIgnoreCase(String text, String word) {
+        return text.toLowerCase(Locale.ROOT).contains(word);
+    }
+}
