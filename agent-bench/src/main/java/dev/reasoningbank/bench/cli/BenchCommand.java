@@ -243,7 +243,7 @@ public final class BenchCommand implements Callable<Integer> {
     private int fileSharing() throws Exception {
         int lessons = preload > 0 ? preload : 1_000;
         java.nio.file.Files.createDirectories(out);
-        FileSharingBenchmark.Result r = FileSharingBenchmark.run(out, lessons, 4, 250, 3);
+        FileSharingBenchmark.Result r = FileSharingBenchmark.run(out, lessons, 4, 1_000, 3);
         java.util.Map<String, Object> results = new java.util.LinkedHashMap<>();
         results.put("track", "file-sharing");
         results.put("preloadedLessons", lessons);

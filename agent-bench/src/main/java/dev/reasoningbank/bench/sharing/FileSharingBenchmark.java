@@ -20,7 +20,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Memorize throughput on one bank file shared by processes, as agents on one machine share it: one
  * process of {@code threads} threads, then two such processes at once, each a JVM of its own that
- * memorizes distinct lessons through {@link ReasoningBank#memorize}. A round's throughput is the lessons
+ * memorizes distinct lessons through {@link ReasoningBank#memorize}, after warming up on a bank of its own
+ * (a running agent's code is compiled; a fresh JVM's is not). A round's throughput is the lessons
  * memorized over the time from the first worker's start to the last one's end; each setting runs
  * {@code rounds} times over a fresh bank and reports the median. Afterwards the bank must hold every
  * lesson acknowledged: nothing is lost to the other process.
@@ -29,6 +30,7 @@ public final class FileSharingBenchmark {
 
     private static final Instant CREATED = Instant.parse("2026-01-01T08:00:00Z");
     private static final String DONE = "done ";
+    private static final String READY = "ready";
 
     /** What one setting measured: lessons per second of each round, and the lessons the bank held after each. */
     public record Setting(int processes, int threads, int lessonsPerThread, List<Double> lessonsPerSecond, List<Integer> heldAfter) {
@@ -72,21 +74,38 @@ public final class FileSharingBenchmark {
                     return null;
                 });
             }
-            // every worker waits for the same instant, so that the processes overlap however long their JVMs take to start
-            long startAt = System.currentTimeMillis() + 3_000;
             List<Process> workers = new ArrayList<>();
+            List<java.io.BufferedReader> outputs = new ArrayList<>();
             for (int p = 0; p < processes; p++) {
                 int firstLesson = preload + p * threads * lessonsPerThread;
-                workers.add(new ProcessBuilder(javaCommand(bank, startAt, threads, lessonsPerThread, firstLesson))
-                        .redirectError(ProcessBuilder.Redirect.INHERIT).start());
+                Process worker = new ProcessBuilder(javaCommand(bank, threads, lessonsPerThread, firstLesson))
+                        .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+                workers.add(worker);
+                outputs.add(new java.io.BufferedReader(new java.io.InputStreamReader(worker.getInputStream(), StandardCharsets.UTF_8)));
+            }
+            // each worker warms up on a bank of its own first; then all start at one instant, so that the processes overlap
+            for (java.io.BufferedReader output : outputs) {
+                List<String> before = new ArrayList<>();
+                for (String line = output.readLine(); !READY.equals(line); line = output.readLine()) {
+                    if (line == null) {
+                        throw new IllegalStateException("a worker process failed while warming up: " + String.join("\n", before));
+                    }
+                    before.add(line); // what a JVM option may print first
+                }
+            }
+            long startAt = System.currentTimeMillis() + 200;
+            for (Process worker : workers) {
+                worker.getOutputStream().write((startAt + "\n").getBytes(StandardCharsets.UTF_8));
+                worker.getOutputStream().flush();
             }
             long first = Long.MAX_VALUE;
             long last = 0;
             int memorized = 0;
             for (Process worker : workers) {
-                String out = new String(worker.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-                if (!worker.waitFor(10, TimeUnit.MINUTES) || worker.exitValue() != 0 || !out.startsWith(DONE)) {
-                    throw new IllegalStateException("a worker process failed (exit " + worker.exitValue() + "): " + out);
+                List<String> lines = outputs.get(workers.indexOf(worker)).lines().toList();
+                String out = lines.stream().filter(l -> l.startsWith(DONE)).findFirst().orElse("");
+                if (!worker.waitFor(10, TimeUnit.MINUTES) || worker.exitValue() != 0 || out.isEmpty()) {
+                    throw new IllegalStateException("a worker process failed (exit " + worker.exitValue() + "): " + String.join("\n", lines));
                 }
                 String[] fields = out.substring(DONE.length()).split(" ");
                 first = Math.min(first, Long.parseLong(fields[0]));
@@ -102,10 +121,10 @@ public final class FileSharingBenchmark {
         return new Setting(processes, threads, lessonsPerThread, List.copyOf(rates), List.copyOf(held));
     }
 
-    private static List<String> javaCommand(Path bank, long startAt, int threads, int lessonsPerThread, int firstLesson) {
+    private static List<String> javaCommand(Path bank, int threads, int lessonsPerThread, int firstLesson) {
         String java = ProcessHandle.current().info().command().orElse("java");
         return List.of(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"), FileSharingBenchmark.class.getName(),
-                bank.toString(), String.valueOf(startAt), String.valueOf(threads), String.valueOf(lessonsPerThread), String.valueOf(firstLesson));
+                bank.toString(), String.valueOf(threads), String.valueOf(lessonsPerThread), String.valueOf(firstLesson));
     }
 
     private static void deleteBank(Path bank) throws IOException {
@@ -115,41 +134,57 @@ public final class FileSharingBenchmark {
     }
 
     /**
-     * A worker: {@code <bank> <startAtEpochMillis> <threads> <lessonsPerThread> <firstLesson>}. Prints
-     * {@code done <startNanos> <endNanos> <memorized>} on the epoch's nanosecond scale, comparable across processes.
+     * A worker: {@code <bank> <threads> <lessonsPerThread> <firstLesson>}. Warms up on a bank file of its own
+     * beside the shared one (the same lessons, threads and disk), prints {@code ready}, reads the epoch
+     * millisecond to start at from its input, then prints {@code done <startNanos> <endNanos> <memorized>} on
+     * the epoch's nanosecond scale, comparable across processes.
      */
     public static void main(String[] args) throws Exception {
         Path file = Path.of(args[0]);
-        long startAt = Long.parseLong(args[1]);
-        int threads = Integer.parseInt(args[2]);
-        int perThread = Integer.parseInt(args[3]);
-        int firstLesson = Integer.parseInt(args[4]);
+        int threads = Integer.parseInt(args[1]);
+        int perThread = Integer.parseInt(args[2]);
+        int firstLesson = Integer.parseInt(args[3]);
         List<Lesson> all = SyntheticLessons.generate(firstLesson + threads * perThread, 100, CREATED);
+        Path warmUp = file.resolveSibling(file.getFileName() + ".warm-up-" + ProcessHandle.current().pid() + ".json");
+        try (ReasoningBank bank = ReasoningBank.builder().store(JsonFileLessonStore.open(warmUp)).build()) {
+            memorize(bank, all, threads, perThread, firstLesson);
+        } finally {
+            deleteBank(warmUp);
+        }
+        System.out.println(READY);
+        System.out.flush();
+        long startAt = Long.parseLong(new java.io.BufferedReader(new java.io.InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine().strip());
         try (ReasoningBank bank = ReasoningBank.builder().store(JsonFileLessonStore.open(file)).build()) {
             bank.lessons(); // opened and read before the clock starts, as a running agent's bank is
             Thread.sleep(Math.max(0, startAt - System.currentTimeMillis()));
             long start = epochNanos();
-            ExecutorService pool = Executors.newFixedThreadPool(threads);
-            try {
-                List<Future<Integer>> done = new ArrayList<>();
-                for (int t = 0; t < threads; t++) {
-                    List<Lesson> mine = all.subList(firstLesson + t * perThread, firstLesson + (t + 1) * perThread);
-                    done.add(pool.submit(() -> {
-                        mine.forEach(bank::memorize);
-                        return mine.size();
-                    }));
-                }
-                int memorized = 0;
-                for (Future<Integer> f : done) {
-                    memorized += f.get();
-                }
-                System.out.println(DONE + start + " " + epochNanos() + " " + memorized);
-            } finally {
-                pool.shutdown();
-            }
+            int memorized = memorize(bank, all, threads, perThread, firstLesson);
+            System.out.println(DONE + start + " " + epochNanos() + " " + memorized);
         } catch (UncheckedIOException e) {
             System.out.println("failed " + e.getMessage());
             System.exit(1);
+        }
+    }
+
+    /** Each of {@code threads} threads memorizes its own {@code perThread} lessons; how many were memorized. */
+    private static int memorize(ReasoningBank bank, List<Lesson> all, int threads, int perThread, int firstLesson) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<Integer>> done = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                List<Lesson> mine = all.subList(firstLesson + t * perThread, firstLesson + (t + 1) * perThread);
+                done.add(pool.submit(() -> {
+                    mine.forEach(bank::memorize);
+                    return mine.size();
+                }));
+            }
+            int memorized = 0;
+            for (Future<Integer> f : done) {
+                memorized += f.get();
+            }
+            return memorized;
+        } finally {
+            pool.shutdown();
         }
     }
 

@@ -189,7 +189,7 @@ public final class ReasoningBank implements AutoCloseable {
     public MemorizeResult memorize(Lesson lesson, @Nullable String supersedes) {
         notNull(lesson, "lesson");
         Lesson clean = redacted(lesson);
-        List<String> problems = LessonValidator.problems(clean, List.of());
+        List<String> problems = LessonValidator.problemsOfRedacted(clean);
         if (!problems.isEmpty()) {
             throw new InvalidLessonException(clean.id(), problems);
         }
@@ -255,7 +255,7 @@ public final class ReasoningBank implements AutoCloseable {
         List<Lesson> clean = lessons.stream().map(ReasoningBank::redacted).toList();
         List<String> problems = new ArrayList<>();
         for (Lesson lesson : clean) {
-            LessonValidator.problems(lesson, List.of()).forEach(p -> problems.add(lesson.id() + ": " + p));
+            LessonValidator.problemsOfRedacted(lesson).forEach(p -> problems.add(lesson.id() + ": " + p));
         }
         if (!problems.isEmpty()) {
             throw new InvalidLessonException(problems.size() + " of the lessons", problems);

@@ -28,7 +28,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <ul>
  *   <li>A change costs one small durable append: its line ({@code {"revision":N,"put":[...],"remove":[...],
- *       "crc32":"..."}}) is appended to the journal and fsync'd, whatever the bank's size. A line whose
+ *       "crc32":"..."}}) is appended to the journal and fsync'd, whatever the bank's size; the fsync comes after
+ *       the locks are released, so that writers of other threads and processes append meanwhile and share the
+ *       disk's flushes, and {@link #update} returns once it is done. A line whose
  *       checksum does not match (a writer killed mid-append) is a torn tail: never applied, cut by the next writer.
  *   <li>Past a size (the document's, at least 1 MB) and when the store is closed, the journal is folded into
  *       the document: temp file, fsync, atomic rename, fsync of the folder; then the journal goes. A
@@ -271,10 +273,26 @@ public final class JsonFileLessonStore implements LessonStore {
         } catch (IOException e) {
             throw new BankFileException(file, "cannot be created: its folder " + file.getParent() + " cannot be made (" + e + ")", e);
         }
+        Written<R> written = underLocks(transaction);
+        if (written.unsynced() != null) {
+            // outside the locks: other writers append meanwhile, and their fsyncs and this one share the disk's flushes
+            try (FileChannel channel = written.unsynced()) {
+                channel.force(false);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write bank file " + file + ": " + e.getMessage(), e);
+            }
+        }
+        return written.result();
+    }
+
+    /** What a transaction returned, and the journal it appended to that is still to be fsync'd ({@code null} if none). */
+    private record Written<R>(R result, @Nullable FileChannel unsynced) {}
+
+    private <R> Written<R> underLocks(Function<LessonSet, R> transaction) {
+        FileChannel unsynced = null;
         processLock.lock();
         try (FileChannel lockChannel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                 FileLock ignored = lockChannel.lock()) {
-            removeStaleTempFiles();
             // read under the lock: what follows the offset now is a torn tail, which the append cuts
             Loaded before = refresh();
             BankSnapshot current = before.snapshot;
@@ -285,7 +303,8 @@ public final class JsonFileLessonStore implements LessonStore {
                 if (before.state == null) {
                     fold(next); // a new bank starts as a document
                 } else {
-                    long end = append(before.journalOffset, Journal.line(next.revision(), working.upserts(), working.removals()));
+                    unsynced = FileChannel.open(journal, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                    long end = append(unsynced, before.journalOffset, Journal.line(next.revision(), working.upserts(), working.removals()));
                     JournalState written = journalState();
                     publish(new Loaded(before.state, before.documentSize, written == null ? null : written.key(), end, next));
                     if (end > Math.max(foldAfter, before.documentSize)) {
@@ -293,11 +312,24 @@ public final class JsonFileLessonStore implements LessonStore {
                     }
                 }
             }
-            return result;
+            Written<R> done = new Written<>(result, unsynced);
+            unsynced = null;
+            return done;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot lock or write bank file " + file + ": " + e.getMessage(), e);
         } finally {
             processLock.unlock();
+            closeQuietly(unsynced);
+        }
+    }
+
+    private static void closeQuietly(@Nullable FileChannel channel) {
+        if (channel != null) {
+            try {
+                channel.close();
+            } catch (IOException ignored) {
+                // nothing was left to write through it
+            }
         }
     }
 
@@ -337,24 +369,25 @@ public final class JsonFileLessonStore implements LessonStore {
         }
     }
 
-    /** Appends one journal line at {@code offset} (cutting a torn tail left there), fsync'd; the new end. */
-    private long append(long offset, byte[] line) throws IOException {
-        boolean created = !Files.exists(journal);
-        try (FileChannel channel = FileChannel.open(journal, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
-            if (channel.size() > offset) {
-                channel.truncate(offset);
-            }
-            ByteBuffer buffer = ByteBuffer.wrap(line);
-            long at = offset;
-            while (buffer.hasRemaining()) {
-                at += channel.write(buffer, at);
-            }
-            channel.force(false);
-            if (created) {
-                syncDirectory(folderOf(file)); // the new journal's name is durable too
-            }
-            return at;
+    /**
+     * Appends one journal line at {@code offset} (cutting a torn tail left there); the new end. A new
+     * journal is fsync'd with its name at once; otherwise the caller fsyncs once it released the lock.
+     */
+    private long append(FileChannel channel, long offset, byte[] line) throws IOException {
+        boolean created = channel.size() == 0 && offset == 0;
+        if (channel.size() > offset) {
+            channel.truncate(offset);
         }
+        ByteBuffer buffer = ByteBuffer.wrap(line);
+        long at = offset;
+        while (buffer.hasRemaining()) {
+            at += channel.write(buffer, at);
+        }
+        if (created) {
+            channel.force(false);
+            syncDirectory(folderOf(file)); // the new journal's name is durable too
+        }
+        return at;
     }
 
     /** Writes {@code snapshot} as the document, then drops the journal it holds. */
@@ -415,6 +448,7 @@ public final class JsonFileLessonStore implements LessonStore {
     }
 
     private void write(BankSnapshot snapshot) throws IOException {
+        removeStaleTempFiles();
         byte[] json = LessonJson.writeCompact(new LessonJson.Document(LessonJson.SCHEMA_VERSION, snapshot.revision(), snapshot.lessons()));
         Path temp = file.resolveSibling(file.getFileName() + ".tmp-" + ProcessHandle.current().pid() + "-" + System.nanoTime());
         try {
