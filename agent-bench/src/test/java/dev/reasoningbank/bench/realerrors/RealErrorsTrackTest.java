@@ -49,11 +49,12 @@ class RealErrorsTrackTest {
             assertThat(bank.repeatedMistakes()).as(split).isLessThan(none.repeatedMistakes() / 2);
             assertThat(bank.successRate()).as(split).isGreaterThan(none.successRate());
         }
-        // seeded regression floors. The held-out half's first measure, before it was read: 24 of 31 learned, 0 repeats, 0 wrong
-        // fixes; after its misses were read: 30 of 31 (left: a timestamp whose form the message does not name, which the oracle
-        // cannot rewrite either)
-        assertThat(results.result(CorpusEntry.DEV, "bank").classesLearned()).isGreaterThanOrEqualTo(154);
-        assertThat(results.result(CorpusEntry.HELD_OUT, "bank").classesLearned()).isGreaterThanOrEqualTo(30);
+        // seeded regression floors. The held-out half's first measure, before it was read: 20 of 30 learned, 0 repeats, 0 wrong
+        // fixes; after its misses were read: 29 of 30 (left: OpenBao's 403 "permission denied" for a bad token, the very words
+        // of its policy denial, which no credential swap fixes)
+        assertThat(results.result(CorpusEntry.DEV, "bank").classesLearned()).isGreaterThanOrEqualTo(184);
+        assertThat(results.result(CorpusEntry.HELD_OUT, "bank").classesLearned()).isGreaterThanOrEqualTo(29);
+        assertThat(results.result(CorpusEntry.DEV, "bank").repeatedMistakes()).isZero();
         assertThat(results.result(CorpusEntry.HELD_OUT, "bank").repeatedMistakes()).isZero();
     }
 

@@ -58,14 +58,15 @@ public final class ErrorClassifier {
         boolean throttled = ResponseHints.rateLimitSpent(headers) && (status == 403 || status == 429)
                 || containsAny(text, "rate limit", "ratelimit", "too many requests", "throttl", "slow down", "reduce your request rate",
                         "request rate", "quota exceeded", "exceeded your quota", "throughputexceeded", "throughput exceeded", "requestlimitexceeded",
-                        "request limit exceeded");
+                        "request limit exceeded", "request limit reached", "call limit reached");
         if (throttled && (status == 400 || status == 403 || status == 429 || status == 503)) {
             return ErrorKind.RATE_LIMITED;
         }
         boolean removed = ResponseHints.deprecated(headers) || ResponseHints.successor(headers, status).isPresent()
                 || containsAny(text, "deprecated", "no longer supported", "no longer available", "has been removed", "was removed",
                         "sunset", "decommissioned", "has been retired", "is retired", "end of life", "unsupported api version",
-                        "version is not supported", "moved permanently");
+                        "version is not supported", "moved permanently", "is too old", "minimum supported api version",
+                        "minimum supported version");
         if (removed && (status == 301 || status == 308 || status == 400 || status == 404 || status == 410 || status == 426)) {
             return ErrorKind.GONE;
         }
@@ -73,8 +74,13 @@ public final class ErrorClassifier {
                 "token expired", "token has expired", "token is expired", "api key expired", "invalid auth", "not authed", "token revoked",
                 "valid api key", "invalid credentials", "bad credentials", "incorrect client credentials", "invalid client",
                 // AWS answers a bad key with 400 or 403 (its common errors: UnrecognizedClient, InvalidClientTokenId, ExpiredToken)
-                "unrecognizedclient", "invalidclienttokenid", "expiredtoken", "security token is invalid", "access key id or security token")) {
+                "unrecognizedclient", "invalidclienttokenid", "expiredtoken", "security token is invalid", "access key id or security token",
+                // Nomad's "ACL token not found", Meta's "Error validating access token: Session has expired"
+                "token not found", "error validating access token", "session has expired", "invalid access token")) {
             return ErrorKind.AUTH;
+        }
+        if (status >= 500 && containsAny(text, "token expired", "token has expired", "token not found", "token is expired")) {
+            return ErrorKind.AUTH; // the caller's credential, reported as a server error (Nomad answers an expired ACL token with 500)
         }
         if (status >= 400 && status < 500 && status != 401 && status != 403 && status != 429
                 && containsAny(text, "timed out", "a timeout", "timeout when", "timeout while", "timeout occurred")) {

@@ -30,7 +30,9 @@ import org.jspecify.annotations.Nullable;
  */
 public record LessonPolicy(Set<String> alternatives, Set<String> credentialSources, Duration maxSkip, int maxRetries, Duration maxTotalWait) {
 
-    private static final Pattern PLACE = Pattern.compile("(?i)^[a-z][a-z0-9+.-]*:|//|@|^[a-z0-9-]+(\\.[a-z0-9-]+)+(:\\d+)?(/.*)?$");
+    /** A scheme, an authority, a host name (its last label holds a letter) or an IPv4 address; a version (v23.0, 1.40) is none. */
+    private static final Pattern PLACE = Pattern.compile("(?i)^[a-z][a-z0-9+.-]*:|//|@|^[a-z0-9-]+(\\.[a-z0-9-]+)*\\.[a-z0-9-]*[a-z][a-z0-9-]*(:\\d+)?(/.*)?$"
+            + "|^\\d{1,3}(\\.\\d{1,3}){3}(:\\d+)?(/.*)?$");
 
     public LessonPolicy {
         alternatives = Set.copyOf(notNull(alternatives, "alternatives"));

@@ -509,6 +509,14 @@ public final class RuleBasedReflector implements Reflector {
                     .filter(name -> f.arguments().get(name) instanceof String v && v.length() >= 3 && v.length() <= 60
                             && Pattern.compile("(?<![\\w-])" + Pattern.quote(v) + "(?![\\w-])").matcher(f.message()).find())
                     .forEach(named::add);
+            // or the number it rejected ("integer too big (maximum 100, got 150)"), when one argument alone holds it
+            List<String> byNumber = candidates.stream()
+                    .filter(name -> !named.contains(name) && f.arguments().get(name) instanceof Number n && Math.abs(n.longValue()) >= 10
+                            && Pattern.compile("(?<![\\w.-])" + n + "(?![\\w.])").matcher(f.message()).find())
+                    .toList();
+            if (byNumber.size() == 1) {
+                named.addAll(byNumber);
+            }
             return named;
         }
 

@@ -17,7 +17,7 @@ import org.jspecify.annotations.Nullable;
 @Internal
 public final class Successors {
 
-    private static final Pattern VERSION = Pattern.compile("(?i)\\bv\\d{1,3}(?:\\.\\d{1,3})?\\b|\\b\\d{4}-\\d{2}(?:-\\d{2})?\\b");
+    private static final Pattern VERSION = Pattern.compile("(?i)\\bv\\d{1,3}(?:\\.\\d{1,3})?\\b|\\b\\d{4}-\\d{2}(?:-\\d{2})?\\b|\\b\\d{1,2}\\.\\d{1,3}\\b");
     private static final Pattern SAFE_PATH = Pattern.compile("/(?!/)[A-Za-z0-9_.~%/{}:+=&?-]{0,300}");
 
     private Successors() {}

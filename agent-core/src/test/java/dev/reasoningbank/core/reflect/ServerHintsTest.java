@@ -29,6 +29,8 @@ class ServerHintsTest {
         "'window' contains unexpected value. Cannot be greater than 5000. | 5000",
         "from + size must be less than or equal to: [500] but was [900]. | 500",
         "Only upto 250 hits can be fetched per page. | 250",
+        "limit 200 is outside the range of [1, 100] | 100",
+        "integer too big (maximum 100, got 150) | 100",
     })
     void bounds_are_read_however_they_are_phrased(String message, long bound) {
         assertThat(ServerHints.upperBound(message)).contains(bound);
@@ -78,6 +80,20 @@ class ServerHintsTest {
     })
     void a_successor_is_read_from_the_message(String message, String successor) {
         assertThat(ServerHints.successor(message)).contains(successor);
+    }
+
+    @Test
+    void a_version_the_server_names_is_a_successor_of_the_same_shape() {
+        assertThat(ServerHints.successor("client version 1.30 is too old. Minimum supported API version is 1.40, please upgrade")).contains("1.40");
+        assertThat(ServerHints.successor("You are calling a deprecated version of the Ads API. Please update to the latest version: v23.0."))
+                .contains("v23.0");
+        assertThat(Successors.apply("1.30", "1.40", null)).contains("1.40");
+        assertThat(Successors.apply("v21.0", "v23.0", null)).contains("v23.0");
+    }
+
+    @Test
+    void allowed_values_are_read_after_a_noun_of_what_they_are() {
+        assertThat(ServerHints.allowedValues("invalid precision; valid precision units are ns, us, ms, and s")).containsExactly("ns", "us", "ms", "s");
     }
 
     @Test
