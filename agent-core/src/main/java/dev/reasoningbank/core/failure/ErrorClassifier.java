@@ -18,6 +18,12 @@ import java.util.Map;
 @Internal
 public final class ErrorClassifier {
 
+    private static final String CREDENTIAL = "(?:access token|api key|apikey|auth token|bearer token|token|credentials?|client secret|secret key|session)";
+    private static final String REJECTED = "(?:invalid|expired|revoked|not found|unknown|not recognized|unrecognized|not valid|malformed|incorrect|bad)";
+    /** "the access token provided is expired", "invalid or expired session", "unknown API key": a credential named and rejected. */
+    private static final java.util.regex.Pattern CREDENTIAL_REJECTED = java.util.regex.Pattern.compile(
+            "\\b" + CREDENTIAL + "\\b[^.;,:]{0,25}?\\b" + REJECTED + "\\b|\\b" + REJECTED + "\\s+(?:(?:or|and)\\s+\\w+\\s+)?(?:\\w+\\s+)?" + CREDENTIAL + "\\b");
+
     private ErrorClassifier() {}
 
     public static ErrorKind classify(Throwable error) {
@@ -78,6 +84,9 @@ public final class ErrorClassifier {
                 // Nomad's "ACL token not found", Meta's "Error validating access token: Session has expired"
                 "token not found", "error validating access token", "session has expired", "invalid access token")) {
             return ErrorKind.AUTH;
+        }
+        if ((status == 400 || status == 403) && CREDENTIAL_REJECTED.matcher(text).find()) {
+            return ErrorKind.AUTH; // the caller's credential named and rejected, in words the list above does not hold
         }
         if (status >= 500 && containsAny(text, "token expired", "token has expired", "token not found", "token is expired")) {
             return ErrorKind.AUTH; // the caller's credential, reported as a server error (Nomad answers an expired ACL token with 500)

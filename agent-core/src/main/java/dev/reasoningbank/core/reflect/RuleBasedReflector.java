@@ -372,7 +372,12 @@ public final class RuleBasedReflector implements Reflector {
 
         /** A successor on the same host that the server names (a Link rel="successor-version", "use /v2"): no configuration needed. */
         private static Optional<LessonDraft> successorRule(Failure f) {
-            Optional<String> successor = f.successorHint().or(() -> ServerHints.successor(f.message()));
+            Optional<String> successor = f.successorHint().or(() -> ServerHints.successor(f.message()))
+                    // a retired version and a newer one of its shape in the same message, however it is worded
+                    // (of an argument that holds a version: named so, or v-prefixed; a date is no version)
+                    .or(() -> f.arguments().entrySet().stream()
+                            .filter(a -> a.getValue() instanceof String v && (a.getKey().toLowerCase(Locale.ROOT).contains("version") || v.matches("(?i)v\\d.*")))
+                            .map(a -> ServerHints.newerVersion(f.message(), (String) a.getValue())).flatMap(Optional::stream).findFirst());
             if (successor.isEmpty()) {
                 return Optional.empty();
             }
@@ -450,7 +455,7 @@ public final class RuleBasedReflector implements Reflector {
                         f.tool() + " accepts only upper-case letters in " + p + "; upper-case it before calling."));
             }
             Optional<Long> number = wholeNumber(value);
-            Optional<Long> bound = ServerHints.upperBound(message);
+            Optional<Long> bound = ServerHints.upperBound(message).or(() -> number.flatMap(n -> ServerHints.ceilingBelow(message, p, n)));
             if (number.isPresent() && bound.isPresent() && number.get() > bound.get() && bound.get() >= 0) {
                 String max = String.valueOf(bound.get());
                 return Optional.of(fix(f, p, Transform.CLAMP_MAX, max, "Keep " + p + " at most " + max,

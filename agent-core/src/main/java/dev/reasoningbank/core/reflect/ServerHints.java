@@ -74,6 +74,31 @@ final class ServerHints {
         return Optional.empty();
     }
 
+    private static final Pattern LIMIT_WORDS = Pattern.compile("(?i)\\b(?:max(?:imum)?|limit(?:ed)?|range|exceed(?:s|ed)?|too (?:big|large|many|high|long)|"
+            + "greater|larger|higher|more than|above|upper|at most|up ?to|bound)\\b");
+    private static final Pattern NOT_A_CEILING = Pattern.compile("(?i)\\b(?:multiple of|divisible by|step|increments? of|at least|minimum|min)\\b");
+    private static final Pattern PLAIN_NUMBER = Pattern.compile("(?<![\\w.:/#-])\\d{1,9}(?![\\w:/-]|\\.\\d)");
+
+    /**
+     * The largest number below {@code value} in a message that speaks of a ceiling in words {@link #upperBound}
+     * does not know ("integer too big (100 allowed, got 150)"); {@code parameter}'s own name is no such word.
+     */
+    static Optional<Long> ceilingBelow(String message, String parameter, long value) {
+        String words = message.replaceAll("(?i)\\b" + Pattern.quote(parameter) + "\\b", " ");
+        if (!LIMIT_WORDS.matcher(words).find() || NOT_A_CEILING.matcher(words).find()) {
+            return Optional.empty();
+        }
+        long best = -1;
+        Matcher m = PLAIN_NUMBER.matcher(message);
+        while (m.find()) {
+            long n = Long.parseLong(m.group());
+            if (n > 0 && n < value && n > best) {
+                best = n;
+            }
+        }
+        return best > 0 ? Optional.of(best) : Optional.empty();
+    }
+
     /** The values the message allows, if it lists them. */
     static List<String> allowedValues(String message) {
         Matcher m = ALLOWED.matcher(message);
@@ -163,6 +188,42 @@ final class ServerHints {
             }
         }
         return Optional.empty();
+    }
+
+    private static final Pattern VERSION_SHAPE = Pattern.compile("(?i)(?<![\\w.])(v?)(\\d{1,3}(?:\\.\\d{1,3})?)(?![\\w]|\\.\\d)|(?<![\\w-])(\\d{4}-\\d{2}(?:-\\d{2})?)(?![\\w-])");
+
+    /**
+     * A newer version of the same shape as {@code current} ({@code v21.0} and {@code v23.0}, {@code 1.30} and
+     * {@code 1.40}, {@code 2024-01} and {@code 2025-04}) that a message about a retired version names, in whatever
+     * words; the newest when it names several.
+     */
+    static Optional<String> newerVersion(String message, String current) {
+        Matcher old = VERSION_SHAPE.matcher(current.trim());
+        if (!old.matches()) {
+            return Optional.empty();
+        }
+        String best = null;
+        Matcher m = VERSION_SHAPE.matcher(message);
+        while (m.find()) {
+            boolean sameShape = old.group(3) != null ? m.group(3) != null && m.group(3).length() == old.group(3).length()
+                    : m.group(2) != null && m.group(1).equalsIgnoreCase(old.group(1)) && m.group(2).contains(".") == old.group(2).contains(".");
+            if (sameShape && compareVersions(m.group(), current.trim()) > 0 && (best == null || compareVersions(m.group(), best) > 0)) {
+                best = m.group();
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    private static int compareVersions(String a, String b) {
+        String[] x = a.replaceAll("(?i)^v", "").split("[.-]");
+        String[] y = b.replaceAll("(?i)^v", "").split("[.-]");
+        for (int i = 0; i < Math.max(x.length, y.length); i++) {
+            int c = Integer.compare(i < x.length ? Integer.parseInt(x[i]) : 0, i < y.length ? Integer.parseInt(y[i]) : 0);
+            if (c != 0) {
+                return c;
+            }
+        }
+        return 0;
     }
 
     /** A message that allows only lower-case ("lower-case letters only", "must be lowercase") or only upper-case letters. */

@@ -92,6 +92,22 @@ class ServerHintsTest {
     }
 
     @Test
+    void a_newer_version_of_the_same_shape_is_read_in_any_words() {
+        assertThat(ServerHints.newerVersion("API version 2023-01 is retired; our 2025-04 release replaced it", "2023-01")).contains("2025-04");
+        assertThat(ServerHints.newerVersion("v1 has been sunset; v2 and v3 are current", "v1")).contains("v3");
+        assertThat(ServerHints.newerVersion("v3 is sunset since v2 was", "v3")).isEmpty();
+        assertThat(ServerHints.newerVersion("version 1.30 was dropped on 2025-01-01", "1.30")).isEmpty();
+    }
+
+    @Test
+    void a_ceiling_in_words_the_bounds_do_not_know_is_the_largest_number_below_the_value() {
+        assertThat(ServerHints.ceilingBelow("integer too big (100 allowed, got 150)", "limit", 150)).contains(100L);
+        assertThat(ServerHints.ceilingBelow("count 500 exceeds what one page holds: 200", "count", 500)).contains(200L);
+        assertThat(ServerHints.ceilingBelow("limit must be a multiple of 10", "limit", 25)).isEmpty();
+        assertThat(ServerHints.ceilingBelow("limit is invalid: 25 (see page 3)", "limit", 25)).isEmpty();
+    }
+
+    @Test
     void allowed_values_are_read_after_a_noun_of_what_they_are() {
         assertThat(ServerHints.allowedValues("invalid precision; valid precision units are ns, us, ms, and s")).containsExactly("ns", "us", "ms", "s");
     }

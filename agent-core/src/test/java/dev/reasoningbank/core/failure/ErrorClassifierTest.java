@@ -1,0 +1,28 @@
+package dev.reasoningbank.core.failure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.reasoningbank.core.lesson.ErrorKind;
+import dev.reasoningbank.core.tool.ToolException;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ErrorClassifierTest {
+
+    @ParameterizedTest(name = "{0} {1} -> {2}")
+    @CsvSource(delimiter = '|', value = {
+        "400 | The access token provided is expired | AUTH",
+        "403 | invalid or expired session | AUTH",
+        "403 | Unknown API key supplied | AUTH",
+        "400 | credentials not recognized for this account | AUTH",
+        "403 | ACL token not found | AUTH",
+        "500 | ACL token expired | AUTH",
+        "400 | Unexpected token } in JSON at position 12 | VALIDATION",
+        "400 | password must contain at least 8 characters | VALIDATION",
+        "403 | token lacks the repo scope | FORBIDDEN",
+        "404 | token not found | GONE",
+    })
+    void a_rejected_credential_is_told_from_other_failures_however_it_is_worded(int status, String message, ErrorKind kind) {
+        assertThat(ErrorClassifier.classify(ToolException.http(status, message, "api.example.com"))).isEqualTo(kind);
+    }
+}
