@@ -100,16 +100,18 @@ class CorpusTest {
         return Failure.of(new ToolCall(e.id(), e.arguments()), error);
     }
 
-    /** The letters-only words of a text: what names a problem, without its values. */
     /** The distinct words of a message: a code that repeats the message ("missing_scope: missing scope") says nothing new. */
     private static String words(String text) {
         return Pattern.compile("[A-Za-z]{3,}").matcher(text.replaceAll("\"[^\"]*\"|'[^']*'|\\S*\\d\\S*", " ")).results()
                 .map(m -> m.group().toLowerCase(java.util.Locale.ROOT)).distinct().collect(Collectors.joining(" "));
     }
 
-    /** Every number a different number, every id a different id: what a second occurrence of the same error looks like. */
+    /**
+     * Every number a different number, every id a different id: what a second occurrence of the same error looks like.
+     * A number in a name ({@code ISO-8601}, {@code UTF-8}) is no value.
+     */
     private static String withOtherValues(String body) {
-        Matcher number = Pattern.compile("(?<![A-Za-z_\\d])\\d{1,12}(?![A-Za-z_\\d])").matcher(body);
+        Matcher number = Pattern.compile("(?<![A-Za-z_\\d])(?<![A-Za-z]-)\\d{1,12}(?![A-Za-z_\\d])").matcher(body);
         StringBuilder out = new StringBuilder();
         while (number.find()) {
             String n = number.group();

@@ -49,10 +49,10 @@ class RealErrorsTrackTest {
             assertThat(bank.repeatedMistakes()).as(split).isLessThan(none.repeatedMistakes() / 2);
             assertThat(bank.successRate()).as(split).isGreaterThan(none.successRate());
         }
-        // seeded regression floors. The held-out half's first measure, before it was read: 20 of 30 learned, 0 repeats, 0 wrong
-        // fixes; after its misses were read: 29 of 30 (left: OpenBao's 403 "permission denied" for a bad token, the very words
-        // of its policy denial, which no credential swap fixes)
-        assertThat(results.result(CorpusEntry.DEV, "bank").classesLearned()).isGreaterThanOrEqualTo(184);
+        // seeded regression floors. The held-out half's first measure, before it was read: 22 of 30 learned, 0 repeats, 0 wrong
+        // fixes; after its misses were read: 29 of 30 (left: MediaWiki's maxlag, an error in a 200 answer whose only sign of
+        // being transient, Retry-After, is a header the plain tool drops)
+        assertThat(results.result(CorpusEntry.DEV, "bank").classesLearned()).isGreaterThanOrEqualTo(213);
         assertThat(results.result(CorpusEntry.HELD_OUT, "bank").classesLearned()).isGreaterThanOrEqualTo(29);
         assertThat(results.result(CorpusEntry.DEV, "bank").repeatedMistakes()).isZero();
         assertThat(results.result(CorpusEntry.HELD_OUT, "bank").repeatedMistakes()).isZero();

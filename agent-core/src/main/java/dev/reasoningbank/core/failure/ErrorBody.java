@@ -45,8 +45,8 @@ public record ErrorBody(String message, String code, String field) {
             .build();
     private static final int MAX_DEPTH = 6;
     private static final List<String> MESSAGE_KEYS = List.of(
-            "error_description", "message", "Message", "detail", "details", "error_message", "errorMessage",
-            "msg", "description", "title", "reason", "error_summary", "errorSummary");
+            "error_description", "errorDescription", "message", "Message", "detail", "details", "error_message", "errorMessage",
+            "msg", "description", "title", "reason", "error_summary", "errorSummary", "info");
     private static final List<String> CODE_KEYS = List.of(
             "code", "error_code", "errorCode", "ErrorCode", "Code", "type", "__type", "status", "reason", "errorType");
     private static final List<String> HINT_KEYS = List.of("hint", "suggestion");

@@ -134,7 +134,7 @@ public final class ErrorClassifier {
 
     /** The kind a message names; {@code m} in lower case, codes' underscores as spaces. */
     private static ErrorKind byMessage(String m) {
-        if (containsAny(m, "expired", "unauthorized", "unauthorised", "invalid api key", "invalid token", "authentication",
+        if (CREDENTIAL_REJECTED.matcher(m).find() || containsAny(m, "expired", "unauthorized", "unauthorised", "invalid api key", "invalid token", "authentication",
                 "invalid auth", "not authed", "token revoked", "invalid credentials", "invalid grant", "bad credentials",
                 "incorrect client credentials", "valid api key")) {
             return ErrorKind.AUTH;

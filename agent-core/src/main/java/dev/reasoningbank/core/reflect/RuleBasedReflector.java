@@ -405,6 +405,11 @@ public final class RuleBasedReflector implements Reflector {
          * would pick among several readings, is not learned.
          */
         private static Optional<LessonDraft> validationRule(Failure f, ReflectionContext context) {
+            if (f.kind() == ErrorKind.SERVER_ERROR && f.httpStatus() >= 500) {
+                // a number above a bound answered as a server error ("limit '10001' exceeds the configured value ... '10000'"
+                // with a 500): a named argument that the message bounds is capped, not retried as it is
+                return namedParameters(f, context).stream().map(p -> capped(f, p)).flatMap(Optional::stream).findFirst();
+            }
             if (f.kind() != ErrorKind.VALIDATION) {
                 return Optional.empty();
             }
@@ -454,15 +459,24 @@ public final class RuleBasedReflector implements Reflector {
                 return Optional.of(fix(f, p, Transform.UPPERCASE, "", "Upper-case " + p,
                         f.tool() + " accepts only upper-case letters in " + p + "; upper-case it before calling."));
             }
-            Optional<Long> number = wholeNumber(value);
-            Optional<Long> bound = ServerHints.upperBound(message).or(() -> number.flatMap(n -> ServerHints.ceilingBelow(message, p, n)));
+            Optional<LessonDraft> capped = capped(f, p);
+            if (capped.isPresent()) {
+                return capped;
+            }
+            if (!value.equals(value.trim()) && message.toLowerCase(Locale.ROOT).matches(".*\\b(whitespace|spaces?|trim)\\b.*")) {
+                return Optional.of(fix(f, p, Transform.TRIM, "", "Trim " + p, p + " must not start or end with white space; trim it."));
+            }
+            return Optional.empty();
+        }
+
+        /** A cap on {@code p} when its number is above the bound the message names. */
+        private static Optional<LessonDraft> capped(Failure f, String p) {
+            Optional<Long> number = wholeNumber(f.arguments().get(p));
+            Optional<Long> bound = ServerHints.upperBound(f.message()).or(() -> number.flatMap(n -> ServerHints.ceilingBelow(f.message(), p, n)));
             if (number.isPresent() && bound.isPresent() && number.get() > bound.get() && bound.get() >= 0) {
                 String max = String.valueOf(bound.get());
                 return Optional.of(fix(f, p, Transform.CLAMP_MAX, max, "Keep " + p + " at most " + max,
                         f.tool() + " rejects " + p + " above " + max + "; cap it at " + max + "."));
-            }
-            if (!value.equals(value.trim()) && message.toLowerCase(Locale.ROOT).matches(".*\\b(whitespace|spaces?|trim)\\b.*")) {
-                return Optional.of(fix(f, p, Transform.TRIM, "", "Trim " + p, p + " must not start or end with white space; trim it."));
             }
             return Optional.empty();
         }

@@ -21,13 +21,13 @@ final class ServerHints {
     private static final String NUMBER = "(-?\\d{1,12})";
     private static final Pattern INCLUSIVE_MAX = Pattern.compile("(?i)(?:<=|=<|≤|\\bat most|\\bno more than|\\bnot (?:be )?(?:greater|more|larger|higher) than|\\bcan ?not be (?:greater|more|larger|higher) than|"
             + "\\b(?:must|may|should|can|cannot|can't|could) not exceed|\\bcannot exceed|\\bcan't exceed|\\bnot to exceed|\\bmust not be (?:greater|more|larger) than|"
-            + "\\b(?:less|lower|smaller|fewer) than or equal to|\\bup ?to|\\bmaximum(?: allowed)?(?: value)?(?: is| of|:|=)?|\\bmax(?:imum)?(?: allowed)?\\s*[:=]?|"
+            + "\\b(?:less|lower|smaller|fewer)(?: than)? or equal(?: to)?|\\bup ?to|\\bmaximum(?: allowed)?(?: value)?(?: is| of|:|=)?|\\bmax(?:imum)?(?: allowed)?\\s*[:=]?|"
             + "\\bexceeds? (?:the )?(?:maximum|max|limit)(?: allowed)?(?: value)?(?: of| is)?)\\s*:?\\s*[(\\[]?\\s*[\"'`]?" + NUMBER + "\\b");
     private static final Pattern EXCLUSIVE_MAX = Pattern.compile("(?i)(?:(?<![<=])<(?!=)|\\b(?:less|lower|smaller|fewer) than(?! or equal)|\\bbelow|\\bunder)\\s*" + NUMBER + "\\b");
     private static final Pattern RANGE = Pattern.compile("(?i)\\b(?:between|from)\\s+" + NUMBER + "\\s+(?:and|to)\\s+" + NUMBER + "\\b"
             + "|\\b(?:range(?: of)?|in)\\s*[\\[(]?\\s*" + NUMBER + "\\s*(?:,|-|\\.\\.|to)\\s*" + NUMBER + "\\s*[\\])]?");
     private static final Pattern OR_LESS = Pattern.compile("(?i)\\b" + NUMBER + "\\s+or (?:less|fewer|lower|smaller)\\b");
-    private static final Pattern ALLOWED = Pattern.compile("(?i)(?:\\bone of|\\bmust be either|\\b(?:allowed|valid|possible|supported|accepted|permitted) values?(?: are| is)?|"
+    private static final Pattern ALLOWED = Pattern.compile("(?i)(?:\\bone of(?: the following)?|\\b(?:should|must|can|may) only be|\\bshould be(?: one of)?|\\bmust be either|\\b(?:allowed|valid|possible|supported|accepted|permitted) values?(?: are| is)?|"
             // "valid precision units are ns, us, ms, and s"
             + "\\b(?:allowed|valid|possible|supported|accepted|permitted)(?: [a-z]{1,20}){1,2} (?:are|is)|"
             + "\\bthe following(?: [a-z]{1,20}){0,2} (?:are|is) (?:allowed|supported|exposed|valid|accepted|available|permitted)|"
@@ -228,9 +228,11 @@ final class ServerHints {
 
     /** A message that allows only lower-case ("lower-case letters only", "must be lowercase") or only upper-case letters. */
     private static final Pattern ONLY_LOWER = Pattern.compile("(?i)\\blower[- ]?case(?: letters| characters)?(?: and [a-z -]{1,30})? only\\b"
-            + "|\\bonly (?:[a-z-]{1,20} )?(?:and )?lower[- ]?case\\b|\\bmust (?:be|contain) (?:all |only )?lower[- ]?case\\b");
+            + "|\\bonly (?:[a-z-]{1,20} )?(?:and )?lower[- ]?case\\b|\\bmust (?:be|contain) (?:all |only )?lower[- ]?case\\b"
+            + "|\\b(?:is |are )?not (?:in |all )?lower[- ]?case\\b");
     private static final Pattern ONLY_UPPER = Pattern.compile("(?i)\\bupper[- ]?case(?: letters| characters)?(?: and [a-z -]{1,30})? only\\b"
-            + "|\\bonly (?:[a-z-]{1,20} )?(?:and )?upper[- ]?case\\b|\\bmust (?:be|contain) (?:all |only )?upper[- ]?case\\b");
+            + "|\\bonly (?:[a-z-]{1,20} )?(?:and )?upper[- ]?case\\b|\\bmust (?:be|contain) (?:all |only )?upper[- ]?case\\b"
+            + "|\\b(?:is |are )?not (?:in |all )?upper[- ]?case\\b");
 
     /** A character class of a pattern the message gives ({@code legal range is '^[A-Z0-9-_.]{1,20}$'}). */
     private static final Pattern CHARACTER_CLASS = Pattern.compile("\\[([^\\]\\[]{1,60})\\]");

@@ -42,6 +42,8 @@ public final class Successors {
             }
         } else if (next.startsWith("/")) {
             value = isUrl(old) ? withPath(old, next) : old.startsWith("/") ? Optional.of(next) : Optional.empty();
+        } else if (old.matches("\\d{1,3}(?:\\.\\d{1,3})?") && next.matches("(?i)v\\d{1,3}(?:\\.\\d{1,3})?")) {
+            value = Optional.of(next.substring(1)); // a version written bare (1) names its successor bare too (v1.1 is 1.1)
         } else if (VERSION.matcher(next).matches()) {
             Matcher version = VERSION.matcher(old);
             value = version.find() && sameShape(version.group(), next)
