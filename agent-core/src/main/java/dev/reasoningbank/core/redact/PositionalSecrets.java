@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
 /**
  * Secrets told by where they stand rather than by a name beside them: the argument of a protocol's
  * {@code PASS} command in a client's transcript, the password of a {@code (user, password)} pair given to an
- * HTTP library, and a value printed alone on the line after one that announces a password.
+ * HTTP library, a value printed alone on the line after one that announces a password, the password of a
+ * SQL statement, the code of a one-time-password check and the response of an HTTP Digest answer.
  */
 final class PositionalSecrets {
 
@@ -18,6 +19,17 @@ final class PositionalSecrets {
     /** {@code auth=('user', 'password')}, {@code HTTPBasicAuth("user", "password")}: Python's requests, httpx, aiohttp. */
     private static final Pattern AUTH_PAIR = Pattern.compile(
             "(?i)((?:\\bauth\\s{0,3}=\\s{0,3}\\(|basicauth\\(|digestauth\\()\\s{0,3}(['\"])[^'\"\\n]{1,100}\\2\\s{0,3},\\s{0,3}(['\"]))([^'\"\\n]{1,200})\\3");
+
+    /** SQL that sets a password: {@code ALTER USER app WITH ENCRYPTED PASSWORD '...'}, {@code CREATE USER 'r'@'%' IDENTIFIED BY '...'}. */
+    private static final Pattern SQL_PASSWORD = Pattern.compile(
+            "(?i)(\\b(?:(?:un)?encrypted\\s+)?password\\s{1,3}|\\bidentified\\s+(?:with\\s+\\w{1,40}\\s+)?by\\s{1,3}(?:password\\s{1,3})?)'([^'\\n]{1,200})'");
+
+    /** The code a one-time-password check was given, on a line about that check ({@code totp verification failed ... code=942881}). */
+    private static final Pattern OTP_LINE = Pattern.compile("(?i)\\b(?:t?otp|mfa|2fa|one-time|verification|passcode|sms code)");
+    private static final Pattern CODE_VALUE = Pattern.compile("(?i)(\\bcode\\s?[=:]\\s?\"?)(\\d{4,8})\\b");
+
+    /** An HTTP Digest answer: its {@code response} hash proves the password for that nonce. */
+    private static final Pattern DIGEST_RESPONSE = Pattern.compile("(?i)(\\bauthorization:\\s{0,3}digest\\b[^\\n]{0,600}?\\bresponse=\"?)([0-9a-f]{32,128})");
 
     /** A container's name before its log lines ({@code jenkins  | }). */
     private static final Pattern LOG_PREFIX = Pattern.compile("^[\\w.-]{1,40}\\s{1,8}\\|\\s?");
@@ -35,6 +47,15 @@ final class PositionalSecrets {
         if (containsIgnoreCase(out, "password")) {
             out = afterAnnouncingLine(out);
         }
+        if (containsIgnoreCase(out, "password") || containsIgnoreCase(out, "identified")) {
+            out = replaceGroup(SQL_PASSWORD.matcher(out), 1, 2);
+        }
+        if (containsIgnoreCase(out, "code") && OTP_LINE.matcher(out).find()) {
+            out = otpCodes(out);
+        }
+        if (containsIgnoreCase(out, "digest")) {
+            out = replaceGroup(DIGEST_RESPONSE.matcher(out), 1, 2);
+        }
         return out;
     }
 
@@ -47,6 +68,16 @@ final class PositionalSecrets {
         }
         m.appendTail(out);
         return out.toString();
+    }
+
+    private static String otpCodes(String text) {
+        String[] lines = text.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            if (OTP_LINE.matcher(lines[i]).find()) {
+                lines[i] = replaceGroup(CODE_VALUE.matcher(lines[i]), 1, 2);
+            }
+        }
+        return String.join("\n", lines);
     }
 
     /** {@code Please use the following password to proceed:} then, on the next line that is not blank, the password alone. */

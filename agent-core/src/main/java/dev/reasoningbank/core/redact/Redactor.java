@@ -38,7 +38,7 @@ public final class Redactor {
             "passwordsecretkey", "existingsecretkey");
     private static final List<String> SECRET_NAME_ENDINGS = List.of(
             "apikey", "appkey", "clientid", "appid", "applicationid", "accountkey", "accesskey", "accesskeyid", "accessid", "secretkey", "privatekey", "subscriptionkey", "token", "jwt", "secret", "password", "passwd", "pwd", "psk",
-            "passphrase");
+            "passphrase", "cvv", "cvc", "cvv2", "cvc2");
     /** Keys of data, not of locks: a value after these names is not a secret. */
     private static final Set<String> DATA_KEYS = Set.of("sort", "partition", "primary", "foreign", "cache", "idempotency", "public", "row",
             "hash", "range", "object", "routing", "lookup", "dedup", "deduplication", "composite", "unique", "index", "map", "group",
@@ -53,7 +53,8 @@ public final class Redactor {
     /** Webhook URLs whose path is the credential (gitleaks' slack-webhook-url, microsoft-teams-webhook...): the path goes. */
     private static final List<String> CAPABILITY_URL_PREFIXES = List.of(
             "hooks.slack.com/services/", "hooks.slack.com/workflows/", "hooks.slack.com/triggers/", ".webhook.office.com/webhookb2/",
-            "outlook.office.com/webhook/", "discord.com/api/webhooks/", "discordapp.com/api/webhooks/", "hooks.zapier.com/hooks/catch/");
+            "outlook.office.com/webhook/", "discord.com/api/webhooks/", "discordapp.com/api/webhooks/", "hooks.zapier.com/hooks/catch/",
+            "api.telegram.org/bot", "api.telegram.org/file/bot");
     private static final int MIN_LITERAL = 4;
     private static final int MAX_NAME = 64;
 
@@ -127,7 +128,7 @@ public final class Redactor {
         if (n.startsWith("x") && SECRET_NAMES.contains(n.substring(1))) {
             return true;
         }
-        return SECRET_NAMES.contains(n) || SECRET_NAME_ENDINGS.stream().anyMatch(n::endsWith) || endsInKeyWord(name, n)
+        return SECRET_NAMES.contains(n) || SECRET_NAME_ENDINGS.stream().anyMatch(n::endsWith) || endsInKeyWord(name, n) || endsInCodeWord(name)
                 || endsInWord(name, "pass");
     }
 
@@ -142,6 +143,15 @@ public final class Redactor {
      * {@code ADAFRUIT_IO_KEY}, {@code api_user_service_key}, {@code licenseKey}: a name whose last word is
      * "key" holds one, unless the word before names a key of data ({@code sortKey}, {@code partition_key}).
      */
+    /** A name whose last word is a short secret code: {@code new_pin}, {@code cardPin}, {@code sms-otp}, {@code meetingPasscode}. */
+    private static boolean endsInCodeWord(String name) {
+        java.util.regex.Matcher m = LAST_WORD.matcher(name);
+        return m.find() && CODE_WORDS.contains(m.group(1).toLowerCase(Locale.ROOT));
+    }
+
+    private static final java.util.regex.Pattern LAST_WORD = java.util.regex.Pattern.compile("(?:^|[_.\\- ]|(?<=[a-z0-9]))([A-Za-z][a-z]*|[A-Z]+)$");
+    private static final Set<String> CODE_WORDS = Set.of("pin", "otp", "passcode", "cvv", "cvc");
+
     private static boolean endsInKeyWord(String name, String normalized) {
         int k = name.length() - 3;
         boolean lastWordIsKey = k > 0 && name.regionMatches(true, k, "key", 0, 3)
@@ -450,6 +460,17 @@ public final class Redactor {
                 previousIsSecretFlag = true;
                 continue;
             }
+            if (token.equals("-p") && i < text.length() && (text.charAt(i) == '\'' || text.charAt(i) == '"')
+                    && CliPasswords.attachedPassword(commandsOnLine, "-p?") != null) {
+                int close = closingQuoteOnLine(text, text.charAt(i), i + 1, 200);
+                if (close > i + 1) {
+                    // mysql -p'S3cret': the password quoted against its flag
+                    found.add(text.substring(i + 1, close));
+                    out.append(token).append(text.charAt(i)).append(marker("secret"));
+                    i = close;
+                    continue;
+                }
+            }
             String attached = CliPasswords.attachedPassword(commandsOnLine, token);
             if (attached != null) {
                 // mysqldump -pS3cret: the password written against its flag
@@ -572,12 +593,36 @@ public final class Redactor {
             if (out.contains(value)) {
                 out = out.replace(value, marker("secret"));
             }
+            if (value.length() >= 10) {
+                out = withoutTruncatedEchoes(out, value);
+            }
         }
         return out;
     }
 
+    /** The start of a found secret repeated on its own, cut after at least 6 characters (Go's {@code invalid port ":9KIo1s"}). */
+    private static String withoutTruncatedEchoes(String text, String value) {
+        String head = value.substring(0, 6);
+        StringBuilder out = null;
+        int from = 0;
+        for (int at = text.indexOf(head); at >= 0; at = text.indexOf(head, Math.max(at + 1, from))) {
+            if (at > 0 && Character.isLetterOrDigit(text.charAt(at - 1))) {
+                continue; // inside a longer word: looked at no further, so that a run of one letter stays linear
+            }
+            int end = at + 6;
+            while (end < text.length() && end - at < value.length() && text.charAt(end) == value.charAt(end - at)) {
+                end++;
+            }
+            if (end == text.length() || !Character.isLetterOrDigit(text.charAt(end))) {
+                out = out == null ? new StringBuilder(text.length()) : out;
+                out.append(text, from, at).append(marker("secret"));
+                from = end;
+            }
+        }
+        return out == null ? text : out.append(text, from, text.length()).toString();
+    }
+
     private static final List<String> SECRET_WORDS = List.of("api", "key", "secret", "token", "access", "auth", "password");
-    /** Words of prose that follow a flag's name in a sentence ("pass --api-key before running"): not its value. */
     /** Where openssl is told to find a pass phrase ({@code -passin env:P12_PASS}, {@code file:}, {@code fd:}, {@code stdin}), not the phrase. */
     private static final java.util.regex.Pattern OPENSSL_REFERENCE = java.util.regex.Pattern.compile("(?:env|file|fd):\\S{1,200}|stdin");
 
@@ -595,6 +640,7 @@ public final class Redactor {
         return -1;
     }
 
+    /** Words of prose that follow a flag's name in a sentence ("pass --api-key before running"): not its value. */
     private static final Set<String> PROSE_AFTER_FLAG = Set.of("before", "after", "to", "or", "and", "with", "when", "if", "is", "was", "flag",
             "option", "instead", "first", "again", "the", "a", "an", "for", "in", "on", "of", "via", "from", "as", "at", "are", "will", "can");
     /** Names whose value is a position in a listing, not a lock: {@code cursor=bmV4dF90cz...}. */
@@ -615,6 +661,11 @@ public final class Redactor {
      * ({@code <token>}), a variable ({@code $API_KEY}, {@code ${API_KEY}}, {@code ${{ secrets.KEY }}}),
      * capitals that name it ({@code YOUR-TOKEN}), words that name it ({@code your-api-key}) or a mask ({@code ***}).
      */
+    /** A value of documentation, not of a deployment: {@code 12345678}, {@code 0000}, {@code xxxxxx}. */
+    private static boolean isDummy(String value) {
+        return value.length() >= 4 && ("1234567890".startsWith(value) || "0123456789".startsWith(value) || value.chars().distinct().count() == 1);
+    }
+
     private static boolean isPlaceholder(String text, int start, int end) {
         String token = text.substring(start, end);
         String t = stripTrailing(token, ".,;:");
@@ -627,7 +678,7 @@ public final class Redactor {
         boolean bracketed = start > 0 && text.charAt(start - 1) == '[' && end < text.length() && text.charAt(end) == ']'
                 && BRACKETED_NAME.matcher(t).matches();
         return t.length() <= 64 && (isMask(token) || start > 0 && text.charAt(start - 1) == '<' || template || bracketed
-                || VARIABLE.matcher(t).matches() || CAPITAL_PLACEHOLDER.matcher(t).matches() || NAMING_PLACEHOLDER.matcher(t).matches());
+                || VARIABLE.matcher(t).matches() || CAPITAL_PLACEHOLDER.matcher(t).matches() || NAMING_PLACEHOLDER.matcher(t).matches() || isDummy(t));
     }
 
     private static final java.util.regex.Pattern BRACKETED_NAME = java.util.regex.Pattern.compile(
@@ -737,8 +788,15 @@ public final class Redactor {
     }
 
     /** The value of an environment-style {@code NAME=value} token, else the token. */
+    /** A class of code named for what went wrong: {@code RestException}, {@code AccessDeniedException}, {@code ValidationError}. */
+    private static final java.util.regex.Pattern CODE_NAME = java.util.regex.Pattern.compile(
+            "(?:[A-Z][a-z0-9]+){1,8}(?:Exception|Error|Failure|Fault)");
+
     private static String valueOf(String token) {
         int eq = token.indexOf('=');
+        if (eq > 0 && namesAnId(token.substring(0, eq))) {
+            return ""; // request_id=0ujtsYcgvSTl8PAuAdqWYSMnLOv: an id, however random it reads
+        }
         if (eq > 0 && POSITION_NAMES.contains(token.substring(0, eq).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", ""))) {
             return ""; // a position in a listing (cursor=...), not a secret
         }
@@ -757,6 +815,7 @@ public final class Redactor {
         }
         String t = TIMESTAMP.matcher(token.replaceAll("^[\"'(\\[{<]+|[\"')\\]}>.,;:]+$", "")).replaceAll("0");
         if (t.length() < 20 || t.length() > 300 || t.contains("://") || t.startsWith("arn:aws") || t.startsWith("data:")
+                || IMAGE_BY_DIGEST.matcher(t).matches() || OPENSSL_ERROR.matcher(t).lookingAt() || isEncodedWords(t)
                 || MediaTypes.isMediaType(t) || NAMED_HEX.matcher(t).matches() || UUID.matcher(t).matches() || HEX.matcher(t).matches() || HEX_WITH_TAG.matcher(t).matches()
                 || TYPED_ID.matcher(t).matches() || NAME_OR_PATH.matcher(t).matches() || KEBAB_NAME.matcher(t).matches()
                 || DIGEST.matcher(t).matches() || TIMESTAMP.matcher(t).matches() || isCodeOrPath(t) || isCompositeId(t) || t.chars().filter(Character::isDigit).count() == 0
@@ -782,6 +841,19 @@ public final class Redactor {
         return entropy >= 3.7;
     }
 
+    /** Words joined by URL-encoded spaces: {@code gradle%20build%20Android}. */
+    private static boolean isEncodedWords(String token) {
+        int eq = token.indexOf('=');
+        String value = eq >= 0 ? token.substring(eq + 1) : token;
+        return value.contains("%20") && java.util.Arrays.stream(value.split("%20")).allMatch(w -> ENCODED_WORD.matcher(w).matches());
+    }
+
+    private static final java.util.regex.Pattern ENCODED_WORD = java.util.regex.Pattern.compile("[A-Za-z][a-z]{0,20}|[A-Z]{1,6}|\\d{1,4}");
+
+    /** An image pinned to its digest: {@code busybox@sha256:65ce39ce...}. */
+    private static final java.util.regex.Pattern IMAGE_BY_DIGEST = java.util.regex.Pattern.compile("[\\w./:-]{1,200}@sha256:[0-9a-f]{64}");
+    /** OpenSSL's error line: {@code 140735765742400:error:0909006C:PEM routines:...}. */
+    private static final java.util.regex.Pattern OPENSSL_ERROR = java.util.regex.Pattern.compile("\\d{1,20}:error:[0-9A-Fa-f]{8}:");
     private static final java.util.regex.Pattern UUID = java.util.regex.Pattern.compile(
             "(?i)[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     private static final java.util.regex.Pattern HEX = java.util.regex.Pattern.compile("(?i)[0-9a-f]+(?:[:-][0-9a-f]+)*");
@@ -887,6 +959,9 @@ public final class Redactor {
     /** Whether a token after a secret's name is a value rather than a word of prose: a digit, a symbol, mixed case or length. */
     private static boolean looksLikeAValue(String token) {
         String t = stripTrailingSeparators(token);
+        if (CODE_NAME.matcher(t).matches()) {
+            return false; // "Error sending OTP: RestException", "key: AccessDeniedException": a class of code, not a value
+        }
         if (t.length() >= 16) {
             return true;
         }
@@ -1067,6 +1142,9 @@ public final class Redactor {
         return first > 10 && second > first + 10;
     }
 
+    private static final java.util.regex.Pattern HOST_AFTER_AT = java.util.regex.Pattern.compile("[A-Za-z0-9.-]{1,253}(?::\\d{1,5})?(?:[/?#]|$)");
+    private static final java.util.regex.Pattern VERSION_AFTER_AT = java.util.regex.Pattern.compile("\\d{1,4}(?:\\.\\d{1,4})+(?::\\d+)?$");
+
     /** {@code scheme://user:password@host} and {@code user:password@host}: the password goes. */
     private static String redactUserInfo(String token) {
         int scheme = token.indexOf("://");
@@ -1075,12 +1153,17 @@ public final class Redactor {
         int at = token.lastIndexOf('@', authorityEnd - 1);
         int colon = token.indexOf(':', authorityStart);
         if (at < authorityStart && scheme > 0 && colon > 0 && colon < authorityEnd) {
-            // a password holding '#' or '?' unescaped (postgresql://app:s3#cret@db:5432/app): the authority runs to the first '/'
-            int slash = token.indexOf('/', authorityStart);
-            at = token.lastIndexOf('@', (slash < 0 ? token.length() : slash) - 1);
-            if (at > authorityEnd && token.substring(colon + 1, authorityEnd).chars().allMatch(Character::isDigit)) {
-                at = -1; // host:8080?next=a@b: a port, then a query
+            // a password holding '/', '#' or '?' unescaped (postgres://app:9KIo1s/tzh@db:5432/app): the first '@' after it
+            // ends the authority when a host follows it
+            at = token.indexOf('@', colon + 1);
+            if (at > 0 && (!HOST_AFTER_AT.matcher(token).region(at + 1, token.length()).lookingAt()
+                    || token.substring(authorityStart, colon).chars().anyMatch(c -> "/?#@".indexOf(c) >= 0)
+                    || token.substring(colon + 1, authorityEnd).chars().allMatch(Character::isDigit))) {
+                at = -1; // host:8080/next?by=a@b: a port, then a path
             }
+        }
+        if (scheme < 0 && at > 0 && (token.startsWith("@", at + 1) || VERSION_AFTER_AT.matcher(token).region(at + 1, token.length()).lookingAt())) {
+            return token; // com.google.firebase:firebase-auth@@19.2.0: a package and its version, not user:password@host
         }
         if (at < authorityStart) {
             return token;
@@ -1116,7 +1199,7 @@ public final class Redactor {
                 out.append(token, nameStart, i + 1);
                 String value = token.substring(i + 1, valueEnd);
                 if (value.length() <= 64 && (isMask(value) || VARIABLE.matcher(value).matches() || CAPITAL_PLACEHOLDER.matcher(value).matches()
-                        || NAMING_PLACEHOLDER.matcher(value).matches() || PREFIX_AND_XS.matcher(value).matches())
+                        || NAMING_PLACEHOLDER.matcher(value).matches() || PREFIX_AND_XS.matcher(value).matches() || isDummy(value))
                         || isIdName(token.substring(nameStart, i)) && isLabel(value)) {
                     out.append(value); // --token=*** or key=$API_KEY: nothing to hide
                 } else if (valueEnd > i + 1) {

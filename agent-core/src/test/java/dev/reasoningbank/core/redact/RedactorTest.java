@@ -144,6 +144,11 @@ class RedactorTest {
                 "curl -u " + "a".repeat(1_000_000),
                 "<add key=\"password\" value=\"".repeat(30_000),
                 "sessionId=2024-11-03T08:15:22.481Z:".repeat(25_000),
+                // a found secret's start repeated: each repeat is looked at once
+                "password=Zq9Xk2Wm7Pb4Rt8Ly " + "Zq9Xk2 ".repeat(140_000) + "Zq9Xk2".repeat(160_000),
+                "ALTER USER a PASSWORD '".repeat(40_000),
+                "> USER a\n" + "PASS ".repeat(200_000),
+                "totp code=123456 ".repeat(55_000),
                 // distinct random-looking values, each found secret: echoes are looked for a bounded number of times
                 java.util.stream.IntStream.range(0, 40_000).mapToObj(n -> "v=Zq" + Integer.toString(n * 7919, 36) + "Xk9Wm2Pb7Rt4Ly").collect(java.util.stream.Collectors.joining(" ")));
         // a quadratic pass takes minutes on a megabyte; a linear one well under a second on an idle machine and a few on a busy CI one
