@@ -31,6 +31,7 @@ public final class FileSharingBenchmark {
     private static final Instant CREATED = Instant.parse("2026-01-01T08:00:00Z");
     private static final String DONE = "done ";
     private static final String READY = "ready";
+    private static final java.time.Duration WORKER_LIMIT = java.time.Duration.ofMinutes(10);
 
     /** What one setting measured: lessons per second of each round, and the lessons the bank held after each. */
     public record Setting(int processes, int threads, int lessonsPerThread, List<Double> lessonsPerSecond, List<Integer> heldAfter) {
@@ -75,42 +76,52 @@ public final class FileSharingBenchmark {
                 });
             }
             List<Process> workers = new ArrayList<>();
-            List<java.io.BufferedReader> outputs = new ArrayList<>();
-            for (int p = 0; p < processes; p++) {
-                int firstLesson = preload + p * threads * lessonsPerThread;
-                Process worker = new ProcessBuilder(javaCommand(bank, threads, lessonsPerThread, firstLesson))
-                        .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-                workers.add(worker);
-                outputs.add(new java.io.BufferedReader(new java.io.InputStreamReader(worker.getInputStream(), StandardCharsets.UTF_8)));
-            }
-            // each worker warms up on a bank of its own first; then all start at one instant, so that the processes overlap
-            for (java.io.BufferedReader output : outputs) {
-                List<String> before = new ArrayList<>();
-                for (String line = output.readLine(); !READY.equals(line); line = output.readLine()) {
-                    if (line == null) {
-                        throw new IllegalStateException("a worker process failed while warming up: " + String.join("\n", before));
-                    }
-                    before.add(line); // what a JVM option may print first
-                }
-            }
-            long startAt = System.currentTimeMillis() + 200;
-            for (Process worker : workers) {
-                worker.getOutputStream().write((startAt + "\n").getBytes(StandardCharsets.UTF_8));
-                worker.getOutputStream().flush();
-            }
+            // a worker that hangs is killed after a bound, so that its end of file ends the wait; every worker goes with the round
+            java.util.concurrent.CompletableFuture.delayedExecutor(WORKER_LIMIT.toMinutes(), TimeUnit.MINUTES)
+                    .execute(() -> workers.forEach(Process::destroyForcibly));
             long first = Long.MAX_VALUE;
             long last = 0;
             int memorized = 0;
-            for (Process worker : workers) {
-                List<String> lines = outputs.get(workers.indexOf(worker)).lines().toList();
-                String out = lines.stream().filter(l -> l.startsWith(DONE)).findFirst().orElse("");
-                if (!worker.waitFor(10, TimeUnit.MINUTES) || worker.exitValue() != 0 || out.isEmpty()) {
-                    throw new IllegalStateException("a worker process failed (exit " + worker.exitValue() + "): " + String.join("\n", lines));
+            try {
+                List<java.io.BufferedReader> outputs = new ArrayList<>();
+                for (int p = 0; p < processes; p++) {
+                    int firstLesson = preload + p * threads * lessonsPerThread;
+                    Process worker = new ProcessBuilder(javaCommand(bank, threads, lessonsPerThread, firstLesson))
+                            .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+                    workers.add(worker);
+                    outputs.add(new java.io.BufferedReader(new java.io.InputStreamReader(worker.getInputStream(), StandardCharsets.UTF_8)));
                 }
-                String[] fields = out.substring(DONE.length()).split(" ");
-                first = Math.min(first, Long.parseLong(fields[0]));
-                last = Math.max(last, Long.parseLong(fields[1]));
-                memorized += Integer.parseInt(fields[2]);
+                // each worker warms up on a bank of its own first; then all start at one instant, so that the processes overlap
+                for (java.io.BufferedReader output : outputs) {
+                    List<String> before = new ArrayList<>();
+                    for (String line = output.readLine(); !READY.equals(line); line = output.readLine()) {
+                        if (line == null) {
+                            throw new IllegalStateException("a worker process failed while warming up: " + String.join("\n", before));
+                        }
+                        before.add(line); // what a JVM option may print first
+                    }
+                }
+                long startAt = System.currentTimeMillis() + 200;
+                for (Process worker : workers) {
+                    try (java.io.OutputStream in = worker.getOutputStream()) {
+                        in.write((startAt + "\n").getBytes(StandardCharsets.UTF_8));
+                    }
+                }
+                for (int w = 0; w < workers.size(); w++) {
+                    List<String> lines = outputs.get(w).lines().toList();
+                    String out = lines.stream().filter(l -> l.startsWith(DONE)).findFirst().orElse("");
+                    boolean ended = workers.get(w).waitFor(1, TimeUnit.MINUTES);
+                    if (!ended || workers.get(w).exitValue() != 0 || out.isEmpty()) {
+                        throw new IllegalStateException("a worker process failed" + (ended ? " (exit " + workers.get(w).exitValue() + ")" : "")
+                                + ": " + String.join("\n", lines));
+                    }
+                    String[] fields = out.substring(DONE.length()).split(" ");
+                    first = Math.min(first, Long.parseLong(fields[0]));
+                    last = Math.max(last, Long.parseLong(fields[1]));
+                    memorized += Integer.parseInt(fields[2]);
+                }
+            } finally {
+                workers.forEach(Process::destroyForcibly);
             }
             rates.add(memorized / ((last - first) / 1e9));
             try (JsonFileLessonStore store = JsonFileLessonStore.open(bank)) {

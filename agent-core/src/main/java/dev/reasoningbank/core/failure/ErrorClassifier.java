@@ -18,11 +18,19 @@ import java.util.Map;
 @Internal
 public final class ErrorClassifier {
 
-    private static final String CREDENTIAL = "(?:access token|api key|apikey|auth token|bearer token|token|credentials?|client secret|secret key|session)";
-    private static final String REJECTED = "(?:invalid|expired|revoked|not found|unknown|not recognized|unrecognized|not valid|malformed|incorrect|bad)";
-    /** "the access token provided is expired", "invalid or expired session", "unknown API key": a credential named and rejected. */
+    /** The caller's credential, named: a token of data (a page's, a cursor's, an upload's, an idempotency key's) is none. */
+    private static final String DATA_TOKEN = "(?<!page |pagination |continuation |cursor |next |sync |idempotency |verification |registration "
+            + "|upload |lease |cache |resume |refresh )";
+    private static final String CREDENTIAL = "(?:access token|api key|apikey|auth token|bearer token|acl token|csrf token|client secret|secret key|credentials?|"
+            + DATA_TOKEN + "token)";
+    private static final String REJECTED = "(?:invalid|expired|revoked|not found|not recognized|unrecognized|not valid|malformed|incorrect)";
+    /** "the access token provided is expired", "invalid or expired API key", "ACL token not found": a credential named and rejected. */
     private static final java.util.regex.Pattern CREDENTIAL_REJECTED = java.util.regex.Pattern.compile(
-            "\\b" + CREDENTIAL + "\\b[^.;,:]{0,25}?\\b" + REJECTED + "\\b|\\b" + REJECTED + "\\s+(?:(?:or|and)\\s+\\w+\\s+)?(?:\\w+\\s+)?" + CREDENTIAL + "\\b");
+            "\\b" + CREDENTIAL + "\\b[^.;,:]{0,25}?\\b" + REJECTED + "\\b|\\b(?:" + REJECTED + "|unknown)\\s+(?:(?:or|and)\\s+\\w+\\s+)?"
+            + "(?:access token|api key|apikey|auth token|bearer token|acl token|csrf token|client secret|secret key|credentials?)\\b"
+            + "|\\b(?:session has expired|session expired|invalid session|expired session)\\b");
+    /** A retired version: "client version 1.30 is too old" (a request's timestamp that is too old is not one). */
+    private static final java.util.regex.Pattern VERSION_TOO_OLD = java.util.regex.Pattern.compile("\\bversion\\s(?:\\S{1,20}\\s)?is too old\\b");
 
     private ErrorClassifier() {}
 
@@ -71,8 +79,8 @@ public final class ErrorClassifier {
         boolean removed = ResponseHints.deprecated(headers) || ResponseHints.successor(headers, status).isPresent()
                 || containsAny(text, "deprecated", "no longer supported", "no longer available", "has been removed", "was removed",
                         "sunset", "decommissioned", "has been retired", "is retired", "end of life", "unsupported api version",
-                        "version is not supported", "moved permanently", "is too old", "minimum supported api version",
-                        "minimum supported version");
+                        "version is not supported", "moved permanently", "minimum supported api version",
+                        "minimum supported version") || VERSION_TOO_OLD.matcher(text).find();
         if (removed && (status == 301 || status == 308 || status == 400 || status == 404 || status == 410 || status == 426)) {
             return ErrorKind.GONE;
         }
@@ -88,7 +96,8 @@ public final class ErrorClassifier {
         if ((status == 400 || status == 403) && CREDENTIAL_REJECTED.matcher(text).find()) {
             return ErrorKind.AUTH; // the caller's credential named and rejected, in words the list above does not hold
         }
-        if (status >= 500 && containsAny(text, "token expired", "token has expired", "token not found", "token is expired")) {
+        if (status >= 500 && containsAny(text, "acl token expired", "acl token not found", "access token expired", "access token has expired",
+                "auth token expired", "api token expired")) {
             return ErrorKind.AUTH; // the caller's credential, reported as a server error (Nomad answers an expired ACL token with 500)
         }
         if (status >= 400 && status < 500 && status != 401 && status != 403 && status != 429

@@ -30,9 +30,9 @@ import org.jspecify.annotations.Nullable;
  */
 public record LessonPolicy(Set<String> alternatives, Set<String> credentialSources, Duration maxSkip, int maxRetries, Duration maxTotalWait) {
 
-    /** A scheme, an authority, a host name (its last label holds a letter) or an IPv4 address; a version (v23.0, 1.40) is none. */
-    private static final Pattern PLACE = Pattern.compile("(?i)^[a-z][a-z0-9+.-]*:|//|@|^[a-z0-9-]+(\\.[a-z0-9-]+)*\\.[a-z0-9-]*[a-z][a-z0-9-]*(:\\d+)?(/.*)?$"
-            + "|^\\d{1,3}(\\.\\d{1,3}){3}(:\\d+)?(/.*)?$");
+    private static final Pattern PLACE = Pattern.compile("(?i)^[a-z][a-z0-9+.-]*:|//|@|^[a-z0-9-]+(\\.[a-z0-9-]+)+(:\\d+)?(/.*)?$");
+    /** A version as a parameter named for one holds it: {@code v23.0}, {@code 1.40}; never with a port, a path or four parts. */
+    private static final Pattern VERSION = Pattern.compile("(?i)v?\\d{1,3}(\\.\\d{1,3})?");
 
     public LessonPolicy {
         alternatives = Set.copyOf(notNull(alternatives, "alternatives"));
@@ -71,7 +71,7 @@ public record LessonPolicy(Set<String> alternatives, Set<String> credentialSourc
             if (!u.parameter().isBlank()) {
                 if (Redactor.isSecretName(u.parameter())) {
                     problems.add("UseAlternative may not set the credential '" + u.parameter() + "': only ReplaceParam from a configured source can");
-                } else if (!alternatives.contains(u.value()) && (HostNames.isHostParameter(u.parameter()) || isPlace(u.value()))
+                } else if (!alternatives.contains(u.value()) && (HostNames.isHostParameter(u.parameter()) || isPlace(u.value()) && !isVersion(u.parameter(), u.value()))
                         && !namedSameHostSuccessor(u, failure)) {
                     problems.add("UseAlternative may send calls only to a configured alternative or a same-host path the server named, not '"
                             + u.value() + "'");
@@ -116,6 +116,11 @@ public record LessonPolicy(Set<String> alternatives, Set<String> credentialSourc
             millis += b.initialDelay().toMillis() * Math.pow(b.multiplier(), retry - 1);
         }
         return Duration.ofMillis((long) Math.min(millis, 1e15));
+    }
+
+    /** A parameter named for a version ({@code version}, {@code api-version}) set to a version, which is no place however it reads. */
+    private static boolean isVersion(String parameter, String value) {
+        return parameter.toLowerCase(Locale.ROOT).contains("version") && VERSION.matcher(value.trim()).matches();
     }
 
     private static boolean isPlace(String value) {

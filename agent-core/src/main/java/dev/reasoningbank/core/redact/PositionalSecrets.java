@@ -22,11 +22,12 @@ final class PositionalSecrets {
 
     /** SQL that sets a password: {@code ALTER USER app WITH ENCRYPTED PASSWORD '...'}, {@code CREATE USER 'r'@'%' IDENTIFIED BY '...'}. */
     private static final Pattern SQL_PASSWORD = Pattern.compile(
-            "(?i)(\\b(?:(?:un)?encrypted\\s+)?password\\s{1,3}|\\bidentified\\s+(?:with\\s+\\w{1,40}\\s+)?by\\s{1,3}(?:password\\s{1,3})?)'([^'\\n]{1,200})'");
+            "(?i)(\\b(?:create|alter)\\s{1,3}(?:user|role|login)\\b[^;\\n]{0,200}?(?:\\b(?:(?:un)?encrypted\\s{1,3})?password\\s{1,3}"
+            + "|\\bidentified\\s{1,3}(?:with\\s{1,3}\\w{1,40}\\s{1,3})?by\\s{1,3}(?:password\\s{1,3})?)')([^'\\n]{1,200})'");
 
     /** The code a one-time-password check was given, on a line about that check ({@code totp verification failed ... code=942881}). */
-    private static final Pattern OTP_LINE = Pattern.compile("(?i)\\b(?:t?otp|mfa|2fa|one-time|verification|passcode|sms code)");
-    private static final Pattern CODE_VALUE = Pattern.compile("(?i)(\\bcode\\s?[=:]\\s?\"?)(\\d{4,8})\\b");
+    private static final Pattern OTP_LINE = Pattern.compile("(?i)\\b(?:t?otp|mfa|2fa|one-time|passcode|sms code|verification code)\\b");
+    private static final Pattern CODE_VALUE = Pattern.compile("(?i)(?<!error |status |exit |response |reason |http )(\\bcode\\s?[=:]\\s?\"?)(\\d{4,8})\\b");
 
     /** An HTTP Digest answer: its {@code response} hash proves the password for that nonce. */
     private static final Pattern DIGEST_RESPONSE = Pattern.compile("(?i)(\\bauthorization:\\s{0,3}digest\\b[^\\n]{0,600}?\\bresponse=\"?)([0-9a-f]{32,128})");
@@ -92,7 +93,8 @@ final class PositionalSecrets {
                 continue;
             }
             if (announced && content.length() >= 6 && content.length() <= 128 && content.chars().noneMatch(Character::isWhitespace)
-                    && !content.endsWith(":") && !content.startsWith("[REDACTED")) {
+                    && !content.endsWith(":") && !content.startsWith("[REDACTED") && !content.contains("://")
+                    && content.chars().anyMatch(Character::isDigit) && content.chars().anyMatch(Character::isLetter)) {
                 lines[i] = lines[i].substring(0, lines[i].indexOf(content, from)) + Redactor.marker("secret")
                         + lines[i].substring(lines[i].indexOf(content, from) + content.length());
             }

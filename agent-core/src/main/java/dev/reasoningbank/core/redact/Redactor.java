@@ -145,6 +145,9 @@ public final class Redactor {
      */
     /** A name whose last word is a short secret code: {@code new_pin}, {@code cardPin}, {@code sms-otp}, {@code meetingPasscode}. */
     private static boolean endsInCodeWord(String name) {
+        if (name.length() > MAX_NAME) {
+            return false;
+        }
         java.util.regex.Matcher m = LAST_WORD.matcher(name);
         return m.find() && CODE_WORDS.contains(m.group(1).toLowerCase(Locale.ROOT));
     }
@@ -316,6 +319,7 @@ public final class Redactor {
                 out.append(token);
                 previousIsAuthScheme = false;
                 previousNamesSecret = false;
+                previousIsSecretFlag = false; // the flag's value was taken already
                 continue;
             }
             String lower = token.toLowerCase(Locale.ROOT);
@@ -593,12 +597,14 @@ public final class Redactor {
             if (out.contains(value)) {
                 out = out.replace(value, marker("secret"));
             }
-            if (value.length() >= 10) {
-                out = withoutTruncatedEchoes(out, value);
+            if (value.length() >= 10 && value.length() <= 128 && READS_AS_CODE.matcher(value.substring(0, 6)).matches()) {
+                out = withoutTruncatedEchoes(out, value); // a start of letters and digits mixed: not a word a text repeats anyway
             }
         }
         return out;
     }
+
+    private static final java.util.regex.Pattern READS_AS_CODE = java.util.regex.Pattern.compile("(?=.*\\d)(?=.*[A-Za-z]).{6}");
 
     /** The start of a found secret repeated on its own, cut after at least 6 characters (Go's {@code invalid port ":9KIo1s"}). */
     private static String withoutTruncatedEchoes(String text, String value) {
@@ -661,9 +667,9 @@ public final class Redactor {
      * ({@code <token>}), a variable ({@code $API_KEY}, {@code ${API_KEY}}, {@code ${{ secrets.KEY }}}),
      * capitals that name it ({@code YOUR-TOKEN}), words that name it ({@code your-api-key}) or a mask ({@code ***}).
      */
-    /** A value of documentation, not of a deployment: {@code 12345678}, {@code 0000}, {@code xxxxxx}. */
+    /** A value that is no secret whatever its name: {@code SKIP_PIN=true}. */
     private static boolean isDummy(String value) {
-        return value.length() >= 4 && ("1234567890".startsWith(value) || "0123456789".startsWith(value) || value.chars().distinct().count() == 1);
+        return value.equals("true") || value.equals("false") || value.equals("null");
     }
 
     private static boolean isPlaceholder(String text, int start, int end) {
@@ -1143,7 +1149,7 @@ public final class Redactor {
     }
 
     private static final java.util.regex.Pattern HOST_AFTER_AT = java.util.regex.Pattern.compile("[A-Za-z0-9.-]{1,253}(?::\\d{1,5})?(?:[/?#]|$)");
-    private static final java.util.regex.Pattern VERSION_AFTER_AT = java.util.regex.Pattern.compile("\\d{1,4}(?:\\.\\d{1,4})+(?::\\d+)?$");
+    private static final java.util.regex.Pattern VERSION_AFTER_AT = java.util.regex.Pattern.compile("\\d{1,4}(?:\\.\\d{1,4}){1,6}(?::\\d{1,6})?$");
 
     /** {@code scheme://user:password@host} and {@code user:password@host}: the password goes. */
     private static String redactUserInfo(String token) {

@@ -381,8 +381,13 @@ public final class RuleBasedReflector implements Reflector {
             if (successor.isEmpty()) {
                 return Optional.empty();
             }
+            boolean bareVersion = successor.get().matches("\\d{1,3}(?:\\.\\d{1,3})?");
             for (Map.Entry<String, Object> argument : f.arguments().entrySet()) {
                 String old = String.valueOf(argument.getValue());
+                if (HostNames.isHostParameter(argument.getKey()) && !old.startsWith("/") && !old.matches("(?i)https?://.*")
+                        || bareVersion && !argument.getKey().toLowerCase(Locale.ROOT).contains("version")) {
+                    continue; // a bare version (1.40) replaces only an argument named for a version, never a host
+                }
                 Optional<String> next = Successors.apply(old, successor.get(), f.host());
                 if (next.isPresent() && f.fingerprints().containsKey(argument.getKey())) {
                     return Optional.of(new LessonDraft(
@@ -407,8 +412,12 @@ public final class RuleBasedReflector implements Reflector {
         private static Optional<LessonDraft> validationRule(Failure f, ReflectionContext context) {
             if (f.kind() == ErrorKind.SERVER_ERROR && f.httpStatus() >= 500) {
                 // a number above a bound answered as a server error ("limit '10001' exceeds the configured value ... '10000'"
-                // with a 500): a named argument that the message bounds is capped, not retried as it is
-                return namedParameters(f, context).stream().map(p -> capped(f, p)).flatMap(Optional::stream).findFirst();
+                // with a 500): an argument the message names by name and bounds in the words bounds are read in is capped,
+                // not retried as it is
+                String lower = f.message().toLowerCase(Locale.ROOT);
+                return f.arguments().keySet().stream()
+                        .filter(p -> !NOT_A_QUANTITY.matcher(p).find() && Pattern.compile("\\b" + Pattern.quote(p.toLowerCase(Locale.ROOT)) + "\\b").matcher(lower).find())
+                        .map(p -> capped(f, p, true)).flatMap(Optional::stream).findFirst();
             }
             if (f.kind() != ErrorKind.VALIDATION) {
                 return Optional.empty();
@@ -459,7 +468,7 @@ public final class RuleBasedReflector implements Reflector {
                 return Optional.of(fix(f, p, Transform.UPPERCASE, "", "Upper-case " + p,
                         f.tool() + " accepts only upper-case letters in " + p + "; upper-case it before calling."));
             }
-            Optional<LessonDraft> capped = capped(f, p);
+            Optional<LessonDraft> capped = capped(f, p, true);
             if (capped.isPresent()) {
                 return capped;
             }
@@ -469,10 +478,11 @@ public final class RuleBasedReflector implements Reflector {
             return Optional.empty();
         }
 
-        /** A cap on {@code p} when its number is above the bound the message names. */
-        private static Optional<LessonDraft> capped(Failure f, String p) {
+        /** A cap on {@code p} when its number is above the bound the message names ({@code inWords}: or implies, in words about a ceiling). */
+        private static Optional<LessonDraft> capped(Failure f, String p, boolean inWords) {
             Optional<Long> number = wholeNumber(f.arguments().get(p));
-            Optional<Long> bound = ServerHints.upperBound(f.message()).or(() -> number.flatMap(n -> ServerHints.ceilingBelow(f.message(), p, n)));
+            Optional<Long> bound = ServerHints.upperBound(f.message())
+                    .or(() -> inWords ? number.flatMap(n -> ServerHints.ceilingBelow(f.message(), p, n)) : Optional.empty());
             if (number.isPresent() && bound.isPresent() && number.get() > bound.get() && bound.get() >= 0) {
                 String max = String.valueOf(bound.get());
                 return Optional.of(fix(f, p, Transform.CLAMP_MAX, max, "Keep " + p + " at most " + max,
@@ -530,7 +540,8 @@ public final class RuleBasedReflector implements Reflector {
                     .forEach(named::add);
             // or the number it rejected ("integer too big (maximum 100, got 150)"), when one argument alone holds it
             List<String> byNumber = candidates.stream()
-                    .filter(name -> !named.contains(name) && f.arguments().get(name) instanceof Number n && Math.abs(n.longValue()) >= 10
+                    .filter(name -> !named.contains(name) && !NOT_A_QUANTITY.matcher(name).find()
+                            && f.arguments().get(name) instanceof Number n && Math.abs(n.longValue()) >= 10
                             && Pattern.compile("(?<![\\w.-])" + n + "(?![\\w.])").matcher(f.message()).find())
                     .toList();
             if (byNumber.size() == 1) {
@@ -538,6 +549,9 @@ public final class RuleBasedReflector implements Reflector {
             }
             return named;
         }
+
+        /** Names of numbers that identify rather than count ({@code user_id}, {@code orderNumber}): never capped. */
+        private static final Pattern NOT_A_QUANTITY = Pattern.compile("(?:[iI]d|ID|[nN]umber|[nN]o|[cC]ode|[yY]ear|[pP]ort)$");
 
         private static String normalized(String name) {
             return name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");

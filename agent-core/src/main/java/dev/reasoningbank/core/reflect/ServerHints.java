@@ -46,7 +46,7 @@ final class ServerHints {
             // Docker's "Minimum supported API version is 1.40", Meta's "Please update to the latest version: v23.0"
             + "(?:minimum|lowest|oldest) supported(?: api)? version is|latest(?: api)? version is)"
             + "\\s+(?:the\\s+)?(?:(?:new|latest|newest|current)\\s+)?(?:(?:endpoint|api|version)\\s*:?\\s+)?[\"'`]?"
-            + "((?:https?://[^\\s\"'`<>]{1,300})|/[A-Za-z0-9_./{}:-]{1,200}|v\\d{1,3}(?:\\.\\d{1,3})?|\\d{4}-\\d{2}(?:-\\d{2})?|\\d{1,2}\\.\\d{1,3}\\b)");
+            + "((?:https?://[^\\s\"'`<>]{1,300})|/[A-Za-z0-9_./{}:-]{1,200}|v\\d{1,3}(?:\\.\\d{1,3})?|\\d{4}-\\d{2}(?:-\\d{2})?|\\d{1,2}\\.\\d{1,3}\\b(?!\\.\\d))");
     private static final Set<String> NOT_A_VALUE = Set.of("header", "parameter", "field", "value", "is", "are", "required",
             "missing", "must", "the", "a", "an", "not", "set", "specified", "provided", "given", "invalid");
     private static final String DATE_TIME = "yyyy-MM-dd'T'HH:mm:ssXXX";
@@ -77,23 +77,31 @@ final class ServerHints {
     private static final Pattern LIMIT_WORDS = Pattern.compile("(?i)\\b(?:max(?:imum)?|limit(?:ed)?|range|exceed(?:s|ed)?|too (?:big|large|many|high|long)|"
             + "greater|larger|higher|more than|above|upper|at most|up ?to|bound)\\b");
     private static final Pattern NOT_A_CEILING = Pattern.compile("(?i)\\b(?:multiple of|divisible by|step|increments? of|at least|minimum|min)\\b");
-    private static final Pattern PLAIN_NUMBER = Pattern.compile("(?<![\\w.:/#-])\\d{1,9}(?![\\w:/-]|\\.\\d)");
+    /** A number that is no bound: a status, a version, a year after a date's preposition, a time, a size or a share. */
+    private static final Pattern PLAIN_NUMBER = Pattern.compile("(?i)(?<![\\w.:/#-])(?<!http )(?<!version )(?<!(?:on|in|since|until|before|after|by) )"
+            + "(\\d{1,9})(?![\\w:/-]|\\.\\d|\\s?(?:%|percent|ms|s\\b|sec|second|minute|min\\b|hour|day|byte|kb|mb|gb|kib|mib|gib))");
+    private static final int NEAR = 60;
 
     /**
-     * The largest number below {@code value} in a message that speaks of a ceiling in words {@link #upperBound}
-     * does not know ("integer too big (100 allowed, got 150)"); {@code parameter}'s own name is no such word.
+     * The largest number below {@code value} that follows a word about a ceiling closely ("integer too big (100
+     * allowed, got 150)", "exceeds what one page holds: 200"), for a message {@link #upperBound} cannot read;
+     * {@code parameter}'s own name is no such word.
      */
     static Optional<Long> ceilingBelow(String message, String parameter, long value) {
-        String words = message.replaceAll("(?i)\\b" + Pattern.quote(parameter) + "\\b", " ");
-        if (!LIMIT_WORDS.matcher(words).find() || NOT_A_CEILING.matcher(words).find()) {
+        String words = message.replaceAll("(?i)\\b" + Pattern.quote(parameter) + "\\b", " ".repeat(parameter.length()));
+        if (NOT_A_CEILING.matcher(words).find()) {
             return Optional.empty();
         }
         long best = -1;
-        Matcher m = PLAIN_NUMBER.matcher(message);
-        while (m.find()) {
-            long n = Long.parseLong(m.group());
-            if (n > 0 && n < value && n > best) {
-                best = n;
+        Matcher limit = LIMIT_WORDS.matcher(words);
+        while (limit.find()) {
+            Matcher m = PLAIN_NUMBER.matcher(message).region(limit.end(), Math.min(message.length(), limit.end() + NEAR));
+            m.useTransparentBounds(true);
+            while (m.find()) {
+                long n = Long.parseLong(m.group(1));
+                if (n > 0 && n < value && n > best) {
+                    best = n;
+                }
             }
         }
         return best > 0 ? Optional.of(best) : Optional.empty();
@@ -190,7 +198,9 @@ final class ServerHints {
         return Optional.empty();
     }
 
-    private static final Pattern VERSION_SHAPE = Pattern.compile("(?i)(?<![\\w.])(v?)(\\d{1,3}(?:\\.\\d{1,3})?)(?![\\w]|\\.\\d)|(?<![\\w-])(\\d{4}-\\d{2}(?:-\\d{2})?)(?![\\w-])");
+    /** A version ({@code v23.0}, {@code 1.40}, {@code 2025-04}); not a time or a size, not inside a URL or a path, not a date after "on" or "since". */
+    private static final Pattern VERSION_SHAPE = Pattern.compile("(?i)(?<![\\w./:#=-])(?<!(?:on|in|since|until|before|after|by|from|of) )(?:(v?)(\\d{1,3}(?:\\.\\d{1,3})?)"
+            + "(?![\\w/]|\\.\\d|\\s?(?:%|ms|s\\b|sec|second|minute|min\\b|hour|day|byte|kb|mb|gb))|(\\d{4}-\\d{2}(?:-\\d{2})?)(?![\\w/-]))");
 
     /**
      * A newer version of the same shape as {@code current} ({@code v21.0} and {@code v23.0}, {@code 1.30} and

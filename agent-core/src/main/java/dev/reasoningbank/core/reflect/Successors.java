@@ -18,6 +18,8 @@ import org.jspecify.annotations.Nullable;
 public final class Successors {
 
     private static final Pattern VERSION = Pattern.compile("(?i)\\bv\\d{1,3}(?:\\.\\d{1,3})?\\b|\\b\\d{4}-\\d{2}(?:-\\d{2})?\\b|\\b\\d{1,2}\\.\\d{1,3}\\b");
+    /** A value that may be a network address: dotted numbers of three or more parts, hex or octal parts, a port. */
+    private static final Pattern ADDRESS = Pattern.compile("(?i)(?:0x[0-9a-f]+|\\d+)(?:\\.(?:0x[0-9a-f]+|\\d+)){2,}(?::\\d+)?(?:/.*)?|.*:\\d{1,5}(?:/.*)?|(?:0x[0-9a-f]+|0\\d+)(?:\\..*)?");
     private static final Pattern SAFE_PATH = Pattern.compile("/(?!/)[A-Za-z0-9_.~%/{}:+=&?-]{0,300}");
 
     private Successors() {}
@@ -58,8 +60,9 @@ public final class Successors {
     /** Whether {@code newValue} keeps a call that used {@code oldValue} on the same host: a plain path, or a URL of the same host. */
     public static boolean staysOnHost(String oldValue, String newValue) {
         String v = newValue.trim();
-        if (v.contains("\\") || v.contains("..") || v.contains("@") || v.chars().anyMatch(c -> c <= ' ')) {
-            return false;
+        if (v.contains("\\") || v.contains("..") || v.contains("@") || v.chars().anyMatch(c -> c <= ' ')
+                || isAddress(v) || isAddress(oldValue.trim())) {
+            return false; // 10.0.0.5 -> 10.0.0.90 is another host, however much it reads like a version
         }
         if (isUrl(v)) {
             return isUrl(oldValue.trim()) && sameHost(ArgumentCondition.hostOf(oldValue.trim()), ArgumentCondition.hostOf(v))
@@ -69,6 +72,10 @@ public final class Successors {
             return SAFE_PATH.matcher(v).matches();
         }
         return VERSION.matcher(v).matches() || oldValue.trim().matches("(?i)v?\\d[\\d.-]*") && v.matches("(?i)v?\\d[\\d.-]*");
+    }
+
+    private static boolean isAddress(String value) {
+        return !value.startsWith("/") && !isUrl(value) && ADDRESS.matcher(value).matches();
     }
 
     private static boolean sameShape(String oldVersion, String newVersion) {

@@ -21,6 +21,14 @@ class ErrorClassifierTest {
         "400 | password must contain at least 8 characters | VALIDATION",
         "403 | token lacks the repo scope | FORBIDDEN",
         "404 | token not found | GONE",
+        "400 | Invalid page token | VALIDATION",
+        "400 | The continuation token is invalid or expired | VALIDATION",
+        "400 | unknown session parameter 'foo' | VALIDATION",
+        "400 | Tokenizer error: unknown token 'xyz' | VALIDATION",
+        "400 | Bad token count | VALIDATION",
+        "500 | cache token expired | SERVER_ERROR",
+        "400 | The request timestamp is too old | VALIDATION",
+        "400 | client version 1.30 is too old. Minimum supported API version is 1.40 | GONE",
     })
     void a_rejected_credential_is_told_from_other_failures_however_it_is_worded(int status, String message, ErrorKind kind) {
         assertThat(ErrorClassifier.classify(ToolException.http(status, message, "api.example.com"))).isEqualTo(kind);

@@ -25,5 +25,10 @@ class LessonPolicyTest {
         assertThat(policy.problems(switching("version", "evil.example"), null)).singleElement().asString().contains("may send calls only to");
         assertThat(policy.problems(switching("target", "10.0.0.7"), null)).singleElement().asString().contains("may send calls only to");
         assertThat(policy.problems(switching("target", "collector.evil.example:8443/in"), null)).isNotEmpty();
+        for (String address : new String[] {"127.1", "169.254.43518", "0x7f.0.0.1", "10.1:8080", "1.40", "v23.0"}) {
+            assertThat(policy.problems(switching("target", address), null)).as(address).isNotEmpty();
+        }
+        assertThat(policy.problems(switching("version", "10.0.0.5"), null)).isNotEmpty();
+        assertThat(policy.problems(switching("version", "127.1:80"), null)).isNotEmpty();
     }
 }

@@ -149,6 +149,9 @@ class RedactorTest {
                 "ALTER USER a PASSWORD '".repeat(40_000),
                 "> USER a\n" + "PASS ".repeat(200_000),
                 "totp code=123456 ".repeat(55_000),
+                "a:b@" + "1.".repeat(300_000) + "1",
+                "a".repeat(1_000_000) + "1",
+                "--password " + "!".repeat(500_000) + " " + "!".repeat(499_999) + "a",
                 // distinct random-looking values, each found secret: echoes are looked for a bounded number of times
                 java.util.stream.IntStream.range(0, 40_000).mapToObj(n -> "v=Zq" + Integer.toString(n * 7919, 36) + "Xk9Wm2Pb7Rt4Ly").collect(java.util.stream.Collectors.joining(" ")));
         // a quadratic pass takes minutes on a megabyte; a linear one well under a second on an idle machine and a few on a busy CI one

@@ -97,6 +97,11 @@ class ServerHintsTest {
         assertThat(ServerHints.newerVersion("v1 has been sunset; v2 and v3 are current", "v1")).contains("v3");
         assertThat(ServerHints.newerVersion("v3 is sunset since v2 was", "v3")).isEmpty();
         assertThat(ServerHints.newerVersion("version 1.30 was dropped on 2025-01-01", "1.30")).isEmpty();
+        assertThat(ServerHints.newerVersion("API 1.0 is gone; retry in 2.5 seconds", "1.0")).isEmpty();
+        assertThat(ServerHints.newerVersion("2024-01-15 was retired on 2025-06-30", "2024-01-15")).isEmpty();
+        assertThat(ServerHints.newerVersion("v1 is gone, see https://example.com/docs/v9/migrate", "v1")).isEmpty();
+        assertThat(Successors.apply("10.0.0.5", "10.90", null)).isEmpty();
+        assertThat(Successors.staysOnHost("10.0.0.5", "10.0.0.90")).isFalse();
     }
 
     @Test
@@ -105,6 +110,9 @@ class ServerHintsTest {
         assertThat(ServerHints.ceilingBelow("count 500 exceeds what one page holds: 200", "count", 500)).contains(200L);
         assertThat(ServerHints.ceilingBelow("limit must be a multiple of 10", "limit", 25)).isEmpty();
         assertThat(ServerHints.ceilingBelow("limit is invalid: 25 (see page 3)", "limit", 25)).isEmpty();
+        assertThat(ServerHints.ceilingBelow("HTTP 413: payload of 20000 bytes too large", "size", 20000)).isEmpty();
+        assertThat(ServerHints.ceilingBelow("page_size above the limit for API version 2", "page_size", 500)).isEmpty();
+        assertThat(ServerHints.ceilingBelow("deadline exceeded after 30 seconds", "page_size", 500)).isEmpty();
     }
 
     @Test
