@@ -18,12 +18,13 @@ final class PositionalSecrets {
 
     /** {@code auth=('user', 'password')}, {@code HTTPBasicAuth("user", "password")}: Python's requests, httpx, aiohttp. */
     private static final Pattern AUTH_PAIR = Pattern.compile(
-            "(?i)((?:\\bauth\\s{0,3}=\\s{0,3}\\(|basicauth\\(|digestauth\\()\\s{0,3}(['\"])[^'\"\\n]{1,100}\\2\\s{0,3},\\s{0,3}(['\"]))([^'\"\\n]{1,200})\\3");
+            "(?i)((?:\\bauth\\s{0,3}=\\s{0,3}\\(|basicauth\\(|digestauth\\()\\s{0,3}(?:'[^'\\n]{1,100}'|\"[^\"\\n]{1,100}\"|[a-z_][\\w.]{0,60})"
+            + "\\s{0,3},\\s{0,3}(['\"]))([^'\"\\n]{1,200})\\2");
 
     /** SQL that sets a password: {@code ALTER USER app WITH ENCRYPTED PASSWORD '...'}, {@code CREATE USER 'r'@'%' IDENTIFIED BY '...'}. */
     private static final Pattern SQL_PASSWORD = Pattern.compile(
             "(?i)(\\b(?:create|alter)\\s{1,3}(?:user|role|login)\\b[^;\\n]{0,200}?(?:\\b(?:(?:un)?encrypted\\s{1,3})?password\\s{1,3}"
-            + "|\\bidentified\\s{1,3}(?:with\\s{1,3}\\w{1,40}\\s{1,3})?by\\s{1,3}(?:password\\s{1,3})?)')([^'\\n]{1,200})'");
+            + "|\\bidentified\\s{1,3}(?:with\\s{1,3}\\w{1,40}\\s{1,3})?by\\s{1,3}(?:password\\s{1,3})?)E?(['\"]))([^'\"\\n]{1,200})\\2");
 
     /** The code a one-time-password check was given, on a line about that check ({@code totp verification failed ... code=942881}). */
     private static final Pattern OTP_LINE = Pattern.compile("(?i)\\b(?:t?otp|mfa|2fa|one-time|passcode|sms code|verification code)\\b");
@@ -43,13 +44,13 @@ final class PositionalSecrets {
             out = replaceGroup(PASS_COMMAND.matcher(out), 1, 2);
         }
         if (containsIgnoreCase(out, "auth")) {
-            out = replaceGroup(AUTH_PAIR.matcher(out), 1, 4);
+            out = replaceGroup(AUTH_PAIR.matcher(out), 1, 3);
         }
         if (containsIgnoreCase(out, "password")) {
             out = afterAnnouncingLine(out);
         }
         if (containsIgnoreCase(out, "password") || containsIgnoreCase(out, "identified")) {
-            out = replaceGroup(SQL_PASSWORD.matcher(out), 1, 2);
+            out = replaceGroup(SQL_PASSWORD.matcher(out), 1, 3);
         }
         if (containsIgnoreCase(out, "code") && OTP_LINE.matcher(out).find()) {
             out = otpCodes(out);

@@ -400,6 +400,8 @@ public final class Redactor {
                     out.append(token);
                     previousIsAuthScheme = true;
                 } else if (looksLikeAValue(token) && !text.startsWith("(", i) && !text.startsWith("[", i)
+                        // a link is where to go, not a value ("Forgot your password:\nhttps://example.com/reset")
+                        && !PLAIN_LINK.matcher(token).matches()
                         // after a bare "Key:", a lower-case path names an object (S3's Key: docs/v4/index.txt)
                         && !isObjectKey(secretName, token)) {
                     // (a name followed by a parenthesis is a call in code: token = jwt.decode(raw))
@@ -794,6 +796,8 @@ public final class Redactor {
     }
 
     /** The value of an environment-style {@code NAME=value} token, else the token. */
+    private static final java.util.regex.Pattern PLAIN_LINK = java.util.regex.Pattern.compile("(?i)https?://[^@\\s?#]{1,300}");
+
     /** A class of code named for what went wrong: {@code RestException}, {@code AccessDeniedException}, {@code ValidationError}. */
     private static final java.util.regex.Pattern CODE_NAME = java.util.regex.Pattern.compile(
             "(?:[A-Z][a-z0-9]+){1,8}(?:Exception|Error|Failure|Fault)");

@@ -98,7 +98,14 @@ class RedactorTest {
         "verified_token = jwt.decode(token, signing_key, algorithms=[\"HS256\"])",
         "MOVED 12182 10.0.3.17:6379 (while running GET session:token_meta:user:48213)",
         "while verifying the Authorization header for uid 9KfQ2mZ7xWcR4tLp1vYb3nHs8dE2",
-        "/usr/local/share/dotnet/sdk/8.0.100/NuGet.targets(156,5): error : Unable to load the service index"})
+        "/usr/local/share/dotnet/sdk/8.0.100/NuGet.targets(156,5): error : Unable to load the service index",
+        "Webhook signature verification failed, error code: 40001",
+        "Field password 'must contain at least one digit' is invalid",
+        "ERROR: column password 'varchar(255)' cannot be cast",
+        "Forgot your password:\nhttps://example.com/reset",
+        "SKIP_PIN=true",
+        "Failed to pull image busybox@sha256:65ce39ce3eb0997074a460adfb568d0b9f0f6a4392d97b6035630c9d7bf92402",
+        "request_id=0ujtsYcgvSTl8PAuAdqWYSMnLOv status=409"})
     void names_of_code_ids_and_values_of_no_secret_stay(String text) {
         assertThat(redactor.redact(text)).isEqualTo(text);
     }
@@ -212,9 +219,23 @@ class RedactorTest {
         "settings: DISCORD_CLIENT_ID='195782533479697280' | 195782533479697280",
         "newrelic_user_api_id = \"hdm46tsn3des2dg2aa8rwjdai4g2ntu1z39bvo56hhik3tbx1847sh5po9ckjq34\" | hdm46tsn3des2dg2aa8rwjdai4g2ntu1z39",
         "Set-Cookie: SESSIONID=9f8e7d6c5b4a3f2e1d0c; Path=/ | 9f8e7d6c5b4a3f2e1d0c",
+        "STATEMENT:  ALTER USER app_rw WITH ENCRYPTED PASSWORD 'ehhA-W4YxCv9y-!Q' VALID UNTIL 'infinity'; | ehhA-W4YxCv9y-!Q",
+        "Statement : CREATE USER \"reporting\"@'%' IDENTIFIED BY \"V-FXrPIu-szAQ1I0*K\" | V-FXrPIu-szAQ1I0*K",
+        "ERROR: CREATE ROLE app LOGIN PASSWORD E'quote\\'s-Secret9' failed | quote",
+        "r = requests.post(url, auth=(username, 'g1L~_aiY6KWZuuE'), timeout=10) | g1L~_aiY6KWZuuE",
+        "r = requests.post(url, auth=('svc', \"g1L~_aiY6KWZuuE\")) | g1L~_aiY6KWZuuE",
+        "$ mysql -h db -u analytics -p'jLdBInGU*3QiXU' -e 'SELECT 1' | jLdBInGU*3QiXU",
+        "level=warn msg=\"totp verification failed\" user=ops code=942881 window=1 | 942881",
+        "panic: parse \"postgres://ledger:9KIo1s/tzhtNYly@db.internal:5432/ledger\": invalid port \":9KIo1s\" after host | 9KIo1s",
     })
     void a_secret_in_an_element_a_prefix_an_id_of_a_credential_or_echoed_in_a_host_goes(String text, String secret) {
         assertThat(redactor.redact(text)).doesNotContain(secret);
+    }
+
+    @Test
+    void a_password_sent_in_an_ftp_transcript_goes() {
+        assertThat(redactor.redact("> USER edi_acme\n< 331 Password required\n> PASS o^_EW1w2z1MW\n< 530 Login incorrect."))
+                .isEqualTo("> USER edi_acme\n< 331 Password required\n> PASS [REDACTED:secret]\n< 530 Login incorrect.");
     }
 
     @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
