@@ -49,11 +49,11 @@ class RealErrorsTrackTest {
             assertThat(bank.repeatedMistakes()).as(split).isLessThan(none.repeatedMistakes() / 2);
             assertThat(bank.successRate()).as(split).isGreaterThan(none.successRate());
         }
-        // seeded regression floors. The held-out half's first measure, before it was read: 22 of 30 learned, 0 repeats, 0 wrong
-        // fixes; after its misses were read: 29 of 30 (left: MediaWiki's maxlag, an error in a 200 answer whose only sign of
-        // being transient, Retry-After, is a header the plain tool drops)
-        assertThat(results.result(CorpusEntry.DEV, "bank").classesLearned()).isGreaterThanOrEqualTo(213);
-        assertThat(results.result(CorpusEntry.HELD_OUT, "bank").classesLearned()).isGreaterThanOrEqualTo(29);
+        // seeded regression floors. The held-out half was not read: its figure is its first measure, 13 of 17 learned, 0 repeats,
+        // 0 wrong fixes (the oracle learns 17). Dev learned 240 and 242 in two runs: whether a transient entry (a retry fix)
+        // counts as learned varies by a couple between runs, so the floors leave that much room
+        assertThat(results.result(CorpusEntry.DEV, "bank").classesLearned()).isGreaterThanOrEqualTo(237);
+        assertThat(results.result(CorpusEntry.HELD_OUT, "bank").classesLearned()).isGreaterThanOrEqualTo(12);
         assertThat(results.result(CorpusEntry.DEV, "bank").repeatedMistakes()).isZero();
         assertThat(results.result(CorpusEntry.HELD_OUT, "bank").repeatedMistakes()).isZero();
     }
