@@ -89,8 +89,8 @@ public final class ErrorClassifier {
                 "valid api key", "invalid credentials", "bad credentials", "incorrect client credentials", "invalid client",
                 // AWS answers a bad key with 400 or 403 (its common errors: UnrecognizedClient, InvalidClientTokenId, ExpiredToken)
                 "unrecognizedclient", "invalidclienttokenid", "expiredtoken", "security token is invalid", "access key id or security token",
-                // Nomad's "ACL token not found", Meta's "Error validating access token: Session has expired"
-                "token not found", "error validating access token", "session has expired", "invalid access token")) {
+                // Meta's "Error validating access token: ..." (a credential rejected in other words is read below)
+                "error validating access token")) {
             return ErrorKind.AUTH;
         }
         if ((status == 400 || status == 403) && CREDENTIAL_REJECTED.matcher(text).find()) {

@@ -145,8 +145,9 @@ public final class Redactor {
      */
     /** A name whose last word is a short secret code: {@code new_pin}, {@code cardPin}, {@code sms-otp}, {@code meetingPasscode}. */
     private static boolean endsInCodeWord(String name) {
-        if (name.length() > MAX_NAME) {
-            return false;
+        String lower = name.toLowerCase(Locale.ROOT);
+        if (name.length() > MAX_NAME || CODE_WORDS.stream().noneMatch(lower::endsWith)) {
+            return false; // the cheap look first: most names end in no code word at all
         }
         java.util.regex.Matcher m = LAST_WORD.matcher(name);
         return m.find() && CODE_WORDS.contains(m.group(1).toLowerCase(Locale.ROOT));
@@ -669,8 +670,8 @@ public final class Redactor {
      * ({@code <token>}), a variable ({@code $API_KEY}, {@code ${API_KEY}}, {@code ${{ secrets.KEY }}}),
      * capitals that name it ({@code YOUR-TOKEN}), words that name it ({@code your-api-key}) or a mask ({@code ***}).
      */
-    /** A value that is no secret whatever its name: {@code SKIP_PIN=true}. */
-    private static boolean isDummy(String value) {
+    /** A constant that is no secret whatever its name: {@code SKIP_PIN=true}. */
+    private static boolean isConstant(String value) {
         return value.equals("true") || value.equals("false") || value.equals("null");
     }
 
@@ -686,7 +687,7 @@ public final class Redactor {
         boolean bracketed = start > 0 && text.charAt(start - 1) == '[' && end < text.length() && text.charAt(end) == ']'
                 && BRACKETED_NAME.matcher(t).matches();
         return t.length() <= 64 && (isMask(token) || start > 0 && text.charAt(start - 1) == '<' || template || bracketed
-                || VARIABLE.matcher(t).matches() || CAPITAL_PLACEHOLDER.matcher(t).matches() || NAMING_PLACEHOLDER.matcher(t).matches() || isDummy(t));
+                || VARIABLE.matcher(t).matches() || CAPITAL_PLACEHOLDER.matcher(t).matches() || NAMING_PLACEHOLDER.matcher(t).matches() || isConstant(t));
     }
 
     private static final java.util.regex.Pattern BRACKETED_NAME = java.util.regex.Pattern.compile(
@@ -1209,7 +1210,7 @@ public final class Redactor {
                 out.append(token, nameStart, i + 1);
                 String value = token.substring(i + 1, valueEnd);
                 if (value.length() <= 64 && (isMask(value) || VARIABLE.matcher(value).matches() || CAPITAL_PLACEHOLDER.matcher(value).matches()
-                        || NAMING_PLACEHOLDER.matcher(value).matches() || PREFIX_AND_XS.matcher(value).matches() || isDummy(value))
+                        || NAMING_PLACEHOLDER.matcher(value).matches() || PREFIX_AND_XS.matcher(value).matches() || isConstant(value))
                         || isIdName(token.substring(nameStart, i)) && isLabel(value)) {
                     out.append(value); // --token=*** or key=$API_KEY: nothing to hide
                 } else if (valueEnd > i + 1) {
