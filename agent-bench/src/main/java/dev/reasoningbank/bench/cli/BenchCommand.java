@@ -243,7 +243,7 @@ public final class BenchCommand implements Callable<Integer> {
     private int fileSharing() throws Exception {
         int lessons = preload > 0 ? preload : 1_000;
         java.nio.file.Files.createDirectories(out);
-        FileSharingBenchmark.Result r = FileSharingBenchmark.run(out, lessons, 4, 1_000, 3);
+        FileSharingBenchmark.Result r = FileSharingBenchmark.run(out, lessons, 4, 3_000, 3);
         java.util.Map<String, Object> results = new java.util.LinkedHashMap<>();
         results.put("track", "file-sharing");
         results.put("preloadedLessons", lessons);
@@ -252,11 +252,15 @@ public final class BenchCommand implements Callable<Integer> {
         results.put("oneProcessLessonsPerSecond", Math.round(r.oneProcess().median()));
         results.put("twoProcessesLessonsPerSecond", Math.round(r.twoProcesses().median()));
         results.put("ratio", Math.round(r.ratio() * 100) / 100.0);
+        results.put("oneProcessCoresBusy", Math.round(r.oneProcess().medianCoresBusy() * 100) / 100.0);
+        results.put("twoProcessesCoresBusy", Math.round(r.twoProcesses().medianCoresBusy() * 100) / 100.0);
+        results.put("availableProcessors", Runtime.getRuntime().availableProcessors());
         results.put("nothingLost", r.nothingLost());
         JSON.writeValue(out.resolve("results.json").toFile(), results);
         String line = String.format(Locale.ROOT, "one bank file, %d lessons: 1 process x 4 threads %.0f memorize/s, 2 processes x 4 threads %.0f/s "
-                + "(x%.2f, median of 3 rounds); every acknowledged lesson kept: %s", lessons, r.oneProcess().median(), r.twoProcesses().median(),
-                r.ratio(), r.nothingLost() ? "yes" : "NO");
+                + "(x%.2f, median of 3 rounds); processor time used: %.2f and %.2f of the machine's %d cores; every acknowledged lesson kept: %s",
+                lessons, r.oneProcess().median(), r.twoProcesses().median(), r.ratio(), r.oneProcess().medianCoresBusy(),
+                r.twoProcesses().medianCoresBusy(), Runtime.getRuntime().availableProcessors(), r.nothingLost() ? "yes" : "NO");
         java.nio.file.Files.writeString(out.resolve("report.md"), "# File sharing\n\n" + line + ".\n");
         PrintWriter o = spec.commandLine().getOut();
         o.println(line);

@@ -33,10 +33,22 @@ public final class FileSharingBenchmark {
     private static final String READY = "ready";
     private static final java.time.Duration WORKER_LIMIT = java.time.Duration.ofMinutes(10);
 
-    /** What one setting measured: lessons per second of each round, and the lessons the bank held after each. */
-    public record Setting(int processes, int threads, int lessonsPerThread, List<Double> lessonsPerSecond, List<Integer> heldAfter) {
+    /**
+     * What one setting measured: lessons per second of each round, the processor time the workers used over
+     * the round's time (in cores: 2.0 is two cores busy all along), and the lessons the bank held after each.
+     */
+    public record Setting(int processes, int threads, int lessonsPerThread, List<Double> lessonsPerSecond, List<Double> coresBusy,
+            List<Integer> heldAfter) {
         public double median() {
-            List<Double> sorted = lessonsPerSecond.stream().sorted().toList();
+            return medianOf(lessonsPerSecond);
+        }
+
+        public double medianCoresBusy() {
+            return medianOf(coresBusy);
+        }
+
+        private static double medianOf(List<Double> values) {
+            List<Double> sorted = values.stream().sorted().toList();
             return sorted.get(sorted.size() / 2);
         }
     }
@@ -65,6 +77,7 @@ public final class FileSharingBenchmark {
     private static Setting setting(Path folder, int preload, int processes, int threads, int lessonsPerThread, int rounds)
             throws IOException, InterruptedException {
         List<Double> rates = new ArrayList<>();
+        List<Double> cores = new ArrayList<>();
         List<Integer> held = new ArrayList<>();
         for (int round = 0; round < rounds; round++) {
             Path bank = folder.resolve("shared-" + processes + "-" + round + ".json");
@@ -82,6 +95,7 @@ public final class FileSharingBenchmark {
             long first = Long.MAX_VALUE;
             long last = 0;
             int memorized = 0;
+            long cpuNanos = 0;
             try {
                 List<java.io.BufferedReader> outputs = new ArrayList<>();
                 for (int p = 0; p < processes; p++) {
@@ -119,17 +133,19 @@ public final class FileSharingBenchmark {
                     first = Math.min(first, Long.parseLong(fields[0]));
                     last = Math.max(last, Long.parseLong(fields[1]));
                     memorized += Integer.parseInt(fields[2]);
+                    cpuNanos += Long.parseLong(fields[3]);
                 }
             } finally {
                 workers.forEach(Process::destroyForcibly);
             }
             rates.add(memorized / ((last - first) / 1e9));
+            cores.add((double) cpuNanos / (last - first));
             try (JsonFileLessonStore store = JsonFileLessonStore.open(bank)) {
                 held.add(store.snapshot().size());
             }
             deleteBank(bank);
         }
-        return new Setting(processes, threads, lessonsPerThread, List.copyOf(rates), List.copyOf(held));
+        return new Setting(processes, threads, lessonsPerThread, List.copyOf(rates), List.copyOf(cores), List.copyOf(held));
     }
 
     private static List<String> javaCommand(Path bank, int threads, int lessonsPerThread, int firstLesson) {
@@ -147,8 +163,9 @@ public final class FileSharingBenchmark {
     /**
      * A worker: {@code <bank> <threads> <lessonsPerThread> <firstLesson>}. Warms up on a bank file of its own
      * beside the shared one (the same lessons, threads and disk), prints {@code ready}, reads the epoch
-     * millisecond to start at from its input, then prints {@code done <startNanos> <endNanos> <memorized>} on
-     * the epoch's nanosecond scale, comparable across processes.
+     * millisecond to start at from its input, then prints {@code done <startNanos> <endNanos> <memorized> <cpuNanos>}:
+     * start and end on the epoch's nanosecond scale, comparable across processes, and the processor time the
+     * process used in between (every thread of it, the JVM's own included).
      */
     public static void main(String[] args) throws Exception {
         Path file = Path.of(args[0]);
@@ -168,9 +185,11 @@ public final class FileSharingBenchmark {
         try (ReasoningBank bank = ReasoningBank.builder().store(JsonFileLessonStore.open(file)).build()) {
             bank.lessons(); // opened and read before the clock starts, as a running agent's bank is
             Thread.sleep(Math.max(0, startAt - System.currentTimeMillis()));
+            long cpuBefore = processCpuNanos();
             long start = epochNanos();
             int memorized = memorize(bank, all, threads, perThread, firstLesson);
-            System.out.println(DONE + start + " " + epochNanos() + " " + memorized);
+            long end = epochNanos();
+            System.out.println(DONE + start + " " + end + " " + memorized + " " + (processCpuNanos() - cpuBefore));
         } catch (UncheckedIOException e) {
             System.out.println("failed " + e.getMessage());
             System.exit(1);
@@ -197,6 +216,10 @@ public final class FileSharingBenchmark {
         } finally {
             pool.shutdown();
         }
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static long epochNanos() {

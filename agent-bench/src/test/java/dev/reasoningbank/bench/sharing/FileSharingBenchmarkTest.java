@@ -21,6 +21,8 @@ class FileSharingBenchmarkTest {
         assertThat(result.nothingLost()).isTrue();
         assertThat(result.oneProcess().median()).isPositive();
         assertThat(result.twoProcesses().median()).isPositive();
+        assertThat(result.oneProcess().medianCoresBusy()).as("the workers' processor time over the round's").isPositive()
+                .isLessThanOrEqualTo(Runtime.getRuntime().availableProcessors() * 1.1);
         assertThat(folder.toFile().list()).as("the banks are removed after each round").isEmpty();
     }
 }

@@ -30,6 +30,18 @@ public record Trigger(String tool, ErrorKind errorKind, String signature, List<A
                 : conditions.stream().sorted(BY_PARAMETER_AND_OP).distinct().toList();
     }
 
+    /** Equal components. The signature, which tells most triggers of a tool apart, is compared first: a bank compares many. */
+    @Override
+    public boolean equals(Object o) {
+        return o == this || o instanceof Trigger t && signature.equals(t.signature) && tool.equals(t.tool) && errorKind == t.errorKind
+                && conditions.equals(t.conditions);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(tool, errorKind, signature, conditions);
+    }
+
     private static final Comparator<ArgumentCondition> BY_PARAMETER_AND_OP =
             Comparator.comparing(ArgumentCondition::parameter).thenComparing(ArgumentCondition::op);
 

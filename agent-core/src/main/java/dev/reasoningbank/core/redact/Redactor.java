@@ -121,7 +121,7 @@ public final class Redactor {
         if (n.startsWith("bundle") && name.contains("__") && name.length() > 12) {
             return true; // BUNDLE_ENTERPRISE__CONTRIBSYS__COM: bundler's credentials for a gem host
         }
-        String last = name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+        String last = squashed(name.substring(name.lastIndexOf('.') + 1));
         if (SECRET_REFERENCES.contains(last)) {
             return false; // auth.existingSecret=keycloak-admin names where the secret is kept, not the secret
         }
@@ -275,7 +275,7 @@ public final class Redactor {
         boolean previousNamesSecret = false;
         boolean previousIsAuthScheme = false;
         boolean previousIsSecretFlag = false;
-        boolean previousNamesId = false;
+        String previousName = ""; // the token before, which may name an id (request_id=...): what follows is then no secret
         String secretName = "";
         int secretNameEnd = 0;
         String previousToken = "";
@@ -514,7 +514,7 @@ public final class Redactor {
                 previousNamesSecret = true;
                 continue;
             }
-            if (isSecretName(token) && (nextNonDelimiterIsSeparator(text, i) || quotedValueFollows(text, i))) {
+            if ((nextNonDelimiterIsSeparator(text, i) || quotedValueFollows(text, i)) && isSecretName(token)) {
                 out.append(token);
                 secretName = token;
                 secretNameEnd = i;
@@ -535,8 +535,8 @@ public final class Redactor {
             if (!redacted.equals(token)) {
                 found.addAll(removedParts(token, redacted)); // ansible_password=X: X goes wherever else it appears too
             }
-            boolean named = previousNamesId;
-            previousNamesId = namesAnId(stripTrailingSeparators(token));
+            String name = previousName;
+            previousName = stripTrailingSeparators(token);
             String value = valueOf(stripTrailingSeparators(token));
             if (redacted.equals(token) && ENV_CREDENTIALS.matcher(token).matches()) {
                 // BUNDLE_GEMS__ACME__COM=user:password, as bundler and others read credentials from the environment
@@ -545,7 +545,7 @@ public final class Redactor {
             }
             // looked at only for a token that reads as random: a name of code, a package, a path, a resource, a public key,
             // a certificate's line never is a random secret
-            boolean random = redacted.equals(token) && !named && !call && looksRandom(value) && !inPublicBlock(publicBlocks, start)
+            boolean random = redacted.equals(token) && !call && looksRandom(value) && !namesAnId(name) && !inPublicBlock(publicBlocks, start)
                     && !PublicValues.isPublic(token) && !PublicValues.isPublicKey(before, token) && !PublicValues.isFrameMethod(text, i)
                     && !PublicValues.isBase64OfPublicText(value, STANDARD);
             if (random) {
@@ -714,7 +714,7 @@ public final class Redactor {
 
     /** Whether an id-named secret name (client_id, app_id) is meant. */
     private static boolean isIdName(String name) {
-        String n = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+        String n = squashed(name);
         return n.endsWith("clientid") || n.endsWith("appid") || n.endsWith("applicationid");
     }
 
@@ -766,7 +766,7 @@ public final class Redactor {
     /** A name whose last word is "id" ({@code HostId}, {@code x-request-id}, {@code trace_id}) or a known identifier's name. */
     private static boolean namesAnId(String numberedName) {
         String name = NUMBERED.matcher(numberedName).replaceFirst(""); // x-amz-id-2: the second id
-        String normalized = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+        String normalized = squashed(name);
         if (SECRET_WORDS.stream().anyMatch(normalized::contains) && DATA_KEYS.stream().noneMatch(d -> normalized.equals(d + "key"))) {
             return false; // newrelic_user_api_id, access_key_id: the id of a credential may be one
         }
@@ -776,6 +776,18 @@ public final class Redactor {
                 || DIGEST_NAMES.stream().anyMatch(normalized::endsWith)
                 || name.length() > 2 && (name.endsWith("Id") || name.endsWith("ID") && !name.equals(name.toUpperCase(Locale.ROOT))
                 || name.regionMatches(true, name.length() - 3, "_id", 0, 3) || name.regionMatches(true, name.length() - 3, "-id", 0, 3));
+    }
+
+    /** A name in lower case with only its ASCII letters and digits: {@code X-Api-Key} is {@code xapikey}. */
+    private static String squashed(String name) {
+        StringBuilder out = new StringBuilder(name.length());
+        for (int i = 0; i < name.length(); i++) {
+            char c = Character.toLowerCase(name.charAt(i));
+            if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     private static final java.util.regex.Pattern NUMBERED = java.util.regex.Pattern.compile("[-_]\\d{1,2}$");
@@ -808,7 +820,7 @@ public final class Redactor {
         if (eq > 0 && namesAnId(token.substring(0, eq))) {
             return ""; // request_id=0ujtsYcgvSTl8PAuAdqWYSMnLOv: an id, however random it reads
         }
-        if (eq > 0 && POSITION_NAMES.contains(token.substring(0, eq).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", ""))) {
+        if (eq > 0 && POSITION_NAMES.contains(squashed(token.substring(0, eq)))) {
             return ""; // a position in a listing (cursor=...), not a secret
         }
         return eq > 0 && ASSIGNED_NAME.matcher(token.substring(0, eq)).matches() ? token.substring(eq + 1) : token;

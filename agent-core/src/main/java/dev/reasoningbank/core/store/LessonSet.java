@@ -56,8 +56,11 @@ public final class LessonSet {
         return present;
     }
 
-    /** The lessons of one tool, with the changes made so far. */
+    /** The lessons of one tool, with the changes made so far; a list not to be changed. */
     public List<Lesson> ofTool(String tool) {
+        if (upserts.isEmpty() && removals.isEmpty()) {
+            return base.lessonsOf(tool);
+        }
         List<Lesson> result = new ArrayList<>();
         for (Lesson lesson : base.lessonsOf(tool)) {
             if (!removals.contains(lesson.id()) && !upserts.containsKey(lesson.id())) {
