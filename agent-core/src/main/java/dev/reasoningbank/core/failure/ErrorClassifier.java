@@ -24,9 +24,12 @@ public final class ErrorClassifier {
     private static final String CREDENTIAL = "(?:access token|api key|apikey|auth token|bearer token|acl token|csrf token|client secret|secret key|credentials?|"
             + DATA_TOKEN + "token)";
     private static final String REJECTED = "(?:invalid|expired|revoked|not found|not recognized|unrecognized|not valid|malformed|incorrect)";
-    /** "the access token provided is expired", "invalid or expired API key", "ACL token not found": a credential named and rejected. */
+    /**
+     * "the access token provided is expired", "invalid or expired API key", "Invalid Application-ID or API key", "ACL token not
+     * found": a credential named and rejected.
+     */
     private static final java.util.regex.Pattern CREDENTIAL_REJECTED = java.util.regex.Pattern.compile(
-            "\\b" + CREDENTIAL + "\\b[^.;,:]{0,25}?\\b" + REJECTED + "\\b|\\b(?:" + REJECTED + "|unknown)\\s+(?:(?:or|and)\\s+\\w+\\s+)?"
+            "\\b" + CREDENTIAL + "\\b[^.;,:]{0,25}?\\b" + REJECTED + "\\b|\\b(?:" + REJECTED + "|unknown)\\s+(?:[\\w-]+\\s+){0,2}?(?:(?:or|and)\\s+(?:\\w+\\s+)?)?"
             + "(?:access token|api key|apikey|auth token|bearer token|acl token|csrf token|client secret|secret key|credentials?)\\b"
             + "|\\b(?:session has expired|session expired|invalid session|expired session)\\b");
     /** A retired version: "client version 1.30 is too old" (a request's timestamp that is too old is not one). */
@@ -89,6 +92,8 @@ public final class ErrorClassifier {
                 "valid api key", "invalid credentials", "bad credentials", "incorrect client credentials", "invalid client",
                 // AWS answers a bad key with 400 or 403 (its common errors: UnrecognizedClient, InvalidClientTokenId, ExpiredToken)
                 "unrecognizedclient", "invalidclienttokenid", "expiredtoken", "security token is invalid", "access key id or security token",
+                // Consul and Nomad: the token's ACL is not known ("ACL not found")
+                "acl not found",
                 // Meta's "Error validating access token: ..." (a credential rejected in other words is read below)
                 "error validating access token")) {
             return ErrorKind.AUTH;

@@ -547,6 +547,15 @@ public final class RuleBasedReflector implements Reflector {
             if (byNumber.size() == 1) {
                 named.addAll(byNumber);
             }
+            // or none at all, stating only the ceiling ("Too many messages requested (maximum 5000)"): the one argument above it
+            Optional<Long> ceiling = named.isEmpty() ? ServerHints.upperBound(f.message()) : Optional.empty();
+            List<String> above = ceiling.isEmpty() ? List.of() : candidates.stream()
+                    .filter(name -> !NOT_A_QUANTITY.matcher(name).find() && !Redactor.isSecretName(name) && !HostNames.isHostParameter(name)
+                            && f.arguments().get(name) instanceof Number n && n.longValue() > ceiling.get())
+                    .toList();
+            if (above.size() == 1) {
+                named.addAll(above);
+            }
             return named;
         }
 

@@ -78,6 +78,17 @@ class RuleBasedReflectorTest {
     }
 
     @Test
+    void a_ceiling_stated_without_a_name_caps_the_one_argument_above_it_and_nothing_when_that_is_not_clear() {
+        String tooMany = "{\"code\":\"BAD_REQUEST\",\"msg\":\"Too many messages requested (maximum 5000).\",\"result\":\"error\"}";
+        assertThat(reflect(Map.of("num_before", 6000, "num_after", 0), ToolException.response(400, Map.of(), tooMany, "h")).strategy())
+                .isEqualTo(new Strategy.FixArgument("num_before", Transform.CLAMP_MAX, "5000"));
+        assertThat(reflect(Map.of("num_before", 6000, "num_after", 7000), ToolException.response(400, Map.of(), tooMany, "h")).strategy())
+                .as("two arguments above the ceiling: which one it is about is a guess").isNotInstanceOf(Strategy.FixArgument.class);
+        assertThat(reflect(Map.of("stream_id", 6000, "num_after", 0), ToolException.response(400, Map.of(), tooMany, "h")).strategy())
+                .as("an id is never capped").isNotInstanceOf(Strategy.FixArgument.class);
+    }
+
+    @Test
     void a_naming_rule_a_missing_header_and_a_busy_resource_are_read_as_servers_write_them() {
         Lesson lower = reflect(Map.of("bucket", "Team-Logs"), ToolException.response(400, Map.of(),
                 "{\"error\":{\"code\":\"InvalidBucketName\",\"message\":\"Team-Logs is not a valid bucket name. Bucket names use numbers, dashes and lower-case letters only.\"}}", "h"));
