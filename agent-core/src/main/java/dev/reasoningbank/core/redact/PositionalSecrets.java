@@ -28,7 +28,16 @@ final class PositionalSecrets {
 
     /** The code a one-time-password check was given, on a line about that check ({@code totp verification failed ... code=942881}). */
     private static final Pattern OTP_LINE = Pattern.compile("(?i)\\b(?:t?otp|mfa|2fa|one-time|passcode|sms code|verification code)\\b");
-    private static final Pattern CODE_VALUE = Pattern.compile("(?i)(?<!error |status |exit |response |reason |http )(\\bcode\\s?[=:]\\s?\"?)(\\d{4,8})\\b");
+    private static final Pattern CODE_VALUE = Pattern.compile("(?i)(?<!error |status |exit |response |reason |http )(\\bcode\\s?(?:[=:]|\\sis)\\s?\"?)(\\d{4,8})\\b");
+
+    /** A PIN as a person or a modem gives it: {@code entered PIN 7395}, {@code AT+CPIN="2580"} (a SIM's PIN, or its PUK then a new PIN). */
+    private static final Pattern PIN_VALUE = Pattern.compile("(\\b(?:PIN|[Pp]in)(?:\\s(?:code|number))?(?:\\s?[=:]\\s?|\\sis\\s|\\s)\"?)(\\d{4,8})\\b");
+    private static final Pattern SIM_PIN = Pattern.compile("(?i)(\\bAT\\+CPIN2?=\"?)(\\d{4,8})(\"?(?:,\"?\\d{4,8}\"?)?)");
+    /** {@code backup recovery code c99mc-3zccb}: one of the codes that let an account in without its second factor. */
+    private static final Pattern RECOVERY_CODE = Pattern.compile(
+            "(?i)(\\b(?:recovery|backup)\\s(?:code|key)s?(?:\\s?[=:]\\s?|\\sis\\s|\\s)\"?)((?=[a-z-]{0,24}\\d)[a-z0-9]{4,12}(?:-[a-z0-9]{4,12}){0,3})\\b");
+    /** Spring Boot's "APPLICATION FAILED TO START": {@code Property: spring.datasource.password}, then {@code Value: "..."} on the next line. */
+    private static final Pattern PROPERTY_VALUE = Pattern.compile("(?m)^([ \\t]*Property:[ \\t]*([\\w.\\[\\]-]{1,200})[ \\t]*\\r?\\n[ \\t]*Value:[ \\t]*\"?)([^\"\\s][^\"\\r\\n]{0,499})");
 
     /** An HTTP Digest answer: its {@code response} hash proves the password for that nonce. */
     private static final Pattern DIGEST_RESPONSE = Pattern.compile("(?i)(\\bauthorization:\\s{0,3}digest\\b[^\\n]{0,600}?\\bresponse=\"?)([0-9a-f]{32,128})");
@@ -60,6 +69,16 @@ final class PositionalSecrets {
         if (lower.contains("digest")) {
             out = replaceGroup(DIGEST_RESPONSE.matcher(out), 1, 2);
         }
+        if (lower.contains("pin")) {
+            out = replaceGroup(PIN_VALUE.matcher(out), 1, 2);
+            out = simPins(out);
+        }
+        if (lower.contains("recovery") || lower.contains("backup")) {
+            out = replaceGroup(RECOVERY_CODE.matcher(out), 1, 2);
+        }
+        if (text.contains("Property:")) {
+            out = propertyValues(out);
+        }
         return out;
     }
 
@@ -69,6 +88,29 @@ final class PositionalSecrets {
             m.appendReplacement(out, Matcher.quoteReplacement(m.group(keep) + Redactor.marker("secret")));
             int tail = m.end(secret);
             out.append(m.group().substring(tail - m.start()));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    /** {@code AT+CPIN="PUK","new PIN"}: every number the command gives is a secret. */
+    private static String simPins(String text) {
+        Matcher m = SIM_PIN.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(out, Matcher.quoteReplacement(m.group(1) + Redactor.marker("secret") + m.group(3).replaceAll("\\d{4,8}", Redactor.marker("secret"))));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    /** A value Spring Boot shows under a property whose name holds a secret. */
+    private static String propertyValues(String text) {
+        Matcher m = PROPERTY_VALUE.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String replacement = Redactor.isSecretName(m.group(2)) ? m.group(1) + Redactor.marker("secret") : m.group();
+            m.appendReplacement(out, Matcher.quoteReplacement(replacement));
         }
         m.appendTail(out);
         return out.toString();

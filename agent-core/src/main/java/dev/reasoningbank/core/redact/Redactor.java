@@ -128,9 +128,17 @@ public final class Redactor {
         if (n.startsWith("x") && SECRET_NAMES.contains(n.substring(1))) {
             return true;
         }
-        return SECRET_NAMES.contains(n) || SECRET_NAME_ENDINGS.stream().anyMatch(n::endsWith) || endsInKeyWord(name, n) || endsInCodeWord(name)
-                || endsInWord(name, "pass");
+        if (SECRET_NAMES.contains(n) || SECRET_NAME_ENDINGS.stream().anyMatch(n::endsWith) || endsInKeyWord(name, n) || endsInCodeWord(name)
+                || endsInWord(name, "pass")) {
+            return true;
+        }
+        java.util.regex.Matcher encoded = ENCODED_NAME.matcher(name);
+        return name.length() <= MAX_NAME && encoded.matches() && isSecretName(encoded.group(1) != null ? encoded.group(1) : encoded.group(2));
     }
+
+    /** {@code key_hex}, {@code secret_key_base}, {@code signingKeyBytes}: a secret's name, then how it is written. */
+    private static final java.util.regex.Pattern ENCODED_NAME = java.util.regex.Pattern.compile(
+            "(.{1,80}?)[_.-](?i:hex|b64|base64|bytes|base|raw|material)|(.{1,80}?[a-z0-9])(?:Hex|B64|Base64|Bytes|Base|Raw|Material)");
 
     /** {@code ansible_become_pass}, {@code dbPass}, {@code SMTP-PASS}: {@code word} is the name's last word. */
     private static boolean endsInWord(String name, String word) {

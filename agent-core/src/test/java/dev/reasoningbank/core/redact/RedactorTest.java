@@ -206,6 +206,11 @@ class RedactorTest {
         "go: verifying module: checksum mismatch downloaded: h1:9cQ1o2yJ4nK7pL0mR3sT6uV8wX1zA3bC5dE7fG9hI0k=",
         "OPENAI_API_KEY = os.environ[\"OPENAI_API_KEY\"]",
         "WARNING! Using --password via the CLI is insecure.",
+        "Run D3rHase/ssh-command-action@v0.2.2",
+        "none of the configured verifiers ([net.schmizz.sshj.transport.verification.FingerprintVerifier$1@73f0d46f]) could verify",
+        "<Resource>/28b1e7ad-a624-42e7-bb1c-fc02c648b503-mij38gj39f1sf4.PDF</Resource>",
+        "public_key_hex=8c63a0e083736f31049fff453f02c123",
+        "GPIO pin 13 is high; error code is 500123; the recovery code expired",
     })
     void placeholders_masks_digests_and_names_of_things_are_not_secrets(String text) {
         assertThat(redactor.redact(text)).isEqualTo(text);
@@ -227,9 +232,26 @@ class RedactorTest {
         "$ mysql -h db -u analytics -p'jLdBInGU*3QiXU' -e 'SELECT 1' | jLdBInGU*3QiXU",
         "level=warn msg=\"totp verification failed\" user=ops code=942881 window=1 | 942881",
         "panic: parse \"postgres://ledger:9KIo1s/tzhtNYly@db.internal:5432/ledger\": invalid port \":9KIo1s\" after host | 9KIo1s",
+        "secret_key_base: 39030de62dbd8ef17d3ed47e2320e56b8987e3e2c1d3a30d14762f65d064bf75 | 39030de62dbd8ef17d3ed47e2320e56b",
+        "DEBUG decrypt(blob_id=918, key_hex='8c63a0e083736f31049fff453f02c123', nonce_len=12) | 8c63a0e083736f31049fff453f02c123",
+        "signingKeyBytes=8c63a0e083736f31049fff453f02c123 | 8c63a0e083736f31049fff453f02c123",
+        "txn declined: card ending 0042 entered PIN 7395 -> issuer response 55 | 7395",
+        "AT+CPIN=\"12345678\",\"2580\" | 2580",
+        "body=\"Your Acme verification code is 582917. It expires in 10 minutes.\" | 582917",
+        "they pasted their backup recovery code c99mc-3zccb into the chat | c99mc-3zccb",
     })
     void a_secret_in_an_element_a_prefix_an_id_of_a_credential_or_echoed_in_a_host_goes(String text, String secret) {
         assertThat(redactor.redact(text)).doesNotContain(secret);
+    }
+
+    @Test
+    void spring_boot_shows_a_secret_propertys_value_on_the_line_after_its_name_and_only_that_value_goes() {
+        String failed = "Failed to bind properties under 'spring.datasource' to javax.sql.DataSource:\n\n"
+                + "    Property: spring.datasource.password\n    Value: \"UprzYpQn4axDjMhQV8\"\n    Origin: class path resource [application-prod.yml] - 14:15\n"
+                + "    Property: spring.datasource.url\n    Value: \"jdbc:postgresql://db:5432/app\"\n"
+                + "    Property: app.security.jwt.secret\n    Value: \"\"\n    Reason: must not be blank";
+
+        assertThat(redactor.redact(failed)).isEqualTo(failed.replace("UprzYpQn4axDjMhQV8", "[REDACTED:secret]"));
     }
 
     @Test
