@@ -95,22 +95,19 @@ final class PositionalSecrets {
 
     /** {@code AT+CPIN="PUK","new PIN"}: every number the command gives is a secret. */
     private static String simPins(String text) {
-        Matcher m = SIM_PIN.matcher(text);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            m.appendReplacement(out, Matcher.quoteReplacement(m.group(1) + Redactor.marker("secret") + m.group(3).replaceAll("\\d{4,8}", Redactor.marker("secret"))));
-        }
-        m.appendTail(out);
-        return out.toString();
+        return replaceEach(SIM_PIN.matcher(text),
+                m -> m.group(1) + Redactor.marker("secret") + m.group(3).replaceAll("\\d{4,8}", Redactor.marker("secret")));
     }
 
     /** A value Spring Boot shows under a property whose name holds a secret. */
     private static String propertyValues(String text) {
-        Matcher m = PROPERTY_VALUE.matcher(text);
+        return replaceEach(PROPERTY_VALUE.matcher(text), m -> Redactor.isSecretName(m.group(2)) ? m.group(1) + Redactor.marker("secret") : m.group());
+    }
+
+    private static String replaceEach(Matcher m, java.util.function.Function<Matcher, String> replacement) {
         StringBuilder out = new StringBuilder();
         while (m.find()) {
-            String replacement = Redactor.isSecretName(m.group(2)) ? m.group(1) + Redactor.marker("secret") : m.group();
-            m.appendReplacement(out, Matcher.quoteReplacement(replacement));
+            m.appendReplacement(out, Matcher.quoteReplacement(replacement.apply(m)));
         }
         m.appendTail(out);
         return out.toString();
