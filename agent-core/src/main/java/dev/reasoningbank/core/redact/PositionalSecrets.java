@@ -36,6 +36,10 @@ final class PositionalSecrets {
     /** {@code backup recovery code c99mc-3zccb}: one of the codes that let an account in without its second factor. */
     private static final Pattern RECOVERY_CODE = Pattern.compile(
             "(?i)(\\b(?:recovery|backup)\\s(?:code|key)s?(?:\\s?[=:]\\s?|\\sis\\s|\\s)\"?)((?=[a-z-]{0,24}\\d)[a-z0-9]{4,12}(?:-[a-z0-9]{4,12}){0,3})\\b");
+    /** PHP's stack trace shows a database connection's arguments: {@code PDO->__construct('mysql:host=db', 'app', 'password')}. */
+    private static final Pattern PHP_CONNECT = Pattern.compile(
+            "(?i)(\\b(?:PDO->__construct|new PDO|mysqli->__construct|new mysqli|mysqli_connect)\\(\\s{0,3}(?:'[^'\\n]{0,200}'|NULL)\\s{0,3},"
+            + "\\s{0,3}(?:'[^'\\n]{0,200}'|NULL)\\s{0,3},\\s{0,3}')([^'\\n]{1,200})'");
     /** Spring Boot's "APPLICATION FAILED TO START": {@code Property: spring.datasource.password}, then {@code Value: "..."} on the next line. */
     private static final Pattern PROPERTY_VALUE = Pattern.compile("(?m)^([ \\t]*Property:[ \\t]*([\\w.\\[\\]-]{1,200})[ \\t]*\\r?\\n[ \\t]*Value:[ \\t]*\"?)([^\"\\s][^\"\\r\\n]{0,499})");
 
@@ -75,6 +79,9 @@ final class PositionalSecrets {
         }
         if (lower.contains("recovery") || lower.contains("backup")) {
             out = replaceGroup(RECOVERY_CODE.matcher(out), 1, 2);
+        }
+        if (lower.contains("pdo") || lower.contains("mysqli")) {
+            out = replaceGroup(PHP_CONNECT.matcher(out), 1, 2);
         }
         if (text.contains("Property:")) {
             out = propertyValues(out);

@@ -211,6 +211,7 @@ class RedactorTest {
         "<Resource>/28b1e7ad-a624-42e7-bb1c-fc02c648b503-mij38gj39f1sf4.PDF</Resource>",
         "public_key_hex=8c63a0e083736f31049fff453f02c123",
         "GPIO pin 13 is high; error code is 500123; the recovery code expired",
+        "#0 db.php(3): PDO->__construct('sqlite:/var/lib/app/x.db', NULL, NULL)",
     })
     void placeholders_masks_digests_and_names_of_things_are_not_secrets(String text) {
         assertThat(redactor.redact(text)).isEqualTo(text);
@@ -239,6 +240,8 @@ class RedactorTest {
         "AT+CPIN=\"12345678\",\"2580\" | 2580",
         "body=\"Your Acme verification code is 582917. It expires in 10 minutes.\" | 582917",
         "they pasted their backup recovery code c99mc-3zccb into the chat | c99mc-3zccb",
+        "#0 /var/www/html/lib/db.php(12): PDO->__construct('mysql:host=127....', 'wp_shop', 'ewhDjoY8FygmJVi') | ewhDjoY8FygmJVi",
+        "#0 db.php(3): mysqli->__construct('localhost', 'root', 'r00tPass!', 'shop') | r00tPass!",
     })
     void a_secret_in_an_element_a_prefix_an_id_of_a_credential_or_echoed_in_a_host_goes(String text, String secret) {
         assertThat(redactor.redact(text)).doesNotContain(secret);
