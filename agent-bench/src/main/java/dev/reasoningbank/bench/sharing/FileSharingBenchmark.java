@@ -40,16 +40,13 @@ public final class FileSharingBenchmark {
     public record Setting(int processes, int threads, int lessonsPerThread, List<Double> lessonsPerSecond, List<Double> coresBusy,
             List<Integer> heldAfter) {
         public double median() {
-            return medianOf(lessonsPerSecond);
-        }
-
-        public double medianCoresBusy() {
-            return medianOf(coresBusy);
-        }
-
-        private static double medianOf(List<Double> values) {
-            List<Double> sorted = values.stream().sorted().toList();
+            List<Double> sorted = lessonsPerSecond.stream().sorted().toList();
             return sorted.get(sorted.size() / 2);
+        }
+
+        /** The cores busy in the round whose throughput is the median. */
+        public double medianCoresBusy() {
+            return coresBusy.get(lessonsPerSecond.indexOf(median()));
         }
     }
 
@@ -184,6 +181,7 @@ public final class FileSharingBenchmark {
         long startAt = Long.parseLong(new java.io.BufferedReader(new java.io.InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine().strip());
         try (ReasoningBank bank = ReasoningBank.builder().store(JsonFileLessonStore.open(file)).build()) {
             bank.lessons(); // opened and read before the clock starts, as a running agent's bank is
+            processCpuNanos(); // the management bean is made before the clock starts too
             Thread.sleep(Math.max(0, startAt - System.currentTimeMillis()));
             long cpuBefore = processCpuNanos();
             long start = epochNanos();
@@ -218,8 +216,9 @@ public final class FileSharingBenchmark {
         }
     }
 
+    /** The processor time this process used so far; 0 where the platform does not tell. */
     private static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+        return Math.max(0, ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime());
     }
 
     private static long epochNanos() {

@@ -29,8 +29,9 @@ public final class ErrorClassifier {
      * found": a credential named and rejected.
      */
     private static final java.util.regex.Pattern CREDENTIAL_REJECTED = java.util.regex.Pattern.compile(
-            "\\b" + CREDENTIAL + "\\b[^.;,:]{0,25}?\\b" + REJECTED + "\\b|\\b(?:" + REJECTED + "|unknown)\\s+(?:[\\w-]+\\s+){0,2}?(?:(?:or|and)\\s+(?:\\w+\\s+)?)?"
+            "\\b" + CREDENTIAL + "\\b[^.;,:]{0,25}?\\b" + REJECTED + "\\b|\\b(?:" + REJECTED + "|unknown)\\s+(?:(?:[\\w-]+\\s+){0,2}?(?:or|and)\\s+(?:\\w+\\s+)?)?"
             + "(?:access token|api key|apikey|auth token|bearer token|acl token|csrf token|client secret|secret key|credentials?)\\b"
+            + "(?!\\s(?:name|length|type|format|file|field|id|prefix|label|scope)s?\\b)"
             + "|\\b(?:session has expired|session expired|invalid session|expired session)\\b");
     /** A retired version: "client version 1.30 is too old" (a request's timestamp that is too old is not one). */
     private static final java.util.regex.Pattern VERSION_TOO_OLD = java.util.regex.Pattern.compile("\\bversion\\s(?:\\S{1,20}\\s)?is too old\\b");
@@ -92,11 +93,12 @@ public final class ErrorClassifier {
                 "valid api key", "invalid credentials", "bad credentials", "incorrect client credentials", "invalid client",
                 // AWS answers a bad key with 400 or 403 (its common errors: UnrecognizedClient, InvalidClientTokenId, ExpiredToken)
                 "unrecognizedclient", "invalidclienttokenid", "expiredtoken", "security token is invalid", "access key id or security token",
-                // Consul and Nomad: the token's ACL is not known ("ACL not found")
-                "acl not found",
                 // Meta's "Error validating access token: ..." (a credential rejected in other words is read below)
                 "error validating access token")) {
             return ErrorKind.AUTH;
+        }
+        if (status == 403 && text.strip().matches("acl not found\\.?")) {
+            return ErrorKind.AUTH; // Consul's whole answer when the caller's token is unknown
         }
         if ((status == 400 || status == 403) && CREDENTIAL_REJECTED.matcher(text).find()) {
             return ErrorKind.AUTH; // the caller's credential named and rejected, in words the list above does not hold

@@ -28,20 +28,25 @@ final class PositionalSecrets {
 
     /** The code a one-time-password check was given, on a line about that check ({@code totp verification failed ... code=942881}). */
     private static final Pattern OTP_LINE = Pattern.compile("(?i)\\b(?:t?otp|mfa|2fa|one-time|passcode|sms code|verification code)\\b");
-    private static final Pattern CODE_VALUE = Pattern.compile("(?i)(?<!error |status |exit |response |reason |http )(\\bcode\\s?(?:[=:]|\\sis)\\s?\"?)(\\d{4,8})\\b");
+    private static final Pattern CODE_VALUE = Pattern.compile("(?i)(?<!error |status |exit |response |reason |http |retry |country |area |postal |zip |promo )(\\bcode\\s?(?:[=:]|\\sis)\\s?\"?)(\\d{4,8})\\b");
 
-    /** A PIN as a person or a modem gives it: {@code entered PIN 7395}, {@code AT+CPIN="2580"} (a SIM's PIN, or its PUK then a new PIN). */
-    private static final Pattern PIN_VALUE = Pattern.compile("(\\b(?:PIN|[Pp]in)(?:\\s(?:code|number))?(?:\\s?[=:]\\s?|\\sis\\s|\\s)\"?)(\\d{4,8})\\b");
-    private static final Pattern SIM_PIN = Pattern.compile("(?i)(\\bAT\\+CPIN2?=\"?)(\\d{4,8})(\"?(?:,\"?\\d{4,8}\"?)?)");
+    /**
+     * A PIN as a person or a modem gives it: {@code entered PIN 7395}, {@code wrong card PIN: 1234}, {@code AT+CPIN="2580"} (a SIM's
+     * PIN, or its PUK then a new PIN). A pin of a board ({@code GPIO pin 1234}) or a postal PIN code has no such word before it.
+     */
+    private static final Pattern PIN_VALUE = Pattern.compile("(?i)(\\b(?:entered|enter|typed|wrong|incorrect|card|sim|new|old|your|user)\\s"
+            + "(?:card\\s|sim\\s)?PIN(?:\\s(?:code|number))?(?:\\s?[=:]\\s?|\\sis\\s|\\swas\\s|\\s)\"?)(\\d{4,8})\\b");
+    private static final Pattern SIM_PIN = Pattern.compile("(?i)(\\bAT\\+CPIN2?=\"?)(\\d{4,8})(\"?(?:\\s{0,3},\\s{0,3}\"?\\d{4,8}\"?)?)");
     /** {@code backup recovery code c99mc-3zccb}: one of the codes that let an account in without its second factor. */
     private static final Pattern RECOVERY_CODE = Pattern.compile(
-            "(?i)(\\b(?:recovery|backup)\\s(?:code|key)s?(?:\\s?[=:]\\s?|\\sis\\s|\\s)\"?)((?=[a-z-]{0,24}\\d)[a-z0-9]{4,12}(?:-[a-z0-9]{4,12}){0,3})\\b");
+            "(?i)(\\b(?:recovery|backup)\\scodes?(?:\\s?[=:]\\s?|\\sis\\s|\\s)\"?)(?!0x|(?:rsa|sha|md|aes|des|ecdsa|ed)\\d)"
+            + "((?=[a-z0-9-]{0,24}[a-z])(?=[a-z-]{0,24}\\d)[a-z0-9]{4,12}(?:-[a-z0-9]{4,12}){0,3})\\b");
     /** PHP's stack trace shows a database connection's arguments: {@code PDO->__construct('mysql:host=db', 'app', 'password')}. */
     private static final Pattern PHP_CONNECT = Pattern.compile(
             "(?i)(\\b(?:PDO->__construct|new PDO|mysqli->__construct|new mysqli|mysqli_connect)\\(\\s{0,3}(?:'[^'\\n]{0,200}'|NULL)\\s{0,3},"
             + "\\s{0,3}(?:'[^'\\n]{0,200}'|NULL)\\s{0,3},\\s{0,3}')([^'\\n]{1,200})'");
     /** Spring Boot's "APPLICATION FAILED TO START": {@code Property: spring.datasource.password}, then {@code Value: "..."} on the next line. */
-    private static final Pattern PROPERTY_VALUE = Pattern.compile("(?m)^([ \\t]*Property:[ \\t]*([\\w.\\[\\]-]{1,200})[ \\t]*\\r?\\n[ \\t]*Value:[ \\t]*\"?)([^\"\\s][^\"\\r\\n]{0,499})");
+    private static final Pattern PROPERTY_VALUE = Pattern.compile("(?m)^([ \\t]*Property:[ \\t]*([\\w.\\[\\]-]{1,200})[ \\t]*\\r?\\n[ \\t]*Value:[ \\t]*(\"?))([^\"\\s][^\\r\\n]{0,499})");
 
     /** An HTTP Digest answer: its {@code response} hash proves the password for that nonce. */
     private static final Pattern DIGEST_RESPONSE = Pattern.compile("(?i)(\\bauthorization:\\s{0,3}digest\\b[^\\n]{0,600}?\\bresponse=\"?)([0-9a-f]{32,128})");
@@ -108,7 +113,8 @@ final class PositionalSecrets {
 
     /** A value Spring Boot shows under a property whose name holds a secret. */
     private static String propertyValues(String text) {
-        return replaceEach(PROPERTY_VALUE.matcher(text), m -> Redactor.isSecretName(m.group(2)) ? m.group(1) + Redactor.marker("secret") : m.group());
+        return replaceEach(PROPERTY_VALUE.matcher(text), m -> !Redactor.isSecretName(m.group(2)) || m.group(4).startsWith("${") ? m.group()
+                : m.group(1) + Redactor.marker("secret") + (!m.group(3).isEmpty() && m.group(4).endsWith("\"") ? "\"" : ""));
     }
 
     private static String replaceEach(Matcher m, java.util.function.Function<Matcher, String> replacement) {

@@ -46,12 +46,19 @@ final class PublicValues {
     /** {@code bestander@DESKTOP-9BB67ID:/mnt/c/Users/besta/work/temp$}: a shell prompt. */
     private static final Pattern SHELL_PROMPT = Pattern.compile("[\\w.-]{1,64}@[\\w.-]{1,64}:[~/][^\\s]{0,255}[$#]");
     /** {@code terraform_1.9.5_SHA256SUMS.sig}: a file's name by its extension. */
-    private static final Pattern FILE_NAME = Pattern.compile("(?:[\\w.+-]{0,200}/){0,20}[\\w.+-]{1,200}\\.(?i:sig|asc|zip|gz|tgz|tar|bz2|xz|jar|war|whl|dmg|deb|rpm|apk|exe|msi|onnx|"
-            + "json|ya?ml|toml|txt|log|csv|md|sh|py|js|ts|go|rs|java|kt|xml|html|png|jpe?g|gif|svg|pdf|so|dll|dylib|bin|img|iso|sql|dump)[.,;:]?");
-    /** {@code owner/ssh-command-action@v0.2.2}: a GitHub Action or another repository pinned at a version, a branch or a commit. */
-    private static final Pattern REPOSITORY_REF = Pattern.compile("[\\w.-]{1,100}/[\\w.-]{1,100}(?:/[\\w.-]{1,100}){0,5}@(?:v?\\d[\\w.-]{0,40}|[0-9a-f]{40}|main|master)[.,;:]?");
+    /** A file's name, at most one slash before it; its extension in lower case, or a longer one in upper case as some systems write it ({@code .PDF}). */
+    private static final String EXTENSIONS = "sig|asc|zip|gz|tgz|tar|bz2|xz|jar|war|whl|dmg|deb|rpm|apk|exe|msi|onnx|"
+            + "json|ya?ml|toml|txt|log|csv|md|sh|py|js|ts|go|rs|java|kt|xml|html|png|jpe?g|gif|svg|pdf|so|dll|dylib|bin|img|iso|sql|dump";
+    private static final Pattern FILE_NAME = Pattern.compile("/?[\\w.+-]{1,200}\\.(?:" + EXTENSIONS + "|"
+            + java.util.Arrays.stream(EXTENSIONS.split("\\|")).filter(e -> e.length() >= 3).map(e -> e.toUpperCase(java.util.Locale.ROOT))
+                    .collect(java.util.stream.Collectors.joining("|")) + ")[.,;:]?");
+    /** {@code owner/ssh-command-action@v0.2.2}: a GitHub Action pinned at a version, a branch or a commit, after {@code Run} or {@code uses:}. */
+    private static final Pattern ACTION_REF = Pattern.compile(
+            "[\\w.-]{1,100}/[\\w.-]{1,100}(?:/[\\w.-]{1,100}){0,5}@(?:v\\d{1,4}(?:\\.\\d{1,4}){0,2}|\\d{1,4}\\.\\d{1,4}(?:\\.\\d{1,4})?|[0-9a-f]{40}|main|master)"
+            + "(?:-[\\w.]{1,40})?[.,;:]?");
+    private static final java.util.Set<String> ACTION_CONTEXT = java.util.Set.of("Run", "uses:", "uses", "action");
     /** {@code net.schmizz.sshj.…FingerprintVerifier$1@73f0d46f}: a Java object as its default {@code toString} prints it, a class and a hash code. */
-    private static final Pattern JAVA_OBJECT = Pattern.compile("(?:[a-z_][\\w]{0,60}\\.){1,20}[A-Z][\\w$]{0,100}@[0-9a-f]{1,8}[.,;:]?");
+    private static final Pattern JAVA_OBJECT = Pattern.compile("(?:[a-z][a-z0-9_]{0,60}\\.){2,20}[A-Z][A-Za-z]{0,100}(?:\\$[A-Za-z0-9]{1,60}){0,5}@[0-9a-f]{1,8}[.,;:]?");
     /** {@code pk_live_…}: a Stripe publishable key, made to be shipped to browsers (gitleaks flags {@code sk_} and {@code rk_} only). */
     private static final Pattern PUBLISHABLE_KEY = Pattern.compile("pk_(?:live|test)_[A-Za-z0-9]{10,120}(?:\\.{3}|…)?[.,;:]?");
     /** The first bytes of image and document files in base64 (PNG, JPEG, GIF, PDF, ZIP): content, not a credential. */
@@ -114,8 +121,13 @@ final class PublicValues {
                 || AWS_RESOURCE_ID.matcher(token).matches() || KIND_AND_NAME.matcher(token).matches()
                 || HASHED_HOST.matcher(token).matches() || SOURCE_LINE.matcher(token).matches() || GCP_RESOURCE.matcher(token).matches()
                 || GIT_REVISION_PATH.matcher(token).matches() || SHELL_PROMPT.matcher(token).matches() || FILE_NAME.matcher(token).matches()
-                || REPOSITORY_REF.matcher(token).matches() || JAVA_OBJECT.matcher(token).matches()
+                || JAVA_OBJECT.matcher(token).matches()
                 || token.length() >= 64 && FILE_MAGIC.stream().anyMatch(token::startsWith) || PUBLISHABLE_KEY.matcher(token).matches());
+    }
+
+    /** Whether {@code token}, after {@code previous}, is a GitHub Action's reference ({@code uses: actions/checkout@v4}). */
+    static boolean isActionReference(String previous, String token) {
+        return ACTION_CONTEXT.contains(previous) && ACTION_REF.matcher(token).matches();
     }
 
     /** Whether {@code token}, after {@code previous}, is an SSH public key ({@code ssh-ed25519 AAAAC3Nz…}). */

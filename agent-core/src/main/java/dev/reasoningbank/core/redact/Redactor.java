@@ -133,13 +133,13 @@ public final class Redactor {
             return true;
         }
         java.util.regex.Matcher encoded = ENCODED_NAME.matcher(name);
-        return name.length() <= MAX_NAME && encoded.matches() && isSecretName(encoded.group(1) != null ? encoded.group(1) : encoded.group(2));
+        return name.length() <= MAX_NAME && encoded.matches()
+                && isSecretName(encoded.group(1) != null ? encoded.group(1) : encoded.group(2) != null ? encoded.group(2) : encoded.group(3));
     }
 
-    /** {@code key_hex}, {@code secret_key_base}, {@code signingKeyBytes}: a secret's name, then how it is written. */
+    /** {@code key_hex}, {@code signing_key_b64}, Rails' {@code secret_key_base}: a secret's name, then how it is written. */
     private static final java.util.regex.Pattern ENCODED_NAME = java.util.regex.Pattern.compile(
-            "(.{1,80}?)[_.-](?i:hex|b64|base64|bytes|base|raw|material)|(.{1,80}?[a-z0-9])(?:Hex|B64|Base64|Bytes|Base|Raw|Material)");
-
+            "(.{1,80}?)[_.-](?i:hex|b64|base64)|(.{1,80}?[a-z0-9])(?:Hex|B64|Base64)|((?i:secret[_.-]?key))[_.-]?(?i:base)");
     /** {@code ansible_become_pass}, {@code dbPass}, {@code SMTP-PASS}: {@code word} is the name's last word. */
     private static boolean endsInWord(String name, String word) {
         int k = name.length() - word.length();
@@ -554,7 +554,7 @@ public final class Redactor {
             // looked at only for a token that reads as random: a name of code, a package, a path, a resource, a public key,
             // a certificate's line never is a random secret
             boolean random = redacted.equals(token) && !call && looksRandom(value) && !namesAnId(name) && !inPublicBlock(publicBlocks, start)
-                    && !PublicValues.isPublic(token) && !PublicValues.isPublicKey(before, token) && !PublicValues.isFrameMethod(text, i)
+                    && !PublicValues.isPublic(token) && !PublicValues.isPublicKey(before, token) && !PublicValues.isActionReference(before, token) && !PublicValues.isFrameMethod(text, i)
                     && !PublicValues.isBase64OfPublicText(value, STANDARD);
             if (random) {
                 found.add(value);

@@ -547,11 +547,12 @@ public final class RuleBasedReflector implements Reflector {
             if (byNumber.size() == 1) {
                 named.addAll(byNumber);
             }
-            // or none at all, stating only the ceiling ("Too many messages requested (maximum 5000)"): the one argument above it
-            Optional<Long> ceiling = named.isEmpty() ? ServerHints.upperBound(f.message()) : Optional.empty();
+            // or none at all, stating only a bare ceiling ("Too many messages requested (maximum 5000)"): the one count above it. A
+            // ceiling in units ("at most 500 characters", "100 results per page") is about something else than a number argument
+            Optional<Long> ceiling = named.isEmpty() && !BOUND_WITH_UNIT.matcher(f.message()).find() ? ServerHints.upperBound(f.message()) : Optional.empty();
             List<String> above = ceiling.isEmpty() ? List.of() : candidates.stream()
-                    .filter(name -> !NOT_A_QUANTITY.matcher(name).find() && !Redactor.isSecretName(name) && !HostNames.isHostParameter(name)
-                            && f.arguments().get(name) instanceof Number n && n.longValue() > ceiling.get())
+                    .filter(name -> !NOT_A_QUANTITY.matcher(name).find() && !NOT_A_COUNT.matcher(name).find() && !Redactor.isSecretName(name)
+                            && !HostNames.isHostParameter(name) && f.arguments().get(name) instanceof Number n && n.longValue() > ceiling.get())
                     .toList();
             if (above.size() == 1) {
                 named.addAll(above);
@@ -561,6 +562,10 @@ public final class RuleBasedReflector implements Reflector {
 
         /** Names of numbers that identify rather than count ({@code user_id}, {@code orderNumber}): never capped. */
         private static final Pattern NOT_A_QUANTITY = Pattern.compile("(?:[iI]d|ID|[nN]umber|[nN]o|[cC]ode|[yY]ear|[pP]ort)$");
+        /** Numbers that are no count of what a ceiling limits: money, times, positions, seeds. */
+        private static final Pattern NOT_A_COUNT = Pattern.compile("(?i)(?:amount|price|cost|total|balance|fee|time|timestamp|epoch|date|offset|seed)$|_at$|[a-z]At$");
+        /** A number followed by a word: "500 characters", "1024 bytes", "100 results per page". */
+        private static final Pattern BOUND_WITH_UNIT = Pattern.compile("\\b\\d+\\s?[A-Za-z]{2,}");
 
         private static String normalized(String name) {
             return name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");

@@ -72,7 +72,7 @@ public final class LessonSet {
                 result.add(lesson);
             }
         }
-        return result;
+        return java.util.Collections.unmodifiableList(result);
     }
 
     /** Every lesson, with the changes made so far; costs time in proportion to the whole bank. */

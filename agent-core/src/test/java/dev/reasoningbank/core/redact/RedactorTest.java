@@ -212,6 +212,10 @@ class RedactorTest {
         "public_key_hex=8c63a0e083736f31049fff453f02c123",
         "GPIO pin 13 is high; error code is 500123; the recovery code expired",
         "#0 db.php(3): PDO->__construct('sqlite:/var/lib/app/x.db', NULL, NULL)",
+        "GPIO: pin 1234 configured as output; Delivery address rejected: PIN 560001; Invalid PIN code 110001",
+        "Backup code 1001: quota exceeded; restore from backup code 0x80070005 failed; backup key rsa4096 not found; Backup keys 2024-01-15 rotated",
+        "keyBytes=32 tokenBytes: 4096 key_base: /etc/keys",
+        "MFA setup: retry code is 5001; 2FA enabled, country code is 1234",
     })
     void placeholders_masks_digests_and_names_of_things_are_not_secrets(String text) {
         assertThat(redactor.redact(text)).isEqualTo(text);
@@ -235,13 +239,20 @@ class RedactorTest {
         "panic: parse \"postgres://ledger:9KIo1s/tzhtNYly@db.internal:5432/ledger\": invalid port \":9KIo1s\" after host | 9KIo1s",
         "secret_key_base: 39030de62dbd8ef17d3ed47e2320e56b8987e3e2c1d3a30d14762f65d064bf75 | 39030de62dbd8ef17d3ed47e2320e56b",
         "DEBUG decrypt(blob_id=918, key_hex='8c63a0e083736f31049fff453f02c123', nonce_len=12) | 8c63a0e083736f31049fff453f02c123",
-        "signingKeyBytes=8c63a0e083736f31049fff453f02c123 | 8c63a0e083736f31049fff453f02c123",
+        "signingKeyHex=8c63a0e083736f31049fff453f02c123 | 8c63a0e083736f31049fff453f02c123",
         "txn declined: card ending 0042 entered PIN 7395 -> issuer response 55 | 7395",
         "AT+CPIN=\"12345678\",\"2580\" | 2580",
         "body=\"Your Acme verification code is 582917. It expires in 10 minutes.\" | 582917",
         "they pasted their backup recovery code c99mc-3zccb into the chat | c99mc-3zccb",
         "#0 /var/www/html/lib/db.php(12): PDO->__construct('mysql:host=127....', 'wp_shop', 'ewhDjoY8FygmJVi') | ewhDjoY8FygmJVi",
         "#0 db.php(3): mysqli->__construct('localhost', 'root', 'r00tPass!', 'shop') | r00tPass!",
+        "GET /files/Xk9vQ2mPz7LrT4wN8bH6jC5dS0aE3fG1/report.pdf HTTP/1.1 | Xk9vQ2mPz7LrT4wN8bH6jC5dS0aE3fG1",
+        "sqlplus system/Xk9vQ2mPz7LrT4wN8bH6@10.0.0.5 | Xk9vQ2mPz7LrT4wN8bH6",
+        "Run admin/Xk9vQ2mPz7LrT4wN8bH6@db1 | Xk9vQ2mPz7LrT4wN8bH6",
+        "deploy.Xk9vQ2mPz7LrT4wN8bH6@a1b2c3 | Xk9vQ2mPz7LrT4wN8bH6",
+        "Xk9vQ2mPz7LrT4wN8bH6jC5dS0aE3fG1.TS | Xk9vQ2mPz7LrT4wN8bH6jC5dS0aE3fG1",
+        "wrong card PIN: 1234 | 1234",
+        "AT+CPIN=\"12345678\"  ,  \"2580\" | 2580",
     })
     void a_secret_in_an_element_a_prefix_an_id_of_a_credential_or_echoed_in_a_host_goes(String text, String secret) {
         assertThat(redactor.redact(text)).doesNotContain(secret);
@@ -255,6 +266,8 @@ class RedactorTest {
                 + "    Property: app.security.jwt.secret\n    Value: \"\"\n    Reason: must not be blank";
 
         assertThat(redactor.redact(failed)).isEqualTo(failed.replace("UprzYpQn4axDjMhQV8", "[REDACTED:secret]"));
+        assertThat(redactor.redact("    Property: db.password\n    Value: \"ab\"cd\"ef\"")).isEqualTo("    Property: db.password\n    Value: \"[REDACTED:secret]\"");
+        assertThat(redactor.redact("    Property: db.password\n    Value: ${DB_PASSWORD}")).endsWith("Value: ${DB_PASSWORD}");
     }
 
     @Test

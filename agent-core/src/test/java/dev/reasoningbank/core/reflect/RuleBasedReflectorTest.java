@@ -86,6 +86,15 @@ class RuleBasedReflectorTest {
                 .as("two arguments above the ceiling: which one it is about is a guess").isNotInstanceOf(Strategy.FixArgument.class);
         assertThat(reflect(Map.of("stream_id", 6000, "num_after", 0), ToolException.response(400, Map.of(), tooMany, "h")).strategy())
                 .as("an id is never capped").isNotInstanceOf(Strategy.FixArgument.class);
+        // a ceiling in units, or a number that counts nothing a ceiling limits, is never what gets capped
+        assertThat(reflect(Map.of("description", "x".repeat(600), "amount", 2000), ToolException.http(400, "Invalid string: must be at most 500 characters", "h"))
+                .strategy()).isNotInstanceOf(Strategy.FixArgument.class);
+        assertThat(reflect(Map.of("q", "shoes", "limit", 50, "offset", 200), ToolException.http(400, "Maximum 100 results per page", "h")).strategy())
+                .isNotInstanceOf(Strategy.FixArgument.class);
+        assertThat(reflect(Map.of("note", "hello", "expires_at", 1767225600), ToolException.http(400, "Too long (maximum 1000)", "h")).strategy())
+                .isNotInstanceOf(Strategy.FixArgument.class);
+        assertThat(reflect(Map.of("body", "{}", "delay_ms", 5000), ToolException.http(400, "Payload exceeds maximum of 1024 bytes", "h")).strategy())
+                .isNotInstanceOf(Strategy.FixArgument.class);
     }
 
     @Test
