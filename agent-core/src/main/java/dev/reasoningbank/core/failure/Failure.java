@@ -144,8 +144,13 @@ public record Failure(
                 }
             }
         });
-        Redactor redactor = Redactor.standard().withSecretValues(secretValues);
         FailureReading reading = FailureReading.of(error, clock.instant());
+        // what reading takes out of the raw texts may lose what gave a secret away (<password>X</password> read as X):
+        // each secret found in the raw texts goes from every part of the failure
+        for (String raw : rawTexts(error, reading)) {
+            secretValues.addAll(Redactor.standard().secretsIn(raw.length() <= MAX_RAW ? raw : raw.substring(0, MAX_RAW)));
+        }
+        Redactor redactor = Redactor.standard().withSecretValues(secretValues);
         String host = reading.host().orElseGet(() -> HostNames.inArguments(call.arguments()).orElse(null));
         return new Failure(
                 call.tool(),
@@ -163,6 +168,21 @@ public record Failure(
                 redactValues(reading.headers(), redactor),
                 reading.rootCause(),
                 redactor.redact(reading.response().map(ErrorResponse::body).orElse("")));
+    }
+
+    /** The longest raw text looked at for secrets; what is read from beyond it is cut from the failure anyway. */
+    private static final int MAX_RAW = 1 << 20;
+
+    /** The exceptions' messages and the response's body, as the tool threw them. */
+    private static List<String> rawTexts(Throwable error, FailureReading reading) {
+        List<String> raw = new ArrayList<>();
+        for (Throwable t : Throwables.all(error)) {
+            if (t.getMessage() != null) {
+                raw.add(t.getMessage());
+            }
+        }
+        reading.response().map(ErrorResponse::body).ifPresent(raw::add);
+        return raw;
     }
 
     private static Map<String, String> redactValues(Map<String, String> headers, Redactor redactor) {

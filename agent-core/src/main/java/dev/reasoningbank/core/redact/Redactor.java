@@ -197,6 +197,14 @@ public final class Redactor {
         return redactAround(text);
     }
 
+    /**
+     * The secrets redacting {@code text} takes out of it, as the text holds them: to take them out of what is read
+     * from it too, where the name that gave a secret away may be gone (an XML element's text read without its element).
+     */
+    public List<String> secretsIn(String text) {
+        return text == null || text.isEmpty() ? List.of() : removedParts(text, redact(text));
+    }
+
     private String redactAround(String text) {
         if (text.isEmpty()) {
             return text;
@@ -567,10 +575,13 @@ public final class Redactor {
     /** {@code auth=ApiKeyAuth.from_env} before its {@code (}: a name given what a call in code returns, not a value. */
     private static final java.util.regex.Pattern CALLED_CODE = java.util.regex.Pattern.compile("[A-Za-z_][\\w.-]{0,80}=[A-Za-z_]\\w{0,80}(?:\\.[A-Za-z_]\\w{0,80}){1,8}");
     private static final java.util.regex.Pattern MARKER = java.util.regex.Pattern.compile("\\[REDACTED:[a-z-]{1,20}]");
+    private static final java.util.regex.Pattern MARKER_RUN = java.util.regex.Pattern.compile("(?:\\[REDACTED:[a-z-]{1,20}]){2,}");
 
-    /** What redacting {@code token} took out of it: the text each marker in {@code redacted} stands for. */
+    /** What redacting {@code token} took out of it: the text each run of markers in {@code redacted} stands for. */
     private static List<String> removedParts(String token, String redacted) {
         List<String> removed = new ArrayList<>();
+        // markers side by side stand for one piece of the token: there is no text between them to tell where one ends
+        redacted = MARKER_RUN.matcher(redacted).replaceAll(java.util.regex.Matcher.quoteReplacement(marker("secret")));
         java.util.regex.Matcher m = MARKER.matcher(redacted);
         int kept = 0; // in redacted: the end of the last marker
         int at = 0; // in token: where the text after that marker starts

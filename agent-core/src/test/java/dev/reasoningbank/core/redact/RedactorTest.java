@@ -271,6 +271,13 @@ class RedactorTest {
     }
 
     @Test
+    void the_secrets_redaction_takes_out_are_told_as_the_text_holds_them() {
+        assertThat(redactor.secretsIn("login failed: password=hunter2pw user=ops; token ghp_16C7e42F292c6912E7710c838347Ae178B4a rejected"))
+                .containsExactly("hunter2pw", "ghp_16C7e42F292c6912E7710c838347Ae178B4a");
+        assertThat(redactor.secretsIn("nothing secret here")).isEmpty();
+    }
+
+    @Test
     void a_password_sent_in_an_ftp_transcript_goes() {
         assertThat(redactor.redact("> USER edi_acme\n< 331 Password required\n> PASS o^_EW1w2z1MW\n< 530 Login incorrect."))
                 .isEqualTo("> USER edi_acme\n< 331 Password required\n> PASS [REDACTED:secret]\n< 530 Login incorrect.");
