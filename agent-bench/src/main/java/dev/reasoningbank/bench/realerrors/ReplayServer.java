@@ -151,6 +151,9 @@ public final class ReplayServer implements AutoCloseable {
     private static void send(HttpExchange exchange, int status, Map<String, String> headers, String body) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         headers.forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
+        // a connection per call: this server closes connections left idle, and a client that reuses one it closed meanwhile
+        // fails the call with "header parser received no bytes" (a POST is not retried), a failure of the machine's load, not the API's
+        exchange.getResponseHeaders().set("Connection", "close");
         exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
         if (bytes.length > 0) {
             try (OutputStream out = exchange.getResponseBody()) {

@@ -52,7 +52,7 @@ class RealErrorsTrackTest {
         // seeded regression floors. The held-out half was not read: its figure is its first measure, 13 of 17 learned, 0 repeats,
         // 0 wrong fixes (the oracle learns 17). Dev learned 240 and 242 in two runs: whether a transient entry (a retry fix)
         // counts as learned varies by a couple between runs, so the floors leave that much room
-        assertThat(results.result(CorpusEntry.DEV, "bank").classesLearned()).isGreaterThanOrEqualTo(256);
+        assertThat(results.result(CorpusEntry.DEV, "bank").classesLearned()).isGreaterThanOrEqualTo(258);
         assertThat(results.result(CorpusEntry.HELD_OUT, "bank").classesLearned()).isGreaterThanOrEqualTo(16);
         assertThat(results.result(CorpusEntry.DEV, "bank").repeatedMistakes()).isZero();
         assertThat(results.result(CorpusEntry.HELD_OUT, "bank").repeatedMistakes()).isZero();
