@@ -21,8 +21,9 @@ public final class ErrorClassifier {
     /** The caller's credential, named: a token of data (a page's, a cursor's, an upload's, an idempotency key's) is none. */
     private static final String DATA_TOKEN = "(?<!page |pagination |continuation |cursor |next |sync |idempotency |verification |registration "
             + "|upload |lease |cache |resume |refresh )";
-    private static final String CREDENTIAL = "(?:access token|api key|apikey|auth token|bearer token|acl token|csrf token|client secret|secret key|credentials?|"
-            + DATA_TOKEN + "token)";
+    /** A credential named for what it is, never a token of data. */
+    private static final String NAMED_CREDENTIAL = "(?:access token|api key|apikey|auth token|bearer token|acl token|csrf token|client secret|secret key|credentials?)";
+    private static final String CREDENTIAL = "(?:" + NAMED_CREDENTIAL + "|" + DATA_TOKEN + "token)";
     private static final String REJECTED = "(?:invalid|expired|revoked|not found|not recognized|unrecognized|not valid|malformed|incorrect)";
     /**
      * "the access token provided is expired", "invalid or expired API key", "Invalid Application-ID or API key", "ACL token not
@@ -30,7 +31,7 @@ public final class ErrorClassifier {
      */
     private static final java.util.regex.Pattern CREDENTIAL_REJECTED = java.util.regex.Pattern.compile(
             "\\b" + CREDENTIAL + "\\b[^.;,:]{0,25}?\\b" + REJECTED + "\\b|\\b(?:" + REJECTED + "|unknown)\\s+(?:(?:[\\w-]+\\s+){0,2}?(?:or|and)\\s+(?:\\w+\\s+)?)?"
-            + "(?:access token|api key|apikey|auth token|bearer token|acl token|csrf token|client secret|secret key|credentials?)\\b"
+            + NAMED_CREDENTIAL + "\\b"
             + "(?!\\s(?:name|length|type|format|file|field|id|prefix|label|scope)s?\\b)"
             + "|\\b(?:session has expired|session expired|invalid session|expired session)\\b");
     /** A retired version: "client version 1.30 is too old" (a request's timestamp that is too old is not one). */

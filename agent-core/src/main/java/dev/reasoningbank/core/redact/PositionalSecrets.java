@@ -94,15 +94,9 @@ final class PositionalSecrets {
         return out;
     }
 
+    /** Each match as its group {@code keep}, a marker for its group {@code secret}, then what follows that group in the match. */
     private static String replaceGroup(Matcher m, int keep, int secret) {
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            m.appendReplacement(out, Matcher.quoteReplacement(m.group(keep) + Redactor.marker("secret")));
-            int tail = m.end(secret);
-            out.append(m.group().substring(tail - m.start()));
-        }
-        m.appendTail(out);
-        return out.toString();
+        return replaceEach(m, match -> match.group(keep) + Redactor.marker("secret") + match.group().substring(match.end(secret) - match.start()));
     }
 
     /** {@code AT+CPIN="PUK","new PIN"}: every number the command gives is a secret. */
