@@ -19,7 +19,9 @@ final class CliPasswords {
             // the OpenLDAP clients: -w passwd binds with it (-W prompts, -y reads a file)
             Map.entry("ldapsearch", "-w"), Map.entry("ldapmodify", "-w"), Map.entry("ldapadd", "-w"), Map.entry("ldapdelete", "-w"),
             Map.entry("ldapmodrdn", "-w"), Map.entry("ldappasswd", "-w"), Map.entry("ldapwhoami", "-w"), Map.entry("ldapcompare", "-w"),
-            Map.entry("ldapexop", "-w"));
+            Map.entry("ldapexop", "-w"),
+            // NetworkManager: nmcli dev wifi connect SSID password PSK
+            Map.entry("nmcli", "password"));
     /** Programs whose {@code login} takes {@code -p password}. */
     private static final Set<String> LOGIN = Set.of("docker", "podman", "nerdctl", "buildah", "skopeo", "helm", "oras");
     /** Programs that read the password written against {@code -p} ({@code mysqldump -pS3cret}); {@code -p} alone prompts. */

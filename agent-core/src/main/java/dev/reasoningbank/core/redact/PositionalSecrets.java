@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
  * Secrets told by where they stand rather than by a name beside them: the argument of a protocol's
  * {@code PASS} command in a client's transcript, the password of a {@code (user, password)} pair given to an
  * HTTP library, a value printed alone on the line after one that announces a password, the password of a
- * SQL statement, the code of a one-time-password check and the response of an HTTP Digest answer.
+ * SQL statement, the code of a one-time-password check, recovery codes listed under their heading, the password of a
+ * Windows {@code net use} and the response of an HTTP Digest answer.
  */
 final class PositionalSecrets {
 
@@ -16,9 +17,12 @@ final class PositionalSecrets {
     private static final Pattern USER_COMMAND = Pattern.compile("(?m)^(?:> ?|C: ?)?USER \\S");
     private static final Pattern PASS_COMMAND = Pattern.compile("(?m)^((?:> ?|C: ?)?PASS )(\\S{1,200})[ \\t\\r]*$");
 
-    /** {@code auth=('user', 'password')}, {@code HTTPBasicAuth("user", "password")}: Python's requests, httpx, aiohttp. */
+    /**
+     * {@code auth=('user', 'password')}, {@code HTTPBasicAuth("user", "password")}: Python's requests, httpx, aiohttp;
+     * {@code server.login("user", "password")}: smtplib, imaplib, ftplib.
+     */
     private static final Pattern AUTH_PAIR = Pattern.compile(
-            "(?i)((?:\\bauth\\s{0,3}=\\s{0,3}\\(|basicauth\\(|digestauth\\()\\s{0,3}(?:'[^'\\n]{1,100}'|\"[^\"\\n]{1,100}\"|[a-z_][\\w.]{0,60})"
+            "(?i)((?:\\bauth\\s{0,3}=\\s{0,3}\\(|basicauth\\(|digestauth\\(|\\.login\\()\\s{0,3}(?:'[^'\\n]{1,100}'|\"[^\"\\n]{1,100}\"|[a-z_][\\w.]{0,60})"
             + "\\s{0,3},\\s{0,3}(['\"]))([^'\"\\n]{1,200})\\2");
 
     /** SQL that sets a password: {@code ALTER USER app WITH ENCRYPTED PASSWORD '...'}, {@code CREATE USER 'r'@'%' IDENTIFIED BY '...'}. */
@@ -28,7 +32,8 @@ final class PositionalSecrets {
 
     /** The code a one-time-password check was given, on a line about that check ({@code totp verification failed ... code=942881}). */
     private static final Pattern OTP_LINE = Pattern.compile("(?i)\\b(?:t?otp|mfa|2fa|one-time|passcode|sms code|verification code)\\b");
-    private static final Pattern CODE_VALUE = Pattern.compile("(?i)(?<!error |status |exit |response |reason |http |retry |country |area |postal |zip |promo )(\\bcode\\s?(?:[=:]|\\sis)\\s?\"?)(\\d{4,8})\\b");
+    private static final Pattern CODE_VALUE = Pattern.compile("(?i)(?<!error |status |exit |response |reason |http |retry |country |area |postal |zip |promo )"
+            + "(\\b(?:(?:submitted|entered|provided|input|user|sms|email|otp|totp|mfa|2fa|verification|auth)[_-]?)?code\\s?(?:[=:]|\\sis)\\s?\"?)(\\d{4,8})\\b");
 
     /**
      * A PIN as a person or a modem gives it: {@code entered PIN 7395}, {@code wrong card PIN: 1234}, {@code AT+CPIN="2580"} (a SIM's
@@ -48,6 +53,12 @@ final class PositionalSecrets {
     /** Spring Boot's "APPLICATION FAILED TO START": {@code Property: spring.datasource.password}, then {@code Value: "..."} on the next line. */
     private static final Pattern PROPERTY_VALUE = Pattern.compile("(?m)^([ \\t]*Property:[ \\t]*([\\w.\\[\\]-]{1,200})[ \\t]*\\r?\\n[ \\t]*Value:[ \\t]*(\"?))([^\"\\s][^\\r\\n]{0,499})");
 
+    /** Windows' {@code net use Z: \\\\server\\share password /user:DOMAIN\\name}: the argument after the share is its password. */
+    private static final Pattern NET_USE = Pattern.compile("(?im)^(.{0,200}?\\bnet\\s{1,4}use\\s{1,4}(?:[a-z]:\\s{1,4}|\\*\\s{1,4})?\\\\\\\\\\S{1,300}\\s{1,4})([^\\s/*][^\\s]{0,200})");
+    /** A list of recovery codes under the line that announces it ({@code Recovery codes (each can be used once):}). */
+    private static final Pattern CODES_ANNOUNCED = Pattern.compile("(?i)\\b(?:recovery|backup)\\scodes\\b.{0,80}:\\s*$");
+    private static final Pattern LISTED_CODE = Pattern.compile("(?i)(?=[a-z0-9-]{0,24}[a-z])(?=[a-z-]{0,24}\\d)[a-z0-9]{4,12}(?:-[a-z0-9]{4,12}){0,3}");
+
     /** An HTTP Digest answer: its {@code response} hash proves the password for that nonce. */
     private static final Pattern DIGEST_RESPONSE = Pattern.compile("(?i)(\\bauthorization:\\s{0,3}digest\\b[^\\n]{0,600}?\\bresponse=\"?)([0-9a-f]{32,128})");
 
@@ -63,7 +74,7 @@ final class PositionalSecrets {
         if (text.contains("PASS ") && USER_COMMAND.matcher(text).find()) {
             out = replaceGroup(PASS_COMMAND.matcher(out), 1, 2);
         }
-        if (lower.contains("auth")) {
+        if (lower.contains("auth") || lower.contains(".login(")) {
             out = replaceGroup(AUTH_PAIR.matcher(out), 1, 3);
         }
         if (lower.contains("password")) {
@@ -84,6 +95,10 @@ final class PositionalSecrets {
         }
         if (lower.contains("recovery") || lower.contains("backup")) {
             out = replaceGroup(RECOVERY_CODE.matcher(out), 1, 2);
+            out = listedCodes(out);
+        }
+        if (lower.contains("net use")) {
+            out = replaceGroup(NET_USE.matcher(out), 1, 2);
         }
         if (lower.contains("pdo") || lower.contains("mysqli")) {
             out = replaceGroup(PHP_CONNECT.matcher(out), 1, 2);
@@ -111,7 +126,8 @@ final class PositionalSecrets {
                 : m.group(1) + Redactor.marker("secret") + (!m.group(3).isEmpty() && m.group(4).endsWith("\"") ? "\"" : ""));
     }
 
-    private static String replaceEach(Matcher m, java.util.function.Function<Matcher, String> replacement) {
+    /** Each match replaced by what {@code replacement} makes of it. */
+    static String replaceEach(Matcher m, java.util.function.Function<Matcher, String> replacement) {
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             m.appendReplacement(out, Matcher.quoteReplacement(replacement.apply(m)));
@@ -126,6 +142,21 @@ final class PositionalSecrets {
             if (OTP_LINE.matcher(lines[i]).find()) {
                 lines[i] = replaceGroup(CODE_VALUE.matcher(lines[i]), 1, 2);
             }
+        }
+        return String.join("\n", lines);
+    }
+
+    /** Each line that holds one code alone, in the list under a line announcing recovery codes. */
+    private static String listedCodes(String text) {
+        String[] lines = text.split("\n", -1);
+        boolean inList = false;
+        for (int i = 0; i < lines.length; i++) {
+            String content = lines[i].strip();
+            if (inList && LISTED_CODE.matcher(content).matches()) {
+                lines[i] = lines[i].replace(content, Redactor.marker("secret"));
+                continue;
+            }
+            inList = CODES_ANNOUNCED.matcher(lines[i]).find();
         }
         return String.join("\n", lines);
     }

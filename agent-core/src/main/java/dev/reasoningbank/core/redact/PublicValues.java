@@ -85,6 +85,8 @@ final class PublicValues {
             while (at >= 0) {
                 int close = text.indexOf(end, at + begin.length());
                 if (close < 0) {
+                    // cut before its end (a terminal's scrollback, a truncated log): its lines of base64 still are public
+                    blocks.add(new int[] {at, endOfBase64Lines(text, at + begin.length())});
                     break; // no end after this begin, so none after any later one either
                 }
                 if (isPemBody(text, at + begin.length(), close)) {
@@ -101,6 +103,20 @@ final class PublicValues {
             }
         }
         return disjoint;
+    }
+
+    /** Where the lines of base64 that start at {@code from} end. */
+    private static int endOfBase64Lines(String text, int from) {
+        int end = from;
+        for (int k = from; k < text.length(); k++) {
+            char c = text.charAt(k);
+            if (c == '\n') {
+                end = k;
+            } else if (!(Character.isLetterOrDigit(c) || c == '+' || c == '/' || c == '=' || c == '\r')) {
+                return end;
+            }
+        }
+        return text.length();
     }
 
     /** Lines of base64 (with a PGP armor's headers and checksum), blanks, and JSON-escaped line breaks: no other text. */

@@ -30,6 +30,8 @@ public final class Redactor {
             "sk-", "sk_live_", "sk_test_", "rk_live_", "AKIA", "ASIA", "ghp_", "gho_", "ghs_", "ghu_",
             "github_pat_", "glpat-", "gldt-", "glrt-", "glcbt-", "glptt-", "glft-", "glimt-", "glagent-", "gloas-", "glsoat-", "glffct-", "xoxb-", "xoxp-", "xoxa-", "AIza", "hf_", "rk_test_", "sk-proj-", "shpss_", "shpat_", "dop_v1_", "dor_v1_", "doo_v1_",
             "glsa_", "lin_api_", "dp.pt.", "dt0c01.", "SG.", "HRKU-", "AGE-SECRET-KEY-", "npm_", "pypi-", "whsec_", "ya29.", "bedrock-api-key-", "ABSK");
+    /** Keys whose prefix is too short to go by alone, known by their whole shape: a Twilio API key ({@code SK} and 32 hex digits). */
+    private static final java.util.regex.Pattern KEY_SHAPES = java.util.regex.Pattern.compile("SK[0-9a-fA-F]{32}");
     private static final Set<String> SECRET_NAMES = Set.of(
             "key", "auth", "authorization", "credential", "credentials", "signature", "sig", "sessionid", "session", "cookie",
             "setcookie", "proxyauthorization", "appid", "passphrase", "pin", "passcode", "otp", "jwt", "pass");
@@ -37,7 +39,7 @@ public final class Redactor {
     private static final List<String> SECRET_REFERENCES = List.of("existingsecret", "secretref", "secretkeyref", "secretname", "secretkeyname",
             "passwordsecretkey", "existingsecretkey");
     private static final List<String> SECRET_NAME_ENDINGS = List.of(
-            "apikey", "appkey", "clientid", "appid", "applicationid", "accountkey", "accesskey", "accesskeyid", "accessid", "secretkey", "privatekey", "subscriptionkey", "token", "jwt", "secret", "password", "passwd", "pwd", "psk",
+            "apikey", "appkey", "clientid", "appid", "applicationid", "accountkey", "accesskey", "accesskeyid", "accessid", "secretkey", "privatekey", "privatekeyid", "subscriptionkey", "token", "jwt", "secret", "password", "passwd", "pwd", "psk",
             "passphrase", "cvv", "cvc", "cvv2", "cvc2");
     /** Keys of data, not of locks: a value after these names is not a secret. */
     private static final Set<String> DATA_KEYS = Set.of("sort", "partition", "primary", "foreign", "cache", "idempotency", "public", "row",
@@ -45,7 +47,7 @@ public final class Redactor {
             "message", "event", "entity", "record", "item", "cursor", "page", "shard", "bucket", "registry", "translation", "i18n", "form");
     /** Names of identifiers: the value after them names a thing (a user, a request), it does not open a lock. */
     private static final Set<String> ID_NAMES = Set.of("uid", "id", "userid", "requestid", "traceid", "spanid", "correlationid",
-            "accountid", "projectid", "orgid", "organizationid", "messageid", "releaseid", "commit", "sha", "digest", "etag", "version", "nonce", "opaque");
+            "accountid", "projectid", "orgid", "organizationid", "messageid", "releaseid", "commit", "sha", "digest", "etag", "version", "nonce", "opaque", "ref", "user", "username", "role");
     private static final Set<String> AUTH_SCHEMES = Set.of("bearer", "basic", "token", "digest", "apikey", "negotiate", "ntlm", "hoba");
     /** Parameters of an authentication challenge ({@code Bearer realm="api", error="invalid_token"}): names, not tokens. */
     private static final Set<String> CHALLENGE_PARAMETERS = Set.of(
@@ -210,7 +212,7 @@ public final class Redactor {
             return text;
         }
         String withoutLiterals = redactLiterals(text);
-        String withoutKeys = PositionalSecrets.redact(redactKeyValueSettings(redactPrivateKeys(withoutLiterals)));
+        String withoutKeys = PositionalSecrets.redact(SiblingFields.redact(redactPrivateKeys(withoutLiterals)));
         return redactTokens(withoutKeys);
     }
 
@@ -226,24 +228,6 @@ public final class Redactor {
             }
         }
         return out;
-    }
-
-    /** .NET and NuGet settings: {@code <add key="ClearTextPassword" value="..."/>}. */
-    private static final java.util.regex.Pattern KEY_VALUE_SETTING = java.util.regex.Pattern.compile(
-            "(?i)(\\bkey\\s{0,3}=\\s{0,3}([\"'])([^\"'<>]{1,64})\\2\\s{1,20}value\\s{0,3}=\\s{0,3}([\"']))([^\"']{1,400})\\4");
-
-    private static String redactKeyValueSettings(String text) {
-        if (!text.contains("value")) {
-            return text;
-        }
-        java.util.regex.Matcher m = KEY_VALUE_SETTING.matcher(text);
-        StringBuilder out = new StringBuilder(text.length());
-        while (m.find()) {
-            String replacement = isSecretName(m.group(3)) ? m.group(1) + marker("secret") + m.group(4) : m.group();
-            m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(replacement));
-        }
-        m.appendTail(out);
-        return out.toString();
     }
 
     private static String redactPrivateKeys(String text) {
@@ -552,7 +536,7 @@ public final class Redactor {
                 found.addAll(removedParts(token, redacted)); // ansible_password=X: X goes wherever else it appears too
             }
             String name = previousName;
-            previousName = stripTrailingSeparators(token);
+            previousName = stripTrailingSeparators(stripTrailing(token, "\\")); // request_id\": a name in escaped JSON
             String value = valueOf(stripTrailingSeparators(token));
             if (redacted.equals(token) && ENV_CREDENTIALS.matcher(token).matches()) {
                 // BUNDLE_GEMS__ACME__COM=user:password, as bundler and others read credentials from the environment
@@ -616,9 +600,8 @@ public final class Redactor {
     private static String withoutEchoes(String text, List<String> found) {
         String out = text;
         for (String value : found.stream().filter(v -> v.length() >= 8).distinct().limit(16).toList()) {
-            if (out.contains(value)) {
-                out = out.replace(value, marker("secret"));
-            }
+            // letters and digits mixed come back in another case too (a log that upper-cases a line); a word does not
+            out = replaceOutsideMarkers(out, value, READS_AS_CODE.matcher(value.substring(0, 6)).matches());
             if (value.length() >= 10 && value.length() <= 128 && READS_AS_CODE.matcher(value.substring(0, 6)).matches()) {
                 out = withoutTruncatedEchoes(out, value); // a start of letters and digits mixed: not a word a text repeats anyway
             }
@@ -627,6 +610,33 @@ public final class Redactor {
     }
 
     private static final java.util.regex.Pattern READS_AS_CODE = java.util.regex.Pattern.compile("(?=.*\\d)(?=.*[A-Za-z]).{6}");
+
+    /** {@code text} with each occurrence of {@code value} outside a marker replaced by one: a marker's own name is no echo. */
+    private static String replaceOutsideMarkers(String text, String value, boolean anyCase) {
+        String haystack = anyCase ? text.toLowerCase(Locale.ROOT) : text;
+        String needle = anyCase ? value.toLowerCase(Locale.ROOT) : value;
+        if (haystack.length() != text.length() || !haystack.contains(needle)) {
+            return text;
+        }
+        List<int[]> markers = new ArrayList<>();
+        for (java.util.regex.Matcher m = MARKER.matcher(text); m.find(); ) {
+            markers.add(new int[] {m.start(), m.end()});
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        int from = 0;
+        int next = 0; // the first marker that does not end before the occurrence looked at
+        for (int at = haystack.indexOf(needle); at >= 0; at = haystack.indexOf(needle, Math.max(at + 1, from))) {
+            while (next < markers.size() && markers.get(next)[1] <= at) {
+                next++;
+            }
+            if (at < from || next < markers.size() && markers.get(next)[0] < at + needle.length()) {
+                continue; // overlaps a marker
+            }
+            out.append(text, from, at).append(marker("secret"));
+            from = at + needle.length();
+        }
+        return out.append(text, from, text.length()).toString();
+    }
 
     /** The start of a found secret repeated on its own, cut after at least 6 characters (Go's {@code invalid port ":9KIo1s"}). */
     private static String withoutTruncatedEchoes(String text, String value) {
@@ -705,9 +715,26 @@ public final class Redactor {
         // [auth-token]: a bracketed name of what goes there
         boolean bracketed = start > 0 && text.charAt(start - 1) == '[' && end < text.length() && text.charAt(end) == ']'
                 && BRACKETED_NAME.matcher(t).matches();
-        return t.length() <= 64 && (isMask(token) || start > 0 && text.charAt(start - 1) == '<' || template || bracketed
-                || VARIABLE.matcher(t).matches() || CAPITAL_PLACEHOLDER.matcher(t).matches() || NAMING_PLACEHOLDER.matcher(t).matches() || isConstant(t));
+        return t.length() <= 64 && (isMask(token) || start > 0 && text.charAt(start - 1) == '<' || template || bracketed || standsForAValue(t));
     }
+
+    /**
+     * A value that stands for one instead of being one: a mask ({@code ***}, {@code AKIAIYXXXXXXX....}), a variable
+     * ({@code $API_KEY}), capitals or words that name it ({@code YOUR-TOKEN}, {@code password}), one character repeated
+     * ({@code YYYYYYYY}), a constant ({@code true}) or a field in code ({@code self.auth}).
+     */
+    private static boolean standsForAValue(String value) {
+        return value.length() <= 64 && (isMask(value) || VARIABLE.matcher(value).matches() || CAPITAL_PLACEHOLDER.matcher(value).matches()
+                || NAMING_PLACEHOLDER.matcher(value).matches() || PREFIX_AND_XS.matcher(value).matches() || isConstant(value)
+                || value.length() >= 6 && value.chars().allMatch(ch -> ch == value.charAt(0))
+                || SECRET_WORD_VALUES.contains(value.toLowerCase(Locale.ROOT)) || FIELD_IN_CODE.matcher(value).matches());
+    }
+
+    /** Values that name what goes there: {@code POSTGRES_PASSWORD=password}, {@code redis://username:password@host}. */
+    private static final Set<String> SECRET_WORD_VALUES = Set.of("password", "passwd", "secret", "token", "apikey", "api_key", "api-key",
+            "pass", "key", "credentials");
+    /** A field of an object in code: {@code auth=self.auth}, {@code this.apiKey}. */
+    private static final java.util.regex.Pattern FIELD_IN_CODE = java.util.regex.Pattern.compile("(?:self|this|cls)(?:\\.[A-Za-z_]\\w{0,60}){1,4}");
 
     private static final java.util.regex.Pattern BRACKETED_NAME = java.util.regex.Pattern.compile(
             "(?:your|my|the|auth|api|access|bearer|secret|client|app|bot)[-_](?:[a-z]{2,12}[-_]){0,2}(?:token|key|secret|password|credentials?)s?");
@@ -749,7 +776,7 @@ public final class Redactor {
         return value.length() <= 64 && LABEL.matcher(value).matches() && java.util.Arrays.stream(value.split("[-_]")).anyMatch(w -> w.length() >= 3 && w.chars().allMatch(Character::isLetter));
     }
 
-    private static final java.util.regex.Pattern FILE_NAME = java.util.regex.Pattern.compile("[\\w.-]{1,200}\\.(?:[a-z][a-z0-9]{1,4})");
+    private static final java.util.regex.Pattern FILE_NAME = java.util.regex.Pattern.compile("[\\w.-]{1,200}\\.(?:[a-z][a-z0-9]{1,4}|[A-Z][A-Z0-9]{1,4})");
 
     private static final java.util.regex.Pattern LABEL = java.util.regex.Pattern.compile("[a-z0-9]{1,20}(?:[-_][a-z0-9]{1,20}){0,6}");
 
@@ -765,7 +792,8 @@ public final class Redactor {
 
     /**
      * A value masked or cut by the one who printed it: a run of three or more {@code *} or {@code •}, eight
-     * {@code x}, or an ellipsis ({@code sk_test_...}, {@code sk-ant-...7f2Q}).
+     * {@code x}, or an ellipsis ({@code sk_test_...}, {@code sk-ant-...7f2Q}), or a few characters then x's and dots
+     * ({@code AKIAIYXXXXXXX.......}).
      */
     private static boolean isMask(String token) {
         java.util.regex.Matcher m = MASKED.matcher(token);
@@ -777,7 +805,8 @@ public final class Redactor {
      * {@code whsec_}), a mask (three or more {@code *} or {@code •}, an ellipsis, eight {@code x}), at most four characters after.
      */
     private static final java.util.regex.Pattern MASKED = java.util.regex.Pattern.compile(
-            "(?:(?:[A-Za-z0-9]{1,8}[-_]){1,3}[A-Za-z0-9]{0,6})?(?:[*•]{3,}|\\.{3,}|…|[xX]{8,})[.…*•]*[A-Za-z0-9]{0,4}[.,;:]?");
+            "(?:(?:[A-Za-z0-9]{1,8}[-_]){1,3}[A-Za-z0-9]{0,6})?(?:[*•]{3,}|\\.{3,}|…|[xX]{8,})[.…*•]*[A-Za-z0-9]{0,4}[.,;:]?"
+            + "|[A-Za-z0-9]{1,12}?[xX]{4,}\\.{2,}[.…*•]*");
 
     /** Names of a digest's value: {@code Content-MD5}, {@code x-amz-content-sha256}, an SRI {@code integrity}, an index's {@code uuid}. */
     private static final List<String> DIGEST_NAMES = List.of("md5", "sha1", "sha256", "sha384", "sha512", "crc32", "crc32c", "etag", "integrity", "uuid");
@@ -856,7 +885,7 @@ public final class Redactor {
             return false;
         }
         String t = TIMESTAMP.matcher(token.replaceAll("^[\"'(\\[{<]+|[\"')\\]}>.,;:]+$", "")).replaceAll("0");
-        if (t.length() < 20 || t.length() > 300 || t.contains("://") || t.startsWith("arn:aws") || t.startsWith("data:")
+        if (t.length() < 20 || t.length() > 300 || t.contains("://") || t.contains("***") || t.contains("•••") || t.startsWith("arn:aws") || t.startsWith("data:")
                 || IMAGE_BY_DIGEST.matcher(t).matches() || OPENSSL_ERROR.matcher(t).lookingAt() || isEncodedWords(t)
                 || MediaTypes.isMediaType(t) || NAMED_HEX.matcher(t).matches() || UUID.matcher(t).matches() || HEX.matcher(t).matches() || HEX_WITH_TAG.matcher(t).matches()
                 || TYPED_ID.matcher(t).matches() || NAME_OR_PATH.matcher(t).matches() || KEBAB_NAME.matcher(t).matches()
@@ -1120,7 +1149,7 @@ public final class Redactor {
                 return marker("api-key");
             }
         }
-        return null;
+        return KEY_SHAPES.matcher(token).matches() ? marker("api-key") : null;
     }
 
     /** Whether the token is base64 of a PEM private key ({@code LS0tLS1CRUdJTi…}: "-----BEGIN"). */
@@ -1210,7 +1239,7 @@ public final class Redactor {
         if (at < authorityStart) {
             return token;
         }
-        if (colon < 0 || colon > at || colon == at - 1 || isMask(token.substring(colon + 1, at)) || DIGEST_AFTER_AT.matcher(token).region(at + 1, token.length()).lookingAt()) {
+        if (colon < 0 || colon > at || colon == at - 1 || standsForAValue(token.substring(colon + 1, at)) || DIGEST_AFTER_AT.matcher(token).region(at + 1, token.length()).lookingAt()) {
             return token; // nginx:1.17.8@sha256:380e...: an image pinned to its digest, not user:password@host
         }
         return token.substring(0, colon + 1) + marker("url-password") + token.substring(at);
@@ -1240,9 +1269,7 @@ public final class Redactor {
                 int valueEnd = indexOfAny(token, "&;", i + 1);
                 out.append(token, nameStart, i + 1);
                 String value = token.substring(i + 1, valueEnd);
-                if (value.length() <= 64 && (isMask(value) || VARIABLE.matcher(value).matches() || CAPITAL_PLACEHOLDER.matcher(value).matches()
-                        || NAMING_PLACEHOLDER.matcher(value).matches() || PREFIX_AND_XS.matcher(value).matches() || isConstant(value))
-                        || isIdName(token.substring(nameStart, i)) && isLabel(value)) {
+                if (standsForAValue(value) || isIdName(token.substring(nameStart, i)) && isLabel(value)) {
                     out.append(value); // --token=*** or key=$API_KEY: nothing to hide
                 } else if (valueEnd > i + 1) {
                     out.append(marker("secret"));
@@ -1293,7 +1320,7 @@ public final class Redactor {
     private static boolean isSeparatorOnly(String token) {
         for (int i = 0; i < token.length(); i++) {
             char c = token.charAt(i);
-            if (c != ':' && c != '=') {
+            if (c != ':' && c != '=' && c != '\\') { // :\ between a name and its value in escaped JSON
                 return false;
             }
         }

@@ -474,4 +474,51 @@ class RedactorTest {
         String secretInside = "-----BEGIN CERTIFICATE-----\npassword=hunter2xyz\n-----END CERTIFICATE-----";
         assertThat(redactor.redact(secretInside)).doesNotContain("hunter2xyz");
     }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', quoteCharacter = '~', value = {
+        // a Twilio API key is known by its shape, even after a name of a user
+        "Client(username='SK130230eb73e7507bc3a94d01739fe373', password=os.environ['X']) | SK130230eb73e7507bc3a94d01739fe373",
+        // the code a one-time-password check was given, under whatever name the log gives it
+        "otp.verify user_id=88123 submitted_code=477351 attempts=3/5 | 477351",
+        // codes listed under the line that announces them
+        "Recovery codes (each can be used once):\\n  kn4a4-uwii6\\n  jtcaa-1zaiu\\nError: EACCES | jtcaa-1zaiu",
+        // passwords given by position: to a login call, to nmcli, to net use
+        "    server.login(\"alerts@acme.io\", \"qxyx myum dhir dztj\") | dhir dztj",
+        "$ nmcli dev wifi connect \"ACME-Staff\" password \"5DkqFnHGF#DtlG\" ifname wlp2s0 | 5DkqFnHGF#DtlG",
+        "C:\\> net use Z: \\\\fs01\\finance 9a#aC2flA9j2 /user:ACME\\svc-backup /persistent:no | 9a#aC2flA9j2",
+        // a rejected value beside the name of the field it was for
+        "{\"errors\":[{\"type\":\"field\",\"value\":\"%&E0ZgUm4slbf2FQ\",\"msg\":\"too weak\",\"path\":\"password\"}]} | %&E0ZgUm4slbf2FQ",
+        "{\"type\":\"string_too_short\",\"loc\":[\"body\",\"client_secret\"],\"input\":\"q7Zp1\"} | q7Zp1",
+        "{\"key\":\"DB_PASSWORD\",\"value\":\"Tr0ub4dor&3\",\"target\":[\"production\"]} | Tr0ub4dor&3",
+        // the id of a service account's private key
+        "\"private_key_id\": \"c4c5035ae52ac3fc955fa239fcdb33c90952810f\", | c4c5035ae52ac3fc955fa239fcdb33c90952810f",
+        // a secret found once goes where a log repeats it upper-cased
+        "xferusr 3iqyci5w\\nEZA1736I FTP LOGIN FAILED FOR USER XFERUSR PASS=3IQYCI5W | 3iqyci5w",
+    })
+    void secrets_told_by_position_by_a_sibling_field_or_by_their_shape_go(String text, String secret) {
+        String t = text.replace("\\n", "\n");
+        assertThat(redactor.redact(t)).doesNotContain(secret);
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {
+        // placeholders: a name for a value, one character repeated, a key cut and masked by its printer, a field in code
+        "Database is uninitialized and superuser password is not specified. Use \"-e POSTGRES_PASSWORD=password\" to set it.",
+        "REDIS_URL=redis://username:password@host:port\nReplyError: WRONGPASS invalid username-password pair",
+        "aws_secret_access_key=YYYYYYYYYYYYYYYYYYYYYYYYYYY",
+        "aws_access_key = AKIAIYXXXXXXX.......",
+        "resp = make_twilio_request(method, uri, auth=self.auth, **kwargs)",
+        // names of things: a request id in escaped JSON, a user, a ref, an object key with its extension, a masked path
+        "{\"message\":\"401 {\\\"error\\\":{\\\"message\\\":\\\"invalid x-api-key\\\"},\\\"request_id\\\":\\\"req_011CXw8h8A796q3f74Ezmhav\\\"}\"}",
+        "FATAL:  password authentication failed for user \"ucpnt0uddGygEhwqXjG9\"",
+        "failed to calculate checksum of ref 96f8e948-8d3e-4051-998a-f354ef0fde2f::nz4ef33ak2rv2mpfwwvt8w2a1: \"/go.sum\": not found",
+        "<Key>28b1e7ad-a624-42e7-bb1c-fc02c648b503-mij38gj39f1sf4.PDF</Key>",
+        "    at IncomingMessage.<anonymous> (********/node_modules/stripe/lib/StripeResource.js:169:21)",
+        // a certificate cut before its end is still public
+        "Server certificate\n-----BEGIN CERTIFICATE-----\nMIIDQzCCAiugAwIBAgIEOiWQ0DANBgkqhkiG9w0BAQsFADBBMQ4wDAYDVQQKDAVD\naXNjbzEvMC0GA1UEAwwmQ2lzY28gVW1icmVsbGEgU2Vjb25kYXJ5IFN1YkNBIG1h",
+    })
+    void placeholders_names_of_things_and_cut_certificates_stay(String text) {
+        assertThat(redactor.redact(text)).isEqualTo(text);
+    }
 }
