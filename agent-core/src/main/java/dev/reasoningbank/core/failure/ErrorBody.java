@@ -46,7 +46,8 @@ public record ErrorBody(String message, String code, String field) {
     private static final int MAX_DEPTH = 6;
     private static final List<String> MESSAGE_KEYS = List.of(
             "error_description", "errorDescription", "message", "Message", "detail", "details", "error_message", "errorMessage",
-            "msg", "description", "title", "reason", "error_summary", "errorSummary", "info");
+            "msg", "description", "title", "reason", "error_summary", "errorSummary", "info", "status_message", "statusMessage",
+            "error_msg", "errorMsg", "errmsg");
     private static final List<String> CODE_KEYS = List.of(
             "code", "error_code", "errorCode", "ErrorCode", "Code", "type", "__type", "status", "reason", "errorType");
     private static final List<String> HINT_KEYS = List.of("hint", "suggestion");

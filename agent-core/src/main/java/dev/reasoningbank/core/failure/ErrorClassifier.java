@@ -33,7 +33,13 @@ public final class ErrorClassifier {
             "\\b" + CREDENTIAL + "\\b[^.;,:]{0,25}?\\b" + REJECTED + "\\b|\\b(?:" + REJECTED + "|unknown)\\s+(?:(?:[\\w-]+\\s+){0,2}?(?:or|and)\\s+(?:\\w+\\s+)?)?"
             + NAMED_CREDENTIAL + "\\b"
             + "(?!\\s(?:name|length|type|format|file|field|id|prefix|label|scope)s?\\b)"
-            + "|\\b(?:session has expired|session expired|invalid session|expired session)\\b");
+            + "|\\b(?:session has expired|session expired|invalid session|expired session)\\b"
+            // "The API username or key is invalid": a key named beside another part of the caller's credential
+            + "|\\b(?:api|access|auth|account|client) [\\w-]{1,20} (?:or|and) key\\b[^.;,:]{0,25}?\\b" + REJECTED + "\\b");
+    /** "EAPI:Invalid key": a message that ends on a key rejected, no key of data named after it. */
+    private static final java.util.regex.Pattern KEY_REJECTED = java.util.regex.Pattern.compile("\\binvalid (?:api )?key\\s*[.!]?\\s*$");
+    /** "Service Unavailable", Kraken's "EService:Unavailable": a service that says it is down for now. */
+    private static final java.util.regex.Pattern SERVICE_UNAVAILABLE = java.util.regex.Pattern.compile("\\b\\w{0,3}service[:\\s]\\s*unavailable\\b");
     /** A retired version: "client version 1.30 is too old" (a request's timestamp that is too old is not one). */
     private static final java.util.regex.Pattern VERSION_TOO_OLD = java.util.regex.Pattern.compile("\\bversion\\s(?:\\S{1,20}\\s)?is too old\\b");
 
@@ -151,7 +157,7 @@ public final class ErrorClassifier {
 
     /** The kind a message names; {@code m} in lower case, codes' underscores as spaces. */
     private static ErrorKind byMessage(String m) {
-        if (CREDENTIAL_REJECTED.matcher(m).find() || containsAny(m, "expired", "unauthorized", "unauthorised", "invalid api key", "invalid token", "authentication",
+        if (CREDENTIAL_REJECTED.matcher(m).find() || KEY_REJECTED.matcher(m).find() || containsAny(m, "expired", "unauthorized", "unauthorised", "invalid api key", "invalid token", "authentication",
                 "invalid auth", "not authed", "token revoked", "invalid credentials", "invalid grant", "bad credentials",
                 "incorrect client credentials", "valid api key")) {
             return ErrorKind.AUTH;
@@ -177,7 +183,7 @@ public final class ErrorClassifier {
         if (containsAny(m, "invalid", "must be", "expected format", "required", "malformed")) {
             return ErrorKind.VALIDATION;
         }
-        if (containsAny(m, "service unavailable", "internal server error", "internal error", "bad gateway", "server error")) {
+        if (SERVICE_UNAVAILABLE.matcher(m).find() || containsAny(m, "internal server error", "internal error", "bad gateway", "server error")) {
             return ErrorKind.SERVER_ERROR;
         }
         return ErrorKind.UNKNOWN;

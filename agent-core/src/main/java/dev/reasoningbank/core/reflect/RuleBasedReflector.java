@@ -439,8 +439,20 @@ public final class RuleBasedReflector implements Reflector {
                     .filter(e -> !named.contains(e.getKey()) && e.getValue() instanceof String v && !Redactor.isSecretName(e.getKey())
                             && allowed.stream().anyMatch(a -> a.equalsIgnoreCase(v)) && !allowed.contains(v))
                     .map(Map.Entry::getKey).toList();
-            return miscased.size() == 1 ? wrongValue(f, miscased.get(0), String.valueOf(f.arguments().get(miscased.get(0))), message) : Optional.empty();
+            if (miscased.size() == 1) {
+                return wrongValue(f, miscased.get(0), String.valueOf(f.arguments().get(miscased.get(0))), message);
+            }
+            // "Invalid date: Format needs to be YYYY-MM-DD." for release_date=11/27/2026: the one argument written as a date
+            // in another format is the one meant
+            List<String> misdated = f.arguments().entrySet().stream()
+                    .filter(e -> !named.contains(e.getKey()) && e.getValue() instanceof String v && DATE_LIKE.matcher(v).matches()
+                            && ServerHints.datePattern(message, v).filter(pattern -> !Transform.DATE_FORMAT.fits(v, pattern)).isPresent())
+                    .map(Map.Entry::getKey).toList();
+            return misdated.size() == 1 ? wrongValue(f, misdated.get(0), String.valueOf(f.arguments().get(misdated.get(0))), message) : Optional.empty();
         }
+
+        /** A value written as a date: {@code 11/27/2026}, {@code 27.11.2026}, {@code 2026-11-27 14:00}. */
+        private static final Pattern DATE_LIKE = Pattern.compile("\\d{1,4}[-/.]\\d{1,2}[-/.]\\d{1,4}(?:[T ]\\d{1,2}:\\d{2}[\\d:.]*(?:Z|[+-]\\d{2}:?\\d{2})?)?");
 
         private static Optional<LessonDraft> wrongValue(Failure f, String p, String value, String message) {
             Optional<String> pattern = ServerHints.datePattern(message, value);
@@ -515,6 +527,19 @@ public final class RuleBasedReflector implements Reflector {
         }
 
         /** The parameters the error names: the field the body names first, then those the message names, longest first. */
+        /** Words a message writes as words: a parameter of that name ({@code to}, {@code from}) counts only where it stands as a name. */
+        private static final Set<String> FUNCTION_WORDS = Set.of("to", "from", "in", "by", "at", "for", "of", "on", "as", "is", "or", "and",
+                "with", "after", "before", "since", "until", "if", "not", "be");
+
+        /** Whether the message (in lower case) names the parameter: anywhere, or for a function word, quoted or followed by what names it. */
+        private static boolean namedIn(String lower, String name) {
+            if (FUNCTION_WORDS.contains(name)) {
+                return Pattern.compile("[\"'`]" + name + "[\"'`]|\\b" + name + "\\s*[:=]|\\b" + name + " (?:parameter|field|argument|must|should|is|cannot)\\b")
+                        .matcher(lower).find();
+            }
+            return Pattern.compile("\\b" + Pattern.quote(name) + "\\b").matcher(lower).find();
+        }
+
         private static List<String> namedParameters(Failure f, ReflectionContext context) {
             List<String> candidates = new ArrayList<>(context.toolParameters());
             f.arguments().keySet().stream().filter(k -> !candidates.contains(k)).forEach(candidates::add);
@@ -528,7 +553,7 @@ public final class RuleBasedReflector implements Reflector {
                     .ifPresent(named::add);
             candidates.stream()
                     .filter(name -> !named.contains(name))
-                    .filter(name -> Pattern.compile("\\b" + Pattern.quote(name.toLowerCase(Locale.ROOT)) + "\\b").matcher(lower).find()
+                    .filter(name -> namedIn(lower, name.toLowerCase(Locale.ROOT))
                             || asWords(name).contains(" ") && Pattern.compile("\\b" + Pattern.quote(asWords(name)) + "\\b").matcher(words).find())
                     .sorted((a, b) -> b.length() - a.length())
                     .forEach(named::add);

@@ -32,7 +32,9 @@ final class ServerHints {
             + "\\b(?:allowed|valid|possible|supported|accepted|permitted)(?: [a-z]{1,20}){1,2} (?:are|is)|"
             + "\\bthe following(?: [a-z]{1,20}){0,2} (?:are|is) (?:allowed|supported|exposed|valid|accepted|available|permitted)|"
             + "\\bneeds? to be(?: one of)?|\\bexpected values? (?:is|are)|"
-            + "\\bexpected(?: one of| values?)?|\\bmust be(?: one of)?)\\s*:?\\s*([\\[({]?[\"'`]?[A-Za-z0-9_.:-]{1,40}[\"'`]?(?:\\s*(?:,\\s*(?:or|and)\\b|,|\\||/|\\bor\\b|\\band\\b)\\s*[\"'`]?[A-Za-z0-9_.:-]{1,40}[\"'`]?){1,30}[\\])}]?)");
+            // "Allowed: '', 'key', 'key_and_day'" (an empty value first)
+            + "\\b(?:allowed|accepted|supported|permitted)(?=\\s*:)|"
+            + "\\bexpected(?: one of| values?)?|\\bmust be(?: one of)?)\\s*:?\\s*(?:(?:''|\"\")\\s*,\\s*)?([\\[({]?[\"'`]?[A-Za-z0-9_.:-]{1,40}[\"'`]?(?:\\s*(?:,\\s*(?:or|and)\\b|,|\\||/|\\bor\\b|\\band\\b)\\s*[\"'`]?[A-Za-z0-9_.:-]{1,40}[\"'`]?){1,30}[\\])}]?)");
     /** One accepted value and no other: {@code accepted values for the Content-Type header are: `application/json`}. */
     private static final Pattern SOLE_ACCEPTED = Pattern.compile("(?i)\\b(?:allowed|valid|supported|accepted|permitted) values?(?: for (?:the )?([\\w-]{1,40})(?: header| parameter| field)?)?"
             + " (?:are|is)\\s*:?\\s*[\"'`]?(" + MediaTypes.REGEX + "|[A-Za-z0-9_.-]{1,40})[\"'`]?\\s*(?:[.;)]|$)");

@@ -22,4 +22,11 @@ class ErrorBodyTest {
         assertThat(body.code()).isEqualTo("PGRST106");
         assertThat(ErrorBody.parse("{\"message\":\"JWT expired\",\"hint\":null}").message()).isEqualTo("JWT expired");
     }
+
+    @Test
+    void a_status_message_beside_a_numeric_status_code_is_the_message() {
+        ErrorBody body = ErrorBody.parse("{\"success\":false,\"status_code\":23,\"status_message\":\"Invalid date: Format needs to be YYYY-MM-DD.\"}");
+        assertThat(body.message()).isEqualTo("Invalid date: Format needs to be YYYY-MM-DD.");
+        assertThat(ErrorBody.parse("{\"errcode\":40001,\"errmsg\":\"invalid credential\"}").message()).isEqualTo("invalid credential");
+    }
 }

@@ -38,6 +38,12 @@ class ErrorClassifierTest {
         "500 | cache token expired | SERVER_ERROR",
         "400 | The request timestamp is too old | VALIDATION",
         "400 | client version 1.30 is too old. Minimum supported API version is 1.40 | GONE",
+        "403 | You are not permitted to view the requested resource. The API username or key is invalid. | AUTH",
+        // an answer of 200 whose body holds the error (Kraken's {"error":["EAPI:Invalid key"]}) is read by its words
+        "200 | EAPI:Invalid key | AUTH",
+        "200 | EService:Unavailable | SERVER_ERROR",
+        "200 | EGeneral:Invalid key: must not contain a slash | VALIDATION",
+        "400 | Invalid key path in the JSON document | VALIDATION",
     })
     void a_rejected_credential_is_told_from_other_failures_however_it_is_worded(int status, String message, ErrorKind kind) {
         assertThat(ErrorClassifier.classify(ToolException.http(status, message, "api.example.com"))).isEqualTo(kind);

@@ -146,6 +146,17 @@ class RuleBasedReflectorTest {
     }
 
     @Test
+    void a_date_format_without_a_parameter_fixes_the_one_argument_written_as_a_date_in_another_format() {
+        String body = "{\"success\":false,\"status_code\":23,\"status_message\":\"Invalid date: Format needs to be YYYY-MM-DD.\"}";
+        Lesson lesson = reflect(Map.of("sort_by", "primary_release_date.asc", "primary_release_date.gte", "11/27/2026", "page", 1),
+                ToolException.http(400, body, "h"));
+        assertThat(lesson.strategy()).isEqualTo(new Strategy.FixArgument("primary_release_date.gte", Transform.DATE_FORMAT, "yyyy-MM-dd"));
+        // two arguments written as dates: neither is guessed
+        Lesson two = reflect(Map.of("from", "11/01/2026", "to", "11/27/2026"), ToolException.http(400, body, "h"));
+        assertThat(two.strategy()).isEqualTo(new Strategy.Advice());
+    }
+
+    @Test
     void a_go_server_asking_to_try_again_later_is_transient_whatever_its_4xx() {
         Lesson lesson = reflect(Map.of("index", 57), ToolException.http(405, "{\"message\":\"Please try again later\"}", "h"));
         assertThat(lesson.strategy()).isInstanceOf(Strategy.RetryWithBackoff.class);

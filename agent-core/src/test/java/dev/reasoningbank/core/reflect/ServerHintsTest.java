@@ -51,6 +51,7 @@ class ServerHintsTest {
         "Invalid schema: Tenant1. Only the following schemas are exposed: tenant1, tenant2 | tenant1,tenant2",
         "factor_type needs to be totp, phone, or webauthn | totp,phone,webauthn",
         "Invalid value for sortDirection, expected value is asc or desc | asc,desc",
+        "Value for 'group_by' not supported. Allowed: '', 'key', 'key_and_day'. | key,key_and_day",
     })
     void allowed_values_are_listed(String message, String values) {
         assertThat(ServerHints.allowedValues(message)).containsExactlyElementsOf(List.of(values.split(",")));
