@@ -197,8 +197,9 @@ public final class BenchCommand implements Callable<Integer> {
         PrintWriter o = spec.commandLine().getOut();
         for (String split : results.splits().keySet().stream().sorted().toList()) {
             for (SplitResult r : results.splits().get(split)) {
-                o.println(String.format(Locale.ROOT, "%-8s %-14s success %5.1f %%  repeated %3d  wrong fixes %d  learned %d/%d expressible (%d classes)",
-                        split, r.policy(), r.successRate() * 100, r.repeatedMistakes(), r.wrongFixes(), r.classesLearned(), r.classesExpressible(), r.classes()));
+                o.println(String.format(Locale.ROOT, "%-8s %-14s success %5.1f %%  repeated %3d  wrong fixes %d  learned %d/%d expressible (%d classes%s)",
+                        split, r.policy(), r.successRate() * 100, r.repeatedMistakes(), r.wrongFixes(), r.classesLearned(), r.classesExpressible(), r.classes(),
+                        r.classesNeverFailed() == 0 ? "" : ", " + r.classesNeverFailed() + " never failed"));
             }
         }
         o.println("wrote " + String.join(", ", written.stream().map(Path::toString).toList()));

@@ -15,11 +15,13 @@ package dev.reasoningbank.bench.realerrors;
  * @param repeatedMistakes failed calls whose failure signature had already occurred (server-state kinds never count)
  * @param wrongFixes calls the server accepted with a changed meaning
  * @param learned the fix is expressible, every later task succeeded on its first attempt, with no repeated mistake and no wrong fix
+ * @param failsNoCall the documented error, replayed as documented, fails no call (answered with 200 in a body the plain tool returns
+ *     as a result and the default judge accepts): no policy can be measured on it
  * @param lesson what the policy's memory holds for it at the end (strategy type), or {@code -}
  */
 public record EntryResult(
         String id, String api, String failureClass, String fixType, String tool, int tasks, int succeeded, int failedCalls,
-        int failuresBeforeLearned, int repeatedMistakes, int wrongFixes, boolean learned, String lesson) {
+        int failuresBeforeLearned, int repeatedMistakes, int wrongFixes, boolean learned, boolean failsNoCall, String lesson) {
 
     public boolean expressible() {
         return !CorpusEntry.Fix.NONE.equals(fixType);

@@ -77,6 +77,7 @@ public final class RealErrorsReport {
                 p.put("classes", r.classes());
                 p.put("classesExpressible", r.classesExpressible());
                 p.put("classesLearned", r.classesLearned());
+                p.put("classesNeverFailed", r.classesNeverFailed());
                 p.put("repeatedMistakesUnfixable", r.repeatedMistakesUnfixable());
                 p.put("tasks", r.tasks());
                 p.put("successRate", round(r.successRate()));
@@ -157,7 +158,7 @@ public final class RealErrorsReport {
         int notLearned = 0;
         for (String split : SPLITS) {
             for (EntryResult e : results.result(split, focus).entries()) {
-                if (e.expressible() && !e.learned()) {
+                if (e.expressible() && !e.failsNoCall() && !e.learned()) {
                     notLearned++;
                     md.append("| ").append(split).append(" | `").append(e.id()).append("` | ").append(e.api()).append(" | ")
                             .append(fix(byId.get(e.id()))).append(" | ").append(e.lesson()).append(" |\n");
@@ -166,6 +167,23 @@ public final class RealErrorsReport {
         }
         if (notLearned == 0) {
             md.append("| – | none | | | |\n");
+        }
+        md.append("\n## Documented errors that never failed a call\n\n");
+        md.append("The API answers them with a status the plain tool does not treat as an error (200 with the error in a body the default "
+                + "judge does not read as one, a redirect), so this replay cannot measure them; they count neither as expressible nor as learned.\n\n");
+        md.append("| half | response | API | status |\n|---|---|---|---|\n");
+        int neverFailed = 0;
+        for (String split : SPLITS) {
+            for (EntryResult e : results.result(split, focus).entries()) {
+                if (e.failsNoCall()) {
+                    neverFailed++;
+                    md.append("| ").append(split).append(" | `").append(e.id()).append("` | ").append(e.api()).append(" | ")
+                            .append(byId.get(e.id()).response().status()).append(" |\n");
+                }
+            }
+        }
+        if (neverFailed == 0) {
+            md.append("| – | none | | |\n");
         }
         md.append("\n## Failures the strategy vocabulary cannot express, and why\n\n");
         md.append("| half | response | API | class | why no lesson can fix it |\n|---|---|---|---|---|\n");
@@ -212,7 +230,10 @@ public final class RealErrorsReport {
     private static Map<String, String> definitions() {
         Map<String, String> d = new LinkedHashMap<>();
         d.put("classes", "documented error responses in the half: each is its own failure class (one API, one documented error)");
-        d.put("classesExpressible", "those whose correct fix the strategy vocabulary can express (the corpus' fix is not `none`)");
+        d.put("classesExpressible", "those whose correct fix the strategy vocabulary can express (the corpus' fix is not `none`) and whose call failed");
+        d.put("classesNeverFailed", "those whose documented error, replayed as documented, fails no call: the API answers it with a status the plain "
+                + "tool does not treat as an error (200 with the error in a body the default judge does not read as one, a redirect); the half cannot "
+                + "measure them, and they count neither as expressible nor as learned");
         d.put("classesLearned", "expressible classes for which every task after the first succeeded on its first attempt, with no repeated mistake and no wrong fix");
         d.put("repeatedMistakes", "failed calls on expressible classes whose failure signature (tool | kind | core's ErrorSignature of the server's message) "
                 + "had already occurred in the run, across restarts; rate limits, 5xx and refused connections never count (no lesson prevents the first one)");

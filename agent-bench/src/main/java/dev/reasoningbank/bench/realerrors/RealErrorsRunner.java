@@ -15,7 +15,9 @@ import dev.reasoningbank.core.agent.ManualClock;
 import dev.reasoningbank.core.agent.Outcome;
 import dev.reasoningbank.core.agent.Task;
 import dev.reasoningbank.core.agent.TaskResult;
+import dev.reasoningbank.core.judge.OutcomeJudge;
 import dev.reasoningbank.core.lesson.Lesson;
+import dev.reasoningbank.core.tool.ToolCall;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -27,6 +29,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -59,8 +62,9 @@ public final class RealErrorsRunner {
             List<CorpusEntry> entries = corpus.split(split);
             List<CorpusEntry> stream = stream(entries, config.seed());
             List<SplitResult> results = new ArrayList<>();
+            Set<String> neverFail = neverFail(entries);
             for (String name : config.policies()) {
-                results.add(run(registry.factory(name), entries, stream));
+                results.add(run(registry.factory(name), entries, stream, neverFail));
                 progress.onProgress(name + " " + split, ++done, total);
             }
             splits.put(split, results);
@@ -80,15 +84,44 @@ public final class RealErrorsRunner {
         return stream;
     }
 
-    /** One policy over one half, restarted between passes over its bank file. */
-    SplitResult run(PolicyFactory factory, List<CorpusEntry> entries, List<CorpusEntry> stream) {
-        Path dir = tempDir();
+    /**
+     * The entries whose documented error, replayed as documented, fails no call: the API answers it with 200 in a body the plain
+     * tool returns as a result and the default judge accepts. No policy can be measured on them.
+     */
+    static Set<String> neverFail(List<CorpusEntry> entries) {
+        Set<String> ids = new java.util.LinkedHashSet<>();
         try (ReplayServer server = ReplayServer.start(entries)) {
-            List<ReplayTool> tools = new ArrayList<>();
+            List<ReplayTool> tools = tools(entries, server);
             for (int i = 0; i < entries.size(); i++) {
                 CorpusEntry e = entries.get(i);
-                tools.add(new ReplayTool(e, server.baseUrl(e), i % 2 == 0 ? ReplayTool.Style.JDK_HTTP_CLIENT : ReplayTool.Style.SPRING_REST_CLIENT));
+                server.prepare(e);
+                try {
+                    Object result = tools.get(i).invoke(new LinkedHashMap<>(e.arguments()));
+                    if (OutcomeJudge.ruleBased().judge(ToolCall.of(e.id(), e.arguments()), result).success()) {
+                        ids.add(e.id());
+                    }
+                } catch (Exception failed) {
+                    // the documented error fails the call, as it should
+                }
             }
+        }
+        return ids;
+    }
+
+    private static List<ReplayTool> tools(List<CorpusEntry> entries, ReplayServer server) {
+        List<ReplayTool> tools = new ArrayList<>();
+        for (int i = 0; i < entries.size(); i++) {
+            CorpusEntry e = entries.get(i);
+            tools.add(new ReplayTool(e, server.baseUrl(e), i % 2 == 0 ? ReplayTool.Style.JDK_HTTP_CLIENT : ReplayTool.Style.SPRING_REST_CLIENT));
+        }
+        return tools;
+    }
+
+    /** One policy over one half, restarted between passes over its bank file. */
+    SplitResult run(PolicyFactory factory, List<CorpusEntry> entries, List<CorpusEntry> stream, Set<String> neverFail) {
+        Path dir = tempDir();
+        try (ReplayServer server = ReplayServer.start(entries)) {
+            List<ReplayTool> tools = tools(entries, server);
             List<CallRecord> calls = new ArrayList<>();
             ManualClock clock = new ManualClock(config.start());
             PolicyContext context = new PolicyContext(RecordingTool.wrap(tools, "127.0.0.1", calls), RealErrorsDeployment.of(entries),
@@ -147,7 +180,8 @@ public final class RealErrorsRunner {
                     lessons = policy.lessons();
                 }
             }
-            return result(factory.name(), entries, counts, server, tools, calls.size(), ledger, lessons, new Curves(successCurve, failedCurve, repeatedCurve, callsCurve), succeeded);
+            return result(factory.name(), entries, counts, server, tools, calls.size(), ledger, lessons, new Curves(successCurve, failedCurve, repeatedCurve, callsCurve), succeeded,
+                    neverFail);
         } finally {
             delete(dir);
         }
@@ -155,7 +189,7 @@ public final class RealErrorsRunner {
 
     private static SplitResult result(String policy, List<CorpusEntry> entries, Map<String, Counts> counts, ReplayServer server,
             List<ReplayTool> tools, int toolCalls, Ledger ledger, List<Lesson> lessons, Curves curves,
-            int succeeded) {
+            int succeeded, Set<String> neverFail) {
         List<EntryResult> results = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {
             CorpusEntry e = entries.get(i);
@@ -164,15 +198,18 @@ public final class RealErrorsRunner {
             String lesson = lessons.stream().filter(l -> l.trigger().tool().equals(e.id()))
                     .sorted(Comparator.comparing(Lesson::id)).map(l -> l.strategy().type()).distinct()
                     .reduce((a, b) -> a + "+" + b).orElse("-");
-            boolean learned = e.expressible() && !c.laterFirstAttemptFailed && c.repeated == 0 && wrong == 0 && c.tasks > 1;
+            // an error that fails no call (answered with 200 in a body the tool returns as a result) teaches nothing: not learned
+            boolean learned = e.expressible() && !neverFail.contains(e.id()) && !c.laterFirstAttemptFailed && c.repeated == 0 && wrong == 0
+                    && c.tasks > 1;
             results.add(new EntryResult(e.id(), e.api(), e.failureClass(), e.fix().type(), tools.get(i).style().name(), c.tasks, c.succeeded,
-                    c.failedCalls, c.failuresFirstTask, c.repeated, wrong, learned, lesson));
+                    c.failedCalls, c.failuresFirstTask, c.repeated, wrong, learned, neverFail.contains(e.id()), lesson));
         }
         int repeats = results.stream().filter(EntryResult::expressible).mapToInt(EntryResult::repeatedMistakes).sum();
         int unfixable = results.stream().filter(r -> !r.expressible()).mapToInt(EntryResult::repeatedMistakes).sum();
         return new SplitResult(policy, curves.success().size(), succeeded, toolCalls, ledger.failedCalls(), repeats, unfixable,
                 results.stream().mapToInt(EntryResult::wrongFixes).sum(), entries.size(),
-                (int) results.stream().filter(EntryResult::expressible).count(), (int) results.stream().filter(EntryResult::learned).count(),
+                (int) results.stream().filter(r -> r.expressible() && !neverFail.contains(r.id())).count(),
+                (int) results.stream().filter(EntryResult::learned).count(), neverFail.size(),
                 lessons.size(), List.copyOf(curves.success()), List.copyOf(curves.failed()),
                 List.copyOf(curves.repeated()), List.copyOf(curves.calls()), List.copyOf(results));
     }

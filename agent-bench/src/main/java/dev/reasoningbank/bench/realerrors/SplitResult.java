@@ -14,8 +14,10 @@ import java.util.List;
  * @param repeatedMistakesUnfixable repeated mistakes on failures it cannot express (the same call made again)
  * @param wrongFixes calls accepted with a changed meaning
  * @param classes documented failures in the half
- * @param classesExpressible those whose fix the strategy vocabulary can express
+ * @param classesExpressible those whose fix the strategy vocabulary can express and whose call failed
  * @param classesLearned expressible ones learned after at most one failed task, with no repeat and no wrong fix
+ * @param classesNeverFailed those whose call never failed: the tool read the documented error as a result (an error answered
+ *     with 200), so the half cannot measure them
  * @param lessons lessons in the bank at the end
  * @param successCurve cumulative success rate after each task
  * @param failedCallsCurve failed calls so far after each task
@@ -25,7 +27,7 @@ import java.util.List;
  */
 public record SplitResult(
         String policy, int tasks, int succeeded, int toolCalls, int failedCalls, int repeatedMistakes, int repeatedMistakesUnfixable,
-        int wrongFixes, int classes, int classesExpressible, int classesLearned, int lessons, List<Double> successCurve,
+        int wrongFixes, int classes, int classesExpressible, int classesLearned, int classesNeverFailed, int lessons, List<Double> successCurve,
         List<Integer> failedCallsCurve, List<Integer> repeatedMistakesCurve, List<Integer> toolCallsPerTaskCurve, List<EntryResult> entries) {
 
     public double successRate() {

@@ -49,11 +49,11 @@ class RealErrorsTrackTest {
             assertThat(bank.repeatedMistakes()).as(split).isLessThan(none.repeatedMistakes() / 2);
             assertThat(bank.successRate()).as(split).isGreaterThan(none.successRate());
         }
-        // seeded regression floors. The held-out half was not read: its figure is its first measure, 13 of 17 learned, 0 repeats,
-        // 0 wrong fixes (the oracle learns 17). Dev learned 240 and 242 in two runs: whether a transient entry (a retry fix)
-        // counts as learned varies by a couple between runs, so the floors leave that much room
-        assertThat(results.result(CorpusEntry.DEV, "bank").classesLearned()).isGreaterThanOrEqualTo(258);
-        assertThat(results.result(CorpusEntry.HELD_OUT, "bank").classesLearned()).isGreaterThanOrEqualTo(16);
+        // regression floors. The held-out half (the eleventh) was not read: its figure is its first measure, 12 of the 16 expressible
+        // errors that failed a call learned, 0 repeats, 0 wrong fixes (the oracle learns 15); 5 of its errors never fail a call (answered
+        // with 200 in a body the plain tool returns). Every run gives the same figures (the replay server closes each connection)
+        assertThat(results.result(CorpusEntry.DEV, "bank").classesLearned()).isGreaterThanOrEqualTo(279);
+        assertThat(results.result(CorpusEntry.HELD_OUT, "bank").classesLearned()).isGreaterThanOrEqualTo(12);
         assertThat(results.result(CorpusEntry.DEV, "bank").repeatedMistakes()).isZero();
         assertThat(results.result(CorpusEntry.HELD_OUT, "bank").repeatedMistakes()).isZero();
     }
@@ -88,8 +88,13 @@ class RealErrorsTrackTest {
         String report = Files.readString(out.resolve("report.md"));
         assertThat(report).contains("| policy | dev: success", "## Failures the strategy vocabulary cannot express, and why");
         for (String split : RealErrorsReport.SPLITS) {
-            results.result(split, "bank").entries().stream().filter(e -> e.expressible() && !e.learned())
+            results.result(split, "bank").entries().stream().filter(e -> e.expressible() && !e.failsNoCall() && !e.learned())
                     .forEach(e -> assertThat(report).contains("`" + e.id() + "`"));
+            // an error that never failed a call is listed apart and counts as learned for no policy
+            results.splits().get(split).forEach(r -> r.entries().stream().filter(EntryResult::failsNoCall).forEach(e -> {
+                assertThat(e.learned()).as(r.policy() + " " + e.id()).isFalse();
+                assertThat(report.substring(report.indexOf("## Documented errors that never failed a call"))).contains("`" + e.id() + "`");
+            }));
         }
         assertThat(out.resolve("learning-curve-dev.png")).isNotEmptyFile();
         assertThat(out.resolve("learning-curve-heldOut.png")).isNotEmptyFile();
