@@ -21,8 +21,9 @@ class FileSharingBenchmarkTest {
         assertThat(result.nothingLost()).isTrue();
         assertThat(result.oneProcess().median()).isPositive();
         assertThat(result.twoProcesses().median()).isPositive();
-        assertThat(result.oneProcess().medianCoresBusy()).as("the workers' processor time over the round's").isPositive()
-                .isLessThanOrEqualTo(Runtime.getRuntime().availableProcessors() * 1.1);
+        // measured and reported; no upper bound here: a process's processor time comes in clock ticks (10 ms) and includes its JIT
+        // and GC threads, so over a round of a few milliseconds on a busy machine the ratio can exceed the number of cores
+        assertThat(result.oneProcess().medianCoresBusy()).as("the workers' processor time over the round's").isPositive();
         assertThat(folder.toFile().list()).as("the banks are removed after each round").isEmpty();
     }
 }
