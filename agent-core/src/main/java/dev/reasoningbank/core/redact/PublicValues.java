@@ -20,7 +20,7 @@ final class PublicValues {
     /** A file path under a root every system has: {@code /home/runner/.npm/_logs/…-debug-0.log}, an Azure resource id. */
     private static final Pattern FILE_PATH = Pattern.compile(
             "(?:~|/(?:home|Users|Volumes|var|usr|etc|opt|tmp|srv|mnt|private|root|app|workspace|builds|subscriptions|Library|System|proc|sys|dev|run|nix))"
-                    + "(?:/[\\w.@+~*%-]{1,255}){1,40}/?[.,;:]?");
+                    + "(?:/[\\w.@+~*%-]{1,255}){1,40}/?(?::\\d{1,6}){0,2}[.,;:]?");
     /** {@code sg-0a1b2c3d4e5f67890}, {@code vpc-0abc1234}: an AWS resource id (8 or 17 hex digits after its type). */
     private static final Pattern AWS_RESOURCE_ID = Pattern.compile(
             "(?:sg|vpc|subnet|i|ami|vol|snap|eni|rtb|igw|nat|acl|eipalloc|eipassoc|lt|tgw|tgw-attach|pcx|vpce|dopt|cgw|vgw|fs|fsap|r|vpn|pl|elbv2|db)"

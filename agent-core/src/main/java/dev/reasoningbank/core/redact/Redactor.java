@@ -30,6 +30,7 @@ public final class Redactor {
             "sk-", "sk_live_", "sk_test_", "rk_live_", "AKIA", "ASIA", "ghp_", "gho_", "ghs_", "ghu_",
             "github_pat_", "glpat-", "gldt-", "glrt-", "glcbt-", "glptt-", "glft-", "glimt-", "glagent-", "gloas-", "glsoat-", "glffct-", "xoxb-", "xoxp-", "xoxa-", "AIza", "hf_", "rk_test_", "sk-proj-", "shpss_", "shpat_", "dop_v1_", "dor_v1_", "doo_v1_",
             "glsa_", "lin_api_", "dp.pt.", "dt0c01.", "SG.", "HRKU-", "AGE-SECRET-KEY-", "npm_", "pypi-", "whsec_", "ya29.", "bedrock-api-key-", "ABSK");
+    private static final java.util.regex.Pattern SNAKE_CASE = java.util.regex.Pattern.compile("[a-z]{2,20}(?:_[a-z]{2,20}){1,8}");
     /** Keys whose prefix is too short to go by alone, known by their whole shape: a Twilio API key ({@code SK} and 32 hex digits). */
     private static final java.util.regex.Pattern KEY_SHAPES = java.util.regex.Pattern.compile("SK[0-9a-fA-F]{32}");
     private static final Set<String> SECRET_NAMES = Set.of(
@@ -40,23 +41,26 @@ public final class Redactor {
             "passwordsecretkey", "existingsecretkey");
     private static final List<String> SECRET_NAME_ENDINGS = List.of(
             "apikey", "appkey", "clientid", "appid", "applicationid", "accountkey", "accesskey", "accesskeyid", "accessid", "secretkey", "privatekey", "privatekeyid", "subscriptionkey", "token", "jwt", "secret", "password", "passwd", "pwd", "psk",
-            "passphrase", "cvv", "cvc", "cvv2", "cvc2");
+            "passphrase", "cvv", "cvc", "cvv2", "cvc2", "signature");
+    /** Words of a listing's position: a token named with one is where the next page starts. */
+    private static final List<String> LISTING_WORDS = List.of("page", "continuation", "cursor", "pagination", "resume", "sync");
     /** Keys of data, not of locks: a value after these names is not a secret. */
     private static final Set<String> DATA_KEYS = Set.of("sort", "partition", "primary", "foreign", "cache", "idempotency", "public", "row",
             "hash", "range", "object", "routing", "lookup", "dedup", "deduplication", "composite", "unique", "index", "map", "group",
             "message", "event", "entity", "record", "item", "cursor", "page", "shard", "bucket", "registry", "translation", "i18n", "form");
     /** Names of identifiers: the value after them names a thing (a user, a request), it does not open a lock. */
     private static final Set<String> ID_NAMES = Set.of("uid", "id", "userid", "requestid", "traceid", "spanid", "correlationid",
-            "accountid", "projectid", "orgid", "organizationid", "messageid", "releaseid", "commit", "sha", "digest", "etag", "version", "nonce", "opaque", "ref", "user", "username", "role");
+            "accountid", "projectid", "orgid", "organizationid", "messageid", "releaseid", "commit", "sha", "digest", "etag", "version", "nonce", "opaque", "ref", "user", "username", "role",
+            "organization", "org", "workspace", "project", "tenant", "team");
     private static final Set<String> AUTH_SCHEMES = Set.of("bearer", "basic", "token", "digest", "apikey", "negotiate", "ntlm", "hoba");
     /** Parameters of an authentication challenge ({@code Bearer realm="api", error="invalid_token"}): names, not tokens. */
     private static final Set<String> CHALLENGE_PARAMETERS = Set.of(
             "realm=", "scope=", "error=", "error_description=", "error_uri=", "charset=", "resource_metadata=", "algorithm=", "nonce=");
     /** Webhook URLs whose path is the credential (gitleaks' slack-webhook-url, microsoft-teams-webhook...): the path goes. */
-    private static final List<String> CAPABILITY_URL_PREFIXES = List.of(
-            "hooks.slack.com/services/", "hooks.slack.com/workflows/", "hooks.slack.com/triggers/", ".webhook.office.com/webhookb2/",
-            "outlook.office.com/webhook/", "discord.com/api/webhooks/", "discordapp.com/api/webhooks/", "hooks.zapier.com/hooks/catch/",
-            "api.telegram.org/bot", "api.telegram.org/file/bot");
+    /** Where a URL's path is its credential: chat webhooks (any version of Discord's API) and Telegram's bot URLs. */
+    private static final java.util.regex.Pattern CAPABILITY_URL = java.util.regex.Pattern.compile("(?i)hooks\\.slack\\.com/(?:services|workflows|triggers)/"
+            + "|\\.webhook\\.office\\.com/webhookb2/|outlook\\.office\\.com/webhook/|discord(?:app)?\\.com/api/(?:v\\d{1,2}/)?webhooks/"
+            + "|hooks\\.zapier\\.com/hooks/catch/|api\\.telegram\\.org/(?:file/)?bot");
     private static final int MIN_LITERAL = 4;
     private static final int MAX_NAME = 64;
 
@@ -129,6 +133,9 @@ public final class Redactor {
         }
         if (n.startsWith("x") && SECRET_NAMES.contains(n.substring(1))) {
             return true;
+        }
+        if (n.endsWith("token") && (n.equals("nexttoken") || LISTING_WORDS.stream().anyMatch(n::contains))) {
+            return false; // NextContinuationToken, pageToken: a position in a listing, not a credential
         }
         if (SECRET_NAMES.contains(n) || SECRET_NAME_ENDINGS.stream().anyMatch(n::endsWith) || endsInKeyWord(name, n) || endsInCodeWord(name)
                 || endsInWord(name, "pass")) {
@@ -310,7 +317,7 @@ public final class Redactor {
                 out.append(token);
                 continue;
             }
-            if (start > 0 && text.charAt(start - 1) == '\n' && WRAPPED_TAIL.matcher(token).matches() && endsWithMarkerAndBreak(out)) {
+            if (startsItsLine(text, start) && isWrappedTail(token) && endsWithMarkerAndBreak(out)) {
                 // the rest of a secret a terminal wrapped at the end of the line (AWS_SECRET_ACCESS_KEY=4KplQd/G5...\nBDf5GQ8...)
                 found.add(token);
                 out.append(marker("secret"));
@@ -461,7 +468,7 @@ public final class Redactor {
                 }
                 continue;
             }
-            if (CliPasswords.passwordFollows(commandsOnLine, token)) {
+            if (CliPasswords.passwordFollows(commandsOnLine, token) && !text.startsWith("`", i)) { // `-p` in prose names the flag
                 out.append(token);
                 secretName = token;
                 previousIsSecretFlag = true;
@@ -543,9 +550,15 @@ public final class Redactor {
                 out.append(token, 0, token.indexOf('=') + 1).append(marker("secret"));
                 continue;
             }
+            String parameters = redacted.equals(token) && !call ? withRandomParameters(token, found) : null;
+            if (parameters != null) {
+                out.append(parameters);
+                continue;
+            }
             // looked at only for a token that reads as random: a name of code, a package, a path, a resource, a public key,
             // a certificate's line never is a random secret
             boolean random = redacted.equals(token) && !call && looksRandom(value) && !namesAnId(name) && !inPublicBlock(publicBlocks, start)
+                    && !text.startsWith("W/\"", Math.max(0, start - 3)) // a weak ETag (W/"8b-vST/Qtv3kULnTOs4RSX3Pp7WPig")
                     && !PublicValues.isPublic(token) && !PublicValues.isPublicKey(before, token) && !PublicValues.isActionReference(before, token) && !PublicValues.isFrameMethod(text, i)
                     && !PublicValues.isBase64OfPublicText(value, STANDARD);
             if (random) {
@@ -554,6 +567,35 @@ public final class Redactor {
             out.append(random ? marker("secret") : redacted);
         }
         return withoutEchoes(out.toString(), found);
+    }
+
+    /**
+     * A path or an address with parameters ({@code /v1/events?page_size=200&cursor=…}, {@code 10.0.0.1:5060;branch=…}) judged
+     * value by value: a value that reads as random goes unless its name says it names a thing or a position. {@code null} when
+     * the token has no parameters or its start reads as random itself.
+     */
+    private static @Nullable String withRandomParameters(String token, List<String> found) {
+        int first = indexOfAny(token, "?&;", 0);
+        if (first >= token.length() || token.indexOf('=', first) < 0 || token.contains("://") || token.length() > 4096 || looksRandom(token.substring(0, first))) {
+            return null;
+        }
+        StringBuilder out = new StringBuilder(token.length()).append(token, 0, first);
+        int from = first;
+        while (from < token.length()) {
+            int end = indexOfAny(token, "?&;", from + 1);
+            String segment = token.substring(from + 1, end);
+            int eq = segment.indexOf('=');
+            String value = eq < 0 ? "" : segment.substring(eq + 1);
+            String name = eq < 0 ? "" : segment.substring(0, eq);
+            if (eq > 0 && looksRandom(value) && !namesAnId(name) && !POSITION_NAMES.contains(squashed(name)) && !PublicValues.isPublic(value)) {
+                found.add(value);
+                out.append(token.charAt(from)).append(name).append('=').append(marker("secret"));
+            } else {
+                out.append(token, from, end);
+            }
+            from = end;
+        }
+        return out.toString();
     }
 
     /** {@code auth=ApiKeyAuth.from_env} before its {@code (}: a name given what a call in code returns, not a value. */
@@ -680,7 +722,8 @@ public final class Redactor {
 
     /** Words of prose that follow a flag's name in a sentence ("pass --api-key before running"): not its value. */
     private static final Set<String> PROSE_AFTER_FLAG = Set.of("before", "after", "to", "or", "and", "with", "when", "if", "is", "was", "flag",
-            "option", "instead", "first", "again", "the", "a", "an", "for", "in", "on", "of", "via", "from", "as", "at", "are", "will", "can");
+            "option", "instead", "first", "again", "the", "a", "an", "for", "in", "on", "of", "via", "from", "as", "at", "are", "will", "can", "so",
+            "because", "then", "but", "which", "that");
     /** Names whose value is a position in a listing, not a lock: {@code cursor=bmV4dF90cz...}. */
     private static final Set<String> POSITION_NAMES = Set.of("cursor", "nextcursor", "next", "marker", "nextmarker", "continuation",
             "continuationtoken", "offset", "after", "before", "startingafter", "endingbefore", "since", "page", "startcursor", "endcursor");
@@ -742,7 +785,32 @@ public final class Redactor {
     /** The second half of a key cut by a line break: key characters only, digits and letters mixed, no {@code name=}. */
     private static final java.util.regex.Pattern WRAPPED_TAIL = java.util.regex.Pattern.compile(
             "(?=[^=]*\\d)(?=[^=]*[A-Za-z])[A-Za-z0-9+/_-]{8,200}={0,2}");
-    private static final java.util.regex.Pattern MARKER_AND_BREAK = java.util.regex.Pattern.compile("\\[REDACTED:[a-z-]{1,20}]\\n$");
+    private static final java.util.regex.Pattern MARKER_AND_BREAK = java.util.regex.Pattern.compile("\\[REDACTED:[a-z-]{1,20}]\\n[ \\t]{0,12}$");
+
+    /** The rest of a key a log wrapped onto the next line: letters and digits mixed, or letters whose case changes often. */
+    private static boolean isWrappedTail(String token) {
+        if (WRAPPED_TAIL.matcher(token).matches()) {
+            return true;
+        }
+        int changes = 0;
+        for (int k = 1; k < token.length(); k++) {
+            changes += Character.isUpperCase(token.charAt(k)) != Character.isUpperCase(token.charAt(k - 1)) ? 1 : 0;
+        }
+        // a name in camel case (ConnectionPoolSize) changes case often too, but each capital starts a word
+        return token.length() >= 12 && token.length() <= 200 && token.chars().allMatch(Character::isLetter) && changes >= 4
+                && !CAMEL_WORDS.matcher(token).matches();
+    }
+
+    private static final java.util.regex.Pattern CAMEL_WORDS = java.util.regex.Pattern.compile("[a-z]*(?:[A-Z][a-z]{2,}|[A-Z]{2,5}(?=[A-Z][a-z]|$))+");
+
+    /** Whether only indentation stands between the line's start and {@code start}. */
+    private static boolean startsItsLine(String text, int start) {
+        int k = start - 1;
+        while (k >= 0 && start - k <= 12 && (text.charAt(k) == ' ' || text.charAt(k) == '\t')) {
+            k--;
+        }
+        return k >= 0 && text.charAt(k) == '\n';
+    }
 
     private static boolean endsWithMarkerAndBreak(StringBuilder out) {
         return MARKER_AND_BREAK.matcher(out.subSequence(Math.max(0, out.length() - 32), out.length())).find();
@@ -815,6 +883,9 @@ public final class Redactor {
     private static boolean namesAnId(String numberedName) {
         String name = NUMBERED.matcher(numberedName).replaceFirst(""); // x-amz-id-2: the second id
         String normalized = squashed(name);
+        if (normalized.endsWith("token") && (normalized.equals("nexttoken") || LISTING_WORDS.stream().anyMatch(normalized::contains))) {
+            return true; // NextContinuationToken: where the next page starts
+        }
         if (SECRET_WORDS.stream().anyMatch(normalized::contains) && DATA_KEYS.stream().noneMatch(d -> normalized.equals(d + "key"))) {
             return false; // newrelic_user_api_id, access_key_id: the id of a credential may be one
         }
@@ -885,7 +956,7 @@ public final class Redactor {
             return false;
         }
         String t = TIMESTAMP.matcher(token.replaceAll("^[\"'(\\[{<]+|[\"')\\]}>.,;:]+$", "")).replaceAll("0");
-        if (t.length() < 20 || t.length() > 300 || t.contains("://") || t.contains("***") || t.contains("•••") || t.startsWith("arn:aws") || t.startsWith("data:")
+        if (t.length() < 20 || t.length() > 300 || t.contains("://") || NO_AUTHORITY.matcher(t).lookingAt() || t.contains("***") || t.contains("•••") || t.startsWith("arn:aws") || t.startsWith("data:")
                 || IMAGE_BY_DIGEST.matcher(t).matches() || OPENSSL_ERROR.matcher(t).lookingAt() || isEncodedWords(t)
                 || MediaTypes.isMediaType(t) || NAMED_HEX.matcher(t).matches() || UUID.matcher(t).matches() || HEX.matcher(t).matches() || HEX_WITH_TAG.matcher(t).matches()
                 || TYPED_ID.matcher(t).matches() || NAME_OR_PATH.matcher(t).matches() || KEBAB_NAME.matcher(t).matches()
@@ -1145,8 +1216,8 @@ public final class Redactor {
             return marker("private-key"); // kubeconfig's client-key-data: a PEM private key in base64
         }
         for (String prefix : KEY_PREFIXES) {
-            if (token.startsWith(prefix) && token.length() >= prefix.length() + 12) {
-                return marker("api-key");
+            if (token.startsWith(prefix) && token.length() >= prefix.length() + 12 && !SNAKE_CASE.matcher(token.substring(prefix.length())).matches()) {
+                return marker("api-key"); // hf_raise_for_status is a name in code, not a key
             }
         }
         return KEY_SHAPES.matcher(token).matches() ? marker("api-key") : null;
@@ -1193,15 +1264,8 @@ public final class Redactor {
 
     /** A webhook URL whose path is its credential keeps its host and loses the path. */
     private static String redactCapabilityUrl(String token) {
-        String lower = token.toLowerCase(Locale.ROOT);
-        for (String prefix : CAPABILITY_URL_PREFIXES) {
-            int at = lower.indexOf(prefix);
-            int pathStart = at + prefix.length();
-            if (at >= 0 && pathStart < token.length()) {
-                return token.substring(0, pathStart) + marker("webhook");
-            }
-        }
-        return token;
+        java.util.regex.Matcher m = CAPABILITY_URL.matcher(token);
+        return m.find() && m.end() < token.length() ? token.substring(0, m.end()) + marker("webhook") : token;
     }
 
     private static boolean isJwt(String token) {
@@ -1215,6 +1279,8 @@ public final class Redactor {
 
     private static final java.util.regex.Pattern HOST_AFTER_AT = java.util.regex.Pattern.compile("[A-Za-z0-9.-]{1,253}(?::\\d{1,5})?(?:[/?#]|$)");
     private static final java.util.regex.Pattern VERSION_AFTER_AT = java.util.regex.Pattern.compile("\\d{1,4}(?:\\.\\d{1,4}){1,6}(?::\\d{1,6})?$");
+
+    private static final java.util.regex.Pattern NO_AUTHORITY = java.util.regex.Pattern.compile("(?i)(?:sips?|mailto|tel|xmpp|im|pres):[^/]");
 
     /** {@code scheme://user:password@host} and {@code user:password@host}: the password goes. */
     private static String redactUserInfo(String token) {
@@ -1236,8 +1302,14 @@ public final class Redactor {
         if (scheme < 0 && at > 0 && (token.startsWith("@", at + 1) || VERSION_AFTER_AT.matcher(token).region(at + 1, token.length()).lookingAt())) {
             return token; // com.google.firebase:firebase-auth@@19.2.0: a package and its version, not user:password@host
         }
-        if (at < authorityStart) {
-            return token;
+        if (at < authorityStart || scheme < 0 && NO_AUTHORITY.matcher(token).lookingAt()) {
+            return token; // sip:alice@example.com, mailto:ops@example.com: a user at a host, no password
+        }
+        if (scheme > 0 && (colon < 0 || colon > at) && at - authorityStart >= 20) {
+            String user = token.substring(authorityStart, at);
+            if (HEX.matcher(user).matches() && user.length() >= 32 || looksRandom(user)) {
+                return token.substring(0, authorityStart) + marker("secret") + token.substring(at); // a key as the user (Sentry's DSN)
+            }
         }
         if (colon < 0 || colon > at || colon == at - 1 || standsForAValue(token.substring(colon + 1, at)) || DIGEST_AFTER_AT.matcher(token).region(at + 1, token.length()).lookingAt()) {
             return token; // nginx:1.17.8@sha256:380e...: an image pinned to its digest, not user:password@host

@@ -495,6 +495,14 @@ class RedactorTest {
         "\"private_key_id\": \"c4c5035ae52ac3fc955fa239fcdb33c90952810f\", | c4c5035ae52ac3fc955fa239fcdb33c90952810f",
         // a secret found once goes where a log repeats it upper-cased
         "xferusr 3iqyci5w\\nEZA1736I FTP LOGIN FAILED FOR USER XFERUSR PASS=3IQYCI5W | 3iqyci5w",
+        // the rest of a password a log wrapped onto an indented line
+        "user=reports_ro password=BmZafM895eT\\n    HMGTISTrpdJsRMR maxPoolSize=10 | HMGTISTrpdJsRMR",
+        // a webhook of any version of Discord's API, a presigned URL's signature, a key written as a URL's user
+        "url: 'https://discord.com/api/v10/webhooks/4105735775851296362/LNbKiD6NLweL7CjuWpVSdXz5-1PaRVmcRIOyQc4?wait=true' | LNbKiD6NLweL7CjuWpVSdXz5",
+        "GET /INV-88123.pdf?X-Amz-Expires=900&X-Amz-Signature=a47e4c7d88f4f53af6ee462e5cedeff3225cf83263099f8a61e164c58a694578 | a47e4c7d88f4f53af6ee",
+        "SENTRY_DSN=https://6c7c16674e0f4d5d16bcfd83e3e03414@o392954.ingest.sentry.io/6555592 | 6c7c16674e0f4d5d16bcfd83e3e03414",
+        // a random value among a path's parameters goes, the rest of the path stays
+        "GET /v1/export?format=csv&k=Zq3vP9xLmN2bT7wK8yR4sD1fG6hJ0 | Zq3vP9xLmN2bT7wK8yR4sD1fG6hJ0",
     })
     void secrets_told_by_position_by_a_sibling_field_or_by_their_shape_go(String text, String secret) {
         String t = text.replace("\\n", "\n");
@@ -515,6 +523,17 @@ class RedactorTest {
         "failed to calculate checksum of ref 96f8e948-8d3e-4051-998a-f354ef0fde2f::nz4ef33ak2rv2mpfwwvt8w2a1: \"/go.sum\": not found",
         "<Key>28b1e7ad-a624-42e7-bb1c-fc02c648b503-mij38gj39f1sf4.PDF</Key>",
         "    at IncomingMessage.<anonymous> (********/node_modules/stripe/lib/StripeResource.js:169:21)",
+        // a listing's position, a weak ETag, an organization's id, a SIP address, a name in code after a key's prefix, a path with its line
+        "{\"NextContinuationToken\": \"19sBKOOD2bX92rIwUE3IBsJaWpydhKfhtDMKQwcg80bTp8oq7R/PEIyG=\"}",
+        "GET /v1/events?page_size=200&cursor=hhacSrNliY4i2DGCucQQighA6PHCFaC4u7kYZFljXevhfmzC -> 200 OK",
+        "Next page: GET /v1/customers?limit=100&starting_after=cus_5MbIUpmhI8Zo9B",
+        "etag: [ 'W/\"8b-vST/Qtv3kULnTOs4RSX3Pp7WPig\"' ],",
+        "Rate limit reached for gpt-4 in organization org-i8diOVZvRYEdgX50ZsTzu0iy on tokens per min (TPM)",
+        "From: <sip:demo3@AC3d6cf61c75585a1360771cb569b6ea28.endpoint.twilio.com>;tag=o03g7ba0uc",
+        "Via: SIP/2.0/WSS 127.0.0.1:42480;branch=z9hG4bK4165381;rport=42480",
+        "  File \"/usr/lib/python3.11/site-packages/huggingface_hub/utils/_errors.py\", line 304, in hf_raise_for_status",
+        "    at Client.request (/Users/boris/sync/node_modules/@notionhq/client/src/Client.ts:157:15)",
+        "Use `docker login --username <user> --password-stdin` instead of `-p` so the password never appears in the process list.",
         // a certificate cut before its end is still public
         "Server certificate\n-----BEGIN CERTIFICATE-----\nMIIDQzCCAiugAwIBAgIEOiWQ0DANBgkqhkiG9w0BAQsFADBBMQ4wDAYDVQQKDAVD\naXNjbzEvMC0GA1UEAwwmQ2lzY28gVW1icmVsbGEgU2Vjb25kYXJ5IFN1YkNBIG1h",
     })
