@@ -36,6 +36,10 @@ public final class ErrorClassifier {
             + "|\\b(?:session has expired|session expired|invalid session|expired session)\\b"
             // "The API username or key is invalid": a key named beside another part of the caller's credential
             + "|\\b(?:api|access|auth|account|client) [\\w-]{1,20} (?:or|and) key\\b[^.;,:]{0,25}?\\b" + REJECTED + "\\b");
+    /** "No api_key was supplied", "API key is missing", NASA's API_KEY_MISSING: the caller's credential not sent at all. */
+    private static final java.util.regex.Pattern CREDENTIAL_MISSING = java.util.regex.Pattern.compile(
+            "\\b(?:no|missing)\\s(?:api[_ ]?key|access[_ ]?token|auth(?:entication)?[_ ]?token|bearer token|credentials?)\\b"
+            + "|\\b(?:api[_ ]?key|access[_ ]?token|credentials?)\\s(?:is |are |was |were )?(?:missing|not (?:supplied|provided|sent|given))\\b");
     /** "EAPI:Invalid key": a message that ends on a key rejected, no key of data named after it. */
     private static final java.util.regex.Pattern KEY_REJECTED = java.util.regex.Pattern.compile("\\binvalid (?:api )?key\\s*[.!]?\\s*$");
     /** "Service Unavailable", Kraken's "EService:Unavailable": a service that says it is down for now. */
@@ -107,7 +111,7 @@ public final class ErrorClassifier {
         if (status == 403 && text.strip().matches("acl not found\\.?")) {
             return ErrorKind.AUTH; // Consul's whole answer when the caller's token is unknown
         }
-        if ((status == 400 || status == 403) && CREDENTIAL_REJECTED.matcher(text).find()) {
+        if ((status == 400 || status == 403) && (CREDENTIAL_REJECTED.matcher(text).find() || CREDENTIAL_MISSING.matcher(text).find())) {
             return ErrorKind.AUTH; // the caller's credential named and rejected, in words the list above does not hold
         }
         if (status >= 500 && containsAny(text, "acl token expired", "acl token not found", "access token expired", "access token has expired",

@@ -240,20 +240,29 @@ public final class RuleBasedReflector implements Reflector {
                     .filter(Strategy.ReplaceParam.class::isInstance).map(r -> ((Strategy.ReplaceParam) r).parameter());
             // of several credentials the call carried, the one the message names ("invalid refresh token") was rejected
             return sources.entrySet().stream()
-                    .filter(e -> f.fingerprints().containsKey(e.getKey()) && !tried.map(e.getKey()::equals).orElse(false))
+                    .filter(e -> (f.fingerprints().containsKey(e.getKey()) || isBlank(f.arguments().get(e.getKey()))
+                            && (f.arguments().containsKey(e.getKey()) || context.toolParameters().contains(e.getKey())))
+                            && !tried.map(e.getKey()::equals).orElse(false))
                     .sorted(java.util.Comparator.comparing(e -> !said.contains(asWords(e.getKey())) && !said.contains(e.getKey().toLowerCase(Locale.ROOT))))
                     .findFirst()
                     .map(e -> new LessonDraft(
                             (f.kind() == ErrorKind.AUTH ? "Replace the rejected " : "Use the credential with the scope for ")
                                     + e.getKey() + " of " + f.tool(),
-                            "Applies when " + f.tool() + " is called with the " + e.getKey()
-                                    + " it rejected (recognised by fingerprint); not for other values.",
+                            !isBlank(f.arguments().get(e.getKey()))
+                                    ? "Applies when " + f.tool() + " is called with the " + e.getKey() + " it rejected (recognised by fingerprint); not for other values."
+                                    : "Applies when " + f.tool() + " is called without " + e.getKey() + ".",
                             "The " + e.getKey() + " this call used was rejected (" + f.kind() + "). Take " + e.getKey()
                                     + " from the configured source '" + e.getValue() + "' instead.",
                             new Strategy.ReplaceParam(e.getKey(), e.getValue()),
-                            List.of(new ArgumentCondition(e.getKey(), ArgumentCondition.Op.FINGERPRINT,
-                                    Objects.requireNonNull(f.fingerprints().get(e.getKey()), "only arguments with a fingerprint pass the filter"))),
+                            List.of(!isBlank(f.arguments().get(e.getKey()))
+                                    ? new ArgumentCondition(e.getKey(), ArgumentCondition.Op.FINGERPRINT,
+                                            Objects.requireNonNull(f.fingerprints().get(e.getKey()), "a value that is not blank has a fingerprint"))
+                                    : new ArgumentCondition(e.getKey(), ArgumentCondition.Op.MISSING, "")),
                             null));
+        }
+
+        private static boolean isBlank(@Nullable Object value) {
+            return value == null || String.valueOf(value).isBlank();
         }
 
         /**

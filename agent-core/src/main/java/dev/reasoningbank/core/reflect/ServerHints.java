@@ -135,6 +135,10 @@ final class ServerHints {
         if (go.find()) {
             return Optional.of(fromGoLayout(go.group()));
         }
+        Matcher strftime = STRFTIME.matcher(message);
+        if (strftime.find()) {
+            return Optional.of(fromStrftime(strftime.group()));
+        }
         Matcher explicit = EXPLICIT_DATE_PATTERN.matcher(message);
         if (explicit.find()) {
             return Optional.of(javaPattern(explicit.group(1)));
@@ -182,6 +186,15 @@ final class ServerHints {
             });
         }
         return java.toString();
+    }
+
+    /** A format as C's and Python's strftime write it: {@code '%Y-%m-%d'}, {@code %Y-%m-%dT%H:%M:%S%z}. */
+    private static final Pattern STRFTIME = Pattern.compile("%Y[-/.]?%m[-/.]?%d(?:[T ]%H:%M(?::%S(?:\\.%f)?)?(?:%z|Z)?)?|%d[-/.]%m[-/.]%Y|%m[-/.]%d[-/.]%Y");
+
+    /** A strftime format as a Java pattern. */
+    private static String fromStrftime(String format) {
+        return format.replace("%Y", "yyyy").replace("%m", "MM").replace("%d", "dd").replace("%H", "HH").replace("%M", "mm")
+                .replace("%S", "ss").replace("%f", "SSSSSS").replace("%z", "XX").replace("T", "'T'").replace("Z", "'Z'");
     }
 
     private static final Pattern GO_LAYOUT = Pattern.compile(

@@ -44,6 +44,9 @@ class ErrorClassifierTest {
         "200 | EService:Unavailable | SERVER_ERROR",
         "200 | EGeneral:Invalid key: must not contain a slash | VALIDATION",
         "400 | Invalid key path in the JSON document | VALIDATION",
+        "403 | No api_key was supplied. Get one at https://api.nasa.gov:443 | AUTH",
+        "400 | API key is missing | AUTH",
+        "400 | No data for the given key | VALIDATION",
     })
     void a_rejected_credential_is_told_from_other_failures_however_it_is_worded(int status, String message, ErrorKind kind) {
         assertThat(ErrorClassifier.classify(ToolException.http(status, message, "api.example.com"))).isEqualTo(kind);

@@ -4,6 +4,7 @@ import dev.reasoningbank.core.failure.Failure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.reasoningbank.core.lesson.ErrorKind;
+import dev.reasoningbank.core.lesson.ArgumentCondition;
 import dev.reasoningbank.core.lesson.Lesson;
 import dev.reasoningbank.core.lesson.Strategy;
 import dev.reasoningbank.core.lesson.Strategy.Transform;
@@ -40,6 +41,17 @@ class RuleBasedReflectorTest {
         assertThat(lesson.strategy()).isEqualTo(new Strategy.ReplaceParam("apiKey", "api.key"));
         assertThat(lesson.trigger().conditions()).singleElement().satisfies(c -> assertThat(c.value()).startsWith("hmac:"));
         assertThat(lesson.toString()).doesNotContain("old-key-1234");
+    }
+
+    @Test
+    void a_credential_sent_blank_is_taken_from_its_source_when_the_server_says_none_was_supplied() {
+        Lesson lesson = reflect(Map.of("apiKey", "", "date", "2024-03-15"),
+                ToolException.http(403, "{\"error\":{\"code\":\"API_KEY_MISSING\",\"message\":\"No api_key was supplied. Get one at https://api.nasa.gov:443\"}}", "h"));
+        assertThat(lesson.strategy()).isEqualTo(new Strategy.ReplaceParam("apiKey", "api.key"));
+        assertThat(lesson.trigger().conditions()).containsExactly(new ArgumentCondition("apiKey", ArgumentCondition.Op.MISSING, ""));
+        // a forbidden call that sent its key is not about a missing one
+        Lesson forbidden = reflect(Map.of("apiKey", "k-7Hq2mPz9", "date", "2024-03-15"), ToolException.http(403, "{\"message\":\"Forbidden\"}", "h"));
+        assertThat(forbidden.strategy()).isNotInstanceOf(Strategy.ReplaceParam.class);
     }
 
     @Test

@@ -67,6 +67,8 @@ class ServerHintsTest {
         "invalid date; expected e.g. 2026-01-31 | 31.01.2026 | yyyy-MM-dd",
         "parsing time \"2026-11-27\" as \"2006-01-02T15:04:05Z07:00\": cannot parse \"\" as \"T\" | 2026-11-27 | yyyy-MM-dd'T'HH:mm:ssXXX",
         "invalid value for after, e.g. 2026-01-31T12:00:00Z | 2026-01-31 | yyyy-MM-dd'T'HH:mm:ss'Z'",
+        "time data '03/15/2024' does not match format '%Y-%m-%d' | 03/15/2024 | yyyy-MM-dd",
+        "time data '2024-03-15' does not match format '%Y-%m-%dT%H:%M:%S%z' | 2024-03-15 | yyyy-MM-dd'T'HH:mm:ssXX",
     })
     void date_formats_are_named_by_pattern_standard_or_example(String message, String argument, String pattern) {
         assertThat(ServerHints.datePattern(message, argument)).contains(pattern);
