@@ -60,7 +60,7 @@ final class PositionalSecrets {
     private static final Pattern LISTED_CODE = Pattern.compile("(?i)(?=[a-z0-9-]{0,24}[a-z])(?=[a-z-]{0,24}\\d)[a-z0-9]{4,12}(?:-[a-z0-9]{4,12}){0,3}");
 
     /** An HTTP Digest answer: its {@code response} hash proves the password for that nonce. */
-    private static final Pattern DIGEST_RESPONSE = Pattern.compile("(?i)(\\bauthorization:\\s{0,3}digest\\b[^\\n]{0,600}?\\bresponse=\"?)([0-9a-f]{32,128})");
+    private static final Pattern DIGEST_RESPONSE = Pattern.compile("(?i)((?:(?<![a-z])|(?<=\\\\[rn]))authorization:\\s{0,3}digest\\b[^\\n]{0,600}?\\bresponse=\"?)([0-9a-f]{32,128})");
 
     /** A container's name before its log lines ({@code jenkins  | }). */
     private static final Pattern LOG_PREFIX = Pattern.compile("^[\\w.-]{1,40}\\s{1,8}\\|\\s?");

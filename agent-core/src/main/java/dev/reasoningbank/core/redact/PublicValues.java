@@ -146,6 +146,11 @@ final class PublicValues {
         return ACTION_CONTEXT.contains(previous) && ACTION_REF.matcher(token).matches();
     }
 
+    /** Whether {@code token} names a type of public key ({@code ssh-ed25519}). */
+    static boolean isPublicKeyType(String token) {
+        return PUBLIC_KEY_TYPES.contains(token);
+    }
+
     /** Whether {@code token}, after {@code previous}, is an SSH public key ({@code ssh-ed25519 AAAAC3Nz…}). */
     static boolean isPublicKey(String previous, String token) {
         return token.startsWith("AAAA") && PUBLIC_KEY_TYPES.contains(previous);
@@ -180,6 +185,9 @@ final class PublicValues {
         // a document of names and numbers only ({"auths":{"ghcr.io":{}}}), or an address without a user or a query
         boolean noStrings = (t.startsWith("{") && t.endsWith("}") || t.startsWith("[") && t.endsWith("]")) && !STRING_VALUE.matcher(t).find();
         boolean address = t.matches("[a-z][a-z0-9+.-]{1,20}://[^@?#\\s]+");
-        return (noStrings || address) && redactor.redact(text).equals(text);
+        // a page of markup (<html><body>Hello</body></html>) or a sentence of words, nothing secret in them
+        boolean markup = t.startsWith("<") && t.endsWith(">") && t.length() >= 8;
+        boolean prose = t.split("\\s+").length >= 4;
+        return (noStrings || address || markup || prose) && redactor.redact(text).equals(text);
     }
 }

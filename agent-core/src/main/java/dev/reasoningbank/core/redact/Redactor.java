@@ -41,7 +41,7 @@ public final class Redactor {
             "passwordsecretkey", "existingsecretkey");
     private static final List<String> SECRET_NAME_ENDINGS = List.of(
             "apikey", "appkey", "clientid", "appid", "applicationid", "accountkey", "accesskey", "accesskeyid", "accessid", "secretkey", "privatekey", "privatekeyid", "subscriptionkey", "token", "jwt", "secret", "password", "passwd", "pwd", "psk",
-            "passphrase", "cvv", "cvc", "cvv2", "cvc2", "signature");
+            "passphrase", "cvv", "cvc", "cvv2", "cvc2", "signature", "session");
     /** Words of a listing's position: a token named with one is where the next page starts. */
     private static final List<String> LISTING_WORDS = List.of("page", "continuation", "cursor", "pagination", "resume", "sync");
     /** Keys of data, not of locks: a value after these names is not a secret. */
@@ -55,7 +55,8 @@ public final class Redactor {
     private static final Set<String> AUTH_SCHEMES = Set.of("bearer", "basic", "token", "digest", "apikey", "negotiate", "ntlm", "hoba");
     /** Parameters of an authentication challenge ({@code Bearer realm="api", error="invalid_token"}): names, not tokens. */
     private static final Set<String> CHALLENGE_PARAMETERS = Set.of(
-            "realm=", "scope=", "error=", "error_description=", "error_uri=", "charset=", "resource_metadata=", "algorithm=", "nonce=");
+            "realm=", "scope=", "error=", "error_description=", "error_uri=", "charset=", "resource_metadata=", "algorithm=", "nonce=",
+            "username="); // Digest username="admin", ... response="…": the response is taken by its own rule
     /** Webhook URLs whose path is the credential (gitleaks' slack-webhook-url, microsoft-teams-webhook...): the path goes. */
     /** Where a URL's path is its credential: chat webhooks (any version of Discord's API) and Telegram's bot URLs. */
     private static final java.util.regex.Pattern CAPABILITY_URL = java.util.regex.Pattern.compile("(?i)hooks\\.slack\\.com/(?:services|workflows|triggers)/"
@@ -381,6 +382,12 @@ public final class Redactor {
                 previousNamesSecret = false;
                 continue;
             }
+            if (previousNamesSecret && PublicValues.isPublicKeyType(token)) {
+                out.append(token); // key: ssh-ed25519 AAAAC3Nz…: a public key, named by its type
+                previousNamesSecret = false;
+                previousToken = token;
+                continue;
+            }
             if (previousNamesSecret && isIdName(secretName) && isPublicId(stripTrailingSeparators(token))) {
                 out.append(token); // client.id=orders-consumer-7f9c: a client's label, not a registered id
                 previousNamesSecret = false;
@@ -407,6 +414,8 @@ public final class Redactor {
                 } else if (AUTH_SCHEMES.contains(lower)) {
                     out.append(token);
                     previousIsAuthScheme = true;
+                } else if (LINK.matcher(token).lookingAt()) {
+                    out.append(redactToken(token)); // "your key: https://…?key=YOURKEY": a link to go to; what its query holds is judged
                 } else if (looksLikeAValue(token) && !text.startsWith("(", i) && !text.startsWith("[", i)
                         // a link is where to go, not a value ("Forgot your password:\nhttps://example.com/reset")
                         && !PLAIN_LINK.matcher(token).matches()
@@ -521,7 +530,7 @@ public final class Redactor {
                 previousNamesSecret = true;
                 continue;
             }
-            if ((nextNonDelimiterIsSeparator(text, i) || quotedValueFollows(text, i)) && isSecretName(token)) {
+            if ((nextNonDelimiterIsSeparator(text, i) || quotedValueFollows(text, i) || valueAfterSpace(token, text, i)) && isSecretName(token)) {
                 out.append(token);
                 secretName = token;
                 secretNameEnd = i;
@@ -770,12 +779,16 @@ public final class Redactor {
         return value.length() <= 64 && (isMask(value) || VARIABLE.matcher(value).matches() || CAPITAL_PLACEHOLDER.matcher(value).matches()
                 || NAMING_PLACEHOLDER.matcher(value).matches() || PREFIX_AND_XS.matcher(value).matches() || isConstant(value)
                 || value.length() >= 6 && value.chars().allMatch(ch -> ch == value.charAt(0))
-                || SECRET_WORD_VALUES.contains(value.toLowerCase(Locale.ROOT)) || FIELD_IN_CODE.matcher(value).matches());
+                || SECRET_WORD_VALUES.contains(value.toLowerCase(Locale.ROOT)) || FIELD_IN_CODE.matcher(value).matches()
+                || YOUR_SECRET.matcher(value).matches());
     }
 
     /** Values that name what goes there: {@code POSTGRES_PASSWORD=password}, {@code redis://username:password@host}. */
     private static final Set<String> SECRET_WORD_VALUES = Set.of("password", "passwd", "secret", "token", "apikey", "api_key", "api-key",
             "pass", "key", "credentials");
+    /** {@code YOURKEY}, {@code your_api_token}: what to write there, named. */
+    private static final java.util.regex.Pattern YOUR_SECRET = java.util.regex.Pattern.compile(
+            "(?i)your[-_]?(?:[a-z]{1,12}[-_]?)?(?:key|token|secret|password|pass|id)");
     /** A field of an object in code: {@code auth=self.auth}, {@code this.apiKey}. */
     private static final java.util.regex.Pattern FIELD_IN_CODE = java.util.regex.Pattern.compile("(?:self|this|cls)(?:\\.[A-Za-z_]\\w{0,60}){1,4}");
 
@@ -927,6 +940,8 @@ public final class Redactor {
         return close > end + 1 && close - end <= 400 && !objectName ? close : -1;
     }
 
+    private static final java.util.regex.Pattern LINK = java.util.regex.Pattern.compile("(?i)https?://[^@\\s/?#]{1,253}[/?#]");
+
     /** The value of an environment-style {@code NAME=value} token, else the token. */
     private static final java.util.regex.Pattern PLAIN_LINK = java.util.regex.Pattern.compile("(?i)https?://[^@\\s?#]{1,300}");
 
@@ -959,7 +974,8 @@ public final class Redactor {
         if (t.length() < 20 || t.length() > 300 || t.contains("://") || NO_AUTHORITY.matcher(t).lookingAt() || t.contains("***") || t.contains("•••") || t.startsWith("arn:aws") || t.startsWith("data:")
                 || IMAGE_BY_DIGEST.matcher(t).matches() || OPENSSL_ERROR.matcher(t).lookingAt() || isEncodedWords(t)
                 || MediaTypes.isMediaType(t) || NAMED_HEX.matcher(t).matches() || UUID.matcher(t).matches() || HEX.matcher(t).matches() || HEX_WITH_TAG.matcher(t).matches()
-                || TYPED_ID.matcher(t).matches() || NAME_OR_PATH.matcher(t).matches() || KEBAB_NAME.matcher(t).matches()
+                || TYPED_ID.matcher(t).matches() && !SECRET_TYPE.matcher(t).lookingAt() || NAME_OR_PATH.matcher(t).matches() || PATH_OF_IDS.matcher(t).matches()
+                || SOURCE_LOCATION.matcher(t).matches() || KEBAB_NAME.matcher(t).matches()
                 || DIGEST.matcher(t).matches() || TIMESTAMP.matcher(t).matches() || isCodeOrPath(t) || isCompositeId(t) || t.chars().filter(Character::isDigit).count() == 0
                 || t.chars().filter(Character::isLetter).count() == 0) {
             return false;
@@ -1000,6 +1016,15 @@ public final class Redactor {
             "(?i)[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     private static final java.util.regex.Pattern HEX = java.util.regex.Pattern.compile("(?i)[0-9a-f]+(?:[:-][0-9a-f]+)*");
     private static final java.util.regex.Pattern TYPED_ID = java.util.regex.Pattern.compile("[a-z]{1,8}_[A-Za-z0-9]{8,40}");
+    /** The type of an id that is a key: {@code secret_iYgOBNY0…}, {@code key_…}, {@code sk_…}. */
+    private static final java.util.regex.Pattern SECRET_TYPE = java.util.regex.Pattern.compile("(?:secret|key|token|pass|pwd|sk|rk|api|apikey|auth|private)_");
+    /** A path of names, versions and typed ids: {@code /v1/customers/cus_C2WkEuBsNOqZ6W/sources}. */
+    private static final java.util.regex.Pattern PATH_OF_IDS = java.util.regex.Pattern.compile(
+            "(?:/(?:[a-z0-9][a-z0-9._-]{0,40}|[a-z]{1,8}_[A-Za-z0-9]{8,40})){2,20}/?");
+    /** A source file and its line: {@code /rustc/fc594f…/library\\std\\src\\panicking.rs:575}. */
+    private static final java.util.regex.Pattern SOURCE_LOCATION = java.util.regex.Pattern.compile(
+            "[\\w./\\\\@~-]{1,300}[/\\\\][\\w.-]{1,80}\\.(?:rs|java|kt|py|rb|go|js|mjs|ts|tsx|cs|c|cc|cpp|h|hpp|swift|scala|php|ex|exs|erl|dart|lua)"
+            + "(?::\\d{1,6}){1,2}");
     /** A host name, a path or a version in lower case ({@code weather-ap2.bench.local}, {@code /v2/search}): a name, not a secret. */
     private static final java.util.regex.Pattern NAME_OR_PATH = java.util.regex.Pattern.compile("(?=.*[./])[a-z0-9._/:@?&=%+~-]+");
     /** A lower-case name of three or more short parts ({@code payments-reconciler-worker-eu-west-1-canary}). */
@@ -1153,6 +1178,23 @@ public final class Redactor {
 
     private static final java.util.regex.Pattern QUOTED_KEY = java.util.regex.Pattern.compile("(?=[A-Za-z]*\\d)[A-Za-z0-9]{16,200}");
 
+    /**
+     * {@code smtp_password AOGgRNNgUox6f7y5jj} in a line of a config file: a compound name (with {@code _} or {@code .}), one space,
+     * then a value of letters and digits mixed, not a word.
+     */
+    private static boolean valueAfterSpace(String name, String text, int end) {
+        String inner = name.length() > 2 ? name.substring(1, name.length() - 1) : "";
+        if (end >= text.length() || text.charAt(end) != ' ' || inner.indexOf('_') < 0 && inner.indexOf('.') < 0) {
+            return false; // "credentials. AADSTS50012": the end of a sentence, not a compound name
+        }
+        int to = end + 1;
+        while (to < text.length() && !isDelimiter(text.charAt(to)) && !isEscapedBreak(text, to) && to - end <= 200) {
+            to++;
+        }
+        String value = text.substring(end + 1, to);
+        return value.length() >= 8 && value.indexOf('=') < 0 && value.chars().anyMatch(Character::isDigit) && value.chars().anyMatch(Character::isLetter);
+    }
+
     private static boolean nextNonDelimiterIsSeparator(String text, int from) {
         int i = from;
         while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '"' || text.charAt(i) == '\'')) {
@@ -1209,8 +1251,8 @@ public final class Redactor {
 
     /** The marker for a token that is a JWT or starts with a well-known key prefix, else {@code null}. */
     private static @Nullable String knownSecret(String token) {
-        if (isJwt(token)) {
-            return marker("jwt");
+        if (isJwt(token) || token.startsWith("ZXlK") && token.length() >= 60 && isJwt(decodedBase64(token))) {
+            return marker("jwt"); // a JWT, or one in base64 (a Kubernetes secret's token: ZXlKaGJHY2…)
         }
         if (isBase64PrivateKey(token)) {
             return marker("private-key"); // kubeconfig's client-key-data: a PEM private key in base64
@@ -1224,6 +1266,14 @@ public final class Redactor {
     }
 
     /** Whether the token is base64 of a PEM private key ({@code LS0tLS1CRUdJTi…}: "-----BEGIN"). */
+    private static String decodedBase64(String token) {
+        try {
+            return new String(java.util.Base64.getMimeDecoder().decode(token.replaceAll("[^A-Za-z0-9+/=]", "")), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException notBase64) {
+            return "";
+        }
+    }
+
     private static boolean isBase64PrivateKey(String token) {
         if (!token.startsWith("LS0tLS1CRUdJTi") || token.length() < 40) {
             return false;

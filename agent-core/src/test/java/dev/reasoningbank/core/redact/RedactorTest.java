@@ -501,6 +501,10 @@ class RedactorTest {
         "url: 'https://discord.com/api/v10/webhooks/4105735775851296362/LNbKiD6NLweL7CjuWpVSdXz5-1PaRVmcRIOyQc4?wait=true' | LNbKiD6NLweL7CjuWpVSdXz5",
         "GET /INV-88123.pdf?X-Amz-Expires=900&X-Amz-Signature=a47e4c7d88f4f53af6ee462e5cedeff3225cf83263099f8a61e164c58a694578 | a47e4c7d88f4f53af6ee",
         "SENTRY_DSN=https://6c7c16674e0f4d5d16bcfd83e3e03414@o392954.ingest.sentry.io/6555592 | 6c7c16674e0f4d5d16bcfd83e3e03414",
+        // a JWT in base64 (a Kubernetes secret's token), a secret-typed id, a session named as one, a Digest response after \r\n
+        "token: ZXlKaGJHY2lPaUpTVXpJMU5pSXNJbXRwWkNJNklqRXlNeUo5LmV5SnpkV0lpT2lKemVYTjBaVzA2YzJWeWRtbGpaV0ZqWTI5MWJuUWlmUS5zaWdu | ZXlKaGJHY2lPaUpTVXpJMU5p",
+        "        \\"secret_iYgOBNY0zkMlPwjxl4GtTk7hwM1gF3ws\\" | iYgOBNY0zkMlPwjxl4GtTk7hwM1gF3ws",
+        "{\\"mfa_session\\":\\"mfa_JTATJ7nSaFBY473ul8hye4JmuTeiuDfVsfG0Jxew\\",\\"method\\":\\"totp\\"} | JTATJ7nSaFBY473ul8hye4JmuTeiuDfVsfG0Jxew",
         // a random value among a path's parameters goes, the rest of the path stays
         "GET /v1/export?format=csv&k=Zq3vP9xLmN2bT7wK8yR4sD1fG6hJ0 | Zq3vP9xLmN2bT7wK8yR4sD1fG6hJ0",
     })
@@ -534,10 +538,25 @@ class RedactorTest {
         "  File \"/usr/lib/python3.11/site-packages/huggingface_hub/utils/_errors.py\", line 304, in hf_raise_for_status",
         "    at Client.request (/Users/boris/sync/node_modules/@notionhq/client/src/Client.ts:157:15)",
         "Use `docker login --username <user> --password-stdin` instead of `-p` so the password never appears in the process list.",
+        // base64 of a page, a Rust source line, a public key after "key:", a typed id in a path, a link after "your key:"
+        "binaryData[index.html]: Invalid value: \"PGh0bWw+PGJvZHk+SGVsbG8gZnJvbSBuZ2lueDwvYm9keT48L2h0bWw+\": key must be a valid config key",
+        "             at /rustc/fc594f15669680fa70d255faec3ca3fb507c3405/library\\std\\src\\panicking.rs:575",
+        "The server only accepts this key: ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIewcZ6cV3X5AInNzF8/DKKqjjRZv9+ZY34z5hCIrCERE deploy@ci-runner-07",
+        "    \"url\": \"/v1/customers/cus_C2WkEuBsNOqZ6W/sources\"",
+        "replace `YOURKEY` with your key: https://weerlive.nl/api/weerlive_api_v2.php?locatie=Amsterdam&key=YOURKEY",
+        "AADSTS70002: Error validating credentials. AADSTS50012: Invalid client secret is provided.",
         // a certificate cut before its end is still public
         "Server certificate\n-----BEGIN CERTIFICATE-----\nMIIDQzCCAiugAwIBAgIEOiWQ0DANBgkqhkiG9w0BAQsFADBBMQ4wDAYDVQQKDAVD\naXNjbzEvMC0GA1UEAwwmQ2lzY28gVW1icmVsbGEgU2Vjb25kYXJ5IFN1YkNBIG1h",
     })
     void placeholders_names_of_things_and_cut_certificates_stay(String text) {
         assertThat(redactor.redact(text)).isEqualTo(text);
+    }
+
+    @Test
+    void a_digest_response_after_an_escaped_line_break_and_a_value_after_a_compound_name_and_a_space_go() {
+        String digest = "send: b'GET / HTTP/1.1\\r\\nAuthorization: Digest username=\"admin\", nonce=\"Z4rRn0\", response=\"094f3a68d385092cd6a7146102ce6ae9\", qop=auth'";
+        assertThat(redactor.redact(digest)).doesNotContain("094f3a68d385092cd6a7146102ce6ae9").contains("username=\"admin\"");
+        String ini = "configparser.ParsingError: Source contains parsing errors: 'settings.ini'\n\t[line 14]: 'smtp_password AOGgRNNgUox6f7y5jj\\n'";
+        assertThat(redactor.redact(ini)).doesNotContain("AOGgRNNgUox6f7y5jj").contains("smtp_password");
     }
 }
