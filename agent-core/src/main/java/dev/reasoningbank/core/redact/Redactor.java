@@ -189,7 +189,7 @@ public final class Redactor {
             if (value == null) {
                 out.put(name, null);
             } else if (isSecretName(name)) {
-                out.put(name, marker("argument"));
+                out.put(name, String.valueOf(value).isBlank() ? value : marker("argument")); // a blank key hides nothing, and says it was not sent
             } else if (value instanceof Number || value instanceof Boolean) {
                 out.put(name, value);
             } else {

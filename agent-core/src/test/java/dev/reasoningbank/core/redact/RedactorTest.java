@@ -503,8 +503,8 @@ class RedactorTest {
         "SENTRY_DSN=https://6c7c16674e0f4d5d16bcfd83e3e03414@o392954.ingest.sentry.io/6555592 | 6c7c16674e0f4d5d16bcfd83e3e03414",
         // a JWT in base64 (a Kubernetes secret's token), a secret-typed id, a session named as one, a Digest response after \r\n
         "token: ZXlKaGJHY2lPaUpTVXpJMU5pSXNJbXRwWkNJNklqRXlNeUo5LmV5SnpkV0lpT2lKemVYTjBaVzA2YzJWeWRtbGpaV0ZqWTI5MWJuUWlmUS5zaWdu | ZXlKaGJHY2lPaUpTVXpJMU5p",
-        "        \\"secret_iYgOBNY0zkMlPwjxl4GtTk7hwM1gF3ws\\" | iYgOBNY0zkMlPwjxl4GtTk7hwM1gF3ws",
-        "{\\"mfa_session\\":\\"mfa_JTATJ7nSaFBY473ul8hye4JmuTeiuDfVsfG0Jxew\\",\\"method\\":\\"totp\\"} | JTATJ7nSaFBY473ul8hye4JmuTeiuDfVsfG0Jxew",
+        "        \"secret_iYgOBNY0zkMlPwjxl4GtTk7hwM1gF3ws\" | iYgOBNY0zkMlPwjxl4GtTk7hwM1gF3ws",
+        "{\"mfa_session\":\"mfa_JTATJ7nSaFBY473ul8hye4JmuTeiuDfVsfG0Jxew\",\"method\":\"totp\"} | JTATJ7nSaFBY473ul8hye4JmuTeiuDfVsfG0Jxew",
         // a random value among a path's parameters goes, the rest of the path stays
         "GET /v1/export?format=csv&k=Zq3vP9xLmN2bT7wK8yR4sD1fG6hJ0 | Zq3vP9xLmN2bT7wK8yR4sD1fG6hJ0",
     })
