@@ -43,9 +43,9 @@ final class PositionalSecrets {
             + "(?:card\\s|sim\\s)?PIN(?:\\s(?:code|number))?(?:\\s?[=:]\\s?|\\sis\\s|\\swas\\s|\\s)\"?)(\\d{4,8})\\b");
     private static final Pattern SIM_PIN = Pattern.compile("(?i)(\\bAT\\+CPIN2?=\"?)(\\d{4,8})(\"?(?:\\s{0,3},\\s{0,3}\"?\\d{4,8}\"?)?)");
     /** {@code backup recovery code c99mc-3zccb}: one of the codes that let an account in without its second factor. */
+    private static final String CODE_SHAPE = "(?=[a-z0-9-]{0,24}[a-z])(?=[a-z-]{0,24}\\d)[a-z0-9]{4,12}(?:-[a-z0-9]{4,12}){0,3}";
     private static final Pattern RECOVERY_CODE = Pattern.compile(
-            "(?i)(\\b(?:recovery|backup)\\scodes?(?:\\s?[=:]\\s?|\\sis\\s|\\s)\"?)(?!0x|(?:rsa|sha|md|aes|des|ecdsa|ed)\\d)"
-            + "((?=[a-z0-9-]{0,24}[a-z])(?=[a-z-]{0,24}\\d)[a-z0-9]{4,12}(?:-[a-z0-9]{4,12}){0,3})\\b");
+            "(?i)(\\b(?:recovery|backup)\\scodes?(?:\\s?[=:]\\s?|\\sis\\s|\\s)\"?)(?!0x|(?:rsa|sha|md|aes|des|ecdsa|ed)\\d)(" + CODE_SHAPE + ")\\b");
     /** PHP's stack trace shows a database connection's arguments: {@code PDO->__construct('mysql:host=db', 'app', 'password')}. */
     private static final Pattern PHP_CONNECT = Pattern.compile(
             "(?i)(\\b(?:PDO->__construct|new PDO|mysqli->__construct|new mysqli|mysqli_connect)\\(\\s{0,3}(?:'[^'\\n]{0,200}'|NULL)\\s{0,3},"
@@ -57,7 +57,7 @@ final class PositionalSecrets {
     private static final Pattern NET_USE = Pattern.compile("(?im)^(.{0,200}?\\bnet\\s{1,4}use\\s{1,4}(?:[a-z]:\\s{1,4}|\\*\\s{1,4})?\\\\\\\\\\S{1,300}\\s{1,4})([^\\s/*][^\\s]{0,200})");
     /** A list of recovery codes under the line that announces it ({@code Recovery codes (each can be used once):}). */
     private static final Pattern CODES_ANNOUNCED = Pattern.compile("(?i)\\b(?:recovery|backup)\\scodes\\b.{0,80}:\\s*$");
-    private static final Pattern LISTED_CODE = Pattern.compile("(?i)(?=[a-z0-9-]{0,24}[a-z])(?=[a-z-]{0,24}\\d)[a-z0-9]{4,12}(?:-[a-z0-9]{4,12}){0,3}");
+    private static final Pattern LISTED_CODE = Pattern.compile("(?i)" + CODE_SHAPE);
 
     /** An HTTP Digest answer: its {@code response} hash proves the password for that nonce. */
     private static final Pattern DIGEST_RESPONSE = Pattern.compile("(?i)((?:(?<![a-z])|(?<=\\\\[rn]))authorization:\\s{0,3}digest\\b[^\\n]{0,600}?\\bresponse=\"?)([0-9a-f]{32,128})");

@@ -146,6 +146,16 @@ final class PublicValues {
         return ACTION_CONTEXT.contains(previous) && ACTION_REF.matcher(token).matches();
     }
 
+    /** A source file in a path, and its line: {@code /rustc/fc594f…/library\\std\\src\\panicking.rs:575}. */
+    private static final Pattern SOURCE_LOCATION = Pattern.compile(
+            "[\\w./\\\\@~-]{1,300}[/\\\\][\\w.-]{1,80}\\.(?:rs|java|kt|py|rb|go|js|mjs|ts|tsx|cs|c|cc|cpp|h|hpp|swift|scala|php|ex|exs|erl|dart|lua)"
+            + "(?::\\d{1,6}){1,2}");
+
+    /** Whether {@code token} is a source file in a path and its line, as a stack frame or a panic prints it. */
+    static boolean isSourceLocation(String token) {
+        return token.length() <= 400 && SOURCE_LOCATION.matcher(token).matches();
+    }
+
     /** Whether {@code token} names a type of public key ({@code ssh-ed25519}). */
     static boolean isPublicKeyType(String token) {
         return PUBLIC_KEY_TYPES.contains(token);

@@ -44,6 +44,11 @@ public final class Redactor {
             "passphrase", "cvv", "cvc", "cvv2", "cvc2", "signature", "session");
     /** Words of a listing's position: a token named with one is where the next page starts. */
     private static final List<String> LISTING_WORDS = List.of("page", "continuation", "cursor", "pagination", "resume", "sync");
+
+    /** {@code nexttoken}, {@code nextcontinuationtoken}, {@code pagetoken} (squashed names): a position in a listing. */
+    private static boolean isListingToken(String squashedName) {
+        return squashedName.endsWith("token") && (squashedName.equals("nexttoken") || LISTING_WORDS.stream().anyMatch(squashedName::contains));
+    }
     /** Keys of data, not of locks: a value after these names is not a secret. */
     private static final Set<String> DATA_KEYS = Set.of("sort", "partition", "primary", "foreign", "cache", "idempotency", "public", "row",
             "hash", "range", "object", "routing", "lookup", "dedup", "deduplication", "composite", "unique", "index", "map", "group",
@@ -135,7 +140,7 @@ public final class Redactor {
         if (n.startsWith("x") && SECRET_NAMES.contains(n.substring(1))) {
             return true;
         }
-        if (n.endsWith("token") && (n.equals("nexttoken") || LISTING_WORDS.stream().anyMatch(n::contains))) {
+        if (isListingToken(n)) {
             return false; // NextContinuationToken, pageToken: a position in a listing, not a credential
         }
         if (SECRET_NAMES.contains(n) || SECRET_NAME_ENDINGS.stream().anyMatch(n::endsWith) || endsInKeyWord(name, n) || endsInCodeWord(name)
@@ -896,7 +901,7 @@ public final class Redactor {
     private static boolean namesAnId(String numberedName) {
         String name = NUMBERED.matcher(numberedName).replaceFirst(""); // x-amz-id-2: the second id
         String normalized = squashed(name);
-        if (normalized.endsWith("token") && (normalized.equals("nexttoken") || LISTING_WORDS.stream().anyMatch(normalized::contains))) {
+        if (isListingToken(normalized)) {
             return true; // NextContinuationToken: where the next page starts
         }
         if (SECRET_WORDS.stream().anyMatch(normalized::contains) && DATA_KEYS.stream().noneMatch(d -> normalized.equals(d + "key"))) {
@@ -975,7 +980,7 @@ public final class Redactor {
                 || IMAGE_BY_DIGEST.matcher(t).matches() || OPENSSL_ERROR.matcher(t).lookingAt() || isEncodedWords(t)
                 || MediaTypes.isMediaType(t) || NAMED_HEX.matcher(t).matches() || UUID.matcher(t).matches() || HEX.matcher(t).matches() || HEX_WITH_TAG.matcher(t).matches()
                 || TYPED_ID.matcher(t).matches() && !SECRET_TYPE.matcher(t).lookingAt() || NAME_OR_PATH.matcher(t).matches() || PATH_OF_IDS.matcher(t).matches()
-                || SOURCE_LOCATION.matcher(t).matches() || KEBAB_NAME.matcher(t).matches()
+                || PublicValues.isSourceLocation(t) || KEBAB_NAME.matcher(t).matches()
                 || DIGEST.matcher(t).matches() || TIMESTAMP.matcher(t).matches() || isCodeOrPath(t) || isCompositeId(t) || t.chars().filter(Character::isDigit).count() == 0
                 || t.chars().filter(Character::isLetter).count() == 0) {
             return false;
@@ -1021,10 +1026,6 @@ public final class Redactor {
     /** A path of names, versions and typed ids: {@code /v1/customers/cus_C2WkEuBsNOqZ6W/sources}. */
     private static final java.util.regex.Pattern PATH_OF_IDS = java.util.regex.Pattern.compile(
             "(?:/(?:[a-z0-9][a-z0-9._-]{0,40}|[a-z]{1,8}_[A-Za-z0-9]{8,40})){2,20}/?");
-    /** A source file and its line: {@code /rustc/fc594f…/library\\std\\src\\panicking.rs:575}. */
-    private static final java.util.regex.Pattern SOURCE_LOCATION = java.util.regex.Pattern.compile(
-            "[\\w./\\\\@~-]{1,300}[/\\\\][\\w.-]{1,80}\\.(?:rs|java|kt|py|rb|go|js|mjs|ts|tsx|cs|c|cc|cpp|h|hpp|swift|scala|php|ex|exs|erl|dart|lua)"
-            + "(?::\\d{1,6}){1,2}");
     /** A host name, a path or a version in lower case ({@code weather-ap2.bench.local}, {@code /v2/search}): a name, not a secret. */
     private static final java.util.regex.Pattern NAME_OR_PATH = java.util.regex.Pattern.compile("(?=.*[./])[a-z0-9._/:@?&=%+~-]+");
     /** A lower-case name of three or more short parts ({@code payments-reconciler-worker-eu-west-1-canary}). */
