@@ -321,7 +321,9 @@ public final class ReasoningBank implements AutoCloseable {
         // lessons of other tools that hold wherever their host or rejected value is met
         // every argument that names a host must name the same one: a transfer never follows a call to another host
         String host = HostNames.soleHostIn(call.arguments()).orElse(null);
-        hostScoped(snapshot).stream().filter(l -> l.isTransferTo(call.tool()) && l.holdsFor(call.tool(), host)).forEach(candidates::add);
+        if (host != null) {
+            snapshot.learnedOn(host).stream().filter(l -> l.isTransferTo(call.tool()) && l.holdsFor(call.tool(), host)).forEach(candidates::add);
+        }
         for (Lesson lesson : candidates) {
             if (lesson.isActive() && lesson.trigger().matchesFailedCall(lesson.trigger().tool(), call.arguments(), fingerprints)
                     && (!lesson.isExpiredAt(now) || lesson.strategy() instanceof Strategy.SkipTask
@@ -359,7 +361,7 @@ public final class ReasoningBank implements AutoCloseable {
             return List.of();
         }
         Instant now = now();
-        return byHost(store.snapshot()).learnedOn().getOrDefault(host.toLowerCase(java.util.Locale.ROOT), List.of()).stream()
+        return store.snapshot().learnedOn(host).stream()
                 .filter(l -> l.isTransferTo(call.tool()) && !l.holdsFor(call.tool(), host))
                 .filter(l -> l.isActive() && !l.isExpiredAt(now))
                 .sorted(Comparator.comparing((Lesson l) -> l.status() == LessonStatus.TRUSTED ? 0 : 1)
@@ -627,37 +629,6 @@ public final class ReasoningBank implements AutoCloseable {
         }
         throw new InvalidLessonException(lesson.id(), List.of("id " + lesson.id() + " and its numbered variants are taken; give the lesson another id"));
     }
-
-    /** The lesson with the same trigger: the live one if there is one, else the newest of the history. */
-    /** The lessons of a snapshot that hold beyond their tool. */
-    private List<Lesson> hostScoped(BankSnapshot snapshot) {
-        return byHost(snapshot).widerThanTool();
-    }
-
-    /** The lessons of a snapshot by host, found once per snapshot (a scan of the bank after a change). */
-    private ByHost byHost(BankSnapshot snapshot) {
-        ByHost cached = byHost;
-        if (cached == null || cached.snapshot() != snapshot) {
-            List<Lesson> wider = new ArrayList<>();
-            Map<String, List<Lesson>> learnedOn = new HashMap<>();
-            for (Lesson l : snapshot.lessons()) {
-                if (l.sharedHost() != null) {
-                    learnedOn.computeIfAbsent(l.sharedHost().toLowerCase(java.util.Locale.ROOT), h -> new ArrayList<>()).add(l);
-                    if (l.scope() != Scope.TOOL) {
-                        wider.add(l);
-                    }
-                }
-            }
-            cached = new ByHost(snapshot, wider, learnedOn);
-            byHost = cached;
-        }
-        return cached;
-    }
-
-    /** A snapshot's lessons that hold beyond their tool, and every lesson learned on a host, by host (lower case). */
-    private record ByHost(BankSnapshot snapshot, List<Lesson> widerThanTool, Map<String, List<Lesson>> learnedOn) {}
-
-    private volatile @Nullable ByHost byHost;
 
     /**
      * The live lesson a model wrote that says what {@code lesson} says in other words: the same tool, error

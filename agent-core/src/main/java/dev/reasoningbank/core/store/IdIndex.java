@@ -3,6 +3,7 @@ package dev.reasoningbank.core.store;
 import dev.reasoningbank.core.lesson.Lesson;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -12,7 +13,24 @@ import org.jspecify.annotations.Nullable;
  */
 final class IdIndex {
 
-    record Entry(Lesson lesson, long sequence) {}
+    /**
+     * A lesson's id, its place in the order lessons were first stored, and the lesson: held, or the
+     * {@code place}-th of its tool's lessons still to be read.
+     */
+    record Entry(String id, long sequence, @Nullable Lesson held, @Nullable ToolLessons of, int place) {
+
+        Entry(Lesson lesson, long sequence) {
+            this(lesson.id(), sequence, lesson, null, -1);
+        }
+
+        Lesson lesson() {
+            return held != null ? held : Objects.requireNonNull(of, "an entry holds its lesson or says where it is").lessons().get(place);
+        }
+
+        String tool() {
+            return held != null ? held.trigger().tool() : Objects.requireNonNull(of, "an entry holds its lesson or says where it is").tool();
+        }
+    }
 
     private static final int BUCKETS = 1024;
     private static final Entry[] NONE = new Entry[0];
@@ -34,17 +52,17 @@ final class IdIndex {
     }
 
     /**
-     * An index of these lessons, each with its place in the list as its sequence: linear, however many
+     * An index of these entries: linear, however many
      * there are. Each id is hashed once and compared only with the ids that share its hash.
      *
      * @throws IllegalArgumentException when two lessons have the same id
      */
-    static IdIndex of(List<Lesson> lessons) {
-        int size = lessons.size();
+    static IdIndex of(List<Entry> entries) {
+        int size = entries.size();
         int[] hashes = new int[size];
         int[] counts = new int[BUCKETS];
         for (int i = 0; i < size; i++) {
-            int hash = lessons.get(i).id().hashCode();
+            int hash = entries.get(i).id().hashCode();
             hashes[i] = hash;
             counts[bucketOfHash(hash)]++;
         }
@@ -58,7 +76,7 @@ final class IdIndex {
         for (int i = 0; i < size; i++) {
             int b = bucketOfHash(hashes[i]);
             int at = counts[b]++;
-            buckets[b][at] = new Entry(lessons.get(i), i);
+            buckets[b][at] = entries.get(i);
             keys[b][at] = (long) hashes[i] << 32 | at;
         }
         for (int b = 0; b < BUCKETS; b++) {
@@ -75,8 +93,8 @@ final class IdIndex {
         Arrays.sort(keys);
         for (int i = 1; i < keys.length; i++) {
             for (int j = i - 1; j >= 0 && keys[j] >>> 32 == keys[i] >>> 32; j--) {
-                String id = bucket[(int) keys[i]].lesson().id();
-                if (id.equals(bucket[(int) keys[j]].lesson().id())) {
+                String id = bucket[(int) keys[i]].id();
+                if (id.equals(bucket[(int) keys[j]].id())) {
                     return id;
                 }
             }
@@ -90,7 +108,7 @@ final class IdIndex {
 
     @Nullable Entry get(String id) {
         for (Entry entry : buckets[bucketOf(id)]) {
-            if (entry.lesson().id().equals(id)) {
+            if (entry.id().equals(id)) {
                 return entry;
             }
         }
@@ -99,11 +117,11 @@ final class IdIndex {
 
     /** This index with {@code entry} added, or replacing the entry with the same id. */
     IdIndex with(Entry entry) {
-        int b = bucketOf(entry.lesson().id());
+        int b = bucketOf(entry.id());
         Entry[] bucket = buckets[b];
         Entry[][] copy = buckets.clone();
         for (int i = 0; i < bucket.length; i++) {
-            if (bucket[i].lesson().id().equals(entry.lesson().id())) {
+            if (bucket[i].id().equals(entry.id())) {
                 Entry[] replaced = bucket.clone();
                 replaced[i] = entry;
                 copy[b] = replaced;
@@ -120,7 +138,7 @@ final class IdIndex {
         int b = bucketOf(id);
         Entry[] bucket = buckets[b];
         for (int i = 0; i < bucket.length; i++) {
-            if (bucket[i].lesson().id().equals(id)) {
+            if (bucket[i].id().equals(id)) {
                 Entry[] shrunk = new Entry[bucket.length - 1];
                 System.arraycopy(bucket, 0, shrunk, 0, i);
                 System.arraycopy(bucket, i + 1, shrunk, i, bucket.length - i - 1);

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -66,7 +67,14 @@ public final class JsonFileLessonStore implements LessonStore {
 
     private static final long MIN_JOURNAL_TO_FOLD = 1 << 20;
 
+    /**
+     * A document smaller than this (about 5,000 lessons) is read whole at open; a larger one a tool's
+     * lessons at a time, when first asked for, so that a big bank opens in a fraction of the time.
+     */
+    static final long READ_AT_OPEN_BELOW = 4 << 20;
+
     private final long foldAfter;
+    private final long readWholeBelow;
 
     private record FileState(Object key, long modifiedNanos, long size) {
         static @Nullable FileState of(Path file) throws IOException {
@@ -79,8 +87,9 @@ public final class JsonFileLessonStore implements LessonStore {
         }
     }
 
-    private JsonFileLessonStore(Path file, long foldAfter) {
+    private JsonFileLessonStore(Path file, long foldAfter, long readWholeBelow) {
         this.foldAfter = foldAfter;
+        this.readWholeBelow = readWholeBelow;
         this.file = file;
         this.lockFile = file.resolveSibling(file.getFileName() + ".lock");
         this.journal = file.resolveSibling(file.getFileName() + ".journal");
@@ -112,6 +121,11 @@ public final class JsonFileLessonStore implements LessonStore {
 
     /** {@link #open(Path)}, folding the journal once it passes {@code foldAfter} bytes (or the document's size); for tests. */
     static JsonFileLessonStore open(Path file, long foldAfter) {
+        return open(file, foldAfter, READ_AT_OPEN_BELOW);
+    }
+
+    /** {@link #open(Path, long)}, reading a document of {@code readWholeBelow} bytes or more a tool at a time; for tests. */
+    static JsonFileLessonStore open(Path file, long foldAfter, long readWholeBelow) {
         Objects.requireNonNull(file, "file must not be null");
         Path absolute = file.toAbsolutePath().normalize();
         if (Files.isDirectory(absolute)) {
@@ -131,7 +145,7 @@ public final class JsonFileLessonStore implements LessonStore {
             }
         }
 
-        JsonFileLessonStore store = new JsonFileLessonStore(absolute, foldAfter);
+        JsonFileLessonStore store = new JsonFileLessonStore(absolute, foldAfter, readWholeBelow);
         store.snapshot();
         return store;
     }
@@ -211,6 +225,20 @@ public final class JsonFileLessonStore implements LessonStore {
      * it is the next revision, so a line read from a journal that was replaced meanwhile never applies out
      * of order; a torn line ends the replay; an intact line this version cannot read stops everything.
      */
+    /** What the file holds from {@code start} to its end. */
+    private static byte[] readFrom(FileChannel channel, long start) throws IOException {
+        byte[] bytes = new byte[Math.toIntExact(Math.max(channel.size(), start) - start)];
+        ByteBuffer buffer = ByteBuffer.wrap(bytes);
+        while (buffer.position() < bytes.length) {
+            // in chunks: the JDK reads into a heap buffer through a direct buffer as large, which the thread then keeps
+            buffer.limit(Math.min(bytes.length, buffer.position() + (1 << 20)));
+            if (channel.read(buffer, start + buffer.position()) < 0) {
+                return Arrays.copyOf(bytes, buffer.position()); // the file is shorter now
+            }
+        }
+        return bytes;
+    }
+
     private Loaded replay(Loaded from, @Nullable JournalState journalNow, boolean fromStart) {
         if (journalNow == null) {
             return new Loaded(from.state, from.documentSize, null, 0, from.snapshot);
@@ -218,16 +246,7 @@ public final class JsonFileLessonStore implements LessonStore {
         long start = fromStart ? 0 : from.journalOffset;
         byte[] tail;
         try (FileChannel channel = FileChannel.open(journal, StandardOpenOption.READ)) {
-            long size = Math.max(channel.size(), start);
-            tail = new byte[Math.toIntExact(size - start)];
-            ByteBuffer buffer = ByteBuffer.wrap(tail);
-            while (buffer.hasRemaining()) {
-                // in chunks: the JDK reads into a heap buffer through a direct buffer as large, which the thread then keeps
-                buffer.limit(Math.min(tail.length, buffer.position() + (1 << 20)));
-                if (channel.read(buffer, start + buffer.position()) < 0) {
-                    break; // read to the end
-                }
-            }
+            tail = readFrom(channel, start);
         } catch (NoSuchFileException absent) {
             return new Loaded(from.state, from.documentSize, null, 0, from.snapshot);
         } catch (IOException e) {
@@ -414,10 +433,13 @@ public final class JsonFileLessonStore implements LessonStore {
         if (state.size() == 0) {
             throw corrupt("is empty (0 bytes)", null);
         }
-        LessonJson.Document document;
-        // streamed as it is read: a large bank is never held twice, as bytes and as lessons
-        try (java.io.InputStream in = new java.io.BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
-            document = LessonJson.read(in);
+        if (state.size() >= readWholeBelow) {
+            // the mapper takes a while to start: on another thread while the document is indexed, for the first lessons read
+            java.util.concurrent.CompletableFuture.runAsync(LessonJson::lessonReader);
+        }
+        BankDocument document;
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            document = BankDocument.index(readFrom(channel, 0));
         } catch (NoSuchFileException raced) {
             return load(stat());
         } catch (AccessDeniedException e) {
@@ -435,11 +457,16 @@ public final class JsonFileLessonStore implements LessonStore {
         if (document.schemaVersion() < 1) {
             throw corrupt("has no schemaVersion; it does not look like a bank file", null);
         }
+        BankSnapshot snapshot;
         try {
-            return new Loaded(state, state.size(), null, 0, new BankSnapshot(document.revision(), document.lessons()));
+            snapshot = document.snapshot(problem -> corrupt(problem, null));
         } catch (IllegalArgumentException twoWithOneId) {
             throw corrupt("holds two lessons with the same id", twoWithOneId);
         }
+        if (state.size() < readWholeBelow) {
+            snapshot.lessons(); // a bank of ordinary size is read whole now, so a lesson that cannot be read is named at open
+        }
+        return new Loaded(state, state.size(), null, 0, snapshot);
     }
 
     private BankFileException corrupt(String problem, @Nullable Throwable cause) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -32,6 +33,8 @@ public final class LessonJson {
             .enable(SerializationFeature.INDENT_OUTPUT)
             .build();
 
+    private static final ObjectReader LESSON = MAPPER.readerFor(Lesson.class);
+
     /**
      * The document a bank file holds.
      *
@@ -46,6 +49,11 @@ public final class LessonJson {
     }
 
     private LessonJson() {}
+
+    /** A reader of one lesson; built with the mapper, the first time this class is used. */
+    static ObjectReader lessonReader() {
+        return LESSON;
+    }
 
     /** The mapper, configured for lessons; do not reconfigure it. */
     public static ObjectMapper mapper() {
@@ -77,22 +85,6 @@ public final class LessonJson {
         }
     }
 
-    /** Reads a document; the exception's message says where and what is wrong. */
-    public static Document read(byte[] json) throws JsonProcessingException {
-        try {
-            return MAPPER.readValue(json, Document.class);
-        } catch (JsonProcessingException e) {
-            throw e;
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException("cannot read from a byte array", e);
-        }
-    }
-
-    /** Reads a document as it streams in; the exception's message says where and what is wrong. */
-    public static Document read(java.io.InputStream json) throws java.io.IOException {
-        return MAPPER.readValue(json, Document.class);
-    }
-
     public static List<Lesson> readLessons(byte[] json) throws JsonProcessingException {
         try {
             return List.of(MAPPER.readValue(json, Lesson[].class));
@@ -105,10 +97,14 @@ public final class LessonJson {
 
     /** A one-line explanation of a JSON problem: where it is and what is wrong, with a hint for strategies. */
     public static String explain(JsonProcessingException e) {
-        String where = e.getLocation() == null ? ""
-                : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-        String path = e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
-                ? " (in " + pathOf(mapping) + ")" : "";
+        return explain(e, e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr(), "");
+    }
+
+    /** {@link #explain(JsonProcessingException)} of a part of a document: {@code where} it is, and the path to the part. */
+    static String explain(JsonProcessingException e, String where, String pathToPart) {
+        String inPart = e instanceof JsonMappingException mapping ? pathOf(mapping) : "";
+        String full = inPart.isEmpty() || pathToPart.isEmpty() || inPart.startsWith("[") ? pathToPart + inPart : pathToPart + "." + inPart;
+        String path = full.isEmpty() ? "" : " (in " + full + ")";
         if (e instanceof InvalidTypeIdException typeId) {
             return "names an unknown strategy '" + typeId.getTypeId() + "'" + where + path + "; known strategies: "
                     + String.join(", ", Strategy.NAMES);

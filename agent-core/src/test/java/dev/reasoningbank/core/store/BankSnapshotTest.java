@@ -69,6 +69,63 @@ class BankSnapshotTest {
         assertThat(snapshot.lessonsOf("tool3")).isEqualTo(expected.stream().filter(l -> l.trigger().tool().equals("tool3")).toList());
     }
 
+    @Test
+    void a_snapshot_read_a_tool_at_a_time_should_agree_with_one_read_whole_through_random_changes() throws Exception {
+        // given a bank built by random changes: lessons that move between tools, learned on hosts in any case
+        Random random = new Random(11);
+        List<Lesson> expected = new ArrayList<>();
+        BankSnapshot whole = BankSnapshot.EMPTY;
+        for (int step = 0; step < 2_000; step++) {
+            whole = randomChange(random, step, expected, whole);
+        }
+        // when the same bank is read back from its document a tool's lessons at a time, and both change alike
+        byte[] json = LessonJson.writeCompact(new LessonJson.Document(LessonJson.SCHEMA_VERSION, whole.revision(), whole.lessons()));
+        BankSnapshot lazy = BankDocument.index(json).snapshot(IllegalStateException::new);
+        List<Lesson> expectedLazy = new ArrayList<>(expected);
+        assertAgree(lazy, expected);
+        for (int step = 2_000; step < 3_000; step++) {
+            long seed = random.nextLong();
+            whole = randomChange(new Random(seed), step, expected, whole);
+            lazy = randomChange(new Random(seed), step, expectedLazy, lazy);
+        }
+        // then
+        assertAgree(whole, expected);
+        assertAgree(lazy, expected);
+    }
+
+    private static BankSnapshot randomChange(Random random, int step, List<Lesson> expected, BankSnapshot snapshot) {
+        String[] hosts = {"api.one.example", "API.ONE.example", "two.example", null};
+        Lesson lesson = Lessons.advice("tool" + random.nextInt(6), "n" + step).toBuilder()
+                .id("L-" + random.nextInt(400)).sharedHost(hosts[random.nextInt(hosts.length)]).build();
+        if (random.nextInt(4) == 0) {
+            expected.removeIf(l -> l.id().equals(lesson.id()));
+            return snapshot.with(step, List.of(), List.of(lesson.id()));
+        }
+        int at = indexOf(expected, lesson.id());
+        if (at >= 0) {
+            expected.set(at, lesson);
+        } else {
+            expected.add(lesson);
+        }
+        return snapshot.with(step, List.of(lesson), List.of());
+    }
+
+    private static void assertAgree(BankSnapshot snapshot, List<Lesson> expected) {
+        for (int t = 0; t < 6; t++) {
+            String tool = "tool" + t;
+            assertThat(snapshot.lessonsOf(tool)).as(tool).isEqualTo(expected.stream().filter(l -> l.trigger().tool().equals(tool)).toList());
+        }
+        for (String host : List.of("api.one.example", "Two.Example", "three.example")) {
+            assertThat(snapshot.learnedOn(host)).as(host)
+                    .isEqualTo(expected.stream().filter(l -> host.equalsIgnoreCase(l.sharedHost())).toList());
+        }
+        for (Lesson lesson : expected) {
+            assertThat(snapshot.find(lesson.id())).contains(lesson);
+        }
+        assertThat(snapshot.lessons()).isEqualTo(expected);
+        assertThat(snapshot.size()).isEqualTo(expected.size());
+    }
+
     private static int indexOf(List<Lesson> lessons, String id) {
         for (int i = 0; i < lessons.size(); i++) {
             if (lessons.get(i).id().equals(id)) {

@@ -270,6 +270,52 @@ class JsonFileLessonStoreTest extends LessonStoreContract {
     }
 
     @Test
+    void a_big_bank_should_open_without_reading_its_lessons_and_name_a_bad_one_when_its_tool_is_asked_for() throws Exception {
+        // given a bank whose second lesson (of calendar) names a strategy this version does not know
+        Path file = dir.resolve("bank.json");
+        Lesson weather = Lessons.advice("weather", "a");
+        JsonFileLessonStore.open(file).update(set -> {
+            set.put(weather);
+            set.put(Lessons.advice("calendar", "b"));
+            return null;
+        });
+        String edited = Files.readString(file).replaceFirst("(\\{\"id\":\"[^\"]+\",\"title\":\"Advice b\".*?)\"type\":\"Advice\"", "$1\"type\":\"Teleport\"");
+        assertThat(edited).contains("Teleport");
+        Files.writeString(file, edited);
+        // when the bank is opened as a big one is, a tool's lessons at a time
+        JsonFileLessonStore store = JsonFileLessonStore.open(file, 1 << 20, 0);
+        // then the other tool's lessons are there, and the bad one is named, with where it is, when its tool is asked for
+        assertThat(store.snapshot().lessonsOf("weather")).containsExactly(weather);
+        assertThatThrownBy(() -> store.snapshot().lessonsOf("calendar"))
+                .isInstanceOf(BankFileException.class)
+                .hasMessageContaining("unknown strategy 'Teleport' at line 1, column " + (edited.indexOf("\"Teleport\"") + 1))
+                .hasMessageContaining("(in lessons[1].strategy)")
+                .hasMessageContaining("left untouched");
+        // and a change is kept in the journal but never folded over the lesson that cannot be read
+        store.update(set -> { set.put(Lessons.advice("weather", "c")); return null; });
+        assertThatThrownBy(store::close).isInstanceOf(BankFileException.class);
+        assertThat(Files.readString(file)).isEqualTo(edited);
+        assertThat(Files.readString(dir.resolve("bank.json.journal"))).contains("Advice c");
+    }
+
+    @Test
+    void a_journal_and_a_document_larger_than_a_read_chunk_should_be_read_whole() throws Exception {
+        // given a bank, then a change of 3,000 lessons (one journal line of more than a megabyte) not folded yet
+        Path file = dir.resolve("bank.json");
+        List<Lesson> lessons = java.util.stream.IntStream.range(0, 3_000).mapToObj(i -> Lessons.advice("tool" + i % 7, "n" + i)).toList();
+        JsonFileLessonStore writer = JsonFileLessonStore.open(file, Long.MAX_VALUE);
+        writer.update(set -> { set.put(lessons.get(0)); return null; });
+        writer.update(set -> { lessons.forEach(set::put); return null; });
+        assertThat(Files.size(dir.resolve("bank.json.journal"))).isGreaterThan(1 << 20);
+        // when another store reads the journal, and then the document it is folded into
+        assertThat(JsonFileLessonStore.open(file).snapshot().lessons()).isEqualTo(lessons);
+        writer.close();
+        assertThat(Files.size(file)).isGreaterThan(1 << 20);
+        // then every lesson is there
+        assertThat(JsonFileLessonStore.open(file, 1 << 20, 0).snapshot().lessons()).isEqualTo(lessons);
+    }
+
+    @Test
     void should_name_an_invalid_field() throws Exception {
         Path file = dir.resolve("bank.json");
         JsonFileLessonStore.open(file).update(set -> { set.put(Lessons.advice("weather", "a")); return null; });
