@@ -47,11 +47,11 @@ public record ErrorBody(String message, String code, String field) {
     private static final List<String> MESSAGE_KEYS = List.of(
             "error_description", "errorDescription", "message", "Message", "detail", "details", "error_message", "errorMessage",
             "msg", "description", "title", "reason", "error_summary", "errorSummary", "info", "status_message", "statusMessage",
-            "error_msg", "errorMsg", "errmsg");
+            "error_msg", "errorMsg", "errmsg", "expected");
     private static final List<String> CODE_KEYS = List.of(
             "code", "error_code", "errorCode", "ErrorCode", "Code", "type", "__type", "status", "reason", "errorType");
     private static final List<String> HINT_KEYS = List.of("hint", "suggestion");
-    private static final List<String> FIELD_KEYS = List.of("param", "field", "parameter", "location", "name", "pointer");
+    private static final List<String> FIELD_KEYS = List.of("param", "field", "parameter", "location", "name", "pointer", "argument");
     private static final Pattern XML_MESSAGE = Pattern.compile("(?is)<(message|errormessage|error_description|detail|description)>(.*?)</\\1>");
     private static final Pattern XML_CODE = Pattern.compile("(?is)<(code|errorcode|error)>([^<]{1,100})</\\1>");
     private static final Pattern HTML_TITLE = Pattern.compile("(?is)<title[^>]*>(.*?)</title>");
@@ -158,6 +158,16 @@ public record ErrorBody(String message, String code, String field) {
         if (message.isEmpty()) {
             message = text(node, MESSAGE_KEYS);
         }
+        String field = text(node, FIELD_KEYS);
+        // {"message": [{"message": "... less than or equal to 1000"}]} (Crossref): the messages of a list under a message key
+        JsonNode messages = first(node, "message", "messages");
+        if (message.isEmpty() && messages != null && messages.isContainerNode()) {
+            ErrorBody listed = read(messages, depth + 1);
+            if (listed != null) {
+                message = listed.message;
+                field = listed.field;
+            }
+        }
         String code = code(node);
         if (error != null && error.isValueNode()) {
             String e = error.asText();
@@ -173,7 +183,13 @@ public record ErrorBody(String message, String code, String field) {
         if (!message.isEmpty() && !hint.isEmpty() && !message.contains(hint)) {
             message = message + (message.endsWith(".") ? " " : ". ") + hint;
         }
-        String field = text(node, FIELD_KEYS);
+        // {"error": "Invalid argument value", "error_extra": {"argument": "limit", "expected": "... less than or equal to 200"}} (Todoist)
+        JsonNode extra = first(node, "error_extra", "errorExtra", "extra", "error_details", "errorDetails");
+        ErrorBody more = extra != null && extra.isObject() ? read(extra, depth + 1) : null;
+        if (more != null && !more.message.isEmpty() && !message.contains(more.message)) {
+            message = message.isEmpty() ? more.message : message + ": " + more.message;
+            field = field.isEmpty() ? more.field : field;
+        }
         // {"errors": [...]} (GraphQL, GitHub, JSON:API), {"errors": {"title": ["can't be blank"]}} (Rails), "errors": "...",
         // {"root_cause": [...]} (Elasticsearch: "all shards failed" and, below it, why)
         JsonNode errors = first(node, "errors", "Errors", "invalid-params", "invalid_params", "fieldErrors", "details", "root_cause");

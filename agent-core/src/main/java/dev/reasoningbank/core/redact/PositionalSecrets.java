@@ -31,9 +31,11 @@ final class PositionalSecrets {
             + "|\\bidentified\\s{1,3}(?:with\\s{1,3}\\w{1,40}\\s{1,3})?by\\s{1,3}(?:password\\s{1,3})?)E?(['\"]))([^'\"\\n]{1,200})\\2");
 
     /** The code a one-time-password check was given, on a line about that check ({@code totp verification failed ... code=942881}). */
-    private static final Pattern OTP_LINE = Pattern.compile("(?i)\\b(?:t?otp|mfa|2fa|one-time|passcode|sms code|verification code)\\b");
+    private static final Pattern OTP_LINE = Pattern.compile("(?i)(?<![a-z])(?:t?otp|mfa|2fa|one-time|passcode|sms code|verification code)(?![a-z])");
     private static final Pattern CODE_VALUE = Pattern.compile("(?i)(?<!error |status |exit |response |reason |http |retry |country |area |postal |zip |promo )"
-            + "(\\b(?:(?:submitted|entered|provided|input|user|sms|email|otp|totp|mfa|2fa|verification|auth)[_-]?)?code\\s?(?:[=:]|\\sis)\\s?\"?)(\\d{4,8})\\b");
+            + "(\\b(?:(?:submitted|entered|provided|input|user|sms|email|otp|totp|mfa|2fa|verification|auth)[_-]?)?code\\s?(?:[=:]|\\sis)\\s?\"?"
+            // "the code 135903 is not valid": a code of an OTP's length written right after the word
+            + "|\\bcode\\s(?=\\d{6,8}\\b))(\\d{4,8})\\b");
 
     /**
      * A PIN as a person or a modem gives it: {@code entered PIN 7395}, {@code wrong card PIN: 1234}, {@code AT+CPIN="2580"} (a SIM's

@@ -22,6 +22,13 @@ final class PublicValues {
             "(?:~|/(?:home|Users|Volumes|var|usr|etc|opt|tmp|srv|mnt|private|root|app|workspace|builds|subscriptions|Library|System|proc|sys|dev|run|nix))"
                     + "(?:/[\\w.@+~*%-]{1,255}){1,40}/?(?::\\d{1,6}){0,2}[.,;:]?");
     /** {@code sg-0a1b2c3d4e5f67890}, {@code vpc-0abc1234}: an AWS resource id (8 or 17 hex digits after its type). */
+    /** {@code age1ql3z7h…}: an age recipient, the public half of an age key (Bech32, 58 characters after {@code age1}). */
+    private static final Pattern AGE_RECIPIENT = Pattern.compile("age1[qpzry9x8gf2tvdw0s3jn54khce6mua7l]{58}[.,;:]?");
+    /** A file's location under a root every system has, placeholders allowed: {@code /home/<user>/.ssh/<name_of_key_file>}. */
+    private static final Pattern FILE_LOCATION = Pattern.compile(
+            "(?:~|/(?:home|Users|var|etc|opt|tmp|srv|mnt|root|run|usr|private|Volumes))/[\\w.@+~%<>{}$-]{1,255}(?:/[\\w.@+~%<>{}$-]{1,255}){1,40}");
+    /** A field of a JSON document whose value is one plain word: {@code "action":"login"}. */
+    private static final Pattern WORD_FIELD = Pattern.compile("\"([A-Za-z][\\w-]{0,40})\"\\s*:\\s*\"([A-Za-z]{1,20})\"");
     private static final Pattern AWS_RESOURCE_ID = Pattern.compile(
             "(?:sg|vpc|subnet|i|ami|vol|snap|eni|rtb|igw|nat|acl|eipalloc|eipassoc|lt|tgw|tgw-attach|pcx|vpce|dopt|cgw|vgw|fs|fsap|r|vpn|pl|elbv2|db)"
                     + "-(?:[0-9a-f]{8}|[0-9a-f]{17})[.,;:]?");
@@ -137,7 +144,7 @@ final class PublicValues {
                 || AWS_RESOURCE_ID.matcher(token).matches() || KIND_AND_NAME.matcher(token).matches()
                 || HASHED_HOST.matcher(token).matches() || SOURCE_LINE.matcher(token).matches() || GCP_RESOURCE.matcher(token).matches()
                 || GIT_REVISION_PATH.matcher(token).matches() || SHELL_PROMPT.matcher(token).matches() || FILE_NAME.matcher(token).matches()
-                || JAVA_OBJECT.matcher(token).matches()
+                || JAVA_OBJECT.matcher(token).matches() || AGE_RECIPIENT.matcher(token).matches()
                 || token.length() >= 64 && FILE_MAGIC.stream().anyMatch(token::startsWith) || PUBLISHABLE_KEY.matcher(token).matches());
     }
 
@@ -156,6 +163,11 @@ final class PublicValues {
         return token.length() <= 400 && SOURCE_LOCATION.matcher(token).matches();
     }
 
+    /** Whether the text at {@code start} is a file's location, what a secret's name may point to ({@code private key: /home/u/.ssh/id}). */
+    static boolean isFileLocation(String text, int start) {
+        return FILE_LOCATION.matcher(text).region(start, Math.min(text.length(), start + 4096)).lookingAt();
+    }
+
     /** Whether {@code token} names a type of public key ({@code ssh-ed25519}). */
     static boolean isPublicKeyType(String token) {
         return PUBLIC_KEY_TYPES.contains(token);
@@ -169,6 +181,11 @@ final class PublicValues {
     /** Whether the text at {@code end} goes on with the source of a stack frame: the token before it is a method's name. */
     static boolean isFrameMethod(String text, int end) {
         return end < text.length() && text.charAt(end) == '(' && FRAME_SOURCE.matcher(text).region(end, Math.min(text.length(), end + 260)).lookingAt();
+    }
+
+    /** The document without its fields that hold one plain word under a name that is no secret's. */
+    private static String withoutWordFields(String document) {
+        return WORD_FIELD.matcher(document).replaceAll(m -> Redactor.isSecretName(m.group(1)) ? java.util.regex.Matcher.quoteReplacement(m.group()) : "0");
     }
 
     /**
@@ -192,8 +209,10 @@ final class PublicValues {
             return false;
         }
         String t = text.strip();
-        // a document of names and numbers only ({"auths":{"ghcr.io":{}}}), or an address without a user or a query
-        boolean noStrings = (t.startsWith("{") && t.endsWith("}") || t.startsWith("[") && t.endsWith("]")) && !STRING_VALUE.matcher(t).find();
+        // a document of names, numbers and plain words under names that are no secret's ({"auths":{"ghcr.io":{}}},
+        // {"user":"alice","action":"login"}), or an address without a user or a query
+        boolean noStrings = (t.startsWith("{") && t.endsWith("}") || t.startsWith("[") && t.endsWith("]"))
+                && !STRING_VALUE.matcher(withoutWordFields(t)).find();
         boolean address = t.matches("[a-z][a-z0-9+.-]{1,20}://[^@?#\\s]+");
         // a page of markup (<html><body>Hello</body></html>) or a sentence of words, nothing secret in them
         boolean markup = t.startsWith("<") && t.endsWith(">") && t.length() >= 8;

@@ -387,6 +387,11 @@ public final class Redactor {
                 previousNamesSecret = false;
                 continue;
             }
+            if (previousNamesSecret && PublicValues.isFileLocation(text, start)) {
+                out.append(token); // private key: /home/alice/.ssh/id_ed25519: where the secret is, not the secret
+                previousNamesSecret = false;
+                continue;
+            }
             if (previousNamesSecret && PublicValues.isPublicKeyType(token)) {
                 out.append(token); // key: ssh-ed25519 AAAAC3Nz…: a public key, named by its type
                 previousNamesSecret = false;

@@ -13,8 +13,13 @@ final class SiblingFields {
 
     private static final Pattern KEY_VALUE_SETTING = Pattern.compile(
             "(?i)(\\bkey\\s{0,3}=\\s{0,3}([\"'])([^\"'<>]{1,64})\\2\\s{1,20}value\\s{0,3}=\\s{0,3}([\"']))([^\"']{1,400})\\4");
-    /** A JSON object without nested objects, bounded so that the scan stays linear. */
-    private static final Pattern FLAT_OBJECT = Pattern.compile("\\{[^{}]{1,2000}}");
+    private static final String STRING = "\"(?:[^\"\\\\]|\\\\.){0,500}+\"";
+    /**
+     * A JSON object whose nested objects hold none (pydantic's {@code "ctx":{"pattern":"^[0-9]{8}$"}}), braces in its
+     * strings being text; bounded, and each part read once, so that the scan stays linear.
+     */
+    private static final Pattern FLAT_OBJECT = Pattern.compile(
+            "\\{(?:" + STRING + "|[^{}\"]|\\{(?:" + STRING + "|[^{}\"]){0,500}+}){1,2000}+}");
     private static final Pattern FIELD_NAME = Pattern.compile(
             "\"(?:key|name|path|param|field|property|attribute|loc)\"\\s{0,3}:\\s{0,3}(?:\\[[^\\]]{0,300}?\"([^\"]{1,100})\"\\s{0,3}]|\"([^\"]{1,100})\")");
     private static final Pattern FIELD_VALUE = Pattern.compile(

@@ -44,7 +44,7 @@ final class ServerHints {
     private static final Pattern RFC_3339 = Pattern.compile("(?i)\\brfc[-_ ]?3339\\b");
     private static final Pattern EXAMPLE_DATE = Pattern.compile("\\b(\\d{4}-\\d{2}-\\d{2})(T\\d{2}:\\d{2}(?::\\d{2})?(?:\\.\\d{1,9})?(Z|[+-]\\d{2}:\\d{2})?)?\\b");
     private static final Pattern SUCCESSOR = Pattern.compile("(?i)\\b(?:use|using|call|try|moved to|moved permanently to|replaced by|superseded by|migrate to|"
-            + "migrated to|switch to|upgrade to|update to|in favou?r of|is now|successor is|see|"
+            + "migrated to|switch to|upgrade to|update to|in favou?r of|is now|successor is|see|(?:now |newly )?available (?:under|at)|"
             // Docker's "Minimum supported API version is 1.40", Meta's "Please update to the latest version: v23.0"
             + "(?:minimum|lowest|oldest) supported(?: api)? version is|latest(?: api)? version is)"
             + "\\s+(?:the\\s+)?(?:(?:new|latest|newest|current)\\s+)?(?:(?:endpoint|api|version)\\s*:?\\s+)?[\"'`]?"

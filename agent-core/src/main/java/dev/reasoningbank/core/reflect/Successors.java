@@ -20,6 +20,10 @@ public final class Successors {
     private static final Pattern VERSION = Pattern.compile("(?i)\\bv\\d{1,3}(?:\\.\\d{1,3})?\\b|\\b\\d{4}-\\d{2}(?:-\\d{2})?\\b|\\b\\d{1,2}\\.\\d{1,3}\\b");
     /** A value that may be a network address: dotted numbers of three or more parts, hex or octal parts, a port. */
     private static final Pattern ADDRESS = Pattern.compile("(?i)(?:0x[0-9a-f]+|\\d+)(?:\\.(?:0x[0-9a-f]+|\\d+)){2,}(?::\\d+)?(?:/.*)?|.*:\\d{1,5}(?:/.*)?|(?:0x[0-9a-f]+|0\\d+)(?:\\..*)?");
+    /** A path that ends in a version and a slash ({@code /api/v1/}): a prefix, under which the rest of the old path goes. */
+    private static final Pattern PREFIX = Pattern.compile("(?i)/(?:[A-Za-z0-9_.-]{1,40}/){0,4}v\\d{1,3}(?:\\.\\d{1,3})?/");
+    /** The start of a path up to its version segment ({@code /rest/v2/}). */
+    private static final Pattern UP_TO_VERSION = Pattern.compile("(?i)^/(?:[A-Za-z0-9_.-]{1,40}/){0,4}v\\d{1,3}(?:\\.\\d{1,3})?/");
     private static final Pattern SAFE_PATH = Pattern.compile("/(?!/)[A-Za-z0-9_.~%/{}:+=&?-]{0,300}");
 
     private Successors() {}
@@ -42,6 +46,9 @@ public final class Successors {
             } else {
                 value = Optional.empty();
             }
+        } else if (next.startsWith("/") && PREFIX.matcher(next).matches()) {
+            value = old.startsWith("/") ? underPrefix(old, next) : isUrl(old) ? pathOf(old).flatMap(p -> underPrefix(p, next)).flatMap(p -> withPath(old, p))
+                    : Optional.empty();
         } else if (next.startsWith("/")) {
             value = isUrl(old) ? withPath(old, next) : old.startsWith("/") ? Optional.of(next) : Optional.empty();
         } else if (old.matches("\\d{1,3}(?:\\.\\d{1,3})?") && next.matches("(?i)v\\d{1,3}(?:\\.\\d{1,3})?")) {
@@ -72,6 +79,12 @@ public final class Successors {
             return SAFE_PATH.matcher(v).matches();
         }
         return VERSION.matcher(v).matches() || oldValue.trim().matches("(?i)v?\\d[\\d.-]*") && v.matches("(?i)v?\\d[\\d.-]*");
+    }
+
+    /** {@code /rest/v2/projects} under the prefix {@code /api/v1/} is {@code /api/v1/projects}; empty when the path has no version to cut at. */
+    private static Optional<String> underPrefix(String path, String prefix) {
+        Matcher start = UP_TO_VERSION.matcher(path);
+        return start.find() ? Optional.of(prefix + path.substring(start.end())) : Optional.empty();
     }
 
     private static boolean isAddress(String value) {

@@ -29,4 +29,22 @@ class ErrorBodyTest {
         assertThat(body.message()).isEqualTo("Invalid date: Format needs to be YYYY-MM-DD.");
         assertThat(ErrorBody.parse("{\"errcode\":40001,\"errmsg\":\"invalid credential\"}").message()).isEqualTo("invalid credential");
     }
+
+    @Test
+    void messages_listed_under_a_message_key_are_the_message() {
+        ErrorBody body = ErrorBody.parse("""
+                {"status":"failed","message-type":"validation-failure",
+                 "message":[{"type":"integer-not-valid","value":"900","message":"Integer specified as 900 but must be at most 500."}]}""");
+        assertThat(body.message()).isEqualTo("Integer specified as 900 but must be at most 500.");
+        assertThat(body.code()).isEqualTo("failed");
+    }
+
+    @Test
+    void the_details_beside_a_generic_error_say_which_argument_and_what_is_expected() {
+        ErrorBody body = ErrorBody.parse("""
+                {"error":"Invalid argument value","error_code":20,"error_extra":{"argument":"page_size","expected":"Input should be at most 50"}}""");
+        assertThat(body.message()).isEqualTo("Invalid argument value: Input should be at most 50");
+        assertThat(body.field()).isEqualTo("page_size");
+        assertThat(ErrorBody.parse("{\"error\":\"Not found\",\"error_extra\":{\"retry_after\":3}}").message()).isEqualTo("Not found");
+    }
 }

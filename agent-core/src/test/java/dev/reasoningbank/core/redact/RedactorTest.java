@@ -545,6 +545,10 @@ class RedactorTest {
         "    \"url\": \"/v1/customers/cus_C2WkEuBsNOqZ6W/sources\"",
         "replace `YOURKEY` with your key: https://weerlive.nl/api/weerlive_api_v2.php?locatie=Amsterdam&key=YOURKEY",
         "AADSTS70002: Error validating credentials. AADSTS50012: Invalid client secret is provided.",
+        // an age recipient (the public half), where a private key is (placeholders too), base64 of a document of plain words
+        "age: error: no identity matched any of the recipients: age1zvkyg2lqzraa2lnjvqej32nkuu0ues2s82hzrye869xeexvn73equnujwj",
+        "Load key \"/home/deploy/.ssh/id_ed25519\": invalid format; private key: /home/<user>/.ssh/<key_file> is ignored",
+        "cannot parse payload 'eyJzdGVwIjoicmVmcmVzaCIsIm1vZGUiOiJkcnkifQ==': decode it from base64 first",
         // a certificate cut before its end is still public
         "Server certificate\n-----BEGIN CERTIFICATE-----\nMIIDQzCCAiugAwIBAgIEOiWQ0DANBgkqhkiG9w0BAQsFADBBMQ4wDAYDVQQKDAVD\naXNjbzEvMC0GA1UEAwwmQ2lzY28gVW1icmVsbGEgU2Vjb25kYXJ5IFN1YkNBIG1h",
     })
@@ -558,5 +562,17 @@ class RedactorTest {
         assertThat(redactor.redact(digest)).doesNotContain("094f3a68d385092cd6a7146102ce6ae9").contains("username=\"admin\"");
         String ini = "configparser.ParsingError: Source contains parsing errors: 'settings.ini'\n\t[line 14]: 'smtp_password AOGgRNNgUox6f7y5jj\\n'";
         assertThat(redactor.redact(ini)).doesNotContain("AOGgRNNgUox6f7y5jj").contains("smtp_password");
+    }
+
+    @Test
+    void a_code_of_an_otp_check_and_a_value_beside_its_field_in_an_object_with_a_nested_one_go() {
+        String otp = "{\"error\":\"invalid_otp\",\"message\":\"The code 480213 was rejected for account 9f1a\"}";
+        assertThat(redactor.redact(otp)).doesNotContain("480213").contains("invalid_otp");
+        assertThat(redactor.redact("sync failed with error code 100042 while reading the mfa settings")).contains("100042");
+        String pydantic = "{\"detail\":[{\"loc\":[\"body\",\"pin\"],\"msg\":\"String should match pattern '^[0-9]{6}$'\",\"input\":\"8812\","
+                + "\"ctx\":{\"pattern\":\"^[0-9]{6}$\"}}]}";
+        assertThat(redactor.redact(pydantic)).doesNotContain("8812").contains("\"ctx\":{\"pattern\":\"^[0-9]{6}$\"}");
+        assertThat(redactor.redact("b64 eyJ1c2VyIjoiYm9iIiwicGFzc3dvcmQiOiJzdW5zaGluZSJ9")).as("base64 of {\"user\":\"bob\",\"password\":\"sunshine\"}")
+                .doesNotContain("eyJ1c2VyIjoiYm9iIiwicGFzc3dvcmQiOiJzdW5zaGluZSJ9");
     }
 }

@@ -80,6 +80,7 @@ class ServerHintsTest {
         "This API has moved to https://api.example.com/v3/items. | https://api.example.com/v3/items",
         "v1 is deprecated and replaced by v2 | v2",
         "Version 2023-01 is no longer supported; please migrate to 2024-04 | 2024-04",
+        "This endpoint is retired. The new endpoints are available under /api/v3/ prefixes. | /api/v3/",
     })
     void a_successor_is_read_from_the_message(String message, String successor) {
         assertThat(ServerHints.successor(message)).contains(successor);
@@ -121,6 +122,16 @@ class ServerHintsTest {
     @Test
     void allowed_values_are_read_after_a_noun_of_what_they_are() {
         assertThat(ServerHints.allowedValues("invalid precision; valid precision units are ns, us, ms, and s")).containsExactly("ns", "us", "ms", "s");
+    }
+
+    @Test
+    void a_successor_prefix_takes_the_rest_of_the_old_path_after_its_version() {
+        assertThat(Successors.apply("/rest/v2/projects", "/api/v1/", "api.example.com")).contains("/api/v1/projects");
+        assertThat(Successors.apply("/v1/users/{id}", "/v2/", null)).contains("/v2/users/{id}");
+        assertThat(Successors.apply("https://api.example.com/rest/v2/tasks?limit=5", "/api/v1/", null))
+                .contains("https://api.example.com/api/v1/tasks?limit=5");
+        assertThat(Successors.apply("/projects", "/api/v1/", null)).as("no version in the old path to cut at").isEmpty();
+        assertThat(Successors.apply("/v2/items", "/v3", null)).as("a path without a trailing slash is the whole new path").contains("/v3");
     }
 
     @Test
