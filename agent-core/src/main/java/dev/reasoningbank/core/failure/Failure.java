@@ -201,8 +201,10 @@ public record Failure(
      * placeholders, the words that name the problem (and the call's parameter names) kept.
      */
     public String signature() {
-        String text = errorCode.isEmpty() || message.toLowerCase(java.util.Locale.ROOT).contains(errorCode.toLowerCase(java.util.Locale.ROOT))
-                ? message : "[" + errorCode + "] " + message;
+        // a code the message already says, as a word of its own (a code 20 is not said by "at most 200")
+        boolean said = !errorCode.isEmpty() && java.util.regex.Pattern.compile("(?<![A-Za-z0-9])" + java.util.regex.Pattern.quote(errorCode) + "(?![A-Za-z0-9])",
+                java.util.regex.Pattern.CASE_INSENSITIVE).matcher(message).find();
+        String text = errorCode.isEmpty() || said ? message : "[" + errorCode + "] " + message;
         return ErrorSignature.of(text, arguments.keySet());
     }
 

@@ -30,8 +30,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -51,14 +53,22 @@ class SecretsInEveryChannelTest {
 
     record Secret(String id, String text, List<String> parts) {
         /**
-         * Whether a part of it is in {@code channel}: a short one (a PIN, a CVV) only on its own, since the requests, events
-         * and files of a thousand failures hold its digits inside longer numbers by chance.
+         * Whether a part of it is in a channel: a long one anywhere in {@code all} the channel holds; a short one (a PIN, a
+         * CVV) only on its own and only in what came of this secret's failure ({@code own}), since the requests, events and
+         * files of a thousand failures hold its digits by chance (a line number of a stack trace, a count).
          */
+        boolean leaksIn(String all, String own) {
+            return parts.stream().anyMatch(p -> p.length() >= 8 ? all.contains(p)
+                    : java.util.regex.Pattern.compile("(?<![A-Za-z0-9])" + java.util.regex.Pattern.quote(p) + "(?![A-Za-z0-9])").matcher(own).find());
+        }
+
         boolean leaksIn(String channel) {
-            return parts.stream().anyMatch(p -> p.length() >= 8 ? channel.contains(p)
-                    : java.util.regex.Pattern.compile("(?<![A-Za-z0-9])" + java.util.regex.Pattern.quote(p) + "(?![A-Za-z0-9])").matcher(channel).find());
+            return leaksIn(channel, channel);
         }
     }
+
+    /** A channel: all it holds, and what of it came of the failure of the i-th secret. */
+    record Channel(String all, java.util.function.IntFunction<String> own) {}
 
     @Test
     void no_channel_leaks_a_secret_the_redactor_catches_and_each_redacts_at_least_98_percent() throws Exception {
@@ -79,6 +89,8 @@ class SecretsInEveryChannelTest {
             // what each failure sent to the model and published, told apart: a short secret of one entry may be a number of another
             List<String> requestsOf = new ArrayList<>();
             List<String> eventsOf = new ArrayList<>();
+            List<Set<String>> lessonsOf = new ArrayList<>(); // the lessons each failure added or changed
+            Map<String, Lesson> lessonsBefore = Map.of();
             for (int i = 0; i < secrets.size(); i++) {
                 int requestsBefore = model.requests().size();
                 int eventsBefore = events.size();
@@ -90,28 +102,38 @@ class SecretsInEveryChannelTest {
                 }
                 requestsOf.add(sent.toString());
                 eventsOf.add(String.join("\n", events.subList(eventsBefore, events.size())));
+                Map<String, Lesson> lessonsAfter = new java.util.HashMap<>();
+                bank.lessons().forEach(l -> lessonsAfter.put(l.id(), l));
+                Map<String, Lesson> earlier = lessonsBefore;
+                lessonsOf.add(lessonsAfter.keySet().stream().filter(id -> !lessonsAfter.get(id).equals(earlier.get(id))).collect(Collectors.toSet()));
+                lessonsBefore = lessonsAfter;
             }
-            Map<String, java.util.function.IntFunction<String>> channels = new LinkedHashMap<>();
-            channels.put("model request", requestsOf::get);
-            channels.put("events", eventsOf::get);
+            Map<String, Channel> channels = new LinkedHashMap<>();
+            channels.put("model request", new Channel("", requestsOf::get));
+            channels.put("events", new Channel("", eventsOf::get));
             List<Lesson> stored = bank.lessons();
             bank.close();
             String file = Files.readString(bankFile);
-            String fileTexts = file + "\n" + texts(JSON.readTree(file));
-            channels.put("bank file", i -> fileTexts);
-            StringBuilder cli = new StringBuilder(rbank("bank", "list", "--bank", bankFile.toString()));
+            Map<String, String> fileByLesson = new java.util.HashMap<>();
+            JSON.readTree(file).path("lessons").forEach(l -> fileByLesson.put(l.path("id").asText(), l + "\n" + texts(l)));
+            channels.put("bank file", new Channel(file + "\n" + texts(JSON.readTree(file)), i -> ofLessons(lessonsOf.get(i), fileByLesson)));
+            String list = rbank("bank", "list", "--bank", bankFile.toString());
+            Map<String, String> cliByLesson = new java.util.HashMap<>();
             for (Lesson lesson : stored) {
-                cli.append(rbank("bank", "show", lesson.id(), "--bank", bankFile.toString()));
+                String listed = list.lines().filter(line -> line.contains(lesson.id())).collect(Collectors.joining("\n"));
+                cliByLesson.put(lesson.id(), listed + "\n" + rbank("bank", "show", lesson.id(), "--bank", bankFile.toString()));
             }
-            channels.put("rbank bank list and show", i -> cli.toString());
+            channels.put("rbank bank list and show", new Channel(list + "\n" + String.join("\n", cliByLesson.values()),
+                    i -> ofLessons(lessonsOf.get(i), cliByLesson)));
 
             assertThat(model.requests()).as("every failure reached the model").hasSizeGreaterThanOrEqualTo(secrets.size() / 2);
             assertThat(stored).as("the model's lessons were stored").hasSizeGreaterThan(secrets.size() / 2);
             List<String> redactorLeaks = ids(secrets, s -> s.leaksIn(Redactor.standard().redact(s.text())));
-            channels.forEach((channel, textOf) -> {
+            channels.forEach((channel, texts) -> {
                 List<String> leaked = new ArrayList<>();
                 for (int i = 0; i < secrets.size(); i++) {
-                    if (secrets.get(i).leaksIn(textOf.apply(i))) {
+                    String own = texts.own().apply(i);
+                    if (secrets.get(i).leaksIn(texts.all().isEmpty() ? own : texts.all(), own)) {
                         leaked.add(secrets.get(i).id());
                     }
                 }
@@ -120,6 +142,10 @@ class SecretsInEveryChannelTest {
                 assertThat(leaked.size()).as("secrets leaked in %s", channel).isLessThanOrEqualTo(secrets.size() * 2 / 100);
             });
         }
+    }
+
+    private static String ofLessons(Set<String> ids, Map<String, String> textByLesson) {
+        return ids.stream().map(id -> textByLesson.getOrDefault(id, "")).collect(Collectors.joining("\n"));
     }
 
     /** Every text value in a JSON document, unescaped, one per line. */
