@@ -100,9 +100,12 @@ class CorpusTest {
         return Failure.of(new ToolCall(e.id(), e.arguments()), error);
     }
 
-    /** The distinct words of a message: a code that repeats the message ("missing_scope: missing scope") says nothing new. */
+    /**
+     * The distinct words of a message: a code that repeats the message ("missing_scope: missing scope") says nothing new, and a
+     * path is a value ("Cannot GET /api/user" and "Cannot GET /api/server-info" say one thing of two endpoints).
+     */
     private static String words(String text) {
-        return Pattern.compile("[A-Za-z]{3,}").matcher(text.replaceAll("\"[^\"]*\"|'[^']*'|\\S*\\d\\S*", " ")).results()
+        return Pattern.compile("[A-Za-z]{3,}").matcher(text.replaceAll("\"[^\"]*\"|'[^']*'|\\S*\\d\\S*|(?<!\\S)/\\S+", " ")).results()
                 .map(m -> m.group().toLowerCase(java.util.Locale.ROOT)).distinct().collect(Collectors.joining(" "));
     }
 
@@ -115,7 +118,11 @@ class CorpusTest {
         StringBuilder out = new StringBuilder();
         while (number.find()) {
             String n = number.group();
-            String other = String.valueOf((Long.parseLong(n) + 7) % (long) Math.pow(10, n.length()));
+            long value = Long.parseLong(n);
+            String other = String.valueOf((value + 7) % (long) Math.pow(10, n.length()));
+            if (n.charAt(0) != '0' && other.length() < n.length()) {
+                other = String.valueOf(value - 7); // 997 is not 004: a number keeps its length without a leading zero (JSON has none)
+            }
             number.appendReplacement(out, "0".repeat(Math.max(0, n.length() - other.length())) + other);
         }
         number.appendTail(out);

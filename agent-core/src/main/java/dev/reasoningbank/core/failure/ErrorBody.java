@@ -190,6 +190,14 @@ public record ErrorBody(String message, String code, String field) {
             message = message.isEmpty() ? more.message : message + ": " + more.message;
             field = field.isEmpty() ? more.field : field;
         }
+        // {"message": "Invalid parameter(s): per_page", "data": {"params": {"per_page": "per_page must be between 1 and 100"}}} (WordPress)
+        JsonNode data = node.get("data");
+        JsonNode params = data != null && data.isObject() ? first(data, "params", "invalid_params") : null;
+        ErrorBody named = params != null && params.isObject() ? fieldMap(params) : null;
+        if (named != null && !message.contains(named.message)) {
+            message = message.isEmpty() ? named.message : message + ": " + named.message;
+            field = field.isEmpty() ? named.field : field;
+        }
         // {"errors": [...]} (GraphQL, GitHub, JSON:API), {"errors": {"title": ["can't be blank"]}} (Rails), "errors": "...",
         // {"root_cause": [...]} (Elasticsearch: "all shards failed" and, below it, why)
         JsonNode errors = first(node, "errors", "Errors", "invalid-params", "invalid_params", "fieldErrors", "details", "root_cause");
@@ -252,7 +260,7 @@ public record ErrorBody(String message, String code, String field) {
             JsonNode value = e.getValue();
             String text = value.isArray() && value.size() > 0 ? value.get(0).asText() : value.isValueNode() ? value.asText() : "";
             if (!text.isEmpty()) {
-                messages.add(e.getKey() + " " + text);
+                messages.add(text.startsWith(e.getKey()) ? text : e.getKey() + " " + text);
                 field = field.isEmpty() ? e.getKey() : field;
             }
         }

@@ -55,14 +55,32 @@ final class PositionalSecrets {
     /** Spring Boot's "APPLICATION FAILED TO START": {@code Property: spring.datasource.password}, then {@code Value: "..."} on the next line. */
     private static final Pattern PROPERTY_VALUE = Pattern.compile("(?m)^([ \\t]*Property:[ \\t]*([\\w.\\[\\]-]{1,200})[ \\t]*\\r?\\n[ \\t]*Value:[ \\t]*(\"?))([^\"\\s][^\\r\\n]{0,499})");
 
-    /** Windows' {@code net use Z: \\\\server\\share password /user:DOMAIN\\name}: the argument after the share is its password. */
-    private static final Pattern NET_USE = Pattern.compile("(?im)^(.{0,200}?\\bnet\\s{1,4}use\\s{1,4}(?:[a-z]:\\s{1,4}|\\*\\s{1,4})?\\\\\\\\\\S{1,300}\\s{1,4})([^\\s/*][^\\s]{0,200})");
+    /**
+     * Windows' {@code net use Z: \\\\server\\share password /user:DOMAIN\\name}: the argument after the share is its password,
+     * after the {@code /user:} that may come first too.
+     */
+    private static final Pattern NET_USE = Pattern.compile("(?im)^(.{0,200}?\\bnet\\s{1,4}use\\s{1,4}(?:[a-z]:\\s{1,4}|\\*\\s{1,4})?\\\\\\\\\\S{1,300}\\s{1,4}"
+            + "(?:/user:\\S{1,200}\\s{1,4})?)([^\\s/*][^\\s]{0,200})");
     /** A list of recovery codes under the line that announces it ({@code Recovery codes (each can be used once):}). */
     private static final Pattern CODES_ANNOUNCED = Pattern.compile("(?i)\\b(?:recovery|backup)\\scodes\\b.{0,80}:\\s*$");
     private static final Pattern LISTED_CODE = Pattern.compile("(?i)" + CODE_SHAPE);
 
     /** An HTTP Digest answer: its {@code response} hash proves the password for that nonce. */
     private static final Pattern DIGEST_RESPONSE = Pattern.compile("(?i)((?:(?<![a-z])|(?<=\\\\[rn]))authorization:\\s{0,3}digest\\b[^\\n]{0,600}?\\bresponse=\"?)([0-9a-f]{32,128})");
+
+    /** A URL's password a terminal wrapped: {@code postgres://user:gyeS7z} at a line's end, {@code DnYF@host:5432/db} on the next. */
+    private static final Pattern WRAPPED_URL_PASSWORD = Pattern.compile(
+            "(?i)(\\b[a-z][a-z0-9+.-]{1,20}://[^\\s:/@]{1,100}:)([^\\s@/]{1,200})(\\r?\\n)([^\\s@/]{1,200})(?=@[a-z0-9.-]{1,253}[:/\\s])");
+    /**
+     * A value in aligned columns, as nmcli, kubectl describe and many CLIs print a setting: {@code 802-11-wireless-security.psk:   Ember
+     * Basil Zephyr83}. Under a secret's name, the rest of the line is the value, every word of it.
+     */
+    private static final Pattern ALIGNED_VALUE = Pattern.compile("(?m)^([ \\t]{0,12}([\\w.-]{1,100}):[ \\t]{2,60})([^\\s<(\\[*-][^\\r\\n]{0,200}?)[ \\t]*$");
+    /** Names a column also uses for what is no secret ({@code Session:   active}, {@code Key:   docs/index.txt}). */
+    private static final Pattern BROAD_NAME = Pattern.compile("(?i)(?:.*[.-])?(?:session|key|auth|authorization|signature|sig|cookie)");
+    /** Expect's debug log of what it typed: {@code send: sending "cobalt umber aspen coral\\r" to { exp4 }}. */
+    private static final Pattern EXPECT_SEND = Pattern.compile("(?m)^(send: sending \\{?\")((?:[^\"\\\\\\n]|\\\\[^r\\n]){1,200})(?=(?:\\\\r)?\\}?\"\\s+to\\s+\\{)");
+    private static final Pattern EXPECT_SECRET_PROMPT = Pattern.compile("(?im)\\b(?:passphrase|password|passcode|pin)\\b[^\\n]{0,80}:\\s*$|glob pattern \"[^\"]*(?:passphrase|password|passcode)");
 
     /** A container's name before its log lines ({@code jenkins  | }). */
     private static final Pattern LOG_PREFIX = Pattern.compile("^[\\w.-]{1,40}\\s{1,8}\\|\\s?");
@@ -99,6 +117,17 @@ final class PositionalSecrets {
             out = replaceGroup(RECOVERY_CODE.matcher(out), 1, 2);
             out = listedCodes(out);
         }
+        if (lower.contains("://")) {
+            out = replaceEach(WRAPPED_URL_PASSWORD.matcher(out), m -> m.group(1) + Redactor.marker("url-password") + m.group(3) + Redactor.marker("url-password"));
+        }
+        if (out.contains(":  ")) {
+            out = replaceEach(ALIGNED_VALUE.matcher(out), m -> Redactor.isSecretName(m.group(2)) && !BROAD_NAME.matcher(m.group(2)).matches()
+                    && !m.group(3).matches("(?i)none|null|true|false|\\d{1,2}")
+                    ? m.group(1) + Redactor.marker("secret") : m.group());
+        }
+        if (lower.contains("send: sending") && EXPECT_SECRET_PROMPT.matcher(out).find()) {
+            out = expectSends(out);
+        }
         if (lower.contains("net use")) {
             out = replaceGroup(NET_USE.matcher(out), 1, 2);
         }
@@ -109,6 +138,21 @@ final class PositionalSecrets {
             out = propertyValues(out);
         }
         return out;
+    }
+
+    /** What expect sent after it matched a prompt for a password or a passphrase: the answer to that prompt. */
+    private static String expectSends(String text) {
+        String[] lines = text.split("\n", -1);
+        boolean prompted = false;
+        for (int i = 0; i < lines.length; i++) {
+            if (EXPECT_SECRET_PROMPT.matcher(lines[i]).find()) {
+                prompted = true;
+            } else if (prompted && lines[i].startsWith("send: sending")) {
+                lines[i] = replaceGroup(EXPECT_SEND.matcher(lines[i]), 1, 2);
+                prompted = false;
+            }
+        }
+        return String.join("\n", lines);
     }
 
     /** Each match as its group {@code keep}, a marker for its group {@code secret}, then what follows that group in the match. */

@@ -29,6 +29,19 @@ final class PublicValues {
             "(?:~|/(?:home|Users|var|etc|opt|tmp|srv|mnt|root|run|usr|private|Volumes))/[\\w.@+~%<>{}$-]{1,255}(?:/[\\w.@+~%<>{}$-]{1,255}){1,40}");
     /** A field of a JSON document whose value is one plain word: {@code "action":"login"}. */
     private static final Pattern WORD_FIELD = Pattern.compile("\"([A-Za-z][\\w-]{0,40})\"\\s*:\\s*\"([A-Za-z]{1,20})\"");
+    /** {@code com.microsoft.aad.msal4j.MsalServiceException}, with a method after it: a class named by its package, as traces print it. */
+    private static final Pattern QUALIFIED_CLASS = Pattern.compile(
+            "(?:[a-z][a-z0-9_]{0,60}\\.){2,20}[A-Z][A-Za-z0-9_$]{0,100}(?:\\.(?:<init>|<clinit>|[a-z][A-Za-z0-9_$]{0,100}))?[.,;:]?");
+    /** An Ethereum address (20 bytes; a private key has 32) and a Bitcoin address in Bech32: public by what they are. */
+    private static final Pattern CHAIN_ADDRESS = Pattern.compile(
+            "(?:0x[0-9a-fA-F]{40}|(?:bc1|tb1)[qpzry9x8gf2tvdw0s3jn54khce6mua7l]{39,59})[.,;:]?");
+    /** A Solana address (base58 of 32 bytes) in a text about Solana: a public key, as its name says. */
+    private static final Pattern BASE58_ADDRESS = Pattern.compile("[1-9A-HJ-NP-Za-km-z]{32,44}[.,;:]?");
+    private static final Pattern SOLANA_WORDS = Pattern.compile("(?i)\\b(?:solana|sol|lamports?|pubkey|spl|mint)\\b");
+    /** {@code https%3A%2F%2Fportal.example%2Fcallback}: a link written URL-encoded in a query, without a user in it. */
+    private static final Pattern ENCODED_LINK = Pattern.compile("(?i)https?%3A%2F%2F(?:(?!%40)[\\w.~%-]){1,500}");
+    /** The public members of a JSON Web Key ({@code "kty":"RSA","n":"…","e":"AQAB","kid":"…"}); {@code d}, {@code p}, {@code q} are private. */
+    private static final Pattern JWK_PUBLIC_MEMBER = Pattern.compile("\"(?:n|e|x|y|kid|x5t|x5t#S256)\"\\s{0,3}:\\s{0,3}\"([^\"]{1,2000})\"");
     private static final Pattern AWS_RESOURCE_ID = Pattern.compile(
             "(?:sg|vpc|subnet|i|ami|vol|snap|eni|rtb|igw|nat|acl|eipalloc|eipassoc|lt|tgw|tgw-attach|pcx|vpce|dopt|cgw|vgw|fs|fsap|r|vpn|pl|elbv2|db)"
                     + "-(?:[0-9a-f]{8}|[0-9a-f]{17})[.,;:]?");
@@ -56,7 +69,7 @@ final class PublicValues {
     /** A file's name, at most one slash before it; its extension in lower case, or a longer one in upper case as some systems write it ({@code .PDF}). */
     private static final String EXTENSIONS = "sig|asc|zip|gz|tgz|tar|bz2|xz|jar|war|whl|dmg|deb|rpm|apk|exe|msi|onnx|"
             + "json|ya?ml|toml|txt|log|csv|md|sh|py|js|ts|go|rs|java|kt|xml|html|png|jpe?g|gif|svg|pdf|so|dll|dylib|bin|img|iso|sql|dump";
-    private static final Pattern FILE_NAME = Pattern.compile("/?[\\w.+-]{1,200}\\.(?:" + EXTENSIONS + "|"
+    private static final Pattern FILE_NAME = Pattern.compile("[/*]?[\\w.+-]{1,200}\\.(?:" + EXTENSIONS + "|"
             + java.util.Arrays.stream(EXTENSIONS.split("\\|")).filter(e -> e.length() >= 3).map(e -> e.toUpperCase(java.util.Locale.ROOT))
                     .collect(java.util.stream.Collectors.joining("|")) + ")[.,;:]?");
     /** {@code owner/ssh-command-action@v0.2.2}: a GitHub Action pinned at a version, a branch or a commit, after {@code Run} or {@code uses:}. */
@@ -81,10 +94,17 @@ final class PublicValues {
      * linear time: each kind's end marker is looked for once from each of its blocks' starts.
      */
     static List<int[]> publicBlocks(String text) {
-        if (!text.contains("-----BEGIN ")) {
+        boolean jwk = text.contains("\"kty\"");
+        if (!text.contains("-----BEGIN ") && !jwk) {
             return List.of();
         }
         List<int[]> blocks = new java.util.ArrayList<>();
+        if (jwk) {
+            java.util.regex.Matcher member = JWK_PUBLIC_MEMBER.matcher(text);
+            while (member.find()) {
+                blocks.add(new int[] {member.start(1), member.end(1)});
+            }
+        }
         for (String kind : PUBLIC_PEM_KINDS) {
             String begin = "-----BEGIN " + kind + "-----";
             String end = "-----END " + kind + "-----";
@@ -144,8 +164,23 @@ final class PublicValues {
                 || AWS_RESOURCE_ID.matcher(token).matches() || KIND_AND_NAME.matcher(token).matches()
                 || HASHED_HOST.matcher(token).matches() || SOURCE_LINE.matcher(token).matches() || GCP_RESOURCE.matcher(token).matches()
                 || GIT_REVISION_PATH.matcher(token).matches() || SHELL_PROMPT.matcher(token).matches() || FILE_NAME.matcher(token).matches()
-                || JAVA_OBJECT.matcher(token).matches() || AGE_RECIPIENT.matcher(token).matches()
+                || JAVA_OBJECT.matcher(token).matches() || AGE_RECIPIENT.matcher(token).matches() || QUALIFIED_CLASS.matcher(token).matches()
+                || CHAIN_ADDRESS.matcher(token).matches()
                 || token.length() >= 64 && FILE_MAGIC.stream().anyMatch(token::startsWith) || PUBLISHABLE_KEY.matcher(token).matches());
+    }
+
+    /** Whether {@code token} is a link written URL-encoded in which the redactor finds nothing secret (a webhook's URL is one). */
+    static boolean isEncodedLink(String token, Redactor redactor) {
+        if (!ENCODED_LINK.matcher(token).matches()) {
+            return false;
+        }
+        String link = java.net.URLDecoder.decode(token, StandardCharsets.UTF_8);
+        return redactor.redact(link).equals(link);
+    }
+
+    /** Whether {@code token} is a Solana address in a text about Solana ({@code Pubkey.from_string("Es9vMF…")}). */
+    static boolean isSolanaAddress(String text, String token) {
+        return BASE58_ADDRESS.matcher(token).matches() && SOLANA_WORDS.matcher(text).find();
     }
 
     /** Whether {@code token}, after {@code previous}, is a GitHub Action's reference ({@code uses: actions/checkout@v4}). */

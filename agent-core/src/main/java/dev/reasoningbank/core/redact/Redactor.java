@@ -35,13 +35,13 @@ public final class Redactor {
     private static final java.util.regex.Pattern KEY_SHAPES = java.util.regex.Pattern.compile("SK[0-9a-fA-F]{32}");
     private static final Set<String> SECRET_NAMES = Set.of(
             "key", "auth", "authorization", "credential", "credentials", "signature", "sig", "sessionid", "session", "cookie",
-            "setcookie", "proxyauthorization", "appid", "passphrase", "pin", "passcode", "otp", "jwt", "pass");
+            "setcookie", "proxyauthorization", "appid", "passphrase", "pin", "passcode", "otp", "jwt", "pass", "connectsid");
     /** Names of a reference to a secret kept elsewhere (Helm charts, Kubernetes): {@code existingSecret}, {@code passwordSecretKey}. */
     private static final List<String> SECRET_REFERENCES = List.of("existingsecret", "secretref", "secretkeyref", "secretname", "secretkeyname",
             "passwordsecretkey", "existingsecretkey");
     private static final List<String> SECRET_NAME_ENDINGS = List.of(
             "apikey", "appkey", "clientid", "appid", "applicationid", "accountkey", "accesskey", "accesskeyid", "accessid", "secretkey", "privatekey", "privatekeyid", "subscriptionkey", "token", "jwt", "secret", "password", "passwd", "pwd", "psk",
-            "passphrase", "cvv", "cvc", "cvv2", "cvc2", "signature", "session");
+            "passphrase", "cvv", "cvc", "cvv2", "cvc2", "signature", "session", "sessionid", "sessid");
     /** Words of a listing's position: a token named with one is where the next page starts. */
     private static final List<String> LISTING_WORDS = List.of("page", "continuation", "cursor", "pagination", "resume", "sync");
 
@@ -56,7 +56,11 @@ public final class Redactor {
     /** Names of identifiers: the value after them names a thing (a user, a request), it does not open a lock. */
     private static final Set<String> ID_NAMES = Set.of("uid", "id", "userid", "requestid", "traceid", "spanid", "correlationid",
             "accountid", "projectid", "orgid", "organizationid", "messageid", "releaseid", "commit", "sha", "digest", "etag", "version", "nonce", "opaque", "ref", "user", "username", "role",
-            "organization", "org", "workspace", "project", "tenant", "team");
+            "organization", "org", "workspace", "project", "tenant", "team",
+            // a JSON Web Key's id, an OAuth request's state and PKCE challenge, a transaction's hash: public by design
+            "kid", "state", "codechallenge", "tx", "txid", "txhash", "transaction", "transactionhash");
+    private static final java.util.regex.Pattern HYPHENATED_WORDS = java.util.regex.Pattern.compile("[a-z]{2,12}(?:-[a-z]{2,12}){1,3}[.,;:]?");
+    private static final java.util.regex.Pattern FIELD_OF_WORDS = java.util.regex.Pattern.compile("[a-z_]{2,30}=(?:[A-Z_]{2,30}|[a-z]{2,20})[.,;]?");
     private static final Set<String> AUTH_SCHEMES = Set.of("bearer", "basic", "token", "digest", "apikey", "negotiate", "ntlm", "hoba");
     /** Parameters of an authentication challenge ({@code Bearer realm="api", error="invalid_token"}): names, not tokens. */
     private static final Set<String> CHALLENGE_PARAMETERS = Set.of(
@@ -381,8 +385,10 @@ public final class Redactor {
                 continue;
             }
             if (previousNamesSecret && (isObjectKey(secretName, token)
-                    || "key".equalsIgnoreCase(secretName) && isPlainWord(token))) {
-                // after a bare "key", a word or a path names a thing (key: "permission", Key: docs/index.txt); a key looks random
+                    || "key".equalsIgnoreCase(secretName) && (isPlainWord(token) || HYPHENATED_WORDS.matcher(token).matches())
+                    || FIELD_OF_WORDS.matcher(token).matches())) {
+                // after a bare "key", a word, a command or a path names a thing (key: "permission", the offending key: ssh-keygen,
+                // Key: docs/index.txt), a key looks random; a field of its own (Signature: status=ERROR) is the next column
                 out.append(redactToken(token));
                 previousNamesSecret = false;
                 continue;
@@ -579,7 +585,8 @@ public final class Redactor {
             boolean random = redacted.equals(token) && !call && looksRandom(value) && !namesAnId(name) && !inPublicBlock(publicBlocks, start)
                     && !text.startsWith("W/\"", Math.max(0, start - 3)) // a weak ETag (W/"8b-vST/Qtv3kULnTOs4RSX3Pp7WPig")
                     && !PublicValues.isPublic(token) && !PublicValues.isPublicKey(before, token) && !PublicValues.isActionReference(before, token) && !PublicValues.isFrameMethod(text, i)
-                    && !PublicValues.isBase64OfPublicText(value, STANDARD);
+                    && !PublicValues.isBase64OfPublicText(value, STANDARD) && !PublicValues.isSolanaAddress(text, value)
+                    && !PublicValues.isEncodedLink(value, STANDARD);
             if (random) {
                 found.add(value);
             }
@@ -606,7 +613,8 @@ public final class Redactor {
             int eq = segment.indexOf('=');
             String value = eq < 0 ? "" : segment.substring(eq + 1);
             String name = eq < 0 ? "" : segment.substring(0, eq);
-            if (eq > 0 && looksRandom(value) && !namesAnId(name) && !POSITION_NAMES.contains(squashed(name)) && !PublicValues.isPublic(value)) {
+            if (eq > 0 && looksRandom(value) && !namesAnId(name) && !POSITION_NAMES.contains(squashed(name)) && !PublicValues.isPublic(value)
+                    && !PublicValues.isEncodedLink(value, STANDARD)) {
                 found.add(value);
                 out.append(token.charAt(from)).append(name).append('=').append(marker("secret"));
             } else {

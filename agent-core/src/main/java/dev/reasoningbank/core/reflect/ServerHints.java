@@ -24,7 +24,7 @@ final class ServerHints {
             + "\\b(?:less|lower|smaller|fewer)(?: than)? or equal(?: to)?|\\bup ?to|\\bmaximum(?: allowed)?(?: value)?(?: is| of|:|=)?|\\bmax(?:imum)?(?: allowed)?\\s*[:=]?|"
             + "\\bexceeds? (?:the )?(?:maximum|max|limit)(?: allowed)?(?: value)?(?: of| is)?)\\s*:?\\s*[(\\[]?\\s*[\"'`]?" + NUMBER + "\\b");
     private static final Pattern EXCLUSIVE_MAX = Pattern.compile("(?i)(?:(?<![<=])<(?!=)|\\b(?:less|lower|smaller|fewer) than(?! or equal)|\\bbelow|\\bunder)\\s*" + NUMBER + "\\b");
-    private static final Pattern RANGE = Pattern.compile("(?i)\\b(?:between|from)\\s+" + NUMBER + "\\s+(?:and|to)\\s+" + NUMBER + "\\b"
+    private static final Pattern RANGE = Pattern.compile("(?i)\\b(?:between|from)\\s+" + NUMBER + "(?:\\s*\\(inclusive\\))?\\s+(?:and|to)\\s+" + NUMBER + "\\b"
             + "|\\b(?:range(?: of)?|in)\\s*[\\[(]?\\s*" + NUMBER + "\\s*(?:,|-|\\.\\.|to)\\s*" + NUMBER + "\\s*[\\])]?");
     private static final Pattern OR_LESS = Pattern.compile("(?i)\\b" + NUMBER + "\\s+or (?:less|fewer|lower|smaller)\\b");
     private static final Pattern ALLOWED = Pattern.compile("(?i)(?:\\bone of(?: the following)?|\\b(?:should|must|can|may) only be|\\bshould be(?: one of)?|\\bmust be either|\\b(?:allowed|valid|possible|supported|accepted|permitted) values?(?: are| is)?|"
@@ -116,7 +116,7 @@ final class ServerHints {
         if (m.find()) {
             Matcher token = TOKEN.matcher(m.group(1));
             while (token.find()) {
-                String t = token.group();
+                String t = token.group().replaceAll("[.:]+$", ""); // "one of asc and desc.": the sentence's end is no part of a value
                 if (!t.equalsIgnoreCase("or") && !t.equalsIgnoreCase("and")) {
                     values.add(t);
                 }
@@ -300,6 +300,12 @@ final class ServerHints {
         // the value is the parameter's only when the phrase names no other: "for the Content-Type header" is contentType's
         if (sole.find() && (sole.group(1) == null || sole.group(1).matches("(?i)" + nameAsWritten(parameter)))) {
             return Optional.of(sole.group(2).replaceAll("[.]+$", ""));
+        }
+        // "Only client_credentials value is allowed for the body parameter grant_type": the one value it allows
+        Matcher only = Pattern.compile("(?i)\\bonly\\s+[\"'`]?([A-Za-z0-9_.-]{1,40})[\"'`]?\\s+(?:value\\s+)?is\\s+(?:allowed|accepted|supported)\\b[^.;]{0,60}?\\b"
+                + nameAsWritten(parameter) + "\\b").matcher(message);
+        if (only.find()) {
+            return Optional.of(only.group(1));
         }
         Matcher byDefault = Pattern.compile("(?i)\\bdefault(?:s? to|s? is|\\s*:|\\s*=| value is| value:)\\s*[\"'`]?([A-Za-z0-9_.-]{1,40})").matcher(message);
         return byDefault.find() ? Optional.of(byDefault.group(1)) : Optional.empty();

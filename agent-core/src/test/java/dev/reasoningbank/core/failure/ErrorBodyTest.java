@@ -47,4 +47,13 @@ class ErrorBodyTest {
         assertThat(body.field()).isEqualTo("page_size");
         assertThat(ErrorBody.parse("{\"error\":\"Not found\",\"error_extra\":{\"retry_after\":3}}").message()).isEqualTo("Not found");
     }
+
+    @Test
+    void parameters_listed_under_the_data_of_a_generic_message_are_read_with_it() {
+        ErrorBody body = ErrorBody.parse("""
+                {"code":"rest_invalid_param","message":"Invalid parameter(s): page","data":{"status":400,"params":{"page":"page must be between 1 (inclusive) and 40 (inclusive)"}}}""");
+        assertThat(body.message()).isEqualTo("Invalid parameter(s): page: page must be between 1 (inclusive) and 40 (inclusive)");
+        assertThat(body.field()).isEqualTo("page");
+        assertThat(body.code()).isEqualTo("rest_invalid_param");
+    }
 }

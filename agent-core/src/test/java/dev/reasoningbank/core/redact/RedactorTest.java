@@ -549,6 +549,13 @@ class RedactorTest {
         "age: error: no identity matched any of the recipients: age1zvkyg2lqzraa2lnjvqej32nkuu0ues2s82hzrye869xeexvn73equnujwj",
         "Load key \"/home/deploy/.ssh/id_ed25519\": invalid format; private key: /home/<user>/.ssh/<key_file> is ignored",
         "cannot parse payload 'eyJzdGVwIjoicmVmcmVzaCIsIm1vZGUiOiJkcnkifQ==': decode it from base64 first",
+        // a class named by its package, addresses on chains, a JWK's public members, an encoded link, a checksum's file, a command
+        "Caused by: org.acme.billing.gateway3.InvoiceRejectedException: amount must be positive",
+        "transfer 0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAeD -> bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq failed: insufficient funds",
+        "{\"keys\":[{\"kty\":\"RSA\",\"kid\":\"Qm9ZcHk3XzJfUnRpS2w\",\"n\":\"0vx7agoebGcQSuuPiLJXZptN9nndrQmbXEps2aiAFbWhM78LhWx4cbbfAAtVT86zwu1RK7aPFFxuhDR1L6tSoc\",\"e\":\"AQAB\"}]}",
+        "GET /authorize?response_type=code&redirect_uri=https%3A%2F%2Fapp.example.org%2Fcb&state=9f1c2e7ab04d&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM",
+        "WARNING: found 1 offending key in ~/.ssh/known_hosts:12; remove it with the offending key: ssh-keygen -R host",
+        "8c1e0fcd72fa4b52c2b1a8b5f3d9f0d9d2e7c5a6b3f1e4d8c7b9a0f2e1d3c5b7  *debian-12.5.0-amd64-netinst.iso",
         // a certificate cut before its end is still public
         "Server certificate\n-----BEGIN CERTIFICATE-----\nMIIDQzCCAiugAwIBAgIEOiWQ0DANBgkqhkiG9w0BAQsFADBBMQ4wDAYDVQQKDAVD\naXNjbzEvMC0GA1UEAwwmQ2lzY28gVW1icmVsbGEgU2Vjb25kYXJ5IFN1YkNBIG1h",
     })
@@ -574,5 +581,19 @@ class RedactorTest {
         assertThat(redactor.redact(pydantic)).doesNotContain("8812").contains("\"ctx\":{\"pattern\":\"^[0-9]{6}$\"}");
         assertThat(redactor.redact("b64 eyJ1c2VyIjoiYm9iIiwicGFzc3dvcmQiOiJzdW5zaGluZSJ9")).as("base64 of {\"user\":\"bob\",\"password\":\"sunshine\"}")
                 .doesNotContain("eyJ1c2VyIjoiYm9iIiwicGFzc3dvcmQiOiJzdW5zaGluZSJ9");
+    }
+
+    @Test
+    void a_wrapped_url_password_an_aligned_column_an_expect_answer_and_a_session_cookie_go() {
+        String wrapped = "DATABASE_URL=postgres://app:Zk82mQx1Lp0sVn\n4Rt7Yw@db.internal.example:5432/app";
+        assertThat(redactor.redact(wrapped)).doesNotContain("Zk82mQx1Lp0sVn").doesNotContain("4Rt7Yw").contains("@db.internal.example:5432/app");
+        assertThat(redactor.redact("wifi-sec.psk:          Copper Lantern Ridge77\nwifi-sec.psk-flags:    0 (none)"))
+                .doesNotContain("Copper").doesNotContain("Ridge77").contains("0 (none)");
+        String expect = "Enter passphrase for key '/root/.ssh/id_rsa': \nsend: sending \"amber delta quiet fox\\r\" to { exp6 }";
+        assertThat(redactor.redact(expect)).doesNotContain("amber delta quiet fox").contains("to { exp6 }");
+        assertThat(redactor.redact("net use Y: \\\\nas02\\share /user:ACME\\bob Pl4tinum!x /persistent:yes")).doesNotContain("Pl4tinum!x");
+        assertThat(redactor.redact("\"GET /cart\" 200 \"PHPSESSID=9c2f61e0b7aa4d3c8e5f1a2b3c4d5e6f; theme=dark\"")).doesNotContain("9c2f61e0b7aa4d3c8e5f1a2b3c4d5e6f");
+        assertThat(redactor.redact("callback https%3A%2F%2Fhooks.slack.com%2Fservices%2F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"))
+                .doesNotContain("q1W2e3R4t5Y6u7I8o9P0a1S2");
     }
 }

@@ -120,6 +120,15 @@ class ServerHintsTest {
     }
 
     @Test
+    void a_range_marked_inclusive_an_allowed_value_at_a_sentence_end_and_the_only_value_allowed_are_read() {
+        assertThat(ServerHints.upperBound("size must be between 1 (inclusive) and 40 (inclusive)")).contains(40L);
+        assertThat(ServerHints.allowedValues("direction is not one of up and down.")).containsExactly("up", "down");
+        assertThat(ServerHints.valueFor("Only authorization_code value is allowed for the body parameter grant_type", "grant_type"))
+                .contains("authorization_code");
+        assertThat(ServerHints.valueFor("Only authorization_code value is allowed for the body parameter grant_type", "scope")).isEmpty();
+    }
+
+    @Test
     void allowed_values_are_read_after_a_noun_of_what_they_are() {
         assertThat(ServerHints.allowedValues("invalid precision; valid precision units are ns, us, ms, and s")).containsExactly("ns", "us", "ms", "s");
     }
