@@ -13,7 +13,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -147,26 +146,39 @@ record BankDocument(int schemaVersion, long revision, byte[] json, List<String> 
         return " at line " + line + ", column " + (at - lineStart + 1);
     }
 
-    private Supplier<List<Lesson>> reader(List<Integer> places, Function<String, RuntimeException> unreadable) {
-        return () -> {
-            ObjectReader reader = LessonJson.lessonReader();
-            List<Lesson> lessons = new ArrayList<>(places.size());
-            for (int i : places) {
-                Lesson lesson;
-                try {
-                    lesson = reader.readValue(json, starts[i], ends[i] - starts[i]);
-                } catch (JsonProcessingException e) {
-                    throw unreadable.apply(LessonJson.explain(e, where(starts[i], e), "lessons[" + i + "]"));
-                } catch (IOException e) {
-                    throw new IllegalStateException("cannot read from a byte array", e);
-                }
-                if (!lesson.id().equals(ids.get(i)) || !lesson.trigger().tool().equals(tools.get(i))
-                        || !java.util.Objects.equals(lesson.sharedHost(), hosts.get(i))) {
-                    throw unreadable.apply("lessons[" + i + "] names its id, tool or host twice, with different values");
-                }
-                lessons.add(lesson);
+    private ToolLessons.Source reader(List<Integer> places, Function<String, RuntimeException> unreadable) {
+        return new ToolLessons.Source() {
+            @Override
+            public List<Lesson> read() {
+                return lessonsAt(places, unreadable);
             }
-            return lessons;
+
+            @Override
+            public byte[] json(int place) {
+                int i = places.get(place);
+                return java.util.Arrays.copyOfRange(json, starts[i], ends[i]);
+            }
         };
+    }
+
+    private List<Lesson> lessonsAt(List<Integer> places, Function<String, RuntimeException> unreadable) {
+        ObjectReader reader = LessonJson.lessonReader();
+        List<Lesson> lessons = new ArrayList<>(places.size());
+        for (int i : places) {
+            Lesson lesson;
+            try {
+                lesson = reader.readValue(json, starts[i], ends[i] - starts[i]);
+            } catch (JsonProcessingException e) {
+                throw unreadable.apply(LessonJson.explain(e, where(starts[i], e), "lessons[" + i + "]"));
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot read from a byte array", e);
+            }
+            if (!lesson.id().equals(ids.get(i)) || !lesson.trigger().tool().equals(tools.get(i))
+                    || !java.util.Objects.equals(lesson.sharedHost(), hosts.get(i))) {
+                throw unreadable.apply("lessons[" + i + "] names its id, tool or host twice, with different values");
+            }
+            lessons.add(lesson);
+        }
+        return lessons;
     }
 }

@@ -15,7 +15,6 @@ import java.util.Set;
 import java.util.HashSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -82,11 +81,11 @@ public final class BankSnapshot {
      * @param ids the lessons' ids, in the order they were first stored
      * @param tools the tool of each lesson, in the same order
      * @param hosts the host each lesson was learned on ({@link Lesson#sharedHost()}), in the same order
-     * @param readerOf for a tool, what reads its lessons in that order
+     * @param readerOf for a tool, where its lessons are (read in that order)
      * @throws IllegalArgumentException when two lessons have the same id
      */
     static BankSnapshot toRead(long revision, List<String> ids, List<String> tools, List<@Nullable String> hosts,
-            Function<String, Supplier<List<Lesson>>> readerOf) {
+            Function<String, ToolLessons.Source> readerOf) {
         Map<String, ToolLessons> byTool = new HashMap<>();
         Map<String, Set<String>> toolsByHost = new HashMap<>();
         Map<String, int[]> counts = new HashMap<>();
@@ -208,6 +207,28 @@ public final class BankSnapshot {
             }
         }
         return -1;
+    }
+
+    /** What writes the lessons of a document: a lesson, or the JSON of one nobody read, copied as it is. */
+    interface DocumentWriter {
+        void lesson(Lesson lesson) throws java.io.IOException;
+
+        void json(byte[] lesson) throws java.io.IOException;
+    }
+
+    /** Each lesson in the order first stored, to {@code writer}: a lesson not read yet as its JSON, so writing reads none. */
+    void writeTo(DocumentWriter writer) throws java.io.IOException {
+        IdIndex.Entry[] entries = byId.entries();
+        Arrays.sort(entries, Comparator.comparingLong(IdIndex.Entry::sequence));
+        for (IdIndex.Entry entry : entries) {
+            byte[] json = entry.held() == null ? Objects.requireNonNull(entry.of(), "an entry holds its lesson or says where it is")
+                    .jsonIfNotRead(entry.place()) : null;
+            if (json != null) {
+                writer.json(json);
+            } else {
+                writer.lesson(entry.lesson());
+            }
+        }
     }
 
     public long revision() {

@@ -1,6 +1,7 @@
 package dev.reasoningbank.core.store;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.reasoningbank.core.lesson.Lesson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -476,14 +477,12 @@ public final class JsonFileLessonStore implements LessonStore {
 
     private void write(BankSnapshot snapshot) throws IOException {
         removeStaleTempFiles();
-        byte[] json = LessonJson.writeCompact(new LessonJson.Document(LessonJson.SCHEMA_VERSION, snapshot.revision(), snapshot.lessons()));
         Path temp = file.resolveSibling(file.getFileName() + ".tmp-" + ProcessHandle.current().pid() + "-" + System.nanoTime());
         try {
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                ByteBuffer buffer = ByteBuffer.wrap(json);
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
-                }
+                java.io.OutputStream out = new java.io.BufferedOutputStream(java.nio.channels.Channels.newOutputStream(channel), 1 << 16);
+                writeDocument(snapshot, out);
+                out.flush();
                 channel.force(true);
             }
             Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -491,6 +490,33 @@ public final class JsonFileLessonStore implements LessonStore {
         } finally {
             Files.deleteIfExists(temp);
         }
+    }
+
+    /**
+     * The document, as {@link LessonJson#writeCompact} writes it, streamed: a lesson nobody read is copied as the old
+     * document held it, so a fold reads no lesson it did not have to (and keeps one this version cannot read as it was).
+     */
+    static void writeDocument(BankSnapshot snapshot, java.io.OutputStream out) throws IOException {
+        out.write(("{\"schemaVersion\":" + LessonJson.SCHEMA_VERSION + ",\"revision\":" + snapshot.revision() + ",\"lessons\":[")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        snapshot.writeTo(new BankSnapshot.DocumentWriter() {
+            private boolean first = true;
+
+            @Override
+            public void lesson(Lesson lesson) throws IOException {
+                json(LessonJson.writeCompact(lesson));
+            }
+
+            @Override
+            public void json(byte[] lesson) throws IOException {
+                if (!first) {
+                    out.write(',');
+                }
+                first = false;
+                out.write(lesson);
+            }
+        });
+        out.write("]}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     private static void syncDirectory(Path directory) {

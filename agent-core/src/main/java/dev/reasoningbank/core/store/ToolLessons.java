@@ -3,7 +3,6 @@ package dev.reasoningbank.core.store;
 import dev.reasoningbank.core.lesson.Lesson;
 import java.util.List;
 import java.util.Objects;
-import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -13,22 +12,29 @@ import org.jspecify.annotations.Nullable;
 final class ToolLessons {
 
     private final String tool;
-    private volatile @Nullable List<Lesson> lessons;
-    private @Nullable Supplier<List<Lesson>> reader;
+    /** Where lessons not read yet are: what reads them all, and the JSON of each as the document holds it. */
+    interface Source {
+        List<Lesson> read();
 
-    private ToolLessons(String tool, @Nullable List<Lesson> lessons, @Nullable Supplier<List<Lesson>> reader) {
+        byte[] json(int place);
+    }
+
+    private volatile @Nullable List<Lesson> lessons;
+    private @Nullable Source source;
+
+    private ToolLessons(String tool, @Nullable List<Lesson> lessons, @Nullable Source source) {
         this.tool = tool;
         this.lessons = lessons;
-        this.reader = reader;
+        this.source = source;
     }
 
     static ToolLessons of(String tool, List<Lesson> lessons) {
         return new ToolLessons(tool, List.copyOf(lessons), null);
     }
 
-    /** Lessons {@code reader} reads when they are first asked for; a reader that fails is asked again next time. */
-    static ToolLessons toRead(String tool, Supplier<List<Lesson>> reader) {
-        return new ToolLessons(tool, null, reader);
+    /** Lessons {@code source} reads when they are first asked for; a source that fails to read is asked again next time. */
+    static ToolLessons toRead(String tool, Source source) {
+        return new ToolLessons(tool, null, source);
     }
 
     String tool() {
@@ -41,12 +47,17 @@ final class ToolLessons {
             synchronized (this) {
                 read = lessons;
                 if (read == null) {
-                    read = List.copyOf(Objects.requireNonNull(reader, "a list not read yet has its reader").get());
+                    read = List.copyOf(Objects.requireNonNull(source, "a list not read yet has its source").read());
                     lessons = read;
-                    reader = null; // what it read from can go
+                    source = null; // what it read from can go
                 }
             }
         }
         return read;
+    }
+
+    /** The JSON of the {@code place}-th lesson as the document holds it, while the lessons are not read; else {@code null}. */
+    synchronized byte @Nullable [] jsonIfNotRead(int place) {
+        return lessons == null && source != null ? source.json(place) : null;
     }
 }

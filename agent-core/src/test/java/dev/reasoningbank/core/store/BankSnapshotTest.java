@@ -81,6 +81,13 @@ class BankSnapshotTest {
         // when the same bank is read back from its document a tool's lessons at a time, and both change alike
         byte[] json = LessonJson.writeCompact(new LessonJson.Document(LessonJson.SCHEMA_VERSION, whole.revision(), whole.lessons()));
         BankSnapshot lazy = BankDocument.index(json).snapshot(IllegalStateException::new);
+        // written back before anyone reads a lesson, and after one change, it is the document a bank read whole writes
+        assertThat(documentOf(lazy)).isEqualTo(new String(json, java.nio.charset.StandardCharsets.UTF_8));
+        Lesson changed = expected.get(0).withStatus(LessonStatus.TRUSTED);
+        List<Lesson> withChange = new ArrayList<>(expected);
+        withChange.set(0, changed);
+        assertThat(documentOf(lazy.with(whole.revision(), List.of(changed), List.of()))).isEqualTo(new String(
+                LessonJson.writeCompact(new LessonJson.Document(LessonJson.SCHEMA_VERSION, whole.revision(), withChange)), java.nio.charset.StandardCharsets.UTF_8));
         List<Lesson> expectedLazy = new ArrayList<>(expected);
         assertAgree(lazy, expected);
         for (int step = 2_000; step < 3_000; step++) {
@@ -91,6 +98,12 @@ class BankSnapshotTest {
         // then
         assertAgree(whole, expected);
         assertAgree(lazy, expected);
+    }
+
+    private static String documentOf(BankSnapshot snapshot) throws java.io.IOException {
+        java.io.ByteArrayOutputStream written = new java.io.ByteArrayOutputStream();
+        JsonFileLessonStore.writeDocument(snapshot, written);
+        return written.toString(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private static BankSnapshot randomChange(Random random, int step, List<Lesson> expected, BankSnapshot snapshot) {
