@@ -129,7 +129,7 @@ record BankDocument(int schemaVersion, long revision, byte[] json, List<String> 
         for (int i = 0; i < ids.size(); i++) {
             placesOf.computeIfAbsent(tools.get(i), t -> new ArrayList<>()).add(i);
         }
-        return BankSnapshot.toRead(revision, ids, tools, hosts, tool -> reader(placesOf.getOrDefault(tool, List.of()), unreadable));
+        return BankSnapshot.toRead(revision, ids, tools, hosts, tool -> source(placesOf.getOrDefault(tool, List.of()), unreadable));
     }
 
     /** Where in the document a problem found at some place of the lesson starting at {@code start} is: its line and column. */
@@ -146,7 +146,7 @@ record BankDocument(int schemaVersion, long revision, byte[] json, List<String> 
         return " at line " + line + ", column " + (at - lineStart + 1);
     }
 
-    private ToolLessons.Source reader(List<Integer> places, Function<String, RuntimeException> unreadable) {
+    private ToolLessons.Source source(List<Integer> places, Function<String, RuntimeException> unreadable) {
         return new ToolLessons.Source() {
             @Override
             public List<Lesson> read() {

@@ -81,18 +81,18 @@ public final class BankSnapshot {
      * @param ids the lessons' ids, in the order they were first stored
      * @param tools the tool of each lesson, in the same order
      * @param hosts the host each lesson was learned on ({@link Lesson#sharedHost()}), in the same order
-     * @param readerOf for a tool, where its lessons are (read in that order)
+     * @param sourceOf for a tool, where its lessons are (read in that order)
      * @throws IllegalArgumentException when two lessons have the same id
      */
     static BankSnapshot toRead(long revision, List<String> ids, List<String> tools, List<@Nullable String> hosts,
-            Function<String, ToolLessons.Source> readerOf) {
+            Function<String, ToolLessons.Source> sourceOf) {
         Map<String, ToolLessons> byTool = new HashMap<>();
         Map<String, Set<String>> toolsByHost = new HashMap<>();
         Map<String, int[]> counts = new HashMap<>();
         List<IdIndex.Entry> entries = new ArrayList<>(ids.size());
         for (int i = 0; i < ids.size(); i++) {
             String tool = tools.get(i);
-            ToolLessons of = byTool.computeIfAbsent(tool, t -> ToolLessons.toRead(t, readerOf.apply(t)));
+            ToolLessons of = byTool.computeIfAbsent(tool, t -> ToolLessons.toRead(t, sourceOf.apply(t)));
             entries.add(new IdIndex.Entry(ids.get(i), i, null, of, counts.computeIfAbsent(tool, t -> new int[1])[0]++));
             String host = hosts.get(i);
             if (host != null) {
