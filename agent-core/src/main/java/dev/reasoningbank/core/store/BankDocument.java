@@ -32,6 +32,12 @@ record BankDocument(int schemaVersion, long revision, byte[] json, List<String> 
 
     /** Indexes a document; a syntax error, or a lesson without an id or a tool, is reported with where it is. */
     static BankDocument index(byte[] json) throws JsonProcessingException {
+        BankDocument scanned = DocumentScanner.scan(json);
+        return scanned != null ? scanned : parse(json);
+    }
+
+    /** Indexes a document with Jackson's tokenizer, which checks every token and says where one is wrong. */
+    static BankDocument parse(byte[] json) throws JsonProcessingException {
         int schemaVersion = 0;
         long revision = 0;
         List<String> ids = new ArrayList<>();
@@ -116,6 +122,21 @@ record BankDocument(int schemaVersion, long revision, byte[] json, List<String> 
             }
         }
         return tool;
+    }
+
+    /**
+     * Binds the document's first lesson and forgets it: done on another thread while the document is indexed, so
+     * that the mapper has built what it reads lessons with when a tool's lessons are first asked for.
+     */
+    static void warmUp(byte[] json) {
+        BankDocument first = DocumentScanner.scan(json, 1);
+        if (first != null && first.ids().size() == 1) {
+            try {
+                LessonJson.lessonReader().readValue(json, first.starts[0], first.ends[0] - first.starts[0]);
+            } catch (IOException | RuntimeException unreadable) {
+                // it is read again when its tool is asked for, and named then
+            }
+        }
     }
 
     /**

@@ -434,13 +434,16 @@ public final class JsonFileLessonStore implements LessonStore {
         if (state.size() == 0) {
             throw corrupt("is empty (0 bytes)", null);
         }
-        if (state.size() >= readWholeBelow) {
-            // the mapper takes a while to start: on another thread while the document is indexed, for the first lessons read
-            java.util.concurrent.CompletableFuture.runAsync(LessonJson::lessonReader);
-        }
+        // the mapper takes a while to start: on another thread while a large document is read and indexed
+        java.util.concurrent.CompletableFuture<Void> mapper = state.size() >= readWholeBelow
+                ? java.util.concurrent.CompletableFuture.runAsync(LessonJson::lessonReader) : null;
         BankDocument document;
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            document = BankDocument.index(readFrom(channel, 0));
+            byte[] json = readFrom(channel, 0);
+            if (mapper != null) {
+                mapper.thenRunAsync(() -> BankDocument.warmUp(json));
+            }
+            document = BankDocument.index(json);
         } catch (NoSuchFileException raced) {
             return load(stat());
         } catch (AccessDeniedException e) {

@@ -33,7 +33,8 @@ public final class LessonJson {
             .enable(SerializationFeature.INDENT_OUTPUT)
             .build();
 
-    private static final ObjectReader LESSON = MAPPER.readerFor(Lesson.class);
+    /** Reads one lesson from where a document holds it: anything after the lesson in that place is an error, not ignored. */
+    private static final ObjectReader LESSON = MAPPER.readerFor(Lesson.class).with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     /**
      * The document a bank file holds.
