@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
  * Secrets told by where they stand rather than by a name beside them: the argument of a protocol's
  * {@code PASS} command in a client's transcript, the password of a {@code (user, password)} pair given to an
  * HTTP library, a value printed alone on the line after one that announces a password, the password of a
- * SQL statement, the code of a one-time-password check, recovery codes listed under their heading, the password of a
+ * SQL statement, the code of a one-time-password check, recovery codes listed under their heading or printed from their
+ * file, the password of a line of Postfix's {@code sasl_passwd}, the password of a
  * Windows {@code net use} and the response of an HTTP Digest answer.
  */
 final class PositionalSecrets {
@@ -62,9 +63,16 @@ final class PositionalSecrets {
     private static final Pattern NET_USE = Pattern.compile("(?im)^(.{0,200}?\\bnet\\s{1,4}use\\s{1,4}(?:[a-z]:\\s{1,4}|\\*\\s{1,4})?\\\\\\\\\\S{1,300}\\s{1,4}"
             + "(?:/user:\\S{1,200}\\s{1,4})?)([^\\s/*][^\\s]{0,200})");
     /** A list of recovery codes under the line that announces it ({@code Recovery codes (each can be used once):}). */
-    private static final Pattern CODES_ANNOUNCED = Pattern.compile("(?i)\\b(?:recovery|backup)\\scodes\\b.{0,80}:\\s*$");
+    private static final Pattern CODES_ANNOUNCED = Pattern.compile("(?i)\\b(?:recovery|backup)\\scodes\\b.{0,80}:\\s*$"
+            // or a file of them printed: cat ~/Downloads/github-recovery-codes.txt
+            + "|\\b(?:cat|type|more|less|head|tail|get-content|gc)\\s+\\S{0,200}(?:recovery|backup)[-_ ]?codes\\S{0,40}\\s*$");
     private static final Pattern LISTED_CODE = Pattern.compile("(?i)" + CODE_SHAPE);
 
+    /**
+     * A line of Postfix's {@code sasl_passwd}: {@code [smtp.gmail.com]:587 user@example.com:password}, the relay in brackets, then the
+     * user and, after the first colon, the password, the rest of the line (an app password has spaces: {@code dfpf fxte ahmj becv}).
+     */
+    private static final Pattern SASL_PASSWD = Pattern.compile("(?m)^([ \\t]{0,8}\\[[A-Za-z0-9.-]{1,253}](?::\\d{1,5})?[ \\t]{1,8}[^\\s:]{1,200}:)(\\S[^\\r\\n]{0,199}?)[ \\t]*$");
     /** An HTTP Digest answer: its {@code response} hash proves the password for that nonce. */
     private static final Pattern DIGEST_RESPONSE = Pattern.compile("(?i)((?:(?<![a-z])|(?<=\\\\[rn]))authorization:\\s{0,3}digest\\b[^\\n]{0,600}?\\bresponse=\"?)([0-9a-f]{32,128})");
 
@@ -122,11 +130,14 @@ final class PositionalSecrets {
         }
         if (out.contains(":  ")) {
             out = replaceEach(ALIGNED_VALUE.matcher(out), m -> Redactor.isSecretName(m.group(2)) && !BROAD_NAME.matcher(m.group(2)).matches()
-                    && !m.group(3).matches("(?i)none|null|true|false|\\d{1,2}")
+                    && !m.group(3).matches("(?i)none|null|true|false|\\d{1,2}") && !PublicValues.isFileLocation(m.group(3), 0)
                     ? m.group(1) + Redactor.marker("secret") : m.group());
         }
         if (lower.contains("send: sending") && EXPECT_SECRET_PROMPT.matcher(out).find()) {
             out = expectSends(out);
+        }
+        if (text.contains("]:") || text.contains("] ")) {
+            out = replaceGroup(SASL_PASSWD.matcher(out), 1, 2);
         }
         if (lower.contains("net use")) {
             out = replaceGroup(NET_USE.matcher(out), 1, 2);

@@ -26,7 +26,9 @@ final class PublicValues {
     private static final Pattern AGE_RECIPIENT = Pattern.compile("age1[qpzry9x8gf2tvdw0s3jn54khce6mua7l]{58}[.,;:]?");
     /** A file's location under a root every system has, placeholders allowed: {@code /home/<user>/.ssh/<name_of_key_file>}. */
     private static final Pattern FILE_LOCATION = Pattern.compile(
-            "(?:~|/(?:home|Users|var|etc|opt|tmp|srv|mnt|root|run|usr|private|Volumes))/[\\w.@+~%<>{}$-]{1,255}(?:/[\\w.@+~%<>{}$-]{1,255}){1,40}");
+            "(?:~|/(?:home|Users|var|etc|opt|tmp|srv|mnt|root|run|usr|private|Volumes))/[\\w.@+~%<>{}$-]{1,255}(?:/[\\w.@+~%<>{}$-]{1,255}){1,40}"
+            // or any absolute path to a file of keys or certificates: SERVER_KEY: /certs/auth-proxy-key.pem
+            + "|(?:/[\\w.@+~%-]{1,255}){1,40}\\.(?:pem|key|crt|cer|der|p12|pfx|jks|keystore|p8|asc|gpg|pub)(?![\\w.])");
     /** A field of a JSON document whose value is one plain word: {@code "action":"login"}. */
     private static final Pattern WORD_FIELD = Pattern.compile("\"([A-Za-z][\\w-]{0,40})\"\\s*:\\s*\"([A-Za-z]{1,20})\"");
     /** {@code com.microsoft.aad.msal4j.MsalServiceException}, with a method after it: a class named by its package, as traces print it. */
@@ -178,6 +180,45 @@ final class PublicValues {
         return redactor.redact(link).equals(link);
     }
 
+    /**
+     * Whether {@code token} is a Bitcoin address in Base58Check ({@code 1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa}): its version byte is
+     * an address's (pay to a key or a script, main or test network) and its checksum holds, which a random string of that
+     * shape does once in four billion. A private key in the same encoding (WIF) has another version byte.
+     */
+    static boolean isBitcoinAddress(String token) {
+        String t = token.replaceAll("[.,;:]$", "");
+        if (!BITCOIN_ADDRESS.matcher(t).matches()) {
+            return false;
+        }
+        java.math.BigInteger value = java.math.BigInteger.ZERO;
+        for (int i = 0; i < t.length(); i++) {
+            value = value.multiply(java.math.BigInteger.valueOf(58)).add(java.math.BigInteger.valueOf(BASE58.indexOf(t.charAt(i))));
+        }
+        byte[] digits = value.toByteArray();
+        int leadingOnes = 0;
+        while (leadingOnes < t.length() && t.charAt(leadingOnes) == '1') {
+            leadingOnes++;
+        }
+        int skip = digits.length > 1 && digits[0] == 0 ? 1 : 0; // BigInteger's sign byte
+        byte[] decoded = new byte[leadingOnes + digits.length - skip];
+        System.arraycopy(digits, skip, decoded, leadingOnes, digits.length - skip);
+        if (decoded.length != 25 || !ADDRESS_VERSIONS.contains(decoded[0] & 0xff)) {
+            return false;
+        }
+        try {
+            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+            byte[] check = sha.digest(sha.digest(java.util.Arrays.copyOf(decoded, 21)));
+            return java.util.Arrays.equals(check, 0, 4, decoded, 21, 25);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+
+    private static final Pattern BITCOIN_ADDRESS = Pattern.compile("[13mn2][1-9A-HJ-NP-Za-km-z]{25,34}");
+    private static final String BASE58 = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
+    /** Version bytes of Bitcoin addresses: pay to a key hash (0, 111 on testnet) or to a script hash (5, 196). */
+    private static final java.util.Set<Integer> ADDRESS_VERSIONS = java.util.Set.of(0x00, 0x05, 0x6f, 0xc4);
+
     /** Whether {@code token} is a Solana address in a text about Solana ({@code Pubkey.from_string("Es9vMF…")}). */
     static boolean isSolanaAddress(String text, String token) {
         return BASE58_ADDRESS.matcher(token).matches() && SOLANA_WORDS.matcher(text).find();
@@ -201,6 +242,11 @@ final class PublicValues {
     /** Whether the text at {@code start} is a file's location, what a secret's name may point to ({@code private key: /home/u/.ssh/id}). */
     static boolean isFileLocation(String text, int start) {
         return FILE_LOCATION.matcher(text).region(start, Math.min(text.length(), start + 4096)).lookingAt();
+    }
+
+    /** Whether {@code value} is a file's location, all of it ({@code TLS_KEY=/certs/tls/proxy.pem}). */
+    static boolean isFileLocation(String value) {
+        return value.length() <= 4096 && FILE_LOCATION.matcher(value).matches();
     }
 
     /** Whether {@code token} names a type of public key ({@code ssh-ed25519}). */

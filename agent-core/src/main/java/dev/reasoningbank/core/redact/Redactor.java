@@ -66,7 +66,6 @@ public final class Redactor {
     private static final Set<String> CHALLENGE_PARAMETERS = Set.of(
             "realm=", "scope=", "error=", "error_description=", "error_uri=", "charset=", "resource_metadata=", "algorithm=", "nonce=",
             "username="); // Digest username="admin", ... response="…": the response is taken by its own rule
-    /** Webhook URLs whose path is the credential (gitleaks' slack-webhook-url, microsoft-teams-webhook...): the path goes. */
     /** Where a URL's path is its credential: chat webhooks (any version of Discord's API) and Telegram's bot URLs. */
     private static final java.util.regex.Pattern CAPABILITY_URL = java.util.regex.Pattern.compile("(?i)hooks\\.slack\\.com/(?:services|workflows|triggers)/"
             + "|\\.webhook\\.office\\.com/webhookb2/|outlook\\.office\\.com/webhook/|discord(?:app)?\\.com/api/(?:v\\d{1,2}/)?webhooks/"
@@ -288,6 +287,7 @@ public final class Redactor {
     private static String redactTokens(String text) {
         // a certificate, a public key or a signature is public: its lines are not random secrets (names and key formats still are)
         List<int[]> publicBlocks = PublicValues.publicBlocks(text);
+        boolean authorizationRequest = AUTHORIZATION_REQUEST.matcher(text).find();
         StringBuilder out = new StringBuilder(text.length());
         boolean previousNamesSecret = false;
         boolean previousIsAuthScheme = false;
@@ -431,7 +431,7 @@ public final class Redactor {
                     out.append(token);
                     previousIsAuthScheme = true;
                 } else if (LINK.matcher(token).lookingAt()) {
-                    out.append(redactToken(token)); // "your key: https://…?key=YOURKEY": a link to go to; what its query holds is judged
+                    out.append(redactToken(token, authorizationRequest)); // "your key: https://…?key=YOURKEY": a link to go to; what its query holds is judged
                 } else if (looksLikeAValue(token) && !text.startsWith("(", i) && !text.startsWith("[", i)
                         // a link is where to go, not a value ("Forgot your password:\nhttps://example.com/reset")
                         && !PLAIN_LINK.matcher(token).matches()
@@ -563,7 +563,7 @@ public final class Redactor {
             // auth=ApiKeyAuth.from_env(): a name given the result of a call in code, when nothing in it is a known key
             boolean call = token.indexOf('=') > 0 && i < text.length() && text.charAt(i) == '(' && CALLED_CODE.matcher(token).matches()
                     && redactSegments(token).equals(token);
-            String redacted = call ? token : redactToken(token);
+            String redacted = call ? token : redactToken(token, authorizationRequest);
             if (!redacted.equals(token)) {
                 found.addAll(removedParts(token, redacted)); // ansible_password=X: X goes wherever else it appears too
             }
@@ -586,6 +586,7 @@ public final class Redactor {
                     && !text.startsWith("W/\"", Math.max(0, start - 3)) // a weak ETag (W/"8b-vST/Qtv3kULnTOs4RSX3Pp7WPig")
                     && !PublicValues.isPublic(token) && !PublicValues.isPublicKey(before, token) && !PublicValues.isActionReference(before, token) && !PublicValues.isFrameMethod(text, i)
                     && !PublicValues.isBase64OfPublicText(value, STANDARD) && !PublicValues.isSolanaAddress(text, value)
+                    && !PublicValues.isBitcoinAddress(value)
                     && !PublicValues.isEncodedLink(value, STANDARD);
             if (random) {
                 found.add(value);
@@ -798,12 +799,15 @@ public final class Redactor {
                 || NAMING_PLACEHOLDER.matcher(value).matches() || PREFIX_AND_XS.matcher(value).matches() || isConstant(value)
                 || value.length() >= 6 && value.chars().allMatch(ch -> ch == value.charAt(0))
                 || SECRET_WORD_VALUES.contains(value.toLowerCase(Locale.ROOT)) || FIELD_IN_CODE.matcher(value).matches()
+                || MASK_WORDS.contains(value.replaceAll("^[\\[<(]|[\\]>)]$", "").toLowerCase(Locale.ROOT))
                 || YOUR_SECRET.matcher(value).matches());
     }
 
     /** Values that name what goes there: {@code POSTGRES_PASSWORD=password}, {@code redis://username:password@host}. */
     private static final Set<String> SECRET_WORD_VALUES = Set.of("password", "passwd", "secret", "token", "apikey", "api_key", "api-key",
             "pass", "key", "credentials");
+    /** What a printer writes instead of a value it hid: gitleaks' {@code REDACTED}, Rails' {@code [FILTERED]}, {@code <masked>}. */
+    private static final Set<String> MASK_WORDS = Set.of("redacted", "filtered", "masked", "omitted", "sanitized", "scrubbed", "hidden");
     /** {@code YOURKEY}, {@code your_api_token}: what to write there, named. */
     private static final java.util.regex.Pattern YOUR_SECRET = java.util.regex.Pattern.compile(
             "(?i)your[-_]?(?:[a-z]{1,12}[-_]?)?(?:key|token|secret|password|pass|id)");
@@ -954,7 +958,8 @@ public final class Redactor {
         close = close < 0 ? -1 : close + end + 1;
         String value = close > end + 1 ? text.substring(end + 1, close) : "";
         // S3's <Key>1488396616.jpeg</Key> names an object
-        boolean objectName = isObjectKey(token, value) || "key".equalsIgnoreCase(token) && FILE_NAME.matcher(value).matches();
+        boolean objectName = isObjectKey(token, value) || "key".equalsIgnoreCase(token) && FILE_NAME.matcher(value).matches()
+                || standsForAValue(value.strip()); // <AWSAccessKeyId>***</AWSAccessKeyId>: a value its printer masked
         return close > end + 1 && close - end <= 400 && !objectName ? close : -1;
     }
 
@@ -966,6 +971,9 @@ public final class Redactor {
     /** A class of code named for what went wrong: {@code RestException}, {@code AccessDeniedException}, {@code ValidationError}. */
     private static final java.util.regex.Pattern CODE_NAME = java.util.regex.Pattern.compile(
             "(?:[A-Z][a-z0-9]+){1,8}(?:Exception|Error|Failure|Fault)");
+
+    /** An error code of capitalised words: {@code AccessDenied}, {@code InvalidClientTokenId}. */
+    private static final java.util.regex.Pattern ERROR_CODE = java.util.regex.Pattern.compile("(?:[A-Z][a-z]{1,20}){2,6}");
 
     private static String valueOf(String token) {
         int eq = token.indexOf('=');
@@ -998,6 +1006,9 @@ public final class Redactor {
                 || t.chars().filter(Character::isLetter).count() == 0) {
             return false;
         }
+        if (t.indexOf('=') > 0 && t.indexOf('=') < t.length() - 2 && isRecordOfFields(t)) {
+            return false;
+        }
         int[] counts = new int[128];
         int counted = 0;
         for (int k = 0; k < t.length(); k++) {
@@ -1015,6 +1026,15 @@ public final class Redactor {
             }
         }
         return entropy >= 3.7;
+    }
+
+    /**
+     * Fields run together ({@code app=core exception.Code=0exception.File=/data/lib/Redis.php}, a log's tabs lost): three or
+     * more {@code =} inside, and no piece between them that reads as random on its own. Base64 has {@code =} at its end only.
+     */
+    private static boolean isRecordOfFields(String token) {
+        String[] pieces = token.split("=", -1);
+        return pieces.length >= 4 && java.util.Arrays.stream(pieces).allMatch(p -> !p.isEmpty() && !looksRandom(p));
     }
 
     /** Words joined by URL-encoded spaces: {@code gradle%20build%20Android}. */
@@ -1058,7 +1078,7 @@ public final class Redactor {
 
     /** {@code HttpClientImpl.java:964}, {@code cas.v1.StatusService.Infoz}, {@code /usr/share/dotnet/NuGet.targets(156,5)}: words, not a secret. */
     private static boolean isCodeOrPath(String token) {
-        String[] segments = token.split("[./:(),#$\\\\_=-]+");
+        String[] segments = token.split("[./:(),#$\\\\_=|-]+"); // version|mm10|Sequence: a row of a table
         int words = 0;
         for (String segment : segments) {
             if (segment.isEmpty()) {
@@ -1143,6 +1163,9 @@ public final class Redactor {
         if (CODE_NAME.matcher(t).matches()) {
             return false; // "Error sending OTP: RestException", "key: AccessDeniedException": a class of code, not a value
         }
+        if (token.endsWith(":") && !token.endsWith("::") && ERROR_CODE.matcher(t).matches()) {
+            return false; // "error requesting credentials: AccessDenied: User: …": an error's code, then what it says
+        }
         if (t.length() >= 16) {
             return true;
         }
@@ -1218,6 +1241,14 @@ public final class Redactor {
     }
 
     private static String redactToken(String token) {
+        return redactToken(token, false);
+    }
+
+    /**
+     * {@link #redactToken(String)}, in a text that is an OAuth authorization request ({@code response_type=code}) when
+     * {@code authorizationRequest}: its {@code client_id} is public, it travels through the user's browser (RFC 6749, 2.2).
+     */
+    private static String redactToken(String token, boolean authorizationRequest) {
         if (token.startsWith("arn:aws") || isMask(token)) {
             return token; // an AWS resource name, or a value its printer already masked (sk-proj-****MxYA)
         }
@@ -1230,7 +1261,7 @@ public final class Redactor {
             return withoutCapability;
         }
         String withoutUserInfo = redactUserInfo(token);
-        return redactEmbeddedKeys(redactAssignments(redactSegments(withoutUserInfo)));
+        return redactEmbeddedKeys(redactAssignments(redactSegments(withoutUserInfo), authorizationRequest));
     }
 
     /**
@@ -1329,7 +1360,13 @@ public final class Redactor {
     /** A webhook URL whose path is its credential keeps its host and loses the path. */
     private static String redactCapabilityUrl(String token) {
         java.util.regex.Matcher m = CAPABILITY_URL.matcher(token);
-        return m.find() && m.end() < token.length() ? token.substring(0, m.end()) + marker("webhook") : token;
+        if (!m.find() || m.end() >= token.length()) {
+            return token;
+        }
+        String credential = token.substring(m.end(), indexOfAny(token, "/?#", m.end()));
+        // api.telegram.org/botXXXX/getUpdates, hooks.slack.com/services/<id>: a URL shown with its credential masked
+        boolean masked = standsForAValue(credential) || credential.length() >= 3 && credential.chars().allMatch(ch -> "xX*.#".indexOf(ch) >= 0);
+        return masked ? token : token.substring(0, m.end()) + marker("webhook");
     }
 
     private static boolean isJwt(String token) {
@@ -1381,8 +1418,13 @@ public final class Redactor {
         return token.substring(0, colon + 1) + marker("url-password") + token.substring(at);
     }
 
+    /** The name of an OAuth client's id, as a query string has it, or a URL ending in one ({@code …/authorize?client_id}). */
+    private static final java.util.regex.Pattern CLIENT_ID = java.util.regex.Pattern.compile("(?i)(?:.*[?&])?client_?id");
+    /** An OAuth authorization request's parameter, written into its URL or on a line of its own. */
+    private static final java.util.regex.Pattern AUTHORIZATION_REQUEST = java.util.regex.Pattern.compile("(?i)(?:^|[?&\\s])response_type=");
+
     /** Redacts {@code name=value} and {@code name:value} pairs inside a token (query strings included). */
-    private static String redactAssignments(String token) {
+    private static String redactAssignments(String token, boolean authorizationRequest) {
         if (token.indexOf('=') < 0 && token.indexOf(':') < 0) {
             return token;
         }
@@ -1399,13 +1441,17 @@ public final class Redactor {
                 i += 2; // JWT::ExpiredSignature: a namespace (Ruby, C++, Rust), not a name and its value
             } else if ((c == '=' || c == ':') && i - nameStart <= MAX_NAME && isSecretName(token.substring(nameStart, i))
                     && !token.startsWith("//", i + 1)
+                    // https://__token__:****@host: a URL's user and password, judged as such already
+                    && !(c == ':' && token.substring(nameStart, i).contains("://") && token.indexOf('@', i) > i)
                     // after a colon, a value with more colons is a namespaced key (auth:session:42), not a secret;
                     // both looks are bounded, so that a hostile token of many colons stays linear
                     && (c == '=' || colonValue(token, i + 1))) {
                 int valueEnd = indexOfAny(token, "&;", i + 1);
                 out.append(token, nameStart, i + 1);
                 String value = token.substring(i + 1, valueEnd);
-                if (standsForAValue(value) || isIdName(token.substring(nameStart, i)) && isLabel(value)) {
+                String name = token.substring(nameStart, i);
+                if (standsForAValue(value) || isIdName(name) && isLabel(value)
+                        || authorizationRequest && CLIENT_ID.matcher(name).matches() || PublicValues.isFileLocation(value)) {
                     out.append(value); // --token=*** or key=$API_KEY: nothing to hide
                 } else if (valueEnd > i + 1) {
                     out.append(marker("secret"));

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
 class RedactorTest {
@@ -89,7 +90,7 @@ class RedactorTest {
     }
 
     @ParameterizedTest
-    @org.junit.jupiter.params.provider.ValueSource(strings = {
+    @ValueSource(strings = {
         "at java.net.http/jdk.internal.net.http.HttpClientImpl.send(HttpClientImpl.java:964)",
         "failed to query for service descriptor cas.v1.StatusService.Infoz",
         "403 Forbidden: sfo1::iad1::7k2xq-1700921741532-4e6d8a9b0c1f [676ms]",
@@ -174,7 +175,7 @@ class RedactorTest {
     }
 
     @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
-    @org.junit.jupiter.params.provider.ValueSource(strings = {
+    @ValueSource(strings = {
         "curl -H \"Authorization: Bearer YOUR-TOKEN\" https://api.example.com/user",
         "curl -H \"Authorization: Bearer $EXAMPLE_API_KEY\" https://api.example.com/user",
         "Hint: set `api-key: ${{ secrets.DEPLOY_API_KEY }}` in the step",
@@ -222,7 +223,7 @@ class RedactorTest {
     }
 
     @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
-    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+    @CsvSource(delimiter = '|', value = {
         "<password>sctAYLuxU8qdLxFtp8!</password> | sctAYLuxU8qdLxFtp8!",
         "AWS_BEARER_TOKEN_BEDROCK=bedrock-api-key-YmVkcm9jay5hbWF6b25hd3MuY29tLz9BY3Rpb249Q2FsbFdpdGhCZWFyZXJUb2tlbg | bedrock-api-key-YmVkcm9jay5hbWF6b25hd3MuY29t",
         "from https://api-B8D2F2C4-697F-4F48-9856-881E57640CA7.chat.example.com/v3 (APP_ID = 'B8D2F2C4-697F-4F48-9856-881E57640CA7') | B8D2F2C4-697F-4F48-9856-881E57640CA7",
@@ -284,7 +285,7 @@ class RedactorTest {
     }
 
     @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
-    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+    @CsvSource(delimiter = '|', value = {
         "postgres://admin:hunter2pw@db.internal:5432/prod... | hunter2pw",
         "Authorization: Bearer ghp_16C7e42F292c6912E7710c838347Ae178B4a... | ghp_16C7e42F292c6912E7710c838347Ae178B4a",
         "ghp_16C7e42F292c6912E7710c838347Ae178B4a... | 16C7e42F292c6912E7710c838347Ae178B4a",
@@ -324,7 +325,7 @@ class RedactorTest {
     }
 
     @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
-    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+    @CsvSource(delimiter = '|', value = {
         "as it is | key p@ss/w0rd+Zq9 rejected",
         "URL-encoded | key=p%40ss%2Fw0rd%2BZq9&x=1",
         "base64 | Authorization: Basic cEBzcy93MHJkK1pxOQ==",
@@ -440,7 +441,7 @@ class RedactorTest {
     }
 
     @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
-    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+    @CsvSource(delimiter = '|', value = {
         // a public form (a path, a file name, a revision, a call) never shelters a secret inside it
         "/home/runner/.cfg/ghp_16C7e42F292c6912E7710c838347Ae178B4a | 16C7e42F292c6912E7710c838347Ae178B4a",
         "sk_live_51HxYzAbCdEfGhIjKlMnOpQr.json | 51HxYzAbCdEfGhIjKlMnOpQr",
@@ -476,7 +477,7 @@ class RedactorTest {
     }
 
     @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
-    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', quoteCharacter = '~', value = {
+    @CsvSource(delimiter = '|', quoteCharacter = '~', value = {
         // a Twilio API key is known by its shape, even after a name of a user
         "Client(username='SK130230eb73e7507bc3a94d01739fe373', password=os.environ['X']) | SK130230eb73e7507bc3a94d01739fe373",
         // the code a one-time-password check was given, under whatever name the log gives it
@@ -514,7 +515,7 @@ class RedactorTest {
     }
 
     @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.ValueSource(strings = {
+    @ValueSource(strings = {
         // placeholders: a name for a value, one character repeated, a key cut and masked by its printer, a field in code
         "Database is uninitialized and superuser password is not specified. Use \"-e POSTGRES_PASSWORD=password\" to set it.",
         "REDIS_URL=redis://username:password@host:port\nReplyError: WRONGPASS invalid username-password pair",
@@ -595,5 +596,45 @@ class RedactorTest {
         assertThat(redactor.redact("\"GET /cart\" 200 \"PHPSESSID=9c2f61e0b7aa4d3c8e5f1a2b3c4d5e6f; theme=dark\"")).doesNotContain("9c2f61e0b7aa4d3c8e5f1a2b3c4d5e6f");
         assertThat(redactor.redact("callback https%3A%2F%2Fhooks.slack.com%2Fservices%2F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"))
                 .doesNotContain("q1W2e3R4t5Y6u7I8o9P0a1S2");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // masked values: in an element, as a URL's password, as a word; a credential masked in a bot's URL
+        "<Error><Code>InvalidAccessKeyId</Code><AWSAccessKeyId>****</AWSAccessKeyId></Error>",
+        "Looking in indexes: https://gitlab-ci-token:*****@git.example.org/api/v4/projects/7/packages/pypi/simple",
+        "{\"RuleID\": \"generic-api-key\", \"Secret\": \"REDACTED\", \"Match\": \"[REDACTED]\"}",
+        "POST https://api.telegram.org/botXXXXXXXX/sendMessage failed: 401 Unauthorized",
+        // where a key is kept, an error's code after "credentials:", a row of a table, a Bitcoin address (its checksum holds)
+        "  TLS_KEY:        /etc-certs/server.key\n  SERVER_KEY=/certs/tls/proxy.pem",
+        "{\"msg\":\"assume role failed: credentials: InvalidClientTokenId: The security token included in the request is invalid\"}",
+        "ERROR 1064 (42000): check the syntax near 'version|mm39|Assembly|Source' at line 4",
+        "payout to 3J98t1WpEZ73CNmQviecrnyiWrnqRhWNLy rejected: dust output",
+        // an OAuth authorization request: its client_id goes through the browser, in the URL or on a line of its own
+        "redirecting to https://login.example.com/oauth2/authorize?client_id=8f14e45fceea167a5a36dedd4bea2543&response_type=code&scope=openid",
+        "GET /authorize?\n    response_type=code\n    &client_id=Zq4hWm2kPd\n    &state=af0ifjsldkj",
+    })
+    void masks_key_locations_error_codes_table_rows_addresses_and_public_client_ids_stay(String text) {
+        assertThat(redactor.redact(text)).isEqualTo(text);
+    }
+
+    @Test
+    void what_looks_like_those_but_is_not_goes() {
+        // a Bitcoin-shaped string whose checksum fails, a client id outside an authorization request, a secret in one
+        assertThat(redactor.redact("payout to 3J98t1WpEZ73CNmQviecrnyiWrnqRhWNLz rejected")).doesNotContain("3J98t1WpEZ73CNmQviecrnyiWrnqRhWNLz");
+        assertThat(redactor.redact("POST /token client_id=8f14e45fceea167a5a36dedd4bea2543&grant_type=client_credentials"))
+                .doesNotContain("8f14e45fceea167a5a36dedd4bea2543");
+        assertThat(redactor.redact("https://login.example.com/authorize?response_type=code&client_id=app7&client_secret=Zx91kQ7mWp3Lr8Tv2Nb"))
+                .doesNotContain("Zx91kQ7mWp3Lr8Tv2Nb").contains("client_id=app7");
+        assertThat(redactor.redact("POST https://api.telegram.org/bot7391046625:AAH8sd0Q_kLm3nP9qRt2vWx5yZ1bC4dE6fG/sendMessage"))
+                .doesNotContain("AAH8sd0Q_kLm3nP9qRt2vWx5yZ1bC4dE6fG");
+    }
+
+    @Test
+    void recovery_codes_printed_from_their_file_and_a_sasl_passwd_line_go() {
+        String codes = "PS> type C:\\Users\\me\\Downloads\\gitlab-recovery-codes.txt\n4f2a9-c81d0\n7be03-19fa4\nPS> exit";
+        assertThat(redactor.redact(codes)).doesNotContain("4f2a9-c81d0").doesNotContain("7be03-19fa4").contains("PS> exit");
+        String sasl = "# cat /etc/postfix/sasl_passwd\n[mail.smtp2go.example]:2525 relay-user:Qm7t9 xk zz41\n# postmap /etc/postfix/sasl_passwd";
+        assertThat(redactor.redact(sasl)).doesNotContain("Qm7t9").doesNotContain("zz41").contains("[mail.smtp2go.example]:2525 relay-user:");
     }
 }
