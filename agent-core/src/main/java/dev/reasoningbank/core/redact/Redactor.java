@@ -30,6 +30,7 @@ public final class Redactor {
             "sk-", "sk_live_", "sk_test_", "rk_live_", "AKIA", "ASIA", "ghp_", "gho_", "ghs_", "ghu_",
             "github_pat_", "glpat-", "gldt-", "glrt-", "glcbt-", "glptt-", "glft-", "glimt-", "glagent-", "gloas-", "glsoat-", "glffct-", "xoxb-", "xoxp-", "xoxa-", "AIza", "hf_", "rk_test_", "sk-proj-", "shpss_", "shpat_", "dop_v1_", "dor_v1_", "doo_v1_",
             "glsa_", "lin_api_", "dp.pt.", "dt0c01.", "SG.", "HRKU-", "AGE-SECRET-KEY-", "npm_", "pypi-", "whsec_", "ya29.", "bedrock-api-key-", "ABSK");
+    private static final int SHORTEST_KEY = KEY_PREFIXES.stream().mapToInt(String::length).min().orElse(0) + 12;
     private static final java.util.regex.Pattern SNAKE_CASE = java.util.regex.Pattern.compile("[a-z]{2,20}(?:_[a-z]{2,20}){1,8}");
     /** Keys whose prefix is too short to go by alone, known by their whole shape: a Twilio API key ({@code SK} and 32 hex digits). */
     private static final java.util.regex.Pattern KEY_SHAPES = java.util.regex.Pattern.compile("SK[0-9a-fA-F]{32}");
@@ -899,8 +900,18 @@ public final class Redactor {
      * ({@code AKIAIYXXXXXXX.......}).
      */
     private static boolean isMask(String token) {
-        java.util.regex.Matcher m = MASKED.matcher(token);
-        return token.length() <= 80 && m.matches();
+        return token.length() <= 80 && hasMaskCharacter(token) && MASKED.matcher(token).matches();
+    }
+
+    /** Whether the token holds what every mask has ({@code *}, {@code •}, {@code …}, {@code ..} or an {@code x}): most tokens do not. */
+    private static boolean hasMaskCharacter(String token) {
+        for (int i = 0; i < token.length(); i++) {
+            char c = token.charAt(i);
+            if (c == '*' || c == '•' || c == '…' || c == 'x' || c == 'X' || c == '.' && i + 1 < token.length() && token.charAt(i + 1) == '.') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -1302,12 +1313,15 @@ public final class Redactor {
         if (isBase64PrivateKey(token)) {
             return marker("private-key"); // kubeconfig's client-key-data: a PEM private key in base64
         }
+        if (token.length() < SHORTEST_KEY) {
+            return null; // shorter than any prefix and the 12 characters after it
+        }
         for (String prefix : KEY_PREFIXES) {
             if (token.startsWith(prefix) && token.length() >= prefix.length() + 12 && !SNAKE_CASE.matcher(token.substring(prefix.length())).matches()) {
                 return marker("api-key"); // hf_raise_for_status is a name in code, not a key
             }
         }
-        return KEY_SHAPES.matcher(token).matches() ? marker("api-key") : null;
+        return token.length() == 34 && KEY_SHAPES.matcher(token).matches() ? marker("api-key") : null;
     }
 
     /** Whether the token is base64 of a PEM private key ({@code LS0tLS1CRUdJTi…}: "-----BEGIN"). */
@@ -1359,6 +1373,9 @@ public final class Redactor {
 
     /** A webhook URL whose path is its credential keeps its host and loses the path. */
     private static String redactCapabilityUrl(String token) {
+        if (token.indexOf('/') < 0) {
+            return token; // every such URL has a path
+        }
         java.util.regex.Matcher m = CAPABILITY_URL.matcher(token);
         if (!m.find() || m.end() >= token.length()) {
             return token;
