@@ -60,7 +60,9 @@ public final class RealErrorsDeployment {
         List<ArgumentCondition> conditions = new ArrayList<>();
         Strategy strategy = switch (fix.type()) {
             case "clamp" -> new Strategy.FixArgument(p, Transform.CLAMP_MAX, String.valueOf(fix.max()));
-            case "case" -> new Strategy.FixArgument(p, fix.expected().equals(fix.expected().toUpperCase(Locale.ROOT)) ? Transform.UPPERCASE : Transform.LOWERCASE, "");
+            case "case" -> fix.expected().equals(fix.expected().toUpperCase(Locale.ROOT)) ? new Strategy.FixArgument(p, Transform.UPPERCASE, "")
+                    : fix.expected().equals(fix.expected().toLowerCase(Locale.ROOT)) ? new Strategy.FixArgument(p, Transform.LOWERCASE, "")
+                    : new Strategy.FixArgument(p, Transform.MATCH_CASE, fix.expected());
             case "date-format" -> new Strategy.FixArgument(p, Transform.DATE_FORMAT, fix.pattern());
             case "default" -> {
                 conditions.add(ArgumentCondition.missing(p));

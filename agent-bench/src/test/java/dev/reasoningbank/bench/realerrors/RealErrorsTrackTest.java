@@ -52,7 +52,7 @@ class RealErrorsTrackTest {
         // regression floors. The held-out half (the fifteenth) was not read: its figure is its first measure, 13 of its 27 expressible
         // errors learned, 0 repeats, 0 wrong fixes (the oracle learns 22). Every run gives the same figures (the replay server closes
         // each connection)
-        assertThat(results.result(CorpusEntry.DEV, "bank").classesLearned()).isGreaterThanOrEqualTo(350);
+        assertThat(results.result(CorpusEntry.DEV, "bank").classesLearned()).isGreaterThanOrEqualTo(357);
         assertThat(results.result(CorpusEntry.HELD_OUT, "bank").classesLearned()).isGreaterThanOrEqualTo(13);
         assertThat(results.result(CorpusEntry.DEV, "bank").repeatedMistakes()).isZero();
         assertThat(results.result(CorpusEntry.HELD_OUT, "bank").repeatedMistakes()).isZero();

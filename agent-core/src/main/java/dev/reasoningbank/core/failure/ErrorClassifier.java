@@ -34,6 +34,8 @@ public final class ErrorClassifier {
             + NAMED_CREDENTIAL + "\\b"
             + "(?!\\s(?:name|length|type|format|file|field|id|prefix|label|scope)s?\\b)"
             + "|\\b(?:session has expired|session expired|invalid session|expired session)\\b"
+            // NetBox's "Invalid v2 token", "expired JWT token": a token of the caller's named by its version or kind
+            + "|\\b(?:invalid|expired|revoked|malformed|unrecognized)\\s+(?:v\\d{1,2}|api|access|auth|bearer|personal|user|app|bot|oauth2?|jwt|id)\\s+token\\b"
             // "The API username or key is invalid": a key named beside another part of the caller's credential
             + "|\\b(?:api|access|auth|account|client) [\\w-]{1,20} (?:or|and) key\\b[^.;,:]{0,25}?\\b" + REJECTED + "\\b");
     /** "No api_key was supplied", "API key is missing", NASA's API_KEY_MISSING: the caller's credential not sent at all. */

@@ -354,7 +354,12 @@ public sealed interface Strategy {
         /** Use the operand when the argument is missing or blank. */
         DEFAULT_IF_MISSING,
         /** Trim white space. */
-        TRIM;
+        TRIM,
+        /**
+         * Write the value as the one of the operand's values (separated by commas) it equals but for its letters' case,
+         * when the API's values mix cases ({@code hot} as {@code Hot} among {@code Active,Hot,TopDay}); any other value stays.
+         */
+        MATCH_CASE;
 
         /** Whether it writes a value the way the API writes all such values, keeping what the value means. */
         boolean isConvention() {
@@ -405,6 +410,7 @@ public sealed interface Strategy {
                     }
                 }
                 case DEFAULT_IF_MISSING -> notBlank(operand, "operand of DEFAULT_IF_MISSING");
+                case MATCH_CASE -> notBlank(operand, "operand of MATCH_CASE (the API's values, separated by commas)");
                 default -> { }
             }
         }
@@ -439,7 +445,17 @@ public sealed interface Strategy {
                 case TRIM -> text == null ? null : text.trim();
                 case DEFAULT_IF_MISSING -> text == null || text.isBlank() ? operand : value;
                 case CLAMP_MAX -> clamp(value, Long.parseLong(operand.trim()));
+                case MATCH_CASE -> text == null ? null : inCaseOf(text, operand);
             };
+        }
+
+        private static String inCaseOf(String text, String values) {
+            for (String value : values.split(",")) {
+                if (!value.isBlank() && value.strip().equalsIgnoreCase(text.strip())) {
+                    return value.strip();
+                }
+            }
+            return text;
         }
 
         private static @Nullable Object clamp(@Nullable Object value, long max) {

@@ -480,6 +480,11 @@ public final class RuleBasedReflector implements Reflector {
                     return Optional.of(fix(f, p, Transform.LOWERCASE, "", "Lower-case " + p,
                             p + " is a case-sensitive value among lower-case constants; lower-case it before calling " + f.tool() + "."));
                 }
+                // "unknown variant `hot`, expected one of `Active`, `Hot`, `TopDay`": the values mix cases, each is written as the API lists it
+                String values = String.join(",", allowed);
+                return Optional.of(fix(f, p, Transform.MATCH_CASE, values, "Write " + p + " in the API's case",
+                        p + " is case-sensitive and its values mix cases (" + values + "); write the value as the API lists it before calling "
+                                + f.tool() + "."));
             }
             if (ServerHints.onlyLowerCase(message) && !value.equals(value.toLowerCase(Locale.ROOT))) {
                 return Optional.of(fix(f, p, Transform.LOWERCASE, "", "Lower-case " + p,

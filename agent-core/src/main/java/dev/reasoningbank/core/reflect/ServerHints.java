@@ -27,7 +27,7 @@ final class ServerHints {
     private static final Pattern RANGE = Pattern.compile("(?i)\\b(?:between|from)\\s+" + NUMBER + "(?:\\s*\\(inclusive\\))?\\s+(?:and|to)\\s+" + NUMBER + "\\b"
             + "|\\b(?:range(?: of)?|in)\\s*[\\[(]?\\s*" + NUMBER + "\\s*(?:,|-|\\.\\.|to)\\s*" + NUMBER + "\\s*[\\])]?");
     private static final Pattern OR_LESS = Pattern.compile("(?i)\\b" + NUMBER + "\\s+or (?:less|fewer|lower|smaller)\\b");
-    private static final Pattern ALLOWED = Pattern.compile("(?i)(?:\\bone of(?: the following)?|\\b(?:should|must|can|may) only be|\\bshould be(?: one of)?|\\bmust be either|\\b(?:allowed|valid|possible|supported|accepted|permitted) values?(?: are| is)?|"
+    private static final Pattern ALLOWED = Pattern.compile("(?i)(?:\\bone of(?: the following)?|\\b(?:should|must|can|may) only be|\\bshould be(?: one of)?|\\bmust be either|\\b(?:allowed|valid|accepted|supported|permitted) (?:is|are) either|\\b(?:allowed|valid|possible|supported|accepted|permitted) values?(?: are| is)?|"
             // "valid precision units are ns, us, ms, and s"
             + "\\b(?:allowed|valid|possible|supported|accepted|permitted)(?: [a-z]{1,20}){1,2} (?:are|is)|"
             + "\\bthe following(?: [a-z]{1,20}){0,2} (?:are|is) (?:allowed|supported|exposed|valid|accepted|available|permitted)|"
@@ -52,6 +52,11 @@ final class ServerHints {
     private static final Set<String> NOT_A_VALUE = Set.of("header", "parameter", "field", "value", "is", "are", "required",
             "missing", "must", "the", "a", "an", "not", "set", "specified", "provided", "given", "invalid");
     private static final String DATE_TIME = "yyyy-MM-dd'T'HH:mm:ssXXX";
+    /** A message that says a date is not written as it should be, without saying how it should be. */
+    private static final Pattern DATE_COMPLAINT = Pattern.compile("(?i)\\b(?:invalid|wrong|bad|malformed|unparseable|not a valid|enter a valid"
+            + "|(?:could|can)(?:not|n't| not) (?:parse|read))\\b[^.;\\n]{0,40}?\\b(?:date|timestamp)s?\\b"
+            + "|\\b(?:date|timestamp)s?\\b[^.;\\n]{0,40}?\\b(?:is invalid|is not valid|(?:in )?(?:a |the )?wrong format|malformed|out of range)"
+            + "|\\bdate/time field value out of range");
 
     private ServerHints() {}
 
@@ -160,6 +165,11 @@ final class ServerHints {
             }
             String zone = example.group(3) == null ? "" : example.group(3).equals("Z") ? "'Z'" : "XXX";
             return Optional.of(example.group(2).length() > 6 && example.group(2).charAt(6) == ':' ? "yyyy-MM-dd'T'HH:mm:ss" + zone : "yyyy-MM-dd'T'HH:mm" + zone);
+        }
+        // "Enter a valid date.", "Date 11/20/2026 is in a wrong format": no format named; a date alone is written as ISO 8601 says,
+        // the form APIs exchange dates in (RFC 3339's full-date). A date with a time is left: its zone would be a guess
+        if (!hasTime && DATE_COMPLAINT.matcher(message).find()) {
+            return Optional.of("yyyy-MM-dd");
         }
         return Optional.empty();
     }

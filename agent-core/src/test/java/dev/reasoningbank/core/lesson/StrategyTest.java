@@ -27,12 +27,23 @@ class StrategyTest {
                     case DATE_FORMAT -> "yyyy-MM-dd";
                     case CLAMP_MAX -> "100";
                     case DEFAULT_IF_MISSING -> "metric";
+                    case MATCH_CASE -> "Celsius,X";
                     default -> "";
                 };
                 Object once = t.apply(value, operand);
                 assertThat(t.apply(once, operand)).as("%s on %s", t, value).isEqualTo(once);
             }
         }
+    }
+
+    @Test
+    void match_case_should_write_a_value_as_the_list_does_and_leave_any_other() {
+        assertThat(Transform.MATCH_CASE.apply("celsius", "Kelvin, Celsius")).isEqualTo("Celsius");
+        assertThat(Transform.MATCH_CASE.apply("rankine", "Kelvin,Celsius")).isEqualTo("rankine");
+        assertThat(Transform.MATCH_CASE.fits("Kelvin", "Kelvin,Celsius")).isTrue();
+        assertThat(Transform.MATCH_CASE.fits("kelvin", "Kelvin,Celsius")).isFalse();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Strategy.FixArgument("unit", Transform.MATCH_CASE, " "))
+                .hasMessageContaining("operand of MATCH_CASE");
     }
 
     @Test

@@ -158,6 +158,20 @@ class RuleBasedReflectorTest {
     }
 
     @Test
+    void values_in_mixed_cases_are_written_as_the_api_lists_them_and_dates_as_iso_when_no_format_is_named() {
+        Lesson variant = reflect(Map.of("community", "rust", "sort", "topweek"), ToolException.http(400,
+                "Query deserialize error: unknown variant `topweek`, expected one of `Active`, `Hot`, `New`, `TopDay`, `TopWeek`", "h"));
+        assertThat(variant.strategy()).isEqualTo(new Strategy.FixArgument("sort", Transform.MATCH_CASE, "Active,Hot,New,TopDay,TopWeek"));
+        assertThat(Transform.MATCH_CASE.apply("hot", "Active,Hot,New,TopDay,TopWeek")).as("another value of the same parameter").isEqualTo("Hot");
+
+        Lesson date = reflect(Map.of("q", "x", "since", "24.12.2026"), ToolException.http(400, "{\"since\":[\"Enter a valid date.\"]}", "h"));
+        assertThat(date.strategy()).isEqualTo(new Strategy.FixArgument("since", Transform.DATE_FORMAT, "yyyy-MM-dd"));
+        Lesson alreadyIso = reflect(Map.of("q", "x", "since", "2026-12-24"), ToolException.http(400, "{\"error\":\"invalid date\"}", "h"));
+        assertThat(alreadyIso.strategy()).as("an ISO date said to be invalid needs a format the server did not name")
+                .isNotInstanceOf(Strategy.FixArgument.class);
+    }
+
+    @Test
     void a_date_format_without_a_parameter_fixes_the_one_argument_written_as_a_date_in_another_format() {
         String body = "{\"success\":false,\"status_code\":23,\"status_message\":\"Invalid date: Format needs to be YYYY-MM-DD.\"}";
         Lesson lesson = reflect(Map.of("sort_by", "primary_release_date.asc", "primary_release_date.gte", "11/27/2026", "page", 1),

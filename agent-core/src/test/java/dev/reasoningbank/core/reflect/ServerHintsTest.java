@@ -185,6 +185,24 @@ class ServerHintsTest {
                 .as("of several accepted values none is the one to send").isEmpty();
     }
 
+    @Test
+    void a_date_said_to_be_invalid_without_a_format_is_written_as_iso_8601_but_a_date_and_time_is_not_guessed() {
+        assertThat(ServerHints.datePattern("{\"since\":[\"Enter a valid date.\"]}", "03.12.2026")).contains("yyyy-MM-dd");
+        assertThat(ServerHints.datePattern("Date 12/24/2026 is in a wrong format", "12/24/2026")).contains("yyyy-MM-dd");
+        assertThat(ServerHints.datePattern("date/time field value out of range: \"31/01/2026\"", "31/01/2026")).contains("yyyy-MM-dd");
+        assertThat(ServerHints.datePattern("Invalid timestamp in the query", "31/01/2026")).contains("yyyy-MM-dd");
+        assertThat(ServerHints.datePattern("Invalid date: 2026-01-31 10:00", "2026-01-31 10:00")).as("its zone would be a guess").isEmpty();
+        assertThat(ServerHints.datePattern("Invalid token: the token has expired", "31/01/2026")).as("no word about a date").isEmpty();
+        assertThat(ServerHints.datePattern("The update date is later than the end of the plan", "31/01/2026")).isEmpty();
+    }
+
+    @Test
+    void allowed_values_after_allowed_is_either() {
+        assertThat(ServerHints.allowedValues("The task sort order 'invalid' is invalid. Allowed is either asc or desc."))
+                .containsExactly("asc", "desc");
+        assertThat(ServerHints.allowedValues("Unknown unit. Valid are either metric or imperial")).containsExactly("metric", "imperial");
+    }
+
     @ParameterizedTest(name = "{0} as {1} -> {2}")
     @CsvSource(delimiter = '|', value = {
         "27/11/2026 | yyyy-MM-dd | 2026-11-27",
