@@ -44,7 +44,10 @@ final class PositionalSecrets {
      */
     private static final Pattern PIN_VALUE = Pattern.compile("(?i)(\\b(?:entered|enter|typed|wrong|incorrect|card|sim|new|old|your|user)\\s"
             + "(?:card\\s|sim\\s)?PIN(?:\\s(?:code|number))?(?:\\s?[=:]\\s?|\\sis\\s|\\swas\\s|\\s)\"?)(\\d{4,8})\\b");
-    private static final Pattern SIM_PIN = Pattern.compile("(?i)(\\bAT\\+CPIN2?=\"?)(\\d{4,8})(\"?(?:\\s{0,3},\\s{0,3}\"?\\d{4,8}\"?)?)");
+    private static final Pattern SIM_PIN = Pattern.compile("(?i)(\\bAT\\+CPIN2?=\"?)(\\d{4,8})(\"?(?:\\s{0,3},\\s{0,3}\"?\\d{4,8}\"?)?)"
+            // a facility lock's password (3GPP TS 27.007: AT+CLCK=<fac>,<mode>,<passwd>) and a change of one (AT+CPWD=<fac>,<old>,<new>)
+            + "|(?i)(\\bAT\\+CLCK=\"?[A-Z]{2}\"?\\s{0,3},\\s{0,3}\\d\\s{0,3},\\s{0,3}\"?)(\\d{4,8})(\"?)"
+            + "|(?i)(\\bAT\\+CPWD=\"?[A-Z]{2}\"?\\s{0,3},\\s{0,3}\"?)(\\d{4,8})(\"?\\s{0,3},\\s{0,3}\"?\\d{4,8}\"?)");
     /** {@code backup recovery code c99mc-3zccb}: one of the codes that let an account in without its second factor. */
     private static final String CODE_SHAPE = "(?=[a-z0-9-]{0,24}[a-z])(?=[a-z-]{0,24}\\d)[a-z0-9]{4,12}(?:-[a-z0-9]{4,12}){0,3}";
     private static final Pattern RECOVERY_CODE = Pattern.compile(
@@ -73,12 +76,15 @@ final class PositionalSecrets {
      * user and, after the first colon, the password, the rest of the line (an app password has spaces: {@code dfpf fxte ahmj becv}).
      */
     private static final Pattern SASL_PASSWD = Pattern.compile("(?m)^([ \\t]{0,8}\\[[A-Za-z0-9.-]{1,253}](?::\\d{1,5})?[ \\t]{1,8}[^\\s:]{1,200}:)(\\S[^\\r\\n]{0,199}?)[ \\t]*$");
+    /** A password piped to a program that reads it from its input: {@code echo S3cret | sudo -S …}, {@code | passwd --stdin}, {@code | chpasswd}. */
+    private static final Pattern PIPED_PASSWORD = Pattern.compile("(\\becho\\s{1,4}(?:-[ne]{1,2}\\s{1,4})?(['\"]?))([^\\s'\"|$][^\\s'\"|]{0,199})(?=\\2\\s{0,4}\\|\\s{0,4}"
+            + "(?:(?:[\\w.-]{0,40}/){0,6}sudo\\s(?:[^|\\n]{0,80}\\s)?-S\\b|[\\w/.-]{0,40}passwd\\s(?:[^|\\n]{0,80}\\s)?--stdin\\b|chpasswd\\b))");
     /** An HTTP Digest answer: its {@code response} hash proves the password for that nonce. */
     private static final Pattern DIGEST_RESPONSE = Pattern.compile("(?i)((?:(?<![a-z])|(?<=\\\\[rn]))authorization:\\s{0,3}digest\\b[^\\n]{0,600}?\\bresponse=\"?)([0-9a-f]{32,128})");
 
     /** A URL's password a terminal wrapped: {@code postgres://user:gyeS7z} at a line's end, {@code DnYF@host:5432/db} on the next. */
     private static final Pattern WRAPPED_URL_PASSWORD = Pattern.compile(
-            "(?i)(\\b[a-z][a-z0-9+.-]{1,20}://[^\\s:/@]{1,100}:)([^\\s@/]{1,200})(\\r?\\n)([^\\s@/]{1,200})(?=@[a-z0-9.-]{1,253}[:/\\s])");
+            "(?i)(\\b[a-z][a-z0-9+.-]{1,20}://[^\\s:/@]{1,100}:)([^\\s@/]{1,200})(\\r?\\n(?:[ \\t]{0,8}\\d{1,6}[ \\t]{0,4}\\|[ \\t]?)?)([^\\s@/|]{1,200})(?=@[a-z0-9.-]{1,253}[:/\\s])");
     /**
      * A value in aligned columns, as nmcli, kubectl describe and many CLIs print a setting: {@code 802-11-wireless-security.psk:   Ember
      * Basil Zephyr83}. Under a secret's name, the rest of the line is the value, every word of it.
@@ -117,7 +123,7 @@ final class PositionalSecrets {
         if (lower.contains("digest")) {
             out = replaceGroup(DIGEST_RESPONSE.matcher(out), 1, 2);
         }
-        if (lower.contains("pin")) {
+        if (lower.contains("pin") || lower.contains("at+c")) {
             out = replaceGroup(PIN_VALUE.matcher(out), 1, 2);
             out = simPins(out);
         }
@@ -130,7 +136,7 @@ final class PositionalSecrets {
         }
         if (out.contains(":  ")) {
             out = replaceEach(ALIGNED_VALUE.matcher(out), m -> Redactor.isSecretName(m.group(2)) && !BROAD_NAME.matcher(m.group(2)).matches()
-                    && !m.group(3).matches("(?i)none|null|true|false|\\d{1,2}") && !PublicValues.isFileLocation(m.group(3), 0)
+                    && !m.group(3).matches("(?i)none|null|true|false|\\d{1,2}|\\d{1,9} bytes") && !PublicValues.isFileLocation(m.group(3), 0)
                     ? m.group(1) + Redactor.marker("secret") : m.group());
         }
         if (lower.contains("send: sending") && EXPECT_SECRET_PROMPT.matcher(out).find()) {
@@ -138,6 +144,9 @@ final class PositionalSecrets {
         }
         if (text.contains("]:") || text.contains("] ")) {
             out = replaceGroup(SASL_PASSWD.matcher(out), 1, 2);
+        }
+        if (lower.contains("sudo") || lower.contains("passwd")) {
+            out = replaceGroup(PIPED_PASSWORD.matcher(out), 1, 3);
         }
         if (lower.contains("net use")) {
             out = replaceGroup(NET_USE.matcher(out), 1, 2);
@@ -173,8 +182,10 @@ final class PositionalSecrets {
 
     /** {@code AT+CPIN="PUK","new PIN"}: every number the command gives is a secret. */
     private static String simPins(String text) {
-        return replaceEach(SIM_PIN.matcher(text),
-                m -> m.group(1) + Redactor.marker("secret") + m.group(3).replaceAll("\\d{4,8}", Redactor.marker("secret")));
+        return replaceEach(SIM_PIN.matcher(text), m -> {
+            int g = m.group(1) != null ? 1 : m.group(4) != null ? 4 : 7;
+            return m.group(g) + Redactor.marker("secret") + m.group(g + 2).replaceAll("\\d{4,8}", Redactor.marker("secret"));
+        });
     }
 
     /** A value Spring Boot shows under a property whose name holds a secret. */

@@ -28,9 +28,11 @@ final class PublicValues {
     private static final Pattern FILE_LOCATION = Pattern.compile(
             "(?:~|/(?:home|Users|var|etc|opt|tmp|srv|mnt|root|run|usr|private|Volumes))/[\\w.@+~%<>{}$-]{1,255}(?:/[\\w.@+~%<>{}$-]{1,255}){1,40}"
             // or any absolute path to a file of keys or certificates: SERVER_KEY: /certs/auth-proxy-key.pem
-            + "|(?:/[\\w.@+~%-]{1,255}){1,40}\\.(?:pem|key|crt|cer|der|p12|pfx|jks|keystore|p8|asc|gpg|pub)(?![\\w.])");
+            + "|(?:/[\\w.@+~%-]{1,255}){1,40}\\.(?:pem|key|crt|cer|der|p12|pfx|jks|keystore|p8|asc|gpg|pub)(?![\\w.])"
+            // a Windows path, as written or escaped: C:\\Users\\dev/.ssh/id_ed25519
+            + "|[A-Za-z]:(?:\\\\{1,2}|/)[\\w .@+~%-]{1,255}(?:(?:\\\\{1,2}|/)[\\w.@+~%-]{1,255}){1,40}");
     /** A field of a JSON document whose value is one plain word: {@code "action":"login"}. */
-    private static final Pattern WORD_FIELD = Pattern.compile("\"([A-Za-z][\\w-]{0,40})\"\\s*:\\s*\"([A-Za-z]{1,20})\"");
+    private static final Pattern WORD_FIELD = Pattern.compile("\"([A-Za-z][\\w-]{0,40})\"\\s*:\\s*\"([A-Za-z]{1,20}(?:-(?:[A-Za-z]{1,20}|\\d{1,3})){0,4})\"");
     /** {@code com.microsoft.aad.msal4j.MsalServiceException}, with a method after it: a class named by its package, as traces print it. */
     private static final Pattern QUALIFIED_CLASS = Pattern.compile(
             "(?:[a-z][a-z0-9_]{0,60}\\.){2,20}[A-Z][A-Za-z0-9_$]{0,100}(?:\\.(?:<init>|<clinit>|[a-z][A-Za-z0-9_$]{0,100}))?[.,;:]?");

@@ -28,7 +28,7 @@ public final class Redactor {
 
     private static final List<String> KEY_PREFIXES = List.of(
             "sk-", "sk_live_", "sk_test_", "rk_live_", "AKIA", "ASIA", "ghp_", "gho_", "ghs_", "ghu_",
-            "github_pat_", "glpat-", "gldt-", "glrt-", "glcbt-", "glptt-", "glft-", "glimt-", "glagent-", "gloas-", "glsoat-", "glffct-", "xoxb-", "xoxp-", "xoxa-", "AIza", "hf_", "rk_test_", "sk-proj-", "shpss_", "shpat_", "dop_v1_", "dor_v1_", "doo_v1_",
+            "github_pat_", "glpat-", "gldt-", "glrt-", "glcbt-", "glptt-", "glft-", "glimt-", "glagent-", "gloas-", "glsoat-", "glffct-", "xoxb-", "xoxp-", "xoxa-", "xoxs-", "xoxo-", "xoxr-", "xoxe-", "xoxe.", "xapp-", "AIza", "hf_", "rk_test_", "sk-proj-", "shpss_", "shpat_", "shppa_", "shpca_", "dop_v1_", "dor_v1_", "doo_v1_",
             "glsa_", "lin_api_", "dp.pt.", "dt0c01.", "SG.", "HRKU-", "AGE-SECRET-KEY-", "npm_", "pypi-", "whsec_", "ya29.", "bedrock-api-key-", "ABSK");
     private static final int SHORTEST_KEY = KEY_PREFIXES.stream().mapToInt(String::length).min().orElse(0) + 12;
     private static final java.util.regex.Pattern SNAKE_CASE = java.util.regex.Pattern.compile("[a-z]{2,20}(?:_[a-z]{2,20}){1,8}");
@@ -42,7 +42,7 @@ public final class Redactor {
             "passwordsecretkey", "existingsecretkey");
     private static final List<String> SECRET_NAME_ENDINGS = List.of(
             "apikey", "appkey", "clientid", "appid", "applicationid", "accountkey", "accesskey", "accesskeyid", "accessid", "secretkey", "privatekey", "privatekeyid", "subscriptionkey", "token", "jwt", "secret", "password", "passwd", "pwd", "psk",
-            "passphrase", "cvv", "cvc", "cvv2", "cvc2", "signature", "session", "sessionid", "sessid");
+            "passphrase", "cvv", "cvc", "cvv2", "cvc2", "signature", "session", "sessionid", "sessid", "bindpw");
     /** Words of a listing's position: a token named with one is where the next page starts. */
     private static final List<String> LISTING_WORDS = List.of("page", "continuation", "cursor", "pagination", "resume", "sync");
 
@@ -148,7 +148,7 @@ public final class Redactor {
             return false; // NextContinuationToken, pageToken: a position in a listing, not a credential
         }
         if (SECRET_NAMES.contains(n) || SECRET_NAME_ENDINGS.stream().anyMatch(n::endsWith) || endsInKeyWord(name, n) || endsInCodeWord(name)
-                || endsInWord(name, "pass")) {
+                || endsInWord(name, "pass") || endsInWord(name, "pw")) {
             return true;
         }
         java.util.regex.Matcher encoded = ENCODED_NAME.matcher(name);
@@ -394,6 +394,11 @@ public final class Redactor {
                 previousNamesSecret = false;
                 continue;
             }
+            if (previousNamesSecret && text.startsWith(" bytes", i) && token.chars().allMatch(Character::isDigit)) {
+                out.append(token); // CF_API_TOKEN:   40 bytes: kubectl describe shows a secret's size, not its value
+                previousNamesSecret = false;
+                continue;
+            }
             if (previousNamesSecret && PublicValues.isFileLocation(text, start)) {
                 out.append(token); // private key: /home/alice/.ssh/id_ed25519: where the secret is, not the secret
                 previousNamesSecret = false;
@@ -547,7 +552,8 @@ public final class Redactor {
                 previousNamesSecret = true;
                 continue;
             }
-            if ((nextNonDelimiterIsSeparator(text, i) || quotedValueFollows(text, i) || valueAfterSpace(token, text, i)) && isSecretName(token)) {
+            if ((nextNonDelimiterIsSeparator(text, i) || quotedValueFollows(text, i, PASSWORD_NAME.matcher(token).matches() && isCompound(token)) || valueAfterSpace(token, text, i))
+                    && isSecretName(token)) {
                 out.append(token);
                 secretName = token;
                 secretNameEnd = i;
@@ -587,7 +593,7 @@ public final class Redactor {
                     && !text.startsWith("W/\"", Math.max(0, start - 3)) // a weak ETag (W/"8b-vST/Qtv3kULnTOs4RSX3Pp7WPig")
                     && !PublicValues.isPublic(token) && !PublicValues.isPublicKey(before, token) && !PublicValues.isActionReference(before, token) && !PublicValues.isFrameMethod(text, i)
                     && !PublicValues.isBase64OfPublicText(value, STANDARD) && !PublicValues.isSolanaAddress(text, value)
-                    && !PublicValues.isBitcoinAddress(value)
+                    && !PublicValues.isBitcoinAddress(value) && !PublicValues.isFileLocation(stripTrailingSeparators(token))
                     && !PublicValues.isEncodedLink(value, STANDARD);
             if (random) {
                 found.add(value);
@@ -795,8 +801,11 @@ public final class Redactor {
      * ({@code $API_KEY}), capitals or words that name it ({@code YOUR-TOKEN}, {@code password}), one character repeated
      * ({@code YYYYYYYY}), a constant ({@code true}) or a field in code ({@code self.auth}).
      */
-    private static boolean standsForAValue(String value) {
-        return value.length() <= 64 && (isMask(value) || VARIABLE.matcher(value).matches() || CAPITAL_PLACEHOLDER.matcher(value).matches()
+    private static boolean standsForAValue(String escaped) {
+        String value = escaped.endsWith("\\") ? stripTrailing(escaped, "\\") : escaped; // $CLIENT_ID\ in a shell-escaped URL
+        return value.length() <= 64 && (isMask(value) || value.length() >= 3 && value.chars().allMatch(ch -> ch == 'x' || ch == 'X')
+                || STAND_IN_WORDS.contains(value.toLowerCase(Locale.ROOT)) || ENV_REFERENCE.matcher(value).matches()
+                || namesASecret(value) || VARIABLE.matcher(value).matches() || CAPITAL_PLACEHOLDER.matcher(value).matches()
                 || NAMING_PLACEHOLDER.matcher(value).matches() || PREFIX_AND_XS.matcher(value).matches() || isConstant(value)
                 || value.length() >= 6 && value.chars().allMatch(ch -> ch == value.charAt(0))
                 || SECRET_WORD_VALUES.contains(value.toLowerCase(Locale.ROOT)) || FIELD_IN_CODE.matcher(value).matches()
@@ -807,6 +816,24 @@ public final class Redactor {
     /** Values that name what goes there: {@code POSTGRES_PASSWORD=password}, {@code redis://username:password@host}. */
     private static final Set<String> SECRET_WORD_VALUES = Set.of("password", "passwd", "secret", "token", "apikey", "api_key", "api-key",
             "pass", "key", "credentials");
+    /** Words that stand in for any value in examples: {@code PLANETSCALE_SERVICE_TOKEN="bar"}. */
+    private static final Set<String> STAND_IN_WORDS = Set.of("foo", "bar", "baz", "qux", "quux", "foobar", "dummy", "placeholder", "xyz");
+    /** A variable of the environment read in code: {@code process.env.SENTRY_AUTH_TOKEN}, {@code os.environ.get}, {@code ENV.fetch}. */
+    private static final java.util.regex.Pattern ENV_REFERENCE = java.util.regex.Pattern.compile(
+            "(?:process\\.env|import\\.meta\\.env|Deno\\.env|os\\.environ|ENV)(?:\\.[A-Za-z_]\\w{0,60}){1,2}[,;]?");
+    /**
+     * Words that name the secret instead of being it: {@code my-auth-token}, {@code acme_live_key}: three or more words, the last a
+     * secret's, one before it of whose or which credential it is ({@code blue-horse-key} or {@code my-secret} may be a password).
+     */
+    private static boolean namesASecret(String value) {
+        java.util.regex.Matcher m = NAME_OF_A_SECRET.matcher(value);
+        return m.matches() && java.util.Arrays.stream(m.group(1).toLowerCase(Locale.ROOT).split("[-_]")).anyMatch(CREDENTIAL_KINDS::contains);
+    }
+
+    private static final java.util.regex.Pattern NAME_OF_A_SECRET = java.util.regex.Pattern.compile(
+            "(?i)((?:[a-z]{1,12}[-_]){2,4})(?:token|key|secret|password|passwd|pass|apikey|pat)");
+    private static final Set<String> CREDENTIAL_KINDS = Set.of("my", "your", "auth", "api", "access", "live", "test", "prod", "dev",
+            "service", "app", "user", "personal", "client", "bot", "admin");
     /** What a printer writes instead of a value it hid: gitleaks' {@code REDACTED}, Rails' {@code [FILTERED]}, {@code <masked>}. */
     private static final Set<String> MASK_WORDS = Set.of("redacted", "filtered", "masked", "omitted", "sanitized", "scrubbed", "hidden");
     /** {@code YOURKEY}, {@code your_api_token}: what to write there, named. */
@@ -870,7 +897,8 @@ public final class Redactor {
 
     /** A client's id that is not a secret: a label of words, or a Google OAuth client id, which every sign-in URL shows. */
     private static boolean isPublicId(String value) {
-        return isLabel(value) || GOOGLE_CLIENT_ID.matcher(value).matches();
+        // "meta.client_id":"ip/": a caller's kind in a log, too short to be a registered id
+        return isLabel(value) || GOOGLE_CLIENT_ID.matcher(value).matches() || value.length() <= 4;
     }
 
     private static final java.util.regex.Pattern GOOGLE_CLIENT_ID = java.util.regex.Pattern.compile("\\d{6,20}-[a-z0-9]{20,40}\\.apps\\.googleusercontent\\.com");
@@ -1007,7 +1035,8 @@ public final class Redactor {
         if (token.length() < 20 || token.length() > 320) {
             return false;
         }
-        String t = TIMESTAMP.matcher(token.replaceAll("^[\"'(\\[{<]+|[\"')\\]}>.,;:]+$", "")).replaceAll("0");
+        // a path a printer cut at its start (…t-0.13.1/lib/slack/web/) is a path
+        String t = TIMESTAMP.matcher(token.replaceAll("^[\"'(\\[{<]+|[\"')\\]}>.,;:]+$", "").replaceFirst("^(?:…|\\.\\.\\.)(?=\\S*/)", "")).replaceAll("0");
         if (t.length() < 20 || t.length() > 300 || t.contains("://") || NO_AUTHORITY.matcher(t).lookingAt() || t.contains("***") || t.contains("•••") || t.startsWith("arn:aws") || t.startsWith("data:")
                 || IMAGE_BY_DIGEST.matcher(t).matches() || OPENSSL_ERROR.matcher(t).lookingAt() || isEncodedWords(t)
                 || MediaTypes.isMediaType(t) || NAMED_HEX.matcher(t).matches() || UUID.matcher(t).matches() || HEX.matcher(t).matches() || HEX_WITH_TAG.matcher(t).matches()
@@ -1165,8 +1194,15 @@ public final class Redactor {
 
     private static boolean isProse(String quoted) {
         String q = quoted.strip();
-        return q.split("\\s+").length >= 5 && (q.contains(". ") || q.endsWith("."));
+        String[] words = q.split("\\s+");
+        if (words.length >= 3 && java.util.Arrays.stream(words).filter(w -> FUNCTION_WORDS.contains(w.toLowerCase(Locale.ROOT))).count() >= 2) {
+            return true; // "not needed for gitlab", "MY KEY PUT IN HERE": a sentence, where a passphrase's words are content words
+        }
+        return words.length >= 5 && (q.contains(". ") || q.endsWith("."));
     }
+
+    private static final Set<String> FUNCTION_WORDS = Set.of("a", "an", "the", "not", "no", "for", "to", "of", "in", "on", "at", "is", "are",
+            "be", "it", "this", "that", "my", "your", "here", "there", "with", "and", "or", "if", "use", "put", "set");
 
     /** Whether a token after a secret's name is a value rather than a word of prose: a digit, a symbol, mixed case or length. */
     private static boolean looksLikeAValue(String token) {
@@ -1212,11 +1248,23 @@ public final class Redactor {
      * word or name, {@code token 'expired'}, {@code secret "db-secret"}, is not one).
      */
     private static boolean quotedValueFollows(String text, int from) {
+        return quotedValueFollows(text, from, false);
+    }
+
+    /**
+     * {@link #quotedValueFollows(String, int)}; after a password's name ({@code proxy_set_header X-Ldap-BindPass "68+%fE#X"}, as nginx
+     * and other configs write a directive), when {@code password}, any quoted value of 4 or more characters without a space.
+     */
+    private static boolean quotedValueFollows(String text, int from, boolean password) {
         if (from + 2 >= text.length() || text.charAt(from) != ' ' || (text.charAt(from + 1) != '\'' && text.charAt(from + 1) != '"')) {
             return false;
         }
         char quote = text.charAt(from + 1);
         int close = text.indexOf(quote, from + 2);
+        if (password && close - from - 2 >= 4 && close - from - 2 <= 200 && text.substring(from + 2, close).chars().noneMatch(Character::isWhitespace)
+                && !standsForAValue(text.substring(from + 2, close))) {
+            return true;
+        }
         if (close < 0 || close - from - 2 < 8 || close - from - 2 > 200) {
             return false;
         }
@@ -1224,6 +1272,19 @@ public final class Redactor {
         return QUOTED_KEY.matcher(text.substring(from + 2, close)).matches();
     }
 
+    /** A name of parts ({@code X-Ldap-BindPass}, {@code ldap_bindpw}, {@code dbPassword}), not the word alone ("column password 'varchar'"). */
+    private static boolean isCompound(String name) {
+        for (int k = 1; k < name.length(); k++) {
+            char c = name.charAt(k);
+            if (c == '-' || c == '_' || c == '.' || Character.isUpperCase(c) && Character.isLowerCase(name.charAt(k - 1))) {
+                return true;
+            }
+        }
+        return name.length() > 8 && !name.equalsIgnoreCase("password") && !name.equalsIgnoreCase("passphrase");
+    }
+
+    /** A name that ends in a password's word: {@code X-Ldap-BindPass}, {@code smtp_password}, {@code DB_PWD}. */
+    private static final java.util.regex.Pattern PASSWORD_NAME = java.util.regex.Pattern.compile("(?i).{0,60}(?:pass|password|passwd|pwd|pw|passphrase)");
     private static final java.util.regex.Pattern QUOTED_KEY = java.util.regex.Pattern.compile("(?=[A-Za-z]*\\d)[A-Za-z0-9]{16,200}");
 
     /**

@@ -637,4 +637,35 @@ class RedactorTest {
         String sasl = "# cat /etc/postfix/sasl_passwd\n[mail.smtp2go.example]:2525 relay-user:Qm7t9 xk zz41\n# postmap /etc/postfix/sasl_passwd";
         assertThat(redactor.redact(sasl)).doesNotContain("Qm7t9").doesNotContain("zz41").contains("[mail.smtp2go.example]:2525 relay-user:");
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // a path cut at its start, a mask of x, stand-in words, the environment read in code, a shell-escaped variable
+        "Faraday::ClientError: invalid_auth\n…y-client-2.4.0/lib/acme/web/faraday/response/\nraise_error.rb:  11:in `on_complete'",
+        "client = Acme::Client.new(api_key: \"xxx\")",
+        "$ ACME_SERVICE_TOKEN_ID=\"\" ACME_SERVICE_TOKEN=\"baz\" acme org list",
+        "new UploadPlugin({ token: process.env.UPLOAD_AUTH_TOKEN, org: 'acme' })",
+        "`curl -X POST https://$HOST/login\\?client_id\\=$CLIENT_ID\\&client_secret\\=$CLIENT_SECRET`",
+        // sentences and names where a value would go, sizes of a secret's keys, a Windows key file, base64 of a settings document
+        "const client = createClient({ apiToken: \"not used by the proxy\" })",
+        "api_key = 'PUT YOUR KEY IN HERE'",
+        "acme --token=\"your-auth-token\" repo ls\nexport ACME_API_KEY=\"acme_live_key\"",
+        "Data\n====\nCF_API_TOKEN:   40 bytes\nca.crt:         1066 bytes",
+        "load pubkey \"C:\\\\Users\\\\ci/.ssh/id_rsa\": invalid format",
+        "kubectl get configmap ui -o jsonpath='{.binaryData.ui\\.json}'\neyJ0aGVtZSI6ImRhcmsiLCJiZXRhIjpmYWxzZSwicmVnaW9uIjoidXMtZWFzdC0yIn0=",
+    })
+    void stand_ins_names_and_sizes_where_a_secret_would_be_stay(String text) {
+        assertThat(redactor.redact(text)).isEqualTo(text);
+    }
+
+    @Test
+    void passwords_piped_to_sudo_quoted_after_a_password_directive_locking_a_sim_and_wrapped_under_a_gutter_go() {
+        assertThat(redactor.redact("\"cmd\": \"echo Kq7=vXe2Lp | sudo -S systemctl restart app\"")).doesNotContain("Kq7=vXe2Lp").contains("| sudo -S");
+        assertThat(redactor.redact("echo $SUDO_PASS | sudo -S id")).as("a variable is no password").contains("$SUDO_PASS");
+        assertThat(redactor.redact("    auth_ldap_header X-Ldap-BindPass \"9v+%Qe#Tz~\";")).doesNotContain("9v+%Qe#Tz~");
+        assertThat(redactor.redact("$ldap_bindpw = \"Zr8=Lq_Wm2\";")).doesNotContain("Zr8=Lq_Wm2");
+        assertThat(redactor.redact("AT+CLCK=\"SC\",0,\"4821\"\r\nAT+CPWD=\"SC\",\"4821\",\"9034\"")).doesNotContain("4821").doesNotContain("9034");
+        assertThat(redactor.redact("12 | postgres://app:Qz81mPa\n13 | Wv7Lk2@db.example.net:5432/app")).doesNotContain("Qz81mPa").doesNotContain("Wv7Lk2");
+        assertThat(redactor.redact("SlackLogHandler('xoxs-2211-3344-5566-0a1b2c3d4e5f6a7b8c9d')")).doesNotContain("0a1b2c3d4e5f6a7b8c9d");
+    }
 }
