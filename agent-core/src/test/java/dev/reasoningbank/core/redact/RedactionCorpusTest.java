@@ -11,18 +11,18 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Redaction against a corpus it was not written with: 1,869 secrets of gitleaks rule families (synthetic
+ * Redaction against a corpus it was not written with: 1,982 secrets of gitleaks rule families (synthetic
  * values matching the rules' own regular expressions) and generic forms inside realistic error texts, and
- * 1,887 ordinary API error texts, CLI output and lesson sentences that must stay as they are. Split by family
+ * 1,983 ordinary API error texts, CLI output and lesson sentences that must stay as they are. Split by family
  * and by API; each held-out half was written by someone who had not read the redactor.
  *
  * <p>First measures of each held-out half, before anything was changed for it (each but the last was then read
  * to fix what it found, and joined dev when the next one came): 3/46 leaked and 1/40 altered; 0/60 and 6/70;
  * 3/70 and 13/74; 7/76 and 17/89; 4/118 and 25/117; 9/116 and 25/115; 7/117 and 17/116; 8/124 and 2/123;
  * 9/123 and 8/121; 8/96 and 5/99; 9/108 and 13/108; 4/106 and 9/108; 5/110 and 5/107; 2/109 and 3/107; 5/114 and 13/114;
- * 2/114 and 14/110; 11/114 and 17/112; 6/106 and 17/117 (the current one, left unread, so its figures are a true held-out measure).
- * Recall at a first measure has ranged from 90 to 100 % (the last three: 98.2, 90.4, 94.3 %), and precision has met the 2 %
- * bar once (the last three altered 12.7, 15.2, 14.5 %): each half brings secrets in a form not seen before and ordinary values
+ * 2/114 and 14/110; 11/114 and 17/112; 6/106 and 17/117; 2/113 and 1/96 (the current one, left unread, so its figures are a true
+ * held-out measure). Recall at a first measure has ranged from 90 to 100 % (the last three: 90.4, 94.3, 98.2 %), and precision has
+ * met the 2 % bar twice (the last three altered 15.2, 14.5, 1.0 %): each half brings secrets in a form not seen before and ordinary values
  * read as secrets.
  */
 class RedactionCorpusTest {
@@ -84,8 +84,8 @@ class RedactionCorpusTest {
         // the dev half meets the bar: at least 98 % of secrets redacted, at most 2 % of ordinary texts altered
         assertThat(devLeaks.rate()).as("dev secrets leaked: %s", devLeaks.misses()).isLessThanOrEqualTo(0.02);
         assertThat(devMangled.rate()).as("dev texts altered: %s", devMangled.misses()).isLessThanOrEqualTo(0.02);
-        // the current held-out half (the eighteenth) was not read: these are its first measure, kept as floors
-        assertThat(heldOutLeaks.missed()).as("held-out secrets leaked: %s", heldOutLeaks.misses()).isLessThanOrEqualTo(6);
-        assertThat(heldOutMangled.missed()).as("held-out texts altered: %s", heldOutMangled.misses()).isLessThanOrEqualTo(17);
+        // the current held-out half (the nineteenth) was not read: these are its first measure, kept as floors
+        assertThat(heldOutLeaks.missed()).as("held-out secrets leaked: %s", heldOutLeaks.misses()).isLessThanOrEqualTo(2);
+        assertThat(heldOutMangled.missed()).as("held-out texts altered: %s", heldOutMangled.misses()).isLessThanOrEqualTo(1);
     }
 }
