@@ -82,6 +82,8 @@ final class PublicValues {
             + "(?:-[\\w.]{1,40})?[.,;:]?");
     private static final java.util.Set<String> ACTION_CONTEXT = java.util.Set.of("Run", "uses:", "uses", "action");
     /** {@code net.schmizz.sshj.…FingerprintVerifier$1@73f0d46f}: a Java object as its default {@code toString} prints it, a class and a hash code. */
+    /** {@code #<OAuth2::Response:0x00000107615410}: a Ruby object as {@code inspect} prints it, a class and an address. */
+    private static final Pattern RUBY_OBJECT = Pattern.compile("#?<?(?:[A-Z][A-Za-z0-9_]{0,60}::){0,8}[A-Z][A-Za-z0-9_]{0,60}:0x[0-9a-f]{8,16}[.,;:>]?");
     private static final Pattern JAVA_OBJECT = Pattern.compile("(?:[a-z][a-z0-9_]{0,60}\\.){2,20}[A-Z][A-Za-z]{0,100}(?:\\$[A-Za-z0-9]{1,60}){0,5}@[0-9a-f]{1,8}[.,;:]?");
     /** {@code pk_live_…}: a Stripe publishable key, made to be shipped to browsers (gitleaks flags {@code sk_} and {@code rk_} only). */
     private static final Pattern PUBLISHABLE_KEY = Pattern.compile("pk_(?:live|test)_[A-Za-z0-9]{10,120}(?:\\.{3}|…)?[.,;:]?");
@@ -168,7 +170,7 @@ final class PublicValues {
                 || AWS_RESOURCE_ID.matcher(token).matches() || KIND_AND_NAME.matcher(token).matches()
                 || HASHED_HOST.matcher(token).matches() || SOURCE_LINE.matcher(token).matches() || GCP_RESOURCE.matcher(token).matches()
                 || GIT_REVISION_PATH.matcher(token).matches() || SHELL_PROMPT.matcher(token).matches() || FILE_NAME.matcher(token).matches()
-                || JAVA_OBJECT.matcher(token).matches() || AGE_RECIPIENT.matcher(token).matches() || QUALIFIED_CLASS.matcher(token).matches()
+                || JAVA_OBJECT.matcher(token).matches() || RUBY_OBJECT.matcher(token).matches() || AGE_RECIPIENT.matcher(token).matches() || QUALIFIED_CLASS.matcher(token).matches()
                 || CHAIN_ADDRESS.matcher(token).matches()
                 || token.length() >= 64 && FILE_MAGIC.stream().anyMatch(token::startsWith) || PUBLISHABLE_KEY.matcher(token).matches());
     }
@@ -220,6 +222,23 @@ final class PublicValues {
     private static final String BASE58 = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
     /** Version bytes of Bitcoin addresses: pay to a key hash (0, 111 on testnet) or to a script hash (5, 196). */
     private static final java.util.Set<Integer> ADDRESS_VERSIONS = java.util.Set.of(0x00, 0x05, 0x6f, 0xc4);
+
+    /**
+     * Whether {@code token} is a sentence written URL-encoded in which the redactor finds nothing secret
+     * ({@code TF400813%3A%20ressource%20non%20disponible%20pour%20l%27acc%C3%A8s}): four or more words once decoded.
+     */
+    static boolean isEncodedProse(String token, Redactor redactor) {
+        if (token.length() > 4096 || token.split("%20", -1).length < 5) {
+            return false;
+        }
+        String text;
+        try {
+            text = java.net.URLDecoder.decode(token, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException notEncoded) {
+            return false;
+        }
+        return text.split("\\s+").length >= 4 && redactor.redact(text).equals(text);
+    }
 
     /** Whether {@code token} is a Solana address in a text about Solana ({@code Pubkey.from_string("Es9vMF…")}). */
     static boolean isSolanaAddress(String text, String token) {

@@ -265,8 +265,12 @@ public final class Redactor {
                 at = text.indexOf(begin, at + begin.length());
                 continue;
             }
-            out.append(text, from, at).append(marker("private-key"));
             int end = text.indexOf("-----END ", headerEnd + 5);
+            if (end > 0 && text.substring(headerEnd + 5, end).replaceAll("[\\s.…]", "").isEmpty()) {
+                at = text.indexOf(begin, end); // -----BEGIN RSA PRIVATE KEY-----\n...\n-----END…: a key left out, shown by its frame
+                continue;
+            }
+            out.append(text, from, at).append(marker("private-key"));
             int endOfEnd = end < 0 ? -1 : text.indexOf("-----", end + 9);
             from = endOfEnd < 0 ? text.length() : endOfEnd + 5;
             at = text.indexOf(begin, from);
@@ -399,6 +403,11 @@ public final class Redactor {
                 previousNamesSecret = false;
                 continue;
             }
+            if (previousNamesSecret && token.startsWith("-----BEGIN")) {
+                out.append(token); // key:\n-----BEGIN …: a block's frame; a private key's body is taken by its own rule
+                previousNamesSecret = false;
+                continue;
+            }
             if (previousNamesSecret && PublicValues.isFileLocation(text, start)) {
                 out.append(token); // private key: /home/alice/.ssh/id_ed25519: where the secret is, not the secret
                 previousNamesSecret = false;
@@ -462,7 +471,9 @@ public final class Redactor {
             if (previousIsSecretFlag) {
                 previousIsSecretFlag = false;
                 boolean stands = isMask(token) || start > 0 && text.charAt(start - 1) == '<' || VARIABLE.matcher(stripTrailing(token, ".,;:")).matches()
-                        || OPENSSL_REFERENCE.matcher(token).matches();
+                        || OPENSSL_REFERENCE.matcher(token).matches() || token.chars().noneMatch(Character::isLetterOrDigit)
+                        || SECRET_WORD_VALUES.contains(stripTrailing(token, ".,;:`").toLowerCase(Locale.ROOT)) // redis-cli -a PASSWORD
+                        || PublicValues.isBase64OfPublicText(token, STANDARD);
                 if (!token.startsWith("-") && !PROSE_AFTER_FLAG.contains(lower) && !isObjectKey(secretName, token) && !stands) {
                     // the value of a command-line flag such as --password, whatever it looks like, all of it when quoted
                     char quote = start > 0 ? text.charAt(start - 1) : ' ';
@@ -508,7 +519,7 @@ public final class Redactor {
             if (token.equals("-p") && i < text.length() && (text.charAt(i) == '\'' || text.charAt(i) == '"')
                     && CliPasswords.attachedPassword(commandsOnLine, "-p?") != null) {
                 int close = closingQuoteOnLine(text, text.charAt(i), i + 1, 200);
-                if (close > i + 1) {
+                if (close > i + 1 && !VARIABLE.matcher(text.substring(i + 1, close).split("\\s")[0]).matches()) {
                     // mysql -p'S3cret': the password quoted against its flag
                     found.add(text.substring(i + 1, close));
                     out.append(token).append(text.charAt(i)).append(marker("secret"));
@@ -594,7 +605,7 @@ public final class Redactor {
                     && !PublicValues.isPublic(token) && !PublicValues.isPublicKey(before, token) && !PublicValues.isActionReference(before, token) && !PublicValues.isFrameMethod(text, i)
                     && !PublicValues.isBase64OfPublicText(value, STANDARD) && !PublicValues.isSolanaAddress(text, value)
                     && !PublicValues.isBitcoinAddress(value) && !PublicValues.isFileLocation(stripTrailingSeparators(token))
-                    && !PublicValues.isEncodedLink(value, STANDARD);
+                    && !PublicValues.isEncodedLink(value, STANDARD) && !PublicValues.isEncodedProse(value, STANDARD);
             if (random) {
                 found.add(value);
             }
@@ -784,6 +795,9 @@ public final class Redactor {
 
     private static boolean isPlaceholder(String text, int start, int end) {
         String token = text.substring(start, end);
+        if (start > 0 && text.startsWith("***", start) && STARS_AROUND.matcher(text).region(start, Math.min(text.length(), start + 200)).lookingAt()) {
+            return true; // <password>*******I have got encrypted password here********</password>: words between masks
+        }
         String t = stripTrailing(token, ".,;:");
         int before = start - 1;
         while (before >= 0 && text.charAt(before) == ' ') {
@@ -809,13 +823,15 @@ public final class Redactor {
                 || NAMING_PLACEHOLDER.matcher(value).matches() || PREFIX_AND_XS.matcher(value).matches() || isConstant(value)
                 || value.length() >= 6 && value.chars().allMatch(ch -> ch == value.charAt(0))
                 || SECRET_WORD_VALUES.contains(value.toLowerCase(Locale.ROOT)) || FIELD_IN_CODE.matcher(value).matches()
-                || MASK_WORDS.contains(value.replaceAll("^[\\[<(]|[\\]>)]$", "").toLowerCase(Locale.ROOT))
+                || MASK_WORDS.contains(value.replaceAll("^[\\[<(*]+|[\\]>)*]+$", "").toLowerCase(Locale.ROOT))
+                || !value.isEmpty() && value.chars().allMatch(ch -> ch == '*')
                 || YOUR_SECRET.matcher(value).matches());
     }
 
     /** Values that name what goes there: {@code POSTGRES_PASSWORD=password}, {@code redis://username:password@host}. */
     private static final Set<String> SECRET_WORD_VALUES = Set.of("password", "passwd", "secret", "token", "apikey", "api_key", "api-key",
             "pass", "key", "credentials");
+    private static final java.util.regex.Pattern STARS_AROUND = java.util.regex.Pattern.compile("\\*{3,}[^*\\n<\"']{1,120}\\*{3,}");
     /** Words that stand in for any value in examples: {@code PLANETSCALE_SERVICE_TOKEN="bar"}. */
     private static final Set<String> STAND_IN_WORDS = Set.of("foo", "bar", "baz", "qux", "quux", "foobar", "dummy", "placeholder", "xyz");
     /** A variable of the environment read in code: {@code process.env.SENTRY_AUTH_TOKEN}, {@code os.environ.get}, {@code ENV.fetch}. */
@@ -968,7 +984,8 @@ public final class Redactor {
                 || normalized.startsWith("checksum") || normalized.endsWith("checksum") || normalized.endsWith("digest") || normalized.endsWith("hash")
                 || DIGEST_NAMES.stream().anyMatch(normalized::endsWith)
                 || name.length() > 2 && (name.endsWith("Id") || name.endsWith("ID") && !name.equals(name.toUpperCase(Locale.ROOT))
-                || name.regionMatches(true, name.length() - 3, "_id", 0, 3) || name.regionMatches(true, name.length() - 3, "-id", 0, 3));
+                || name.regionMatches(true, name.length() - 3, "_id", 0, 3) || name.regionMatches(true, name.length() - 3, "-id", 0, 3)
+                || name.length() > 4 && (name.regionMatches(true, name.length() - 4, "_ids", 0, 4) || name.regionMatches(true, name.length() - 4, "-ids", 0, 4)));
     }
 
     /** A name in lower case with only its ASCII letters and digits: {@code X-Api-Key} is {@code xapikey}. */
@@ -998,7 +1015,7 @@ public final class Redactor {
         String value = close > end + 1 ? text.substring(end + 1, close) : "";
         // S3's <Key>1488396616.jpeg</Key> names an object
         boolean objectName = isObjectKey(token, value) || "key".equalsIgnoreCase(token) && FILE_NAME.matcher(value).matches()
-                || standsForAValue(value.strip()); // <AWSAccessKeyId>***</AWSAccessKeyId>: a value its printer masked
+                || standsForAValue(value.strip()) || STARS_AROUND.matcher(value.strip()).matches(); // <AWSAccessKeyId>***</AWSAccessKeyId>: masked
         return close > end + 1 && close - end <= 400 && !objectName ? close : -1;
     }
 
@@ -1107,7 +1124,7 @@ public final class Redactor {
             "[A-Z_][A-Z0-9_]{2,80}=[^:/\\s@=]{3,64}:(?!\\d+$)[^:/\\s@]{6,128}");
     private static final java.util.regex.Pattern ENV_NAME = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     /** A name before {@code =}: an environment variable's, or a header's ({@code x-request-id}). */
-    private static final java.util.regex.Pattern ASSIGNED_NAME = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]{0,80}");
+    private static final java.util.regex.Pattern ASSIGNED_NAME = java.util.regex.Pattern.compile("-{0,2}[A-Za-z_][A-Za-z0-9_.-]{0,80}"); // --token=…: a flag's value is judged alone
     /** A word of a name in code or a path: lower, Capitalized or camelCase letters with a few digits, or a number. */
     private static final java.util.regex.Pattern WORD = java.util.regex.Pattern.compile("[A-Za-z][a-z]*(?:[A-Z][a-z]+)*[A-Z]?\\d{0,4}|\\d{1,6}"
             // a name of words with capitals and digits inside: OAuth2AuthorizationCodeAuthenticationProvider
@@ -1529,7 +1546,8 @@ public final class Redactor {
                 String value = token.substring(i + 1, valueEnd);
                 String name = token.substring(nameStart, i);
                 if (standsForAValue(value) || isIdName(name) && isLabel(value)
-                        || authorizationRequest && CLIENT_ID.matcher(name).matches() || PublicValues.isFileLocation(value)) {
+                        || authorizationRequest && CLIENT_ID.matcher(name).matches() || PublicValues.isFileLocation(value)
+                        || PublicValues.isBase64OfPublicText(value, STANDARD)) {
                     out.append(value); // --token=*** or key=$API_KEY: nothing to hide
                 } else if (valueEnd > i + 1) {
                     out.append(marker("secret"));

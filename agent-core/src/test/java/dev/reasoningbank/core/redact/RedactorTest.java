@@ -668,4 +668,30 @@ class RedactorTest {
         assertThat(redactor.redact("12 | postgres://app:Qz81mPa\n13 | Wv7Lk2@db.example.net:5432/app")).doesNotContain("Qz81mPa").doesNotContain("Wv7Lk2");
         assertThat(redactor.redact("SlackLogHandler('xoxs-2211-3344-5566-0a1b2c3d4e5f6a7b8c9d')")).doesNotContain("0a1b2c3d4e5f6a7b8c9d");
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // masks in stars, a key block with its body left out, what follows a secret flag that is no value
+        "  # api_key = \"**REDACTED**\"\n  api_key = \"**REDACTED**\"",
+        "<server><username>ci</username><password>****my encrypted password goes here****</password></server>",
+        "here is my key:\n-----BEGIN RSA PRIVATE KEY-----\n...\n-----END RSA PRIVATE KEY-----",
+        "if I pass --service-token & to any command it hangs",
+        "- invalid `redis-cli -a PASSWORD PING` → password in the process list",
+        "docker exec db bash -c 'mysql -u root -p\"$MYSQL_ROOT_PASSWORD\" app'",
+        "acme --token=c2VlIHRoZSByZWFkbWUgZm9yIGEgdG9rZW4= repo list",
+        // ids after a flag naming ids, a Ruby object as inspect prints it, a sentence URL-encoded in a header
+        "acme import --folder_ids b1gq5ic4o9tlkb64x21k --compact",
+        "#<Faraday::Response:0x00000107615488 @env={:method=>:post}>",
+        "X-TFS-ServiceError: TF400813%3A%20resource%20not%20available%20for%20anonymous%20access.%20Client%20authentication%20required.",
+    })
+    void masks_in_stars_an_elided_key_and_what_is_no_value_after_a_flag_stay(String text) {
+        assertThat(redactor.redact(text)).isEqualTo(text);
+    }
+
+    @Test
+    void a_key_block_with_a_body_a_quoted_password_after_p_and_a_password_flag_go() {
+        assertThat(redactor.redact("-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEAx3kq9\n-----END RSA PRIVATE KEY-----")).doesNotContain("MIIEowIBAAKCAQEAx3kq9");
+        assertThat(redactor.redact("mysql -u root -p\"Pq7!mW2z\" app")).doesNotContain("Pq7!mW2z");
+        assertThat(redactor.redact("redis-cli -a Zq81Lmx0 PING")).doesNotContain("Zq81Lmx0");
+    }
 }
