@@ -165,17 +165,8 @@ final class DocumentScanner {
     /** Reads a member's name and the colon after it, and returns the name's length in bytes; {@link #named} tells which it is. */
     private int nameLength() throws GiveUp {
         skipSpace();
-        if (json[at] != '"') {
-            throw GIVE_UP;
-        }
         int start = at + 1;
-        int end = start;
-        for (byte b = json[end]; b != '"'; b = json[++end]) {
-            if (b == '\\' || (b >= 0 && b < 0x20)) {
-                throw GIVE_UP;
-            }
-        }
-        at = end + 1;
+        int end = skipPlainString();
         expect(':');
         nameEnd = end;
         return end - start;
@@ -197,16 +188,24 @@ final class DocumentScanner {
 
     /** A string without escapes (one with any is left to Jackson); {@code at} is on its opening quote. */
     private String string() throws GiveUp {
+        int start = at + 1;
+        int end = skipPlainString();
+        return new String(json, start, end - start, StandardCharsets.UTF_8);
+    }
+
+    /** Moves past a string without escapes ({@code at} on its opening quote) and returns where its content ends; one with any is left to Jackson. */
+    private int skipPlainString() throws GiveUp {
         if (json[at] != '"') {
             throw GIVE_UP;
         }
-        int start = ++at;
-        for (byte b = json[at]; b != '"'; b = json[++at]) {
+        int end = at + 1;
+        for (byte b = json[end]; b != '"'; b = json[++end]) {
             if (b == '\\' || (b >= 0 && b < 0x20)) {
                 throw GIVE_UP;
             }
         }
-        return new String(json, start, at++ - start, StandardCharsets.UTF_8);
+        at = end + 1;
+        return end;
     }
 
     /**
@@ -214,19 +213,12 @@ final class DocumentScanner {
      * hundred tools holds a hundred tool names, and grouping lessons by tool compares them by identity.
      */
     private String sharedString() throws GiveUp {
-        if (json[at] != '"') {
-            throw GIVE_UP;
-        }
         int start = at + 1;
+        int end = skipPlainString();
         int hash = 0;
-        int end = start;
-        for (byte b = json[end]; b != '"'; b = json[++end]) {
-            if (b == '\\' || (b >= 0 && b < 0x20)) {
-                throw GIVE_UP;
-            }
-            hash = 31 * hash + b;
+        for (int i = start; i < end; i++) {
+            hash = 31 * hash + json[i];
         }
-        at = end + 1;
         int mask = shared.length - 1;
         for (int slot = hash & mask; ; slot = (slot + 1) & mask) {
             int place = sharedAt[slot];
