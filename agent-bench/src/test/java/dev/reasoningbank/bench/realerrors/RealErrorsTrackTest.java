@@ -49,12 +49,11 @@ class RealErrorsTrackTest {
             assertThat(bank.repeatedMistakes()).as(split).isLessThan(none.repeatedMistakes() / 2);
             assertThat(bank.successRate()).as(split).isGreaterThan(none.successRate());
         }
-        // regression floors. The held-out half (the fifteenth and sixteenth) was not read: 13 of the fifteenth's 27 expressible errors
-        // learned at its first measure (14 since, through rules made for other halves), 7 of the sixteenth's 18 at its first; 0 repeats,
-        // 0 wrong fixes (the oracle learns 23 and 17). Every run gives the same figures (the replay server closes
+        // regression floors. The held-out half (the seventeenth) was not read: 10 of its 14 expressible errors learned at its first
+        // measure, 0 repeats, 0 wrong fixes (the oracle learns 14). Every run gives the same figures (the replay server closes
         // each connection)
-        assertThat(results.result(CorpusEntry.DEV, "bank").classesLearned()).isGreaterThanOrEqualTo(357);
-        assertThat(results.result(CorpusEntry.HELD_OUT, "bank").classesLearned()).isGreaterThanOrEqualTo(21);
+        assertThat(results.result(CorpusEntry.DEV, "bank").classesLearned()).isGreaterThanOrEqualTo(378);
+        assertThat(results.result(CorpusEntry.HELD_OUT, "bank").classesLearned()).isGreaterThanOrEqualTo(10);
         assertThat(results.result(CorpusEntry.DEV, "bank").repeatedMistakes()).isZero();
         assertThat(results.result(CorpusEntry.HELD_OUT, "bank").repeatedMistakes()).isZero();
     }

@@ -47,13 +47,16 @@ public record ErrorBody(String message, String code, String field) {
     private static final List<String> MESSAGE_KEYS = List.of(
             "error_description", "errorDescription", "message", "Message", "detail", "details", "error_message", "errorMessage",
             "msg", "description", "title", "reason", "error_summary", "errorSummary", "info", "status_message", "statusMessage",
-            "error_msg", "errorMsg", "errmsg", "expected");
+            "error_msg", "errorMsg", "errmsg", "error-text", "error_text", "errorText", "expected");
     private static final List<String> CODE_KEYS = List.of(
             "code", "error_code", "errorCode", "ErrorCode", "Code", "type", "__type", "status", "reason", "errorType");
     private static final List<String> HINT_KEYS = List.of("hint", "suggestion");
     private static final List<String> FIELD_KEYS = List.of("param", "field", "parameter", "location", "name", "pointer", "argument");
     private static final Pattern XML_MESSAGE = Pattern.compile("(?is)<(message|errormessage|error_description|detail|description)>(.*?)</\\1>");
     private static final Pattern XML_CODE = Pattern.compile("(?is)<(code|errorcode|error)>([^<]{1,100})</\\1>");
+    /** {@code <error code="40" message="Wrong username or password"/>} (the Subsonic API): the message as an attribute. */
+    private static final Pattern XML_ERROR_ELEMENT = Pattern.compile("(?is)<(?:error|fault)\\b([^>]{0,1000})>");
+    private static final Pattern XML_ATTRIBUTE = Pattern.compile("(?is)\\b(message|code)\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)')");
     private static final Pattern HTML_TITLE = Pattern.compile("(?is)<title[^>]*>(.*?)</title>");
     private static final Pattern HTML_H1 = Pattern.compile("(?is)<h1[^>]*>(.*?)</h1>");
     private static final Pattern TAG = Pattern.compile("<[^>]{0,500}>");
@@ -158,6 +161,13 @@ public record ErrorBody(String message, String code, String field) {
         if (message.isEmpty()) {
             message = text(node, MESSAGE_KEYS);
         }
+        // {"status": "0", "message": "NOTOK", "result": "Invalid API Key"} (Etherscan): a one-word message beside the sentence it stands for
+        JsonNode result = node.get("result");
+        String code = code(node);
+        if (CODE_LIKE.matcher(message).matches() && result != null && result.isTextual() && result.asText().strip().contains(" ")) {
+            code = message;
+            message = result.asText();
+        }
         String field = text(node, FIELD_KEYS);
         // {"message": [{"message": "... less than or equal to 1000"}]} (Crossref): the messages of a list under a message key
         JsonNode messages = first(node, "message", "messages");
@@ -168,7 +178,6 @@ public record ErrorBody(String message, String code, String field) {
                 field = listed.field;
             }
         }
-        String code = code(node);
         if (error != null && error.isValueNode()) {
             String e = error.asText();
             if (message.isEmpty()) {
@@ -320,6 +329,22 @@ public record ErrorBody(String message, String code, String field) {
         String c = code.find() ? unescape(code.group(2)) : "";
         if (message.find()) {
             return new ErrorBody(unescape(TAG.matcher(message.group(2)).replaceAll(" ")), c, "");
+        }
+        Matcher element = XML_ERROR_ELEMENT.matcher(text);
+        if (element.find()) {
+            String said = "";
+            Matcher attribute = XML_ATTRIBUTE.matcher(element.group(1));
+            while (attribute.find()) {
+                String value = unescape(attribute.group(2) != null ? attribute.group(2) : attribute.group(3));
+                if (attribute.group(1).equalsIgnoreCase("message")) {
+                    said = value;
+                } else if (c.isEmpty()) {
+                    c = value;
+                }
+            }
+            if (!said.isBlank()) {
+                return new ErrorBody(said, c, "");
+            }
         }
         Matcher h1 = HTML_H1.matcher(text);
         Matcher title = HTML_TITLE.matcher(text);

@@ -171,7 +171,8 @@ public final class ErrorClassifier {
         if (containsAny(m, "forbidden", "insufficient scope", "missing scope", "permission denied", "not permitted", "access denied")) {
             return ErrorKind.FORBIDDEN;
         }
-        if (containsAny(m, "rate limit", "ratelimited", "too many requests", "quota exceeded", "throttl")) {
+        if (containsAny(m, "rate limit", "ratelimited", "too many requests", "quota exceeded", "throttl")
+                || m.contains("faster than") && m.contains("limit")) { // Vonage: "sending SMS faster than the account limit"
             return ErrorKind.RATE_LIMITED;
         }
         if (containsAny(m, "connection refused", "host is down", "unreachable", "no route to host")) {

@@ -56,4 +56,32 @@ class ErrorBodyTest {
         assertThat(body.field()).isEqualTo("page");
         assertThat(body.code()).isEqualTo("rest_invalid_param");
     }
+
+    @Test
+    void an_error_text_beside_a_status_is_the_message_not_a_count_beside_it() {
+        ErrorBody body = ErrorBody.parse("""
+                {"message-count":"1","messages":[{"status":"1","error-text":"You are sending SMS faster than the account limit."}]}""");
+        assertThat(body.message()).isEqualTo("You are sending SMS faster than the account limit.");
+    }
+
+    @Test
+    void a_one_word_message_beside_a_sentence_gives_way_to_the_sentence() {
+        ErrorBody body = ErrorBody.parse("{\"status\":\"0\",\"message\":\"NOTOK\",\"result\":\"Invalid API Key\"}");
+        assertThat(body.message()).isEqualTo("Invalid API Key");
+        assertThat(body.code()).isEqualTo("NOTOK");
+        assertThat(ErrorBody.parse("{\"message\":\"Not allowed\",\"result\":\"Invalid API Key\"}").message()).isEqualTo("Not allowed");
+        assertThat(ErrorBody.parse("{\"message\":\"NOTOK\",\"result\":\"0x5a1\"}").message()).isEqualTo("NOTOK");
+    }
+
+    @Test
+    void an_xml_error_that_gives_its_message_as_an_attribute_is_read() {
+        ErrorBody body = ErrorBody.parse("""
+                <?xml version="1.0" encoding="UTF-8"?>
+                <subsonic-response xmlns="http://subsonic.org/restapi" status="failed" version="1.16.1">
+                  <error code="10" message="Required parameter is missing: id &amp; c"/>
+                </subsonic-response>""");
+        assertThat(body.message()).isEqualTo("Required parameter is missing: id & c");
+        assertThat(body.code()).isEqualTo("10");
+        assertThat(ErrorBody.parse("<response><error code='70'/></response>").message()).isEqualTo("70");
+    }
 }

@@ -50,6 +50,8 @@ class ErrorClassifierTest {
         "403 | No api_key was supplied. Get one at https://api.nasa.gov:443 | AUTH",
         "400 | API key is missing | AUTH",
         "400 | No data for the given key | VALIDATION",
+        "200 | You are sending SMS faster than the account limit. | RATE_LIMITED",
+        "200 | The upload finished faster than expected | UNKNOWN",
     })
     void a_rejected_credential_is_told_from_other_failures_however_it_is_worded(int status, String message, ErrorKind kind) {
         assertThat(ErrorClassifier.classify(ToolException.http(status, message, "api.example.com"))).isEqualTo(kind);
