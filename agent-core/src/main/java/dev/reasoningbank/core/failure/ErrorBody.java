@@ -32,6 +32,9 @@ import org.jspecify.annotations.Nullable;
 @Internal
 public record ErrorBody(String message, String code, String field) {
 
+    /** A JSON Schema path to what failed ({@code #/properties/limit/maximum}, Ajv's): the property it names. */
+    private static final Pattern SCHEMA_PROPERTY = Pattern.compile("#?/(?:[^/]{1,60}/){0,6}properties/([^/]{1,60})(?:/[A-Za-z]{1,30})?");
+
     /** The longest message kept. */
     public static final int MAX_MESSAGE = 500;
 
@@ -66,6 +69,8 @@ public record ErrorBody(String message, String code, String field) {
         message = oneLine(message == null ? "" : message, MAX_MESSAGE);
         code = oneLine(code == null ? "" : code, 100);
         field = oneLine(field == null ? "" : field, 100);
+        Matcher property = SCHEMA_PROPERTY.matcher(field);
+        field = property.matches() ? property.group(1) : field;
     }
 
     /** Whether the body said anything. */
@@ -168,6 +173,11 @@ public record ErrorBody(String message, String code, String field) {
             code = message;
             message = result.asText();
         }
+        // {"message": "identity state is not valid", "reason": "The supplied state ('Inactive') was not valid. Valid states are ..."} (Ory)
+        JsonNode reason = node.get("reason");
+        if (!message.isEmpty() && reason != null && reason.isTextual() && reason.asText().strip().contains(" ") && !message.contains(reason.asText().strip())) {
+            message = message + ": " + reason.asText().strip();
+        }
         String field = text(node, FIELD_KEYS);
         // {"message": [{"message": "... less than or equal to 1000"}]} (Crossref): the messages of a list under a message key
         JsonNode messages = first(node, "message", "messages");
@@ -193,10 +203,11 @@ public record ErrorBody(String message, String code, String field) {
             message = message + (message.endsWith(".") ? " " : ". ") + hint;
         }
         // {"error": "Invalid argument value", "error_extra": {"argument": "limit", "expected": "... less than or equal to 200"}} (Todoist)
-        JsonNode extra = first(node, "error_extra", "errorExtra", "extra", "error_details", "errorDetails");
+        // {"message": "Invalid param.", "info": {"param": "#/properties/limit/maximum", "reason": "must be <= 100"}} (Misskey)
+        JsonNode extra = first(node, "error_extra", "errorExtra", "extra", "error_details", "errorDetails", "info");
         ErrorBody more = extra != null && extra.isObject() ? read(extra, depth + 1) : null;
         if (more != null && !more.message.isEmpty() && !message.contains(more.message)) {
-            message = message.isEmpty() ? more.message : message + ": " + more.message;
+            message = message.isEmpty() ? more.message : message + (message.endsWith(".") ? " " : ": ") + more.message;
             field = field.isEmpty() ? more.field : field;
         }
         // {"message": "Invalid parameter(s): per_page", "data": {"params": {"per_page": "per_page must be between 1 and 100"}}} (WordPress)
@@ -217,6 +228,20 @@ public record ErrorBody(String message, String code, String field) {
                         : listed.message.isEmpty() ? message : message + ": " + listed.message;
                 code = code.isEmpty() ? listed.code : code;
                 field = field.isEmpty() ? listed.field : field;
+            }
+        }
+        // {"__type": "Validation Error", "name": ["Must be purely lowercase ..."]} (CKAN): a code beside fields, each with its messages
+        if (message.isEmpty() && node.isObject()) {
+            com.fasterxml.jackson.databind.node.ObjectNode listed = JSON.createObjectNode();
+            node.fields().forEachRemaining(e -> {
+                if (e.getValue().isArray() && e.getValue().size() > 0 && e.getValue().get(0).isTextual()) {
+                    listed.set(e.getKey(), e.getValue());
+                }
+            });
+            ErrorBody byField = listed.isEmpty() ? null : fieldMap(listed);
+            if (byField != null) {
+                message = byField.message;
+                field = field.isEmpty() ? byField.field : field;
             }
         }
         if (message.isEmpty() && code.isEmpty()) {

@@ -20,28 +20,29 @@ public final class ErrorClassifier {
 
     /** The caller's credential, named: a token of data (a page's, a cursor's, an upload's, an idempotency key's) is none. */
     private static final String DATA_TOKEN = "(?<!page |pagination |continuation |cursor |next |sync |idempotency |verification |registration "
-            + "|upload |lease |cache |resume |refresh )";
+            + "|upload |lease |cache |resume )";
     /** A credential named for what it is, never a token of data. */
-    private static final String NAMED_CREDENTIAL = "(?:access token|api key|apikey|auth token|bearer token|acl token|csrf token|client secret|secret key|credentials?)";
+    private static final String NAMED_CREDENTIAL = "(?:access token|api[ _]?key|auth token|bearer token|acl token|csrf token|client secret|secret key|credentials?)";
     private static final String CREDENTIAL = "(?:" + NAMED_CREDENTIAL + "|" + DATA_TOKEN + "token)";
-    private static final String REJECTED = "(?:invalid|expired|revoked|not found|not recognized|unrecognized|not valid|malformed|incorrect)";
+    private static final String REJECTED = "(?:invalid|expired|revoked|not found|not recognized|unrecognized|not valid|malformed|incorrect|not registered)";
     /**
      * "the access token provided is expired", "invalid or expired API key", "Invalid Application-ID or API key", "ACL token not
      * found": a credential named and rejected.
      */
     private static final java.util.regex.Pattern CREDENTIAL_REJECTED = java.util.regex.Pattern.compile(
             "\\b" + CREDENTIAL + "\\b[^.;,:]{0,25}?\\b" + REJECTED + "\\b|\\b(?:" + REJECTED + "|unknown)\\s+(?:(?:[\\w-]+\\s+){0,2}?(?:or|and)\\s+(?:\\w+\\s+)?)?"
-            + NAMED_CREDENTIAL + "\\b"
+            // "invalid API credentials" (listmonk): the credentials of the API, the user or the account
+            + "(?:(?:api|user|account|login|client) )?" + NAMED_CREDENTIAL + "\\b"
             + "(?!\\s(?:name|length|type|format|file|field|id|prefix|label|scope)s?\\b)"
             + "|\\b(?:session has expired|session expired|invalid session|expired session)\\b"
             // NetBox's "Invalid v2 token", "expired JWT token": a token of the caller's named by its version or kind
-            + "|\\b(?:invalid|expired|revoked|malformed|unrecognized)\\s+(?:v\\d{1,2}|api|access|auth|bearer|personal|user|app|bot|oauth2?|jwt|id)\\s+token\\b"
+            + "|\\b(?:invalid|expired|revoked|malformed|unrecognized)\\s+(?:v\\d{1,2}|api|access|auth|bearer|personal|user|app|bot|oauth2?|jwt|id|refresh)\\s+token\\b"
             // "The API username or key is invalid": a key named beside another part of the caller's credential
             + "|\\b(?:api|access|auth|account|client) [\\w-]{1,20} (?:or|and) key\\b[^.;,:]{0,25}?\\b" + REJECTED + "\\b");
     /** "No api_key was supplied", "API key is missing", NASA's API_KEY_MISSING: the caller's credential not sent at all. */
     private static final java.util.regex.Pattern CREDENTIAL_MISSING = java.util.regex.Pattern.compile(
             "\\b(?:no|missing)\\s(?:api[_ ]?key|access[_ ]?token|auth(?:entication)?[_ ]?token|bearer token|credentials?)\\b"
-            + "|\\b(?:api[_ ]?key|access[_ ]?token|credentials?)\\s(?:is |are |was |were )?(?:missing|not (?:supplied|provided|sent|given))\\b");
+            + "|\\b(?:api[_ ]?key|access[_ ]?token|credentials?)\\s(?:is |are |was |were )?(?:missing|not (?:supplied|provided|sent|given|set))\\b");
     /** "EAPI:Invalid key": a message that ends on a key rejected, no key of data named after it. */
     private static final java.util.regex.Pattern KEY_REJECTED = java.util.regex.Pattern.compile("\\binvalid (?:api )?key\\s*[.!]?\\s*$");
     /** "Service Unavailable", Kraken's "EService:Unavailable": a service that says it is down for now. */
@@ -104,6 +105,8 @@ public final class ErrorClassifier {
         if ((status == 400 || status == 403) && containsAny(text, "invalid grant", "invalid token", "invalid api key", "expired token",
                 "token expired", "token has expired", "token is expired", "api key expired", "invalid auth", "not authed", "token revoked",
                 "valid api key", "invalid credentials", "bad credentials", "incorrect client credentials", "invalid client",
+                // crates.io answers a token it does not know with 403 "authentication failed"
+                "authentication failed", "authentication failure",
                 // AWS answers a bad key with 400 or 403 (its common errors: UnrecognizedClient, InvalidClientTokenId, ExpiredToken)
                 "unrecognizedclient", "invalidclienttokenid", "expiredtoken", "security token is invalid", "access key id or security token",
                 // Meta's "Error validating access token: ..." (a credential rejected in other words is read below)

@@ -69,9 +69,9 @@ public record LessonDraft(
         String signature = keyedOnValue() ? "" : failure.signature();
         Trigger trigger = new Trigger(failure.tool(), failure.kind(), signature, conditions);
         return Lesson.builder()
-                .title(title)
-                .description(description)
-                .content(content)
+                .title(fit(title, Lesson.MAX_TITLE))
+                .description(fit(description, Lesson.MAX_DESCRIPTION))
+                .content(fit(content, Lesson.MAX_CONTENT))
                 .trigger(trigger)
                 .strategy(strategy)
                 .provenance(new Provenance(reflector, failure.summary(), now))
@@ -79,5 +79,10 @@ public record LessonDraft(
                 .scope(scope())
                 .sharedHost(HostNames.soleHostIn(failure.arguments()).orElse(null))
                 .build();
+    }
+
+    /** A text that names long values (a path, a version) cut to what a lesson holds, marked where it was cut. */
+    private static String fit(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
 }

@@ -388,7 +388,13 @@ public final class RuleBasedReflector implements Reflector {
                             .filter(a -> a.getValue() instanceof String v && (a.getKey().toLowerCase(Locale.ROOT).contains("version") || v.matches("(?i)v\\d.*")))
                             .map(a -> ServerHints.newerVersion(f.message(), (String) a.getValue())).flatMap(Optional::stream).findFirst());
             if (successor.isEmpty()) {
-                return Optional.empty();
+                // the version segment of a path that the message calls the rejected version, and a newer one it names: that path only
+                return f.arguments().entrySet().stream()
+                        .filter(a -> a.getValue() instanceof String && f.fingerprints().containsKey(a.getKey()))
+                        .flatMap(a -> ServerHints.pathWithNewerVersion((String) a.getValue(), f.message())
+                                .filter(next -> Successors.staysOnHost((String) a.getValue(), next))
+                                .map(next -> successorLesson(f, a.getKey(), (String) a.getValue(), next)).stream())
+                        .findFirst();
             }
             boolean bareVersion = successor.get().matches("\\d{1,3}(?:\\.\\d{1,3})?");
             for (Map.Entry<String, Object> argument : f.arguments().entrySet()) {
@@ -399,17 +405,21 @@ public final class RuleBasedReflector implements Reflector {
                 }
                 Optional<String> next = Successors.apply(old, successor.get(), f.host());
                 if (next.isPresent() && f.fingerprints().containsKey(argument.getKey())) {
-                    return Optional.of(new LessonDraft(
-                            "Use " + next.get() + " instead of the deprecated " + old,
-                            "Applies to calls of " + f.tool() + " with " + argument.getKey() + " = " + old + ", which the server retired.",
-                            "The server says " + old + " is deprecated or gone and names " + next.get() + " as its successor on the same host. Call that instead.",
-                            new Strategy.UseAlternative("", argument.getKey(), next.get()),
-                            List.of(new ArgumentCondition(argument.getKey(), ArgumentCondition.Op.FINGERPRINT,
-                                    Objects.requireNonNull(f.fingerprints().get(argument.getKey()), "containsKey was checked above"))),
-                            null));
+                    return Optional.of(successorLesson(f, argument.getKey(), old, next.get()));
                 }
             }
             return Optional.empty();
+        }
+
+        private static LessonDraft successorLesson(Failure f, String parameter, String old, String next) {
+            return new LessonDraft(
+                    "Use " + next + " instead of the deprecated " + old,
+                    "Applies to calls of " + f.tool() + " with " + parameter + " = " + old + ", which the server retired.",
+                    "The server says " + old + " is deprecated or gone and names " + next + " as its successor on the same host. Call that instead.",
+                    new Strategy.UseAlternative("", parameter, next),
+                    List.of(new ArgumentCondition(parameter, ArgumentCondition.Op.FINGERPRINT,
+                            Objects.requireNonNull(f.fingerprints().get(parameter), "a successor is learned only for an argument with a fingerprint"))),
+                    null);
         }
 
         /**
@@ -603,8 +613,11 @@ public final class RuleBasedReflector implements Reflector {
         private static final Pattern NOT_A_QUANTITY = Pattern.compile("(?:[iI]d|ID|[nN]umber|[nN]o|[cC]ode|[yY]ear|[pP]ort)$");
         /** Numbers that are no count of what a ceiling limits: money, times, positions, seeds. */
         private static final Pattern NOT_A_COUNT = Pattern.compile("(?i)(?:amount|price|cost|total|balance|fee|time|timestamp|epoch|date|offset|seed)$|_at$|[a-z]At$");
-        /** A number followed by a word: "500 characters", "1024 bytes", "100 results per page". */
-        private static final Pattern BOUND_WITH_UNIT = Pattern.compile("\\b\\d+\\s?[A-Za-z]{2,}");
+        /**
+         * A number followed by a word: "500 characters", "1024 bytes", "100 results per page"; not a count of the things a page
+         * holds ("cannot request more than 100 items"), which is what a count argument counts.
+         */
+        private static final Pattern BOUND_WITH_UNIT = Pattern.compile("(?i)\\b\\d+\\s?(?!(?:items?|records?|entries|entry|rows?|objects?|elements?)\\b(?!\\s+per\\b))[A-Za-z]{2,}");
 
         private static String normalized(String name) {
             return name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");

@@ -20,7 +20,9 @@ final class ServerHints {
 
     private static final String NUMBER = "(-?\\d{1,12})";
     private static final Pattern INCLUSIVE_MAX = Pattern.compile("(?i)(?:<=|=<|≤|\\bat most|\\bno more than|\\bnot (?:be )?(?:greater|more|larger|higher) than|\\bcan ?not be (?:greater|more|larger|higher) than|"
-            + "\\b(?:must|may|should|can|cannot|can't|could) not exceed|\\bcannot exceed|\\bcan't exceed|\\bnot to exceed|\\bmust not be (?:greater|more|larger) than|"
+            + "\\b(?:must|may|should|can|cannot|can't|could) not exceed|"
+            // "cannot request more than 100 items" (crates.io)
+            + "\\b(?:cannot|can't|may not|must not|should not)\\s(?:[a-z]{2,15}\\s){1,2}?(?:more|greater|larger|higher) than|\\bcannot exceed|\\bcan't exceed|\\bnot to exceed|\\bmust not be (?:greater|more|larger) than|"
             + "\\b(?:less|lower|smaller|fewer)(?: than)? or equal(?: to)?|\\bup ?to|\\bmaximum(?: allowed)?(?: value)?(?: is| of|:|=)?|\\bmax(?:imum)?(?: allowed)?\\s*[:=]?|"
             + "\\bexceeds? (?:the )?(?:maximum|max|limit)(?: allowed)?(?: value)?(?: of| is)?)\\s*:?\\s*[(\\[]?\\s*[\"'`]?" + NUMBER + "\\b");
     private static final Pattern EXCLUSIVE_MAX = Pattern.compile("(?i)(?:(?<![<=])<(?!=)|\\b(?:less|lower|smaller|fewer) than(?! or equal)|\\bbelow|\\bunder)\\s*" + NUMBER + "\\b");
@@ -249,6 +251,28 @@ final class ServerHints {
         return Optional.ofNullable(best);
     }
 
+    /** A version segment of a path ({@code /api/32/project}, {@code /v1/users}). */
+    private static final Pattern VERSION_SEGMENT = Pattern.compile("(?i)(?<=/)v?\\d{1,3}(?=/|$)");
+
+    /**
+     * The path with its version segment replaced by a newer one the message names, when the message names that segment as the
+     * version it rejected ("Unsupported API Version \"32\" ... Minimum supported version: 33" for {@code /api/32/webhooks}); a
+     * path with more than one number segment, or whose number the message does not call a version, has none.
+     */
+    static Optional<String> pathWithNewerVersion(String path, String message) {
+        Matcher segment = VERSION_SEGMENT.matcher(path);
+        if (!path.startsWith("/") || !segment.find()) {
+            return Optional.empty();
+        }
+        int start = segment.start();
+        int end = segment.end();
+        String old = segment.group();
+        if (segment.find() || !Pattern.compile("(?i)\\bversion\\s*[:=]?\\s*[\"'`]?" + Pattern.quote(old) + "[\"'`]?(?![\\w.])").matcher(message).find()) {
+            return Optional.empty();
+        }
+        return newerVersion(message, old).map(newer -> path.substring(0, start) + newer + path.substring(end));
+    }
+
     private static int compareVersions(String a, String b) {
         String[] x = a.replaceAll("(?i)^v", "").split("[.-]");
         String[] y = b.replaceAll("(?i)^v", "").split("[.-]");
@@ -263,10 +287,10 @@ final class ServerHints {
 
     /** A message that allows only lower-case ("lower-case letters only", "must be lowercase") or only upper-case letters. */
     private static final Pattern ONLY_LOWER = Pattern.compile("(?i)\\blower[- ]?case(?: letters| characters)?(?: and [a-z -]{1,30})? only\\b"
-            + "|\\bonly (?:[a-z-]{1,20} )?(?:and )?lower[- ]?case\\b|\\bmust (?:be|contain) (?:all |only )?lower[- ]?case\\b"
+            + "|\\bonly (?:[a-z-]{1,20} )?(?:and )?lower[- ]?case\\b|\\bmust (?:be|contain) (?:all |only |purely |entirely )?lower[- ]?case\\b"
             + "|\\b(?:is |are )?not (?:in |all )?lower[- ]?case\\b");
     private static final Pattern ONLY_UPPER = Pattern.compile("(?i)\\bupper[- ]?case(?: letters| characters)?(?: and [a-z -]{1,30})? only\\b"
-            + "|\\bonly (?:[a-z-]{1,20} )?(?:and )?upper[- ]?case\\b|\\bmust (?:be|contain) (?:all |only )?upper[- ]?case\\b"
+            + "|\\bonly (?:[a-z-]{1,20} )?(?:and )?upper[- ]?case\\b|\\bmust (?:be|contain) (?:all |only |purely |entirely )?upper[- ]?case\\b"
             + "|\\b(?:is |are )?not (?:in |all )?upper[- ]?case\\b");
 
     /** A character class of a pattern the message gives ({@code legal range is '^[A-Z0-9-_.]{1,20}$'}). */

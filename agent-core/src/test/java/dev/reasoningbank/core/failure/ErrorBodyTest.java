@@ -84,4 +84,33 @@ class ErrorBodyTest {
         assertThat(body.code()).isEqualTo("10");
         assertThat(ErrorBody.parse("<response><error code='70'/></response>").message()).isEqualTo("70");
     }
+
+    @Test
+    void the_details_of_an_invalid_param_name_the_property_of_its_schema_path() {
+        ErrorBody body = ErrorBody.parse("""
+                {"error": {"message": "Invalid param.", "code": "INVALID_PARAM", "id": "3d81ceae-475f-4600-b2a8-2bc116157532",
+                 "info": {"param": "#/properties/limit/maximum", "reason": "must be <= 100"}}}""");
+        assertThat(body.message()).isEqualTo("Invalid param. must be <= 100");
+        assertThat(body.field()).isEqualTo("limit");
+        assertThat(ErrorBody.parse("{\"message\":\"bad\",\"param\":\"/data/properties/owner/properties/email/format\"}").field()).isEqualTo("email");
+    }
+
+    @Test
+    void a_reason_in_words_beside_a_message_is_read_with_it_but_a_reason_code_is_not() {
+        ErrorBody ory = ErrorBody.parse("""
+                {"error":{"code":400,"status":"Bad Request","reason":"The supplied state ('Inactive') was not valid. Valid states are ('active', 'inactive').",
+                 "message":"identity state is not valid"}}""");
+        assertThat(ory.message()).isEqualTo("identity state is not valid: The supplied state ('Inactive') was not valid. Valid states are ('active', 'inactive').");
+        assertThat(ErrorBody.parse("{\"error\":{\"errors\":[{\"reason\":\"keyInvalid\",\"message\":\"Bad Request\"}]}}").message()).isEqualTo("Bad Request");
+    }
+
+    @Test
+    void fields_listed_beside_a_code_are_the_message() {
+        ErrorBody ckan = ErrorBody.parse("""
+                {"help":"https://demo.ckan.org/api/3/action/help_show?name=package_create","success":false,
+                 "error":{"name":["Must be purely lowercase alphanumeric (ascii) characters and these symbols: -_"],"__type":"Validation Error"}}""");
+        assertThat(ckan.message()).isEqualTo("name Must be purely lowercase alphanumeric (ascii) characters and these symbols: -_");
+        assertThat(ckan.field()).isEqualTo("name");
+        assertThat(ckan.code()).isEqualTo("Validation Error");
+    }
 }

@@ -52,6 +52,14 @@ class ErrorClassifierTest {
         "400 | No data for the given key | VALIDATION",
         "200 | You are sending SMS faster than the account limit. | RATE_LIMITED",
         "200 | The upload finished faster than expected | UNKNOWN",
+        "403 | authentication failed | AUTH",
+        "403 | invalid API credentials | AUTH",
+        "400 | Bad Request.  The value for variable api_key is not registered. | AUTH",
+        "400 | Bad Request.  Variable api_key is not set. | AUTH",
+        "400 | Variable limit is not set. | VALIDATION",
+        "400 | Invalid refresh token | AUTH",
+        "400 | Invalid page token | VALIDATION",
+        "400 | invalid API credentials file format | VALIDATION",
     })
     void a_rejected_credential_is_told_from_other_failures_however_it_is_worded(int status, String message, ErrorKind kind) {
         assertThat(ErrorClassifier.classify(ToolException.http(status, message, "api.example.com"))).isEqualTo(kind);

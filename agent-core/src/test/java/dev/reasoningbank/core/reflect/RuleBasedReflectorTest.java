@@ -229,4 +229,24 @@ class RuleBasedReflectorTest {
         Failure failure = Failure.of(ToolCall.of("api", Map.of()), ToolException.http(401, "expired", "h"));
         assertThat(custom.reflect(failure, new ReflectionContext(List.of(), List.of(), NOW)).orElseThrow().title()).isEqualTo("Custom");
     }
+
+    @Test
+    void a_ceiling_on_the_items_a_page_holds_caps_the_one_count_above_it() {
+        String crates = "{\"errors\":[{\"detail\":\"cannot request more than 100 items\"}]}";
+        assertThat(reflect(Map.of("q", "http client", "per_page", 250), ToolException.http(400, crates, "h")).strategy())
+                .isEqualTo(new Strategy.FixArgument("per_page", Transform.CLAMP_MAX, "100"));
+        assertThat(reflect(Map.of("per_page", 250, "page_count", 300), ToolException.http(400, crates, "h")).strategy())
+                .as("two counts above it: which one is a guess").isNotInstanceOf(Strategy.FixArgument.class);
+    }
+
+    @Test
+    void a_path_whose_version_the_server_rejects_moves_to_the_minimum_it_names_on_the_same_host() {
+        String path = "/api/30/job/5fa3b4c2-8e1d-4b7a-9c60-2d7e1f0a3b94/forecast/with/a/path/long/enough/to/overflow/a/title";
+        String body = "{\"error\": true, \"errorCode\": \"api.error.api-version.unsupported\", \"message\": \"Unsupported API Version \\\"30\\\". "
+                + "API Request: " + path + ". Reason: Minimum supported version: 31\"}";
+        Lesson lesson = reflect(Map.of("endpoint_path", path, "job", "nightly"), ToolException.http(400, body, "rundeck.example.org"));
+        assertThat(lesson.strategy()).isEqualTo(new Strategy.UseAlternative("", "endpoint_path", path.replace("/30/", "/31/")));
+        assertThat(lesson.title()).hasSizeLessThanOrEqualTo(Lesson.MAX_TITLE).endsWith("…");
+        assertThat(lesson.trigger().conditions()).singleElement().extracting(ArgumentCondition::parameter).isEqualTo("endpoint_path");
+    }
 }

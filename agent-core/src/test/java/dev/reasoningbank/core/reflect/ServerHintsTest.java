@@ -31,6 +31,8 @@ class ServerHintsTest {
         "Only upto 250 hits can be fetched per page. | 250",
         "limit 200 is outside the range of [1, 100] | 100",
         "integer too big (maximum 100, got 150) | 100",
+        "cannot request more than 100 items | 100",
+        "You can't add more than 25 labels | 25",
     })
     void bounds_are_read_however_they_are_phrased(String message, long bound) {
         assertThat(ServerHints.upperBound(message)).contains(bound);
@@ -159,6 +161,7 @@ class ServerHintsTest {
     void a_case_rule_is_read_from_a_naming_rule() {
         assertThat(ServerHints.onlyLowerCase("Bucket name must be 3-63 characters and use numbers and lower-case letters only.")).isTrue();
         assertThat(ServerHints.onlyLowerCase("The tag must be lowercase")).isTrue();
+        assertThat(ServerHints.onlyLowerCase("Must be purely lowercase alphanumeric (ascii) characters and these symbols: -_")).isTrue();
         assertThat(ServerHints.onlyUpperCase("currency codes must be upper case")).isTrue();
         assertThat(ServerHints.onlyLowerCase("names are case-insensitive; lowercase is recommended")).isFalse();
         assertThat(ServerHints.onlyUpperCase("Storage account name must use lower-case letters only")).isFalse();
@@ -225,5 +228,16 @@ class ServerHintsTest {
     })
     void dates_are_reformatted_only_when_they_have_one_reading(String value, String pattern, String expected) {
         assertThat(Transform.DATE_FORMAT.apply(value, pattern)).isEqualTo(expected);
+    }
+
+    @Test
+    void a_path_version_the_message_rejects_is_replaced_by_the_newer_one_it_names() {
+        String rundeck = "Unsupported API Version \"32\". API Request: /api/32/project/ops/webhooks. Reason: Minimum supported version: 33";
+        assertThat(ServerHints.pathWithNewerVersion("/api/32/project/ops/webhooks", rundeck)).contains("/api/33/project/ops/webhooks");
+        assertThat(ServerHints.pathWithNewerVersion("/v1/users", "API version v1 is retired; use v2")).contains("/v2/users");
+        // a number the message does not call the rejected version, a path with two numbers, an older version: no successor
+        assertThat(ServerHints.pathWithNewerVersion("/projects/32/hooks", "Hook limit 32 reached. Minimum supported version: 33")).isEmpty();
+        assertThat(ServerHints.pathWithNewerVersion("/api/32/jobs/7", rundeck.replace("/webhooks", "/jobs/7"))).isEmpty();
+        assertThat(ServerHints.pathWithNewerVersion("/api/34/project/ops/webhooks", rundeck.replace("32", "34"))).isEmpty();
     }
 }
