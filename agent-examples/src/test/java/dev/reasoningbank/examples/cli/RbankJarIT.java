@@ -37,6 +37,31 @@ class RbankJarIT {
         return output;
     }
 
+    /** The JIT's TieredStopAtLevel and where it came from, as {@code ./rbank} (the launcher the README uses) starts the JVM. */
+    private String tierOfLauncher(Map<String, String> env, String... args) throws Exception {
+        Path launcher = Path.of("..", "rbank").toAbsolutePath().normalize();
+        List<String> command = new java.util.ArrayList<>(List.of("sh", launcher.toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().remove("RBANK_JAVA_OPTS");
+        builder.environment().putAll(env);
+        builder.environment().put("JAVA_TOOL_OPTIONS", "-XX:+PrintFlagsFinal");
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(300, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(output).isZero();
+        return output.lines().filter(l -> l.contains(" TieredStopAtLevel ")).findFirst().orElseThrow().replaceAll("\\s+", " ").strip();
+    }
+
+    @Test
+    void the_launcher_runs_a_bank_command_on_the_first_tier_of_the_jit_unless_told_otherwise() throws Exception {
+        String bank = home.resolve("tier.json").toString();
+        assertThat(tierOfLauncher(Map.of(), "bank", "list", "--bank", bank)).contains("= 1 ", "{command line}");
+        assertThat(tierOfLauncher(Map.of(), "--help")).contains("= 4 ", "{default}");
+        assertThat(tierOfLauncher(Map.of("RBANK_JAVA_OPTS", ""), "bank", "list", "--bank", bank)).contains("= 4 ", "{default}");
+        assertThat(tierOfLauncher(Map.of("RBANK_JAVA_OPTS", "-XX:TieredStopAtLevel=3"), "bank", "list", "--bank", bank)).contains("= 3 ");
+    }
+
     @Test
     void the_jar_should_run_the_demo_twice_on_the_default_bank_and_learn_once() throws Exception {
         String first = run("demo", "--json");
