@@ -52,7 +52,7 @@ class RealErrorsTrackTest {
         // regression floors. The held-out half (the seventeenth) was not read: 10 of its 14 expressible errors learned at its first
         // measure (11 since, through rules made for other halves), 0 repeats, 0 wrong fixes (the oracle learns 14). Every run gives the same figures (the replay server closes
         // each connection)
-        assertThat(results.result(CorpusEntry.DEV, "bank").classesLearned()).isGreaterThanOrEqualTo(391);
+        assertThat(results.result(CorpusEntry.DEV, "bank").classesLearned()).isGreaterThanOrEqualTo(400);
         assertThat(results.result(CorpusEntry.HELD_OUT, "bank").classesLearned()).isGreaterThanOrEqualTo(11);
         assertThat(results.result(CorpusEntry.DEV, "bank").repeatedMistakes()).isZero();
         assertThat(results.result(CorpusEntry.HELD_OUT, "bank").repeatedMistakes()).isZero();

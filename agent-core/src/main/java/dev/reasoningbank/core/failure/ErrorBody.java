@@ -50,9 +50,11 @@ public record ErrorBody(String message, String code, String field) {
     private static final List<String> MESSAGE_KEYS = List.of(
             "error_description", "errorDescription", "message", "Message", "detail", "details", "error_message", "errorMessage",
             "msg", "description", "title", "reason", "error_summary", "errorSummary", "info", "status_message", "statusMessage",
-            "error_msg", "errorMsg", "errmsg", "error-text", "error_text", "errorText", "expected");
+            "error_msg", "errorMsg", "errmsg", "error-text", "error_text", "errorText", "expected",
+            // Alpha Vantage answers 200 with {"Error Message": ...}, {"Note": ...} or {"Information": ...}
+            "Error Message", "Information", "Note");
     private static final List<String> CODE_KEYS = List.of(
-            "code", "error_code", "errorCode", "ErrorCode", "Code", "type", "__type", "status", "reason", "errorType");
+            "code", "error_code", "errorCode", "ErrorCode", "Code", "type", "__type", "status", "reason", "errorType", "error_name", "errorName");
     private static final List<String> HINT_KEYS = List.of("hint", "suggestion");
     private static final List<String> FIELD_KEYS = List.of("param", "field", "parameter", "location", "name", "pointer", "argument");
     private static final Pattern XML_MESSAGE = Pattern.compile("(?is)<(message|errormessage|error_description|detail|description)>(.*?)</\\1>");

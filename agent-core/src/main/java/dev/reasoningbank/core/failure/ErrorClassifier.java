@@ -24,7 +24,7 @@ public final class ErrorClassifier {
     /** A credential named for what it is, never a token of data. */
     private static final String NAMED_CREDENTIAL = "(?:access token|api[ _]?key|auth token|bearer token|acl token|csrf token|client secret|secret key|credentials?)";
     private static final String CREDENTIAL = "(?:" + NAMED_CREDENTIAL + "|" + DATA_TOKEN + "token)";
-    private static final String REJECTED = "(?:invalid|expired|revoked|not found|not recognized|unrecognized|not valid|malformed|incorrect|not registered)";
+    private static final String REJECTED = "(?:invalid|invalidated|expired|revoked|compromised|not found|not recognized|unrecognized|not valid|malformed|incorrect|not registered)";
     /**
      * "the access token provided is expired", "invalid or expired API key", "Invalid Application-ID or API key", "ACL token not
      * found": a credential named and rejected.
@@ -127,12 +127,14 @@ public final class ErrorClassifier {
                 && containsAny(text, "timed out", "a timeout", "timeout when", "timeout while", "timeout occurred")) {
             return ErrorKind.TIMEOUT; // a 4xx that reports a transient timeout behind the server (Stripe's terminal_reader_timeout)
         }
-        if ((status == 409 || status == 423) && containsAny(text, "in progress", "try again", "retry later", "currently being", "ongoing")
+        if ((status == 409 || status == 423) && containsAny(text, "in progress", "try again", "retry later", "currently being", "ongoing",
+                "conflicting operation")
                 || (status == 400 || status == 409) && containsAny(text, "again later", "not yet ready", "not ready yet")
                 || status >= 400 && status < 500 && status != 401 && status != 403 && status != 404 && status != 408 && status != 429
                         && containsAny(text, "please try again later")) {
             // work under way that the server says will pass (Azure's AnotherOperationInProgress, Plaid's PRODUCT_NOT_READY,
-            // Gitea's 405 "Please try again later" while a pull request is checked)
+            // Gitea's 405 "Please try again later" while a pull request is checked, Kafka Connect's "conflicting operation
+            // (e.g. worker rebalance)")
             return ErrorKind.SERVER_ERROR;
         }
         ErrorKind kind = byStatus(status);

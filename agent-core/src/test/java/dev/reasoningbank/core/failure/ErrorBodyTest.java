@@ -113,4 +113,11 @@ class ErrorBodyTest {
         assertThat(ckan.field()).isEqualTo("name");
         assertThat(ckan.code()).isEqualTo("Validation Error");
     }
+
+    @Test
+    void a_note_or_information_alone_in_a_body_is_its_message() {
+        assertThat(ErrorBody.parse("{\"Note\": \"Our standard API call frequency is 5 calls per minute.\"}").message())
+                .isEqualTo("Our standard API call frequency is 5 calls per minute.");
+        assertThat(ErrorBody.parse("{\"Error Message\": \"Invalid API call.\", \"Note\": \"see the docs\"}").message()).isEqualTo("Invalid API call.");
+    }
 }

@@ -60,6 +60,11 @@ class ErrorClassifierTest {
         "400 | Invalid refresh token | AUTH",
         "400 | Invalid page token | VALIDATION",
         "400 | invalid API credentials file format | VALIDATION",
+        "400 | {\"error_id\":406,\"error_message\":\"Access token sent over non-HTTPS request, it has been invalidated\",\"error_name\":\"access_token_compromised\"} | AUTH",
+        "400 | {\"error_id\":502,\"error_message\":\"Violation of backoff parameter\",\"error_name\":\"throttle_violation\"} | RATE_LIMITED",
+        "400 | The upload token was invalidated | VALIDATION",
+        "409 | Cannot complete request because of a conflicting operation (e.g. worker rebalance) | SERVER_ERROR",
+        "409 | A connector with a conflicting name exists | VALIDATION",
     })
     void a_rejected_credential_is_told_from_other_failures_however_it_is_worded(int status, String message, ErrorKind kind) {
         assertThat(ErrorClassifier.classify(ToolException.http(status, message, "api.example.com"))).isEqualTo(kind);
