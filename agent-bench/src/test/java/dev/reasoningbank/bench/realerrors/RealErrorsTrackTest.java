@@ -49,11 +49,11 @@ class RealErrorsTrackTest {
             assertThat(bank.repeatedMistakes()).as(split).isLessThan(none.repeatedMistakes() / 2);
             assertThat(bank.successRate()).as(split).isGreaterThan(none.successRate());
         }
-        // regression floors. The held-out half (the seventeenth) was not read: 10 of its 14 expressible errors learned at its first
-        // measure (11 since, through rules made for other halves), 0 repeats, 0 wrong fixes (the oracle learns 14). Every run gives the same figures (the replay server closes
-        // each connection)
-        assertThat(results.result(CorpusEntry.DEV, "bank").classesLearned()).isGreaterThanOrEqualTo(400);
-        assertThat(results.result(CorpusEntry.HELD_OUT, "bank").classesLearned()).isGreaterThanOrEqualTo(11);
+        // regression floors. The held-out half (the nineteenth) was not read: 10 of its 13 expressible errors learned at its first
+        // measure (9 since a wait stated in words is read: a wait past a minute is not retried, and the oracle lost it too), 0 repeats,
+        // 0 wrong fixes (the oracle learns 12, now 11). Every run gives the same figures (the replay server closes each connection)
+        assertThat(results.result(CorpusEntry.DEV, "bank").classesLearned()).isGreaterThanOrEqualTo(413);
+        assertThat(results.result(CorpusEntry.HELD_OUT, "bank").classesLearned()).isGreaterThanOrEqualTo(9);
         assertThat(results.result(CorpusEntry.DEV, "bank").repeatedMistakes()).isZero();
         assertThat(results.result(CorpusEntry.HELD_OUT, "bank").repeatedMistakes()).isZero();
     }

@@ -39,6 +39,7 @@ record FailureReading(
         String message = !said.message().isEmpty() ? said.message()
                 : rootCause != RootCause.NONE ? rootCause.sentence() + firstMessage(all).map(m -> ": " + m).orElse("")
                 : messageChain(all);
+        retryAfter = retryAfter.or(() -> ResponseHints.statedWait(message));
         Optional<String> host = explicit.flatMap(ToolException::host)
                 .or(() -> response.map(ErrorResponse::url).filter(u -> !u.isEmpty()).map(ArgumentCondition::hostOf))
                 .or(() -> Optional.of(ErrorResponses.urlIn(all)).filter(u -> !u.isEmpty()).map(ArgumentCondition::hostOf))

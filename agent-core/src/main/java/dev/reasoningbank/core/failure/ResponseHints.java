@@ -65,6 +65,23 @@ final class ResponseHints {
         return Optional.empty();
     }
 
+    /** A wait the message states: "try again in 30 seconds", "more requests available in 17524 seconds", "Please retry in 36.5s". */
+    private static final Pattern STATED_WAIT = Pattern.compile("(?i)\\b(?:try again|retry|available|wait|come back)\\s+(?:in|after|for)\\s+"
+            + "(?:about\\s+|approximately\\s+)?(\\d{1,9}(?:\\.\\d{1,3})?)\\s?(ms|milliseconds?|s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?)\\b");
+
+    /** How long a message without a Retry-After header says to wait, if it says so in words. */
+    static Optional<Duration> statedWait(String message) {
+        Matcher m = STATED_WAIT.matcher(message);
+        if (!m.find()) {
+            return Optional.empty();
+        }
+        double amount = Double.parseDouble(m.group(1));
+        String unit = m.group(2).toLowerCase(java.util.Locale.ROOT);
+        double millis = unit.startsWith("ms") || unit.startsWith("milli") ? amount
+                : unit.startsWith("h") ? amount * 3_600_000 : unit.startsWith("m") ? amount * 60_000 : amount * 1_000;
+        return Optional.of(bounded(Duration.ofMillis(Math.round(Math.min(millis, MAX_WAIT_SECONDS * 1_000.0)))));
+    }
+
     /** Whether the headers say the rate limit is spent. */
     static boolean rateLimitSpent(Map<String, String> headers) {
         String remaining = first(headers, "ratelimit-remaining", "x-ratelimit-remaining", "x-rate-limit-remaining");

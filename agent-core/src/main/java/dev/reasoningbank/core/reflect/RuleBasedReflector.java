@@ -470,11 +470,18 @@ public final class RuleBasedReflector implements Reflector {
             return misdated.size() == 1 ? wrongValue(f, misdated.get(0), String.valueOf(f.arguments().get(misdated.get(0))), message) : Optional.empty();
         }
 
+        /** A value that may be a date in some form: digits with separators, six digits or more ({@code 20261127}), a month's name. */
+        private static boolean mayBeDate(String value) {
+            return DATE_LIKE.matcher(value).matches() || value.replaceAll("\\D", "").length() >= 6 || MONTH.matcher(value).find();
+        }
+
+        private static final Pattern MONTH = Pattern.compile("(?i)\\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\\b");
+
         /** A value written as a date: {@code 11/27/2026}, {@code 27.11.2026}, {@code 2026-11-27 14:00}. */
         private static final Pattern DATE_LIKE = Pattern.compile("\\d{1,4}[-/.]\\d{1,2}[-/.]\\d{1,4}(?:[T ]\\d{1,2}:\\d{2}[\\d:.]*(?:Z|[+-]\\d{2}:?\\d{2})?)?");
 
         private static Optional<LessonDraft> wrongValue(Failure f, String p, String value, String message) {
-            Optional<String> pattern = ServerHints.datePattern(message, value);
+            Optional<String> pattern = mayBeDate(value) ? ServerHints.datePattern(message, value) : Optional.empty();
             // learned even for a value that reads two ways: the planner then refuses that value instead of guessing
             if (pattern.isPresent() && !Transform.DATE_FORMAT.fits(value, pattern.get())) {
                 return Optional.of(fix(f, p, Transform.DATE_FORMAT, pattern.get(), "Write " + p + " as " + pattern.get(),
@@ -568,7 +575,9 @@ public final class RuleBasedReflector implements Reflector {
             List<String> candidates = new ArrayList<>(context.toolParameters());
             f.arguments().keySet().stream().filter(k -> !candidates.contains(k)).forEach(candidates::add);
             String lower = f.message().toLowerCase(Locale.ROOT);
-            String words = lower.replaceAll("[_-]+", " "); // "Content-Type" reads "content type", as contentType does
+            // a request echoed back (".../query?format=geojson&starttime=...&limit=50000") names every parameter: the prose first
+            String prose = ECHOED_QUERY.matcher(lower).replaceAll(" ");
+            String words = prose.replaceAll("[_-]+", " "); // "Content-Type" reads "content type", as contentType does
             List<String> named = new ArrayList<>();
             candidates.stream().filter(name -> name.equalsIgnoreCase(f.errorField())).findFirst()
                     // a path to the field (mail_settings.spam_check.threshold) ends in the parameter (spam_check_threshold)
@@ -577,8 +586,12 @@ public final class RuleBasedReflector implements Reflector {
                     .ifPresent(named::add);
             candidates.stream()
                     .filter(name -> !named.contains(name))
-                    .filter(name -> namedIn(lower, name.toLowerCase(Locale.ROOT))
+                    .filter(name -> namedIn(prose, name.toLowerCase(Locale.ROOT))
                             || asWords(name).contains(" ") && Pattern.compile("\\b" + Pattern.quote(asWords(name)) + "\\b").matcher(words).find())
+                    .sorted((a, b) -> b.length() - a.length())
+                    .forEach(named::add);
+            candidates.stream()
+                    .filter(name -> !named.contains(name) && namedIn(lower, name.toLowerCase(Locale.ROOT)))
                     .sorted((a, b) -> b.length() - a.length())
                     .forEach(named::add);
             // a message that names no parameter may still quote the value it rejected ("Invalid schema: Tenant1")
@@ -608,6 +621,9 @@ public final class RuleBasedReflector implements Reflector {
             }
             return named;
         }
+
+        /** A URL or path with a query, as a server echoes the request it rejected. */
+        private static final Pattern ECHOED_QUERY = Pattern.compile("\\S*\\?[\\w.\\[\\]-]+=\\S*");
 
         /** Names of numbers that identify rather than count ({@code user_id}, {@code orderNumber}): never capped. */
         private static final Pattern NOT_A_QUANTITY = Pattern.compile("(?:[iI]d|ID|[nN]umber|[nN]o|[cC]ode|[yY]ear|[pP]ort)$");

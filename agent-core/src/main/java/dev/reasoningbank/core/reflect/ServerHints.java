@@ -44,6 +44,9 @@ final class ServerHints {
     private static final Pattern EXPLICIT_DATE_PATTERN = Pattern.compile("(?i)\\b(y{4}[-/.]?m{2}[-/.]?d{2}(?:[T ]hh:mm(?::ss)?(?:z|x{1,3}|[+-]hh:?mm)?)?|d{2}[-/.]m{2}[-/.]y{4}|m{2}[-/.]d{2}[-/.]y{4})\\b");
     private static final Pattern ISO_DATE = Pattern.compile("(?i)\\biso[-_ ]?8601\\b");
     private static final Pattern RFC_3339 = Pattern.compile("(?i)\\brfc[-_ ]?3339\\b");
+    /** Words of a message that says what form a value must take. */
+    private static final Pattern ASKS_FOR_A_FORM = Pattern.compile("(?i)\\b(?:invalid|format(?:ted)?|expect(?:ed|ing|s)?|must|should|parse|parsing|"
+            + "malformed|bad|wrong|not a valid|valid|use|like|e\\.g|example|such as|instead)\\b");
     private static final Pattern EXAMPLE_DATE = Pattern.compile("\\b(\\d{4}-\\d{2}-\\d{2})(T\\d{2}:\\d{2}(?::\\d{2})?(?:\\.\\d{1,9})?(Z|[+-]\\d{2}:\\d{2})?)?\\b");
     private static final Pattern SUCCESSOR = Pattern.compile("(?i)\\b(?:use|using|call|try|moved to|moved permanently to|replaced by|superseded by|migrate to|"
             + "migrated to|switch to|upgrade to|update to|in favou?r of|is now|successor is|see|(?:now |newly )?available (?:under|at)|"
@@ -161,7 +164,8 @@ final class ServerHints {
         String withoutValue = argument == null || argument.isBlank() ? message
                 : message.replaceAll(Pattern.quote(argument) + "(?![T\\d:.])", ""); // not the start of a longer example
         Matcher example = EXAMPLE_DATE.matcher(withoutValue);
-        if (example.find()) {
+        // a date the message only mentions ("DAGRun with logical date '2022-11-03 06:35:14+00:00' already exists") shows no form
+        if (example.find() && ASKS_FOR_A_FORM.matcher(withoutValue).find()) {
             if (example.group(2) == null) {
                 return Optional.of("yyyy-MM-dd");
             }

@@ -249,4 +249,42 @@ class RuleBasedReflectorTest {
         assertThat(lesson.title()).hasSizeLessThanOrEqualTo(Lesson.MAX_TITLE).endsWith("…");
         assertThat(lesson.trigger().conditions()).singleElement().extracting(ArgumentCondition::parameter).isEqualTo("endpoint_path");
     }
+
+    @Test
+    void a_request_echoed_in_the_message_does_not_make_every_parameter_the_one_rejected() {
+        String usgs = """
+                Error 400: Bad Request
+
+                Bad limit value "50000". Valid values are 0 <= limit <= 20000
+
+                Request:
+                /fdsnws/event/1/query?format=geojson&amp;starttime=2024-01-01&amp;minmagnitude=2.5&amp;limit=50000
+
+                Request Submitted:
+                2026-07-26T10:06:54+00:00
+                """;
+        Map<String, Object> args = new java.util.LinkedHashMap<>();
+        args.put("format", "geojson");
+        args.put("starttime", "2024-01-01");
+        args.put("minmagnitude", 2.5);
+        args.put("limit", 50000);
+        assertThat(reflect(args, ToolException.response(400, Map.of("Content-Type", List.of("text/plain")), usgs, "earthquake.usgs.gov")).strategy())
+                .isEqualTo(new Strategy.FixArgument("limit", Transform.CLAMP_MAX, "20000"));
+        // a number is never rewritten as a date, whatever date the message prints
+        assertThat(reflect(Map.of("minmagnitude", 2.5), ToolException.http(400, "Bad minmagnitude value. Submitted 2026-07-26T10:06:54+00:00", "h")).strategy())
+                .isNotInstanceOf(Strategy.FixArgument.class);
+    }
+
+    @Test
+    void a_wait_the_message_states_sets_the_backoff_and_a_wait_past_a_minute_is_not_retried() {
+        Failure soon = Failure.of(ToolCall.of("api", Map.of("q", "x")), ToolException.http(429, "Too many requests, please try again in 2 seconds", "h"));
+        assertThat(soon.retryAfterHint()).contains(Duration.ofSeconds(2));
+        assertThat(reflect(Map.of("q", "x"), ToolException.http(429, "Too many requests, please try again in 2 seconds", "h")).strategy())
+                .isEqualTo(new Strategy.RetryWithBackoff(3, Duration.ofSeconds(2), 2.0));
+        assertThat(reflect(Map.of("q", "x"), ToolException.http(429, "too many requests from this IP, more requests available in 17524 seconds", "h"))
+                .strategy()).isNotInstanceOf(Strategy.RetryWithBackoff.class);
+        assertThat(Failure.of(ToolCall.of("api", Map.of()), ToolException.http(429, "Please retry in 36.5s.", "h")).retryAfterHint())
+                .contains(Duration.ofMillis(36_500));
+        assertThat(Failure.of(ToolCall.of("api", Map.of()), ToolException.http(400, "in 30 seconds the job starts", "h")).retryAfterHint()).isEmpty();
+    }
 }

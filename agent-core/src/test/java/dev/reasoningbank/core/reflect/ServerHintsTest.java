@@ -240,4 +240,11 @@ class ServerHintsTest {
         assertThat(ServerHints.pathWithNewerVersion("/api/32/jobs/7", rundeck.replace("/webhooks", "/jobs/7"))).isEmpty();
         assertThat(ServerHints.pathWithNewerVersion("/api/34/project/ops/webhooks", rundeck.replace("32", "34"))).isEmpty();
     }
+
+    @Test
+    void a_date_the_message_only_mentions_is_no_example_of_a_form() {
+        assertThat(ServerHints.datePattern("DAGRun with DAG ID: 'etl' and DAGRun logical date: '2022-11-03 06:35:14+00:00' already exists",
+                "2022-11-03T06:35:14Z")).isEmpty();
+        assertThat(ServerHints.datePattern("date must look like 2024-03-05", "03/05/2024")).contains("yyyy-MM-dd");
+    }
 }
