@@ -50,10 +50,11 @@ class RealErrorsTrackTest {
             assertThat(bank.successRate()).as(split).isGreaterThan(none.successRate());
         }
         // regression floors. The held-out half (the nineteenth) was not read: 10 of its 13 expressible errors learned at its first
-        // measure (9 since a wait stated in words is read: a wait past a minute is not retried, and the oracle lost it too), 0 repeats,
-        // 0 wrong fixes (the oracle learns 12, now 11). Every run gives the same figures (the replay server closes each connection)
+        // measure (8 since: a wait past a minute stated in words is not retried, which the oracle loses too, and a review made some
+        // readings stricter), 0 repeats, 0 wrong fixes (the oracle learns 12, now 11). Every run gives the same figures (the replay
+        // server closes each connection)
         assertThat(results.result(CorpusEntry.DEV, "bank").classesLearned()).isGreaterThanOrEqualTo(413);
-        assertThat(results.result(CorpusEntry.HELD_OUT, "bank").classesLearned()).isGreaterThanOrEqualTo(9);
+        assertThat(results.result(CorpusEntry.HELD_OUT, "bank").classesLearned()).isGreaterThanOrEqualTo(8);
         assertThat(results.result(CorpusEntry.DEV, "bank").repeatedMistakes()).isZero();
         assertThat(results.result(CorpusEntry.HELD_OUT, "bank").repeatedMistakes()).isZero();
     }

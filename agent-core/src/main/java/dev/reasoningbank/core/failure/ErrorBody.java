@@ -32,7 +32,7 @@ import org.jspecify.annotations.Nullable;
 @Internal
 public record ErrorBody(String message, String code, String field) {
 
-    /** A JSON Schema path to what failed ({@code #/properties/limit/maximum}, Ajv's): the property it names. */
+    /** A JSON Schema path to what failed ({@code #/properties/limit/maximum}, Ajv's): the property it names. Before EMPTY, which uses it. */
     private static final Pattern SCHEMA_PROPERTY = Pattern.compile("#?/(?:[^/]{1,60}/){0,6}properties/([^/]{1,60})(?:/[A-Za-z]{1,30})?");
 
     /** The longest message kept. */
@@ -61,7 +61,7 @@ public record ErrorBody(String message, String code, String field) {
     private static final Pattern XML_CODE = Pattern.compile("(?is)<(code|errorcode|error)>([^<]{1,100})</\\1>");
     /** {@code <error code="40" message="Wrong username or password"/>} (the Subsonic API): the message as an attribute. */
     private static final Pattern XML_ERROR_ELEMENT = Pattern.compile("(?is)<(?:error|fault)\\b([^>]{0,1000})>");
-    private static final Pattern XML_ATTRIBUTE = Pattern.compile("(?is)\\b(message|code)\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)')");
+    private static final Pattern XML_ATTRIBUTE = Pattern.compile("(?is)(?<![\\w:-])(message|code)\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)')");
     private static final Pattern HTML_TITLE = Pattern.compile("(?is)<title[^>]*>(.*?)</title>");
     private static final Pattern HTML_H1 = Pattern.compile("(?is)<h1[^>]*>(.*?)</h1>");
     private static final Pattern TAG = Pattern.compile("<[^>]{0,500}>");
@@ -177,7 +177,9 @@ public record ErrorBody(String message, String code, String field) {
         }
         // {"message": "identity state is not valid", "reason": "The supplied state ('Inactive') was not valid. Valid states are ..."} (Ory)
         JsonNode reason = node.get("reason");
-        if (!message.isEmpty() && reason != null && reason.isTextual() && reason.asText().strip().contains(" ") && !message.contains(reason.asText().strip())) {
+        // (a status phrase, "Not Found", says no more: a reason of four words or more does)
+        if (!message.isEmpty() && reason != null && reason.isTextual() && reason.asText().strip().split("\\s+").length >= 4
+                && !message.contains(reason.asText().strip())) {
             message = message + ": " + reason.asText().strip();
         }
         String field = text(node, FIELD_KEYS);
@@ -206,7 +208,9 @@ public record ErrorBody(String message, String code, String field) {
         }
         // {"error": "Invalid argument value", "error_extra": {"argument": "limit", "expected": "... less than or equal to 200"}} (Todoist)
         // {"message": "Invalid param.", "info": {"param": "#/properties/limit/maximum", "reason": "must be <= 100"}} (Misskey)
-        JsonNode extra = first(node, "error_extra", "errorExtra", "extra", "error_details", "errorDetails", "info");
+        JsonNode extra = first(node, "error_extra", "errorExtra", "extra", "error_details", "errorDetails");
+        JsonNode info = node.get("info");
+        extra = extra == null && info != null && (info.has("param") || info.has("reason") || info.has("field")) ? info : extra;
         ErrorBody more = extra != null && extra.isObject() ? read(extra, depth + 1) : null;
         if (more != null && !more.message.isEmpty() && !message.contains(more.message)) {
             message = message.isEmpty() ? more.message : message + (message.endsWith(".") ? " " : ": ") + more.message;
@@ -236,7 +240,7 @@ public record ErrorBody(String message, String code, String field) {
         if (message.isEmpty() && node.isObject()) {
             com.fasterxml.jackson.databind.node.ObjectNode listed = JSON.createObjectNode();
             node.fields().forEachRemaining(e -> {
-                if (e.getValue().isArray() && e.getValue().size() > 0 && e.getValue().get(0).isTextual()) {
+                if (e.getValue().isArray() && e.getValue().size() > 0 && e.getValue().get(0).isTextual() && e.getValue().get(0).asText().strip().contains(" ")) {
                     listed.set(e.getKey(), e.getValue());
                 }
             });

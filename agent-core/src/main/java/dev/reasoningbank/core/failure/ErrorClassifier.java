@@ -20,7 +20,7 @@ public final class ErrorClassifier {
 
     /** The caller's credential, named: a token of data (a page's, a cursor's, an upload's, an idempotency key's) is none. */
     private static final String DATA_TOKEN = "(?<!page |pagination |continuation |cursor |next |sync |idempotency |verification |registration "
-            + "|upload |lease |cache |resume )";
+            + "|upload |lease |cache |resume |device |push |webhook )";
     /** A credential named for what it is, never a token of data. */
     private static final String NAMED_CREDENTIAL = "(?:access token|api[ _]?key|auth token|bearer token|acl token|csrf token|client secret|secret key|credentials?)";
     private static final String CREDENTIAL = "(?:" + NAMED_CREDENTIAL + "|" + DATA_TOKEN + "token)";
@@ -105,12 +105,15 @@ public final class ErrorClassifier {
         if ((status == 400 || status == 403) && containsAny(text, "invalid grant", "invalid token", "invalid api key", "expired token",
                 "token expired", "token has expired", "token is expired", "api key expired", "invalid auth", "not authed", "token revoked",
                 "valid api key", "invalid credentials", "bad credentials", "incorrect client credentials", "invalid client",
-                // crates.io answers a token it does not know with 403 "authentication failed"
-                "authentication failed", "authentication failure",
+
                 // AWS answers a bad key with 400 or 403 (its common errors: UnrecognizedClient, InvalidClientTokenId, ExpiredToken)
                 "unrecognizedclient", "invalidclienttokenid", "expiredtoken", "security token is invalid", "access key id or security token",
                 // Meta's "Error validating access token: ..." (a credential rejected in other words is read below)
                 "error validating access token")) {
+            return ErrorKind.AUTH;
+        }
+        // crates.io answers a token it does not know with 403 and only "authentication failed"
+        if (status == 403 && text.strip().matches("authentication (?:failed|failure)\\.?")) {
             return ErrorKind.AUTH;
         }
         if (status == 403 && text.strip().matches("acl not found\\.?")) {
@@ -177,7 +180,8 @@ public final class ErrorClassifier {
             return ErrorKind.FORBIDDEN;
         }
         if (containsAny(m, "rate limit", "ratelimited", "too many requests", "quota exceeded", "throttl")
-                || m.contains("faster than") && m.contains("limit")) { // Vonage: "sending SMS faster than the account limit"
+                || m.matches(".*\\b(?:sending|requests?|calls?|messages?)\\b.{0,40}\\bfaster than\\b.{0,40}\\blimit\\b.*")) {
+            // Vonage: "You are sending SMS faster than the account limit"
             return ErrorKind.RATE_LIMITED;
         }
         if (containsAny(m, "connection refused", "host is down", "unreachable", "no route to host")) {

@@ -39,7 +39,6 @@ record FailureReading(
         String message = !said.message().isEmpty() ? said.message()
                 : rootCause != RootCause.NONE ? rootCause.sentence() + firstMessage(all).map(m -> ": " + m).orElse("")
                 : messageChain(all);
-        retryAfter = retryAfter.or(() -> ResponseHints.statedWait(message));
         Optional<String> host = explicit.flatMap(ToolException::host)
                 .or(() -> response.map(ErrorResponse::url).filter(u -> !u.isEmpty()).map(ArgumentCondition::hostOf))
                 .or(() -> Optional.of(ErrorResponses.urlIn(all)).filter(u -> !u.isEmpty()).map(ArgumentCondition::hostOf))
@@ -47,6 +46,9 @@ record FailureReading(
                 .filter(h -> !h.isBlank());
         int status = response.map(ErrorResponse::status).orElse(0);
         ErrorKind kind = ErrorClassifier.kindOf(all, status, headers, said, message, rootCause);
+        if (kind == ErrorKind.RATE_LIMITED || kind == ErrorKind.SERVER_ERROR || kind == ErrorKind.TIMEOUT) {
+            retryAfter = retryAfter.or(() -> ResponseHints.statedWait(message)); // "try again in 30 seconds", when no header says
+        }
         return new FailureReading(response, said, message, headers, retryAfter, host, rootCause, kind);
     }
 

@@ -66,17 +66,27 @@ final class ResponseHints {
     }
 
     /** A wait the message states: "try again in 30 seconds", "more requests available in 17524 seconds", "Please retry in 36.5s". */
-    private static final Pattern STATED_WAIT = Pattern.compile("(?i)\\b(?:try again|retry|available|wait|come back)\\s+(?:in|after|for)\\s+"
+    private static final Pattern STATED_WAIT = Pattern.compile("(?i)\\b(try again|retry|available|wait|come back)\\s+(?:(?:in|after|for)\\s+)?"
             + "(?:about\\s+|approximately\\s+)?(\\d{1,9}(?:\\.\\d{1,3})?)\\s?(ms|milliseconds?|s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?)\\b");
 
-    /** How long a message without a Retry-After header says to wait, if it says so in words. */
+    /** How long a message without a Retry-After header says to wait, if it says so in words; "try again" or "retry" first. */
     static Optional<Duration> statedWait(String message) {
+        java.util.regex.MatchResult chosen = null;
         Matcher m = STATED_WAIT.matcher(message);
-        if (!m.find()) {
+        while (m.find()) {
+            boolean retry = m.group(1).toLowerCase(java.util.Locale.ROOT).matches("try again|retry");
+            if (chosen == null || retry) {
+                chosen = m.toMatchResult();
+            }
+            if (retry) {
+                break;
+            }
+        }
+        if (chosen == null) {
             return Optional.empty();
         }
-        double amount = Double.parseDouble(m.group(1));
-        String unit = m.group(2).toLowerCase(java.util.Locale.ROOT);
+        double amount = Double.parseDouble(chosen.group(2));
+        String unit = chosen.group(3).toLowerCase(java.util.Locale.ROOT);
         double millis = unit.startsWith("ms") || unit.startsWith("milli") ? amount
                 : unit.startsWith("h") ? amount * 3_600_000 : unit.startsWith("m") ? amount * 60_000 : amount * 1_000;
         return Optional.of(bounded(Duration.ofMillis(Math.round(Math.min(millis, MAX_WAIT_SECONDS * 1_000.0)))));

@@ -387,17 +387,8 @@ public final class RuleBasedReflector implements Reflector {
                     .or(() -> f.arguments().entrySet().stream()
                             .filter(a -> a.getValue() instanceof String v && (a.getKey().toLowerCase(Locale.ROOT).contains("version") || v.matches("(?i)v\\d.*")))
                             .map(a -> ServerHints.newerVersion(f.message(), (String) a.getValue())).flatMap(Optional::stream).findFirst());
-            if (successor.isEmpty()) {
-                // the version segment of a path that the message calls the rejected version, and a newer one it names: that path only
-                return f.arguments().entrySet().stream()
-                        .filter(a -> a.getValue() instanceof String && f.fingerprints().containsKey(a.getKey()))
-                        .flatMap(a -> ServerHints.pathWithNewerVersion((String) a.getValue(), f.message())
-                                .filter(next -> Successors.staysOnHost((String) a.getValue(), next))
-                                .map(next -> successorLesson(f, a.getKey(), (String) a.getValue(), next)).stream())
-                        .findFirst();
-            }
-            boolean bareVersion = successor.get().matches("\\d{1,3}(?:\\.\\d{1,3})?");
-            for (Map.Entry<String, Object> argument : f.arguments().entrySet()) {
+            boolean bareVersion = successor.isPresent() && successor.get().matches("\\d{1,3}(?:\\.\\d{1,3})?");
+            for (Map.Entry<String, Object> argument : successor.isPresent() ? f.arguments().entrySet() : Set.<Map.Entry<String, Object>>of()) {
                 String old = String.valueOf(argument.getValue());
                 if (HostNames.isHostParameter(argument.getKey()) && !old.startsWith("/") && !old.matches("(?i)https?://.*")
                         || bareVersion && !argument.getKey().toLowerCase(Locale.ROOT).contains("version")) {
@@ -408,7 +399,13 @@ public final class RuleBasedReflector implements Reflector {
                     return Optional.of(successorLesson(f, argument.getKey(), old, next.get()));
                 }
             }
-            return Optional.empty();
+            // else the version segment of a path that the message calls the rejected version, and the one it says to use: that path only
+            return f.arguments().entrySet().stream()
+                    .filter(a -> a.getValue() instanceof String && f.fingerprints().containsKey(a.getKey()))
+                    .flatMap(a -> ServerHints.pathWithNewerVersion((String) a.getValue(), f.message())
+                            .filter(next -> Successors.staysOnHost((String) a.getValue(), next))
+                            .map(next -> successorLesson(f, a.getKey(), (String) a.getValue(), next)).stream())
+                    .findFirst();
         }
 
         private static LessonDraft successorLesson(Failure f, String parameter, String old, String next) {
@@ -470,18 +467,25 @@ public final class RuleBasedReflector implements Reflector {
             return misdated.size() == 1 ? wrongValue(f, misdated.get(0), String.valueOf(f.arguments().get(misdated.get(0))), message) : Optional.empty();
         }
 
-        /** A value that may be a date in some form: digits with separators, six digits or more ({@code 20261127}), a month's name. */
-        private static boolean mayBeDate(String value) {
-            return DATE_LIKE.matcher(value).matches() || value.replaceAll("\\D", "").length() >= 6 || MONTH.matcher(value).find();
+        /**
+         * A value that may be a date in some form: a text of digits with separators ({@code 11/27/2026}), a compact date
+         * ({@code 20261127}), or digits beside a month's name ({@code 27 Nov 2026}); never a number, an id or a word.
+         */
+        private static boolean mayBeDate(@Nullable Object raw) {
+            if (!(raw instanceof String value)) {
+                return false;
+            }
+            return DATE_LIKE.matcher(value).matches() || value.matches("(?:19|20)\\d{6}") || value.matches(".*\\d.*") && MONTH.matcher(value).find();
         }
 
-        private static final Pattern MONTH = Pattern.compile("(?i)\\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\\b");
+        private static final Pattern MONTH = Pattern.compile("(?i)\\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+                + "|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\b");
 
         /** A value written as a date: {@code 11/27/2026}, {@code 27.11.2026}, {@code 2026-11-27 14:00}. */
         private static final Pattern DATE_LIKE = Pattern.compile("\\d{1,4}[-/.]\\d{1,2}[-/.]\\d{1,4}(?:[T ]\\d{1,2}:\\d{2}[\\d:.]*(?:Z|[+-]\\d{2}:?\\d{2})?)?");
 
         private static Optional<LessonDraft> wrongValue(Failure f, String p, String value, String message) {
-            Optional<String> pattern = mayBeDate(value) ? ServerHints.datePattern(message, value) : Optional.empty();
+            Optional<String> pattern = mayBeDate(f.arguments().get(p)) ? ServerHints.datePattern(message, value) : Optional.empty();
             // learned even for a value that reads two ways: the planner then refuses that value instead of guessing
             if (pattern.isPresent() && !Transform.DATE_FORMAT.fits(value, pattern.get())) {
                 return Optional.of(fix(f, p, Transform.DATE_FORMAT, pattern.get(), "Write " + p + " as " + pattern.get(),
@@ -612,7 +616,10 @@ public final class RuleBasedReflector implements Reflector {
             // or none at all, stating only a bare ceiling ("Too many messages requested (maximum 5000)"): the one count above it. A
             // ceiling in units ("at most 500 characters", "100 results per page") is about something else than a number argument
             Optional<Long> ceiling = named.isEmpty() && !BOUND_WITH_UNIT.matcher(f.message()).find() ? ServerHints.upperBound(f.message()) : Optional.empty();
+            // a ceiling on items ("cannot request more than 100 items") caps only a parameter named for how many a page holds
+            boolean ofItems = COUNT_OF_ITEMS.matcher(f.message()).find();
             List<String> above = ceiling.isEmpty() ? List.of() : candidates.stream()
+                    .filter(name -> !ofItems || PAGE_SIZE.matcher(name).find())
                     .filter(name -> !NOT_A_QUANTITY.matcher(name).find() && !NOT_A_COUNT.matcher(name).find() && !Redactor.isSecretName(name)
                             && !HostNames.isHostParameter(name) && f.arguments().get(name) instanceof Number n && n.longValue() > ceiling.get())
                     .toList();
@@ -628,7 +635,12 @@ public final class RuleBasedReflector implements Reflector {
         /** Names of numbers that identify rather than count ({@code user_id}, {@code orderNumber}): never capped. */
         private static final Pattern NOT_A_QUANTITY = Pattern.compile("(?:[iI]d|ID|[nN]umber|[nN]o|[cC]ode|[yY]ear|[pP]ort)$");
         /** Numbers that are no count of what a ceiling limits: money, times, positions, seeds. */
-        private static final Pattern NOT_A_COUNT = Pattern.compile("(?i)(?:amount|price|cost|total|balance|fee|time|timestamp|epoch|date|offset|seed)$|_at$|[a-z]At$");
+        private static final Pattern NOT_A_COUNT = Pattern.compile("(?i)(?:amount|price|cost|total|balance|fee|time|timeout|timestamp|epoch|date|days|offset"
+                + "|position|seed)$|_at$|_ms$|[a-z]At$|[a-z]Ms$");
+        /** A ceiling stated in items a page holds. */
+        private static final Pattern COUNT_OF_ITEMS = Pattern.compile("(?i)\\b\\d+\\s?(?:items?|records?|entries|entry|rows?|objects?|elements?)\\b");
+        /** A parameter named for how many items a page or a request holds. */
+        private static final Pattern PAGE_SIZE = Pattern.compile("(?i)(?:limit|size|count|per_?page|perpage|max_?results|maxresults|top|first|last)$|^n$");
         /**
          * A number followed by a word: "500 characters", "1024 bytes", "100 results per page"; not a count of the things a page
          * holds ("cannot request more than 100 items"), which is what a count argument counts.

@@ -45,8 +45,8 @@ final class ServerHints {
     private static final Pattern ISO_DATE = Pattern.compile("(?i)\\biso[-_ ]?8601\\b");
     private static final Pattern RFC_3339 = Pattern.compile("(?i)\\brfc[-_ ]?3339\\b");
     /** Words of a message that says what form a value must take. */
-    private static final Pattern ASKS_FOR_A_FORM = Pattern.compile("(?i)\\b(?:invalid|format(?:ted)?|expect(?:ed|ing|s)?|must|should|parse|parsing|"
-            + "malformed|bad|wrong|not a valid|valid|use|like|e\\.g|example|such as|instead)\\b");
+    private static final Pattern ASKS_FOR_A_FORM = Pattern.compile("(?i)\\b(?:invalid|format(?:ted)?|expect(?:ed|ing|s)?|parse|parsing|"
+            + "malformed|wrong|not a valid|should|like|e\\.g|example|such as|instead)\\b");
     private static final Pattern EXAMPLE_DATE = Pattern.compile("\\b(\\d{4}-\\d{2}-\\d{2})(T\\d{2}:\\d{2}(?::\\d{2})?(?:\\.\\d{1,9})?(Z|[+-]\\d{2}:\\d{2})?)?\\b");
     private static final Pattern SUCCESSOR = Pattern.compile("(?i)\\b(?:use|using|call|try|moved to|moved permanently to|replaced by|superseded by|migrate to|"
             + "migrated to|switch to|upgrade to|update to|in favou?r of|is now|successor is|see|(?:now |newly )?available (?:under|at)|"
@@ -255,13 +255,16 @@ final class ServerHints {
         return Optional.ofNullable(best);
     }
 
-    /** A version segment of a path ({@code /api/32/project}, {@code /v1/users}). */
-    private static final Pattern VERSION_SEGMENT = Pattern.compile("(?i)(?<=/)v?\\d{1,3}(?=/|$)");
+    /** A version segment of a path: v-prefixed ({@code /v1/users}), or a number right after {@code api} or {@code rest} ({@code /api/32/project}). */
+    private static final Pattern VERSION_SEGMENT = Pattern.compile("(?i)(?<=/)v\\d{1,3}(?=/|$)|(?<=/(?:api|rest)/)\\d{1,3}(?=/|$)");
+    /** The version a message says to use: "Minimum supported version: 33", "latest API version is v3", "use version 31". */
+    private static final Pattern VERSION_TO_USE = Pattern.compile("(?i)\\b(?:(?:minimum|min|latest|current|newest|use)(?: supported)?(?: api)? version"
+            + "(?: is)?\\s*[:=]?\\s*[\"'`]?(v?\\d{1,3})|use\\s+[\"'`]?(v\\d{1,3}))(?!\\w|\\.\\d)");
 
     /**
-     * The path with its version segment replaced by a newer one the message names, when the message names that segment as the
-     * version it rejected ("Unsupported API Version \"32\" ... Minimum supported version: 33" for {@code /api/32/webhooks}); a
-     * path with more than one number segment, or whose number the message does not call a version, has none.
+     * The path with its version segment replaced by the version the message says to use, when the message names that segment
+     * as the version it rejected ("Unsupported API Version \"32\" ... Minimum supported version: 33" for {@code /api/32/webhooks});
+     * a path with more than one version segment, or whose version the message does not call a version, has none.
      */
     static Optional<String> pathWithNewerVersion(String path, String message) {
         Matcher segment = VERSION_SEGMENT.matcher(path);
@@ -271,10 +274,14 @@ final class ServerHints {
         int start = segment.start();
         int end = segment.end();
         String old = segment.group();
-        if (segment.find() || !Pattern.compile("(?i)\\bversion\\s*[:=]?\\s*[\"'`]?" + Pattern.quote(old) + "[\"'`]?(?![\\w.])").matcher(message).find()) {
+        Matcher toUse = VERSION_TO_USE.matcher(message);
+        if (segment.find() || !Pattern.compile("(?i)\\bversion\\s*[:=]?\\s*[\"'`]?" + Pattern.quote(old) + "[\"'`]?(?![\\w.])").matcher(message).find()
+                || !toUse.find()) {
             return Optional.empty();
         }
-        return newerVersion(message, old).map(newer -> path.substring(0, start) + newer + path.substring(end));
+        String newer = toUse.group(1) != null ? toUse.group(1) : toUse.group(2);
+        boolean sameShape = Character.isLetter(newer.charAt(0)) == Character.isLetter(old.charAt(0));
+        return sameShape && compareVersions(newer, old) > 0 ? Optional.of(path.substring(0, start) + newer + path.substring(end)) : Optional.empty();
     }
 
     private static int compareVersions(String a, String b) {

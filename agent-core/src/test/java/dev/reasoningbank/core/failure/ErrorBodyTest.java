@@ -120,4 +120,13 @@ class ErrorBodyTest {
                 .isEqualTo("Our standard API call frequency is 5 calls per minute.");
         assertThat(ErrorBody.parse("{\"Error Message\": \"Invalid API call.\", \"Note\": \"see the docs\"}").message()).isEqualTo("Invalid API call.");
     }
+
+    @Test
+    void lists_info_and_reasons_that_say_nothing_of_the_error_are_not_read_as_its_message() {
+        assertThat(ErrorBody.parse("{\"code\":\"E_BAD\",\"supported_formats\":[\"json\",\"xml\"]}").message()).isEqualTo("E_BAD");
+        assertThat(ErrorBody.parse("{\"message\":\"Not Found\",\"info\":{\"name\":\"orders-service\",\"description\":\"Orders API v2\"}}").message())
+                .isEqualTo("Not Found");
+        assertThat(ErrorBody.parse("{\"reason\":\"Not Found\",\"message\":\"No route matched\"}").message()).isEqualTo("No route matched");
+        assertThat(ErrorBody.parse("<response><error code=\"500\" data-message=\"fake\" message=\"Real one\"/></response>").message()).isEqualTo("Real one");
+    }
 }

@@ -287,4 +287,39 @@ class RuleBasedReflectorTest {
                 .contains(Duration.ofMillis(36_500));
         assertThat(Failure.of(ToolCall.of("api", Map.of()), ToolException.http(400, "in 30 seconds the job starts", "h")).retryAfterHint()).isEmpty();
     }
+
+    @Test
+    void what_is_not_a_date_is_never_rewritten_as_one_and_a_ceiling_on_items_caps_only_a_page_size() {
+        String submitted = "Bad limit value \"100000\". Valid values are 0 <= limit <= 20000. Submitted 2026-07-26T10:06:54+00:00";
+        assertThat(reflect(Map.of("limit", 100000), ToolException.http(400, submitted, "h")).strategy())
+                .isEqualTo(new Strategy.FixArgument("limit", Transform.CLAMP_MAX, "20000"));
+        assertThat(reflect(Map.of("job_id", "5fa3b4c2-8e1d-4b7a-9c60-2d7e1f0a3b94"),
+                ToolException.http(400, "Invalid job_id 5fa3b4c2-8e1d-4b7a-9c60-2d7e1f0a3b94 (request at 2026-07-26T10:06:54Z)", "h")).strategy())
+                .isNotInstanceOf(Strategy.FixArgument.class);
+        assertThat(reflect(Map.of("format", "decimal"), ToolException.http(400, "Invalid format 'decimal'. Generated 2026-07-26", "h")).strategy())
+                .isNotInstanceOf(Strategy.FixArgument.class);
+        assertThat(reflect(Map.of("list", "inbox", "batch_timeout", 30000), ToolException.http(400, "A batch cannot contain more than 1000 entries", "h"))
+                .strategy()).isNotInstanceOf(Strategy.FixArgument.class);
+        assertThat(reflect(Map.of("q", "x", "retention", 365), ToolException.http(400, "You cannot add more than 100 items to a list", "h")).strategy())
+                .isNotInstanceOf(Strategy.FixArgument.class);
+    }
+
+    @Test
+    void a_path_version_is_read_when_another_hint_in_the_message_leads_nowhere() {
+        String body = "Unsupported API Version \"32\". API Request: /api/32/project/ops/webhooks. Reason: Minimum supported version: 33."
+                + " See https://docs.rundeck.com/docs/api/";
+        assertThat(reflect(Map.of("endpoint_path", "/api/32/project/ops/webhooks"), ToolException.http(400, body, "rundeck.example.org")).strategy())
+                .isEqualTo(new Strategy.UseAlternative("", "endpoint_path", "/api/33/project/ops/webhooks"));
+    }
+
+    @Test
+    void a_wait_is_read_from_words_only_for_a_transient_failure_and_a_retry_phrase_comes_first() {
+        assertThat(Failure.of(ToolCall.of("api", Map.of()), ToolException.http(429,
+                "Too many requests; if this persists wait for 2 hours then contact support. Try again in 1 second", "h")).retryAfterHint())
+                .contains(Duration.ofSeconds(1));
+        assertThat(Failure.of(ToolCall.of("api", Map.of()), ToolException.http(429, "Slow down. Please wait 30 seconds", "h")).retryAfterHint())
+                .contains(Duration.ofSeconds(30));
+        assertThat(Failure.of(ToolCall.of("api", Map.of()), ToolException.http(400, "The report will be available in 3 hours", "h")).retryAfterHint())
+                .isEmpty();
+    }
 }

@@ -235,10 +235,16 @@ class ServerHintsTest {
         String rundeck = "Unsupported API Version \"32\". API Request: /api/32/project/ops/webhooks. Reason: Minimum supported version: 33";
         assertThat(ServerHints.pathWithNewerVersion("/api/32/project/ops/webhooks", rundeck)).contains("/api/33/project/ops/webhooks");
         assertThat(ServerHints.pathWithNewerVersion("/v1/users", "API version v1 is retired; use v2")).contains("/v2/users");
-        // a number the message does not call the rejected version, a path with two numbers, an older version: no successor
+        // a number the message does not call the rejected version, or not in a version's place, or an older version: no successor
         assertThat(ServerHints.pathWithNewerVersion("/projects/32/hooks", "Hook limit 32 reached. Minimum supported version: 33")).isEmpty();
-        assertThat(ServerHints.pathWithNewerVersion("/api/32/jobs/7", rundeck.replace("/webhooks", "/jobs/7"))).isEmpty();
+        assertThat(ServerHints.pathWithNewerVersion("/api/32/jobs/7", rundeck.replace("/webhooks", "/jobs/7"))).contains("/api/33/jobs/7");
+        assertThat(ServerHints.pathWithNewerVersion("/api/v1/jobs/v2", "API version v1 is retired; use v3")).isEmpty();
         assertThat(ServerHints.pathWithNewerVersion("/api/34/project/ops/webhooks", rundeck.replace("32", "34"))).isEmpty();
+        // a resource's own version is not the API's, and the version to use is the one the message says to use, not its largest number
+        assertThat(ServerHints.pathWithNewerVersion("/docs/7", "Document not found at version 7; current version is 9")).isEmpty();
+        assertThat(ServerHints.pathWithNewerVersion("/packages/foo/versions/3", "Version 3 of foo not found; latest version is 4")).isEmpty();
+        assertThat(ServerHints.pathWithNewerVersion("/api/30/job/x", "Unsupported API Version \"30\". Minimum supported version: 31. Request id 998"))
+                .contains("/api/31/job/x");
     }
 
     @Test

@@ -44,6 +44,10 @@ class RbankJarIT {
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().remove("RBANK_JAVA_OPTS");
+        builder.environment().remove("JDK_JAVA_OPTIONS");
+        builder.environment().remove("_JAVA_OPTIONS");
+        // the launcher runs the java on the PATH: this JVM's, first
+        builder.environment().put("PATH", Path.of(System.getProperty("java.home"), "bin") + java.io.File.pathSeparator + System.getenv("PATH"));
         builder.environment().putAll(env);
         builder.environment().put("JAVA_TOOL_OPTIONS", "-XX:+PrintFlagsFinal");
         Process process = builder.start();
