@@ -387,16 +387,18 @@ public final class RuleBasedReflector implements Reflector {
                     .or(() -> f.arguments().entrySet().stream()
                             .filter(a -> a.getValue() instanceof String v && (a.getKey().toLowerCase(Locale.ROOT).contains("version") || v.matches("(?i)v\\d.*")))
                             .map(a -> ServerHints.newerVersion(f.message(), (String) a.getValue())).flatMap(Optional::stream).findFirst());
-            boolean bareVersion = successor.isPresent() && successor.get().matches("\\d{1,3}(?:\\.\\d{1,3})?");
-            for (Map.Entry<String, Object> argument : successor.isPresent() ? f.arguments().entrySet() : Set.<Map.Entry<String, Object>>of()) {
-                String old = String.valueOf(argument.getValue());
-                if (HostNames.isHostParameter(argument.getKey()) && !old.startsWith("/") && !old.matches("(?i)https?://.*")
-                        || bareVersion && !argument.getKey().toLowerCase(Locale.ROOT).contains("version")) {
-                    continue; // a bare version (1.40) replaces only an argument named for a version, never a host
-                }
-                Optional<String> next = Successors.apply(old, successor.get(), f.host());
-                if (next.isPresent() && f.fingerprints().containsKey(argument.getKey())) {
-                    return Optional.of(successorLesson(f, argument.getKey(), old, next.get()));
+            if (successor.isPresent()) {
+                boolean bareVersion = successor.get().matches("\\d{1,3}(?:\\.\\d{1,3})?");
+                for (Map.Entry<String, Object> argument : f.arguments().entrySet()) {
+                    String old = String.valueOf(argument.getValue());
+                    if (HostNames.isHostParameter(argument.getKey()) && !old.startsWith("/") && !old.matches("(?i)https?://.*")
+                            || bareVersion && !argument.getKey().toLowerCase(Locale.ROOT).contains("version")) {
+                        continue; // a bare version (1.40) replaces only an argument named for a version, never a host
+                    }
+                    Optional<String> next = Successors.apply(old, successor.get(), f.host());
+                    if (next.isPresent() && f.fingerprints().containsKey(argument.getKey())) {
+                        return Optional.of(successorLesson(f, argument.getKey(), old, next.get()));
+                    }
                 }
             }
             // else the version segment of a path that the message calls the rejected version, and the one it says to use: that path only
@@ -629,6 +631,9 @@ public final class RuleBasedReflector implements Reflector {
             return named;
         }
 
+        /** The things a page or a request holds, as a message counts them. */
+        private static final String ITEMS = "(?:items?|records?|entries|entry|rows?|objects?|elements?)";
+
         /** A URL or path with a query, as a server echoes the request it rejected. */
         private static final Pattern ECHOED_QUERY = Pattern.compile("\\S*\\?[\\w.\\[\\]-]+=\\S*");
 
@@ -638,14 +643,14 @@ public final class RuleBasedReflector implements Reflector {
         private static final Pattern NOT_A_COUNT = Pattern.compile("(?i)(?:amount|price|cost|total|balance|fee|time|timeout|timestamp|epoch|date|days|offset"
                 + "|position|seed)$|_at$|_ms$|[a-z]At$|[a-z]Ms$");
         /** A ceiling stated in items a page holds. */
-        private static final Pattern COUNT_OF_ITEMS = Pattern.compile("(?i)\\b\\d+\\s?(?:items?|records?|entries|entry|rows?|objects?|elements?)\\b");
+        private static final Pattern COUNT_OF_ITEMS = Pattern.compile("(?i)\\b\\d+\\s?" + ITEMS + "\\b");
         /** A parameter named for how many items a page or a request holds. */
         private static final Pattern PAGE_SIZE = Pattern.compile("(?i)(?:limit|size|count|per_?page|perpage|max_?results|maxresults|top|first|last)$|^n$");
         /**
          * A number followed by a word: "500 characters", "1024 bytes", "100 results per page"; not a count of the things a page
          * holds ("cannot request more than 100 items"), which is what a count argument counts.
          */
-        private static final Pattern BOUND_WITH_UNIT = Pattern.compile("(?i)\\b\\d+\\s?(?!(?:items?|records?|entries|entry|rows?|objects?|elements?)\\b(?!\\s+per\\b))[A-Za-z]{2,}");
+        private static final Pattern BOUND_WITH_UNIT = Pattern.compile("(?i)\\b\\d+\\s?(?!" + ITEMS + "\\b(?!\\s+per\\b))[A-Za-z]{2,}");
 
         private static String normalized(String name) {
             return name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
