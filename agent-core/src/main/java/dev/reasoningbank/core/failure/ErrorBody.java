@@ -55,6 +55,7 @@ public record ErrorBody(String message, String code, String field) {
             "Error Message", "Information", "Note");
     private static final List<String> CODE_KEYS = List.of(
             "code", "error_code", "errorCode", "ErrorCode", "Code", "type", "__type", "status", "reason", "errorType", "error_name", "errorName");
+    private static final String[] ERROR_KEYS = {"error", "Error", "ERROR", "fault", "Fault"};
     private static final List<String> HINT_KEYS = List.of("hint", "suggestion");
     private static final List<String> FIELD_KEYS = List.of("param", "field", "parameter", "location", "name", "pointer", "argument");
     private static final Pattern XML_MESSAGE = Pattern.compile("(?is)<(message|errormessage|error_description|detail|description)>(.*?)</\\1>");
@@ -139,7 +140,20 @@ public record ErrorBody(String message, String code, String field) {
 
     private static ErrorBody fromJson(JsonNode node) {
         ErrorBody found = read(node, 0);
-        return found == null ? EMPTY : found;
+        return found != null ? found : wrapped(node).orElse(EMPTY);
+    }
+
+    /**
+     * {@code {"header": {...}, "esearchresult": {"ERROR": "Invalid db name specified: pubmedd"}}} (NCBI E-utilities): nothing
+     * at the top, the error in the member object that holds an error key.
+     */
+    private static Optional<ErrorBody> wrapped(JsonNode node) {
+        for (JsonNode member : node) {
+            if (member.isObject() && first(member, ERROR_KEYS) != null) {
+                return Optional.ofNullable(read(member, 1));
+            }
+        }
+        return Optional.empty();
     }
 
     /** The error of a JSON node, or {@code null} when it holds none. */
@@ -157,7 +171,7 @@ public record ErrorBody(String message, String code, String field) {
             return null;
         }
         // {"error": {...}} or {"error": "..."} (OAuth, Slack, many more)
-        JsonNode error = first(node, "error", "Error", "fault", "Fault");
+        JsonNode error = first(node, ERROR_KEYS);
         if (error != null && error.isContainerNode()) {
             ErrorBody inner = read(error, depth + 1);
             if (inner != null) {

@@ -129,4 +129,14 @@ class ErrorBodyTest {
         assertThat(ErrorBody.parse("{\"reason\":\"Not Found\",\"message\":\"No route matched\"}").message()).isEqualTo("No route matched");
         assertThat(ErrorBody.parse("<response><error code=\"500\" data-message=\"fake\" message=\"Real one\"/></response>").message()).isEqualTo("Real one");
     }
+
+    @Test
+    void an_error_in_the_result_object_of_a_body_is_read_but_a_result_without_one_is_no_error() {
+        // NCBI E-utilities answers 200 with the error inside its result object, under an upper-case key
+        ErrorBody body = ErrorBody.parse("""
+                {"header":{"type":"esearch","version":"0.3"},"esearchresult":{"ERROR":"Unable to obtain query #1"}}""");
+        assertThat(body.message()).isEqualTo("Unable to obtain query #1");
+        assertThat(ErrorBody.parse("""
+                {"header":{"type":"esearch","version":"0.3"},"esearchresult":{"count":"0","idlist":[]}}""").isEmpty()).isTrue();
+    }
 }
