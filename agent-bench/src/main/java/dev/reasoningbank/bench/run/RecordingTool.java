@@ -1,14 +1,18 @@
 package dev.reasoningbank.bench.run;
 
 import dev.reasoningbank.bench.scenario.ApiTool;
+import dev.reasoningbank.core.failure.Failure;
+import dev.reasoningbank.core.judge.OutcomeJudge;
+import dev.reasoningbank.core.judge.Verdict;
 import dev.reasoningbank.core.tool.Tool;
+import dev.reasoningbank.core.tool.ToolCall;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
-/** Wraps a track's tool and records every call, so that every policy is measured the same way. */
+/** Wraps a track's tool and records every call, failed when it threw or the default judge fails its result, so that every policy is measured the same way. */
 public final class RecordingTool implements Tool {
 
     private final Tool delegate;
@@ -50,7 +54,10 @@ public final class RecordingTool implements Tool {
         long start = System.nanoTime();
         try {
             Object result = delegate.invoke(arguments);
-            calls.add(new CallRecord(name(), hostFor.apply(copy), copy, null, System.nanoTime() - start));
+            // a result the agents' default judge fails (an HTTP 200 whose body reports an error) is a failed call, as every policy sees it
+            Verdict verdict = OutcomeJudge.ruleBased().judge(ToolCall.of(name(), copy), result);
+            calls.add(new CallRecord(name(), hostFor.apply(copy), copy, verdict.success() ? null : new Failure.WrongResultException(verdict.reason()),
+                    System.nanoTime() - start));
             return result;
         } catch (Exception e) {
             calls.add(new CallRecord(name(), hostFor.apply(copy), copy, e, System.nanoTime() - start));

@@ -24,6 +24,7 @@ public final class ErrorClassifier {
     /** A credential named for what it is, never a token of data. */
     private static final String NAMED_CREDENTIAL = "(?:access token|api[ _]?key|auth token|bearer token|acl token|csrf token|client secret|secret key|credentials?)";
     private static final String CREDENTIAL = "(?:" + NAMED_CREDENTIAL + "|" + DATA_TOKEN + "token)";
+    private static final String LOGIN_PAIR = "\\b(?:username|user name|user|login|e-?mail)\\s*(?:or|and|/)\\s*password\\b";
     private static final String REJECTED = "(?:invalid|invalidated|expired|revoked|compromised|not found|not recognized|unrecognized|not valid|malformed|incorrect|not registered)";
     /**
      * "the access token provided is expired", "invalid or expired API key", "Invalid Application-ID or API key", "ACL token not
@@ -38,7 +39,10 @@ public final class ErrorClassifier {
             // NetBox's "Invalid v2 token", "expired JWT token": a token of the caller's named by its version or kind
             + "|\\b(?:invalid|expired|revoked|malformed|unrecognized)\\s+(?:v\\d{1,2}|api|access|auth|bearer|personal|user|app|bot|oauth2?|jwt|id|refresh)\\s+token\\b"
             // "The API username or key is invalid": a key named beside another part of the caller's credential
-            + "|\\b(?:api|access|auth|account|client) [\\w-]{1,20} (?:or|and) key\\b[^.;,:]{0,25}?\\b" + REJECTED + "\\b");
+            + "|\\b(?:api|access|auth|account|client) [\\w-]{1,20} (?:or|and) key\\b[^.;,:]{0,25}?\\b" + REJECTED + "\\b"
+            // the Subsonic API's "Wrong username or password", "username and password are incorrect": a login's pair (a password
+            // alone may be data, as in "password is invalid: it needs a digit")
+            + "|\\b(?:wrong|bad|" + REJECTED + ")\\s+" + LOGIN_PAIR + "|" + LOGIN_PAIR + "[^.;,:]{0,25}?\\b(?:wrong|" + REJECTED + ")\\b");
     /** "No api_key was supplied", "API key is missing", NASA's API_KEY_MISSING: the caller's credential not sent at all. */
     private static final java.util.regex.Pattern CREDENTIAL_MISSING = java.util.regex.Pattern.compile(
             "\\b(?:no|missing)\\s(?:api[_ ]?key|access[_ ]?token|auth(?:entication)?[_ ]?token|bearer token|credentials?)\\b"
@@ -57,10 +61,12 @@ public final class ErrorClassifier {
     }
 
     static ErrorKind kindOf(List<Throwable> all, int status, Map<String, String> headers, ErrorBody said, String message, RootCause root) {
-        if (all.stream().anyMatch(Failure.WrongResultException.class::isInstance)) {
-            return ErrorKind.WRONG_RESULT;
-        }
         String text = (said.code().replace('_', ' ') + " " + message).toLowerCase(Locale.ROOT);
+        if (all.stream().anyMatch(Failure.WrongResultException.class::isInstance)) {
+            // a result that holds the server's error body (an HTTP 200 with {"result": "error", ...}) is that error, by its words
+            ErrorKind byWords = said.isEmpty() ? ErrorKind.UNKNOWN : byMessage(text);
+            return byWords == ErrorKind.UNKNOWN ? ErrorKind.WRONG_RESULT : byWords;
+        }
         if (status > 0) {
             return byAnswer(status, headers, text);
         }

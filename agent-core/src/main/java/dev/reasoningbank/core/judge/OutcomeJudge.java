@@ -5,15 +5,15 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Decides whether a tool result that did not throw is a success. The default, {@link #ruleBased()},
- * fails a result that reports an error status; an LLM judge in {@code agent-llm} catches results that
- * look fine but are wrong (an HTTP 200 with an error body).
+ * fails a result that reports an error the way APIs that answer 200 do; an LLM judge in
+ * {@code agent-llm} catches results that look fine but are wrong.
  */
 @FunctionalInterface
 public interface OutcomeJudge {
 
     Verdict judge(ToolCall call, @Nullable Object result);
 
-    /** Every result that did not throw is a success, unless it reports an error status. */
+    /** Every result that did not throw is a success, unless it is a map, JSON or XML that reports an error ({@code "error": ...}, {@code "success": false}, {@code status="failed"}...). */
     static OutcomeJudge ruleBased() {
         return RuleBasedJudge.INSTANCE;
     }

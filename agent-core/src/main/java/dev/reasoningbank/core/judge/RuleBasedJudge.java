@@ -1,33 +1,49 @@
 package dev.reasoningbank.core.judge;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import dev.reasoningbank.core.failure.Failure;
 import dev.reasoningbank.core.tool.ToolCall;
+import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The default judge: a result that did not throw is a success unless it is a map or JSON-ish text
- * reporting an error ({@code "error": ...}, {@code "status": "error"}, or a status of 400 or more).
+ * The default judge: a result that did not throw is a success unless it is a map, JSON or XML reporting
+ * an error the way APIs that answer 200 do: an error member ({@code "error"}, {@code "errors"},
+ * {@code "Error Message"}, {@code "error_text"}...) at its top or in the object it wraps its answer in,
+ * {@code "success": false}, a status of 400 or more, a {@code status} or {@code result} of
+ * {@code "error"} (or {@code "failed"} beside a message), or an XML root that says {@code status="failed"}
+ * or is an error element.
  */
 final class RuleBasedJudge implements OutcomeJudge {
 
     static final RuleBasedJudge INSTANCE = new RuleBasedJudge();
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Member names, lower case and letters only, that hold an error when they hold anything. */
+    private static final Set<String> ERROR_MEMBERS = Set.of("error", "errors", "errormessage", "errormsg", "errortext", "errordescription");
+    private static final Set<String> STATUS_MEMBERS = Set.of("status", "stat", "result");
+    private static final Set<String> FAILED = Set.of("error", "failed", "fail", "failure");
+    private static final Set<String> MESSAGE_MEMBERS = Set.of("message", "msg", "detail", "description", "reason");
+    /** The root element of an XML document, after its prolog, comments and doctype. */
+    private static final Pattern XML_ROOT = Pattern.compile("(?s)^\\s*(?:<\\?.*?\\?>\\s*|<!--.*?-->\\s*|<!DOCTYPE[^>]*>\\s*)*<([A-Za-z][\\w.:-]*)([^>]{0,2000})>");
+    private static final Pattern XML_STATUS = Pattern.compile("(?i)(?<![\\w:-])(?:status|stat)\\s*=\\s*[\"'](failed|fail|failure|error)[\"']");
+    private static final Set<String> XML_ERROR_ROOTS = Set.of("error", "errors", "fault", "errorresponse");
+
     private RuleBasedJudge() {}
 
     @Override
     public Verdict judge(ToolCall call, @Nullable Object result) {
-        if (result instanceof Map<?, ?> map) {
-            Object status = map.get("status");
-            if (status instanceof Number n && n.intValue() >= 400) {
-                return Verdict.failure("the result reports status " + n);
-            }
-            if (status != null && "error".equalsIgnoreCase(String.valueOf(status))) {
-                return Verdict.failure("the result reports status error" + errorOf(map));
-            }
-            if (map.get("error") != null && !Boolean.FALSE.equals(map.get("error"))) {
-                return Verdict.failure("the result reports an error" + errorOf(map));
-            }
+        JsonNode json = json(result);
+        if (json != null && json.isObject() && reportsError(json)) {
+            return Verdict.failure("the result reports an error: " + cut(json.toString()));
         }
         if (result instanceof CharSequence text) {
             String compact = text.toString().replace(" ", "").toLowerCase(Locale.ROOT);
@@ -35,16 +51,89 @@ final class RuleBasedJudge implements OutcomeJudge {
                     || compact.contains("\"error\":\""))) {
                 return Verdict.failure("the result reports an error: " + cut(text.toString()));
             }
+            Matcher root = XML_ROOT.matcher(text);
+            if (root.lookingAt() && (XML_STATUS.matcher(root.group(2)).find()
+                    || XML_ERROR_ROOTS.contains(root.group(1).replaceFirst("^.*:", "").toLowerCase(Locale.ROOT)))) {
+                return Verdict.failure("the result reports an error: " + cut(text.toString()));
+            }
         }
         return Verdict.SUCCESS;
     }
 
-    private static String errorOf(Map<?, ?> map) {
-        Object error = map.get("error");
-        return error == null ? "" : ": " + cut(String.valueOf(error));
+    private static boolean reportsError(JsonNode object) {
+        JsonNode status = object.get("status");
+        if (status != null && status.isNumber() && status.asInt() >= 400 && status.asInt() <= 599) {
+            return true;
+        }
+        if (object.path("success").isBoolean() && !object.get("success").asBoolean() || object.path("ok").isBoolean() && !object.get("ok").asBoolean()) {
+            return true;
+        }
+        boolean message = false;
+        String failed = null;
+        for (Iterator<Map.Entry<String, JsonNode>> members = object.fields(); members.hasNext(); ) {
+            Map.Entry<String, JsonNode> member = members.next();
+            String name = member.getKey().toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "");
+            JsonNode value = member.getValue();
+            if (ERROR_MEMBERS.contains(name) && saysSomething(value)) {
+                return true;
+            }
+            if (STATUS_MEMBERS.contains(name) && value.isTextual() && FAILED.contains(value.asText().strip().toLowerCase(Locale.ROOT))) {
+                failed = value.asText().strip().toLowerCase(Locale.ROOT);
+            }
+            message |= MESSAGE_MEMBERS.contains(name) && saysSomething(value);
+        }
+        // {"result": "error", "message": "..."} (Matomo); a record whose status is "failed" and no more is an answer
+        if ("error".equals(failed) || failed != null && message) {
+            return true;
+        }
+        // {"header": {...}, "esearchresult": {"ERROR": "..."}}: the error in the object that wraps the answer
+        for (JsonNode member : object) {
+            if (member.isObject() && member.size() > 0) {
+                for (Iterator<String> names = member.fieldNames(); names.hasNext(); ) {
+                    String name = names.next();
+                    if (ERROR_MEMBERS.contains(name.toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "")) && saysSomething(member.get(name))) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean saysSomething(JsonNode value) {
+        return value.isTextual() ? !value.asText().isBlank() : value.isContainerNode() ? value.size() > 0
+                : value.isNumber() ? value.asDouble() != 0 : value.isBoolean() && value.asBoolean();
+    }
+
+    private static @Nullable JsonNode json(@Nullable Object result) {
+        try {
+            if (result instanceof Map<?, ?> map) {
+                ObjectNode object = JSON.createObjectNode();
+                map.forEach((name, value) -> object.set(String.valueOf(name), tree(value)));
+                return object;
+            }
+            if (result instanceof JsonNode node) {
+                return node;
+            }
+            if (result instanceof CharSequence text && text.toString().strip().startsWith("{")) {
+                return JSON.readTree(text.toString());
+            }
+        } catch (RuntimeException | com.fasterxml.jackson.core.JsonProcessingException notJson) {
+            // a map of values JSON cannot hold, or text that only looks like JSON: judged by its text below
+        }
+        return null;
+    }
+
+    /** A value as JSON, or as its text when JSON cannot hold it (a {@code LocalDate} without Jackson's time module). */
+    private static JsonNode tree(@Nullable Object value) {
+        try {
+            return JSON.valueToTree(value);
+        } catch (IllegalArgumentException notJson) {
+            return TextNode.valueOf(String.valueOf(value));
+        }
     }
 
     private static String cut(String text) {
-        return text.length() <= 300 ? text : text.substring(0, 300) + "…";
+        return text.length() <= Failure.MAX_MESSAGE ? text : text.substring(0, Failure.MAX_MESSAGE) + "…";
     }
 }

@@ -2,8 +2,13 @@ package dev.reasoningbank.core.failure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.reasoningbank.core.judge.OutcomeJudge;
+import dev.reasoningbank.core.judge.Verdict;
 import dev.reasoningbank.core.lesson.ErrorKind;
+import dev.reasoningbank.core.tool.ToolCall;
 import dev.reasoningbank.core.tool.ToolException;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -70,8 +75,23 @@ class ErrorClassifierTest {
         "400 | The upload token was invalidated | VALIDATION",
         "409 | Cannot complete request because of a conflicting operation (e.g. worker rebalance) | SERVER_ERROR",
         "409 | A connector with a conflicting name exists | VALIDATION",
+        "400 | Wrong username or password | AUTH",
+        "400 | The username and password you entered are incorrect | AUTH",
+        "400 | Wrong password format: it needs a digit | VALIDATION",
+        "400 | The new password is invalid | VALIDATION",
     })
     void a_rejected_credential_is_told_from_other_failures_however_it_is_worded(int status, String message, ErrorKind kind) {
         assertThat(ErrorClassifier.classify(ToolException.http(status, message, "api.example.com"))).isEqualTo(kind);
+    }
+
+    @Test
+    void a_result_that_holds_a_servers_error_body_is_that_error_and_any_other_wrong_result_stays_one() {
+        ToolCall call = ToolCall.of("subsonic_get_album_list", Map.of("u", "admin", "p", "hunter2"));
+        String subsonic = "<subsonic-response status=\"failed\" version=\"1.16.1\"><error code=\"40\" message=\"Wrong username or password\"/></subsonic-response>";
+        Verdict verdict = OutcomeJudge.ruleBased().judge(call, subsonic);
+        assertThat(Failure.wrongResult(call, verdict.reason()).kind()).isEqualTo(ErrorKind.AUTH);
+        assertThat(Failure.wrongResult(call, "the answer is about Paris, Texas, not Paris, France").kind()).isEqualTo(ErrorKind.WRONG_RESULT);
+        assertThat(Failure.wrongResult(call, "the result reports an error: {\"result\":\"error\",\"message\":\"Archive is not ready\"}").kind())
+                .isEqualTo(ErrorKind.WRONG_RESULT);
     }
 }
