@@ -101,12 +101,12 @@ class CorpusTest {
     }
 
     /**
-     * The distinct words of a message: a code that repeats the message ("missing_scope: missing scope") says nothing new, and a
+     * The distinct words of a message, in any order: a code that repeats the message ("missing_scope: missing scope") says nothing new, and a
      * path is a value ("Cannot GET /api/user" and "Cannot GET /api/server-info" say one thing of two endpoints).
      */
     private static String words(String text) {
         return Pattern.compile("[A-Za-z]{3,}").matcher(text.replaceAll("\"[^\"]*\"|'[^']*'|\\S*\\d\\S*|(?<!\\S)/\\S+", " ")).results()
-                .map(m -> m.group().toLowerCase(java.util.Locale.ROOT)).distinct().collect(Collectors.joining(" "));
+                .map(m -> m.group().toLowerCase(java.util.Locale.ROOT)).distinct().sorted().collect(Collectors.joining(" "));
     }
 
     /**
