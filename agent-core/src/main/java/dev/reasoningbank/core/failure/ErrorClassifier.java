@@ -22,7 +22,7 @@ public final class ErrorClassifier {
     private static final String DATA_TOKEN = "(?<!page |pagination |continuation |cursor |next |sync |idempotency |verification |registration "
             + "|upload |lease |cache |resume |device |push |webhook )";
     /** A credential named for what it is, never a token of data. */
-    private static final String NAMED_CREDENTIAL = "(?:access token|api[ _]?key|auth token|bearer token|acl token|csrf token|client secret|secret key|credentials?)";
+    private static final String NAMED_CREDENTIAL = "(?:access token|access[ _]key|api[ _]?key|auth token|bearer token|acl token|csrf token|client secret|secret key|credentials?)";
     private static final String CREDENTIAL = "(?:" + NAMED_CREDENTIAL + "|" + DATA_TOKEN + "token)";
     private static final String LOGIN_PAIR = "\\b(?:username|user name|user|login|e-?mail)\\s*(?:or|and|/)\\s*password\\b";
     private static final String REJECTED = "(?:invalid|invalidated|expired|revoked|compromised|not found|not recognized|unrecognized|not valid|malformed|incorrect|not registered)";
@@ -51,6 +51,9 @@ public final class ErrorClassifier {
     private static final java.util.regex.Pattern KEY_REJECTED = java.util.regex.Pattern.compile("\\binvalid (?:api )?key\\s*[.!]?\\s*$");
     /** "Service Unavailable", Kraken's "EService:Unavailable": a service that says it is down for now. */
     private static final java.util.regex.Pattern SERVICE_UNAVAILABLE = java.util.regex.Pattern.compile("\\b\\w{0,3}service[:\\s]\\s*unavailable\\b");
+    /** "The provided API version 1 is invalid or unsupported" (ngrok): a version the server no longer serves. */
+    private static final java.util.regex.Pattern VERSION_UNSUPPORTED = java.util.regex.Pattern.compile(
+            "\\bversion\\s(?:\\S{1,20}\\s)?is (?:invalid or )?(?:unsupported|not supported)\\b");
     /** A retired version: "client version 1.30 is too old" (a request's timestamp that is too old is not one). */
     private static final java.util.regex.Pattern VERSION_TOO_OLD = java.util.regex.Pattern.compile("\\bversion\\s(?:\\S{1,20}\\s)?is too old\\b");
 
@@ -104,7 +107,7 @@ public final class ErrorClassifier {
                 || containsAny(text, "deprecated", "no longer supported", "no longer available", "has been removed", "was removed",
                         "sunset", "decommissioned", "has been retired", "is retired", "end of life", "unsupported api version",
                         "version is not supported", "moved permanently", "minimum supported api version",
-                        "minimum supported version") || VERSION_TOO_OLD.matcher(text).find();
+                        "minimum supported version") || VERSION_TOO_OLD.matcher(text).find() || VERSION_UNSUPPORTED.matcher(text).find();
         if (removed && (status == 301 || status == 308 || status == 400 || status == 404 || status == 410 || status == 426)) {
             return ErrorKind.GONE;
         }
@@ -202,7 +205,8 @@ public final class ErrorClassifier {
         if (containsAny(m, "deprecated", "no longer available", "gone", "not found", "no longer supported")) {
             return ErrorKind.GONE;
         }
-        if (containsAny(m, "invalid", "must be", "expected format", "required", "malformed")) {
+        if (containsAny(m, "invalid", "must be", "should be between", "should be at most", "should be at least", "should be less",
+                "should be greater", "should be one of", "should be a valid", "should be in", "expected format", "required", "malformed", "out of range", "out of acceptable range")) {
             return ErrorKind.VALIDATION;
         }
         if (SERVICE_UNAVAILABLE.matcher(m).find() || containsAny(m, "internal server error", "internal error", "bad gateway", "server error")) {

@@ -19,8 +19,8 @@ import org.jspecify.annotations.Nullable;
  * an error the way APIs that answer 200 do: an error member ({@code "error"}, {@code "errors"},
  * {@code "Error Message"}, {@code "error_text"}...) at its top or in the object it wraps its answer in,
  * {@code "success": false}, a status of 400 or more, a {@code status} or {@code result} of
- * {@code "error"} (or {@code "failed"} beside a message), or an XML root that says {@code status="failed"}
- * or is an error element.
+ * {@code "error"} (or {@code "failed"} beside a message), or an XML root that says {@code status="failed"},
+ * is an error element or opens with one.
  */
 final class RuleBasedJudge implements OutcomeJudge {
 
@@ -35,6 +35,8 @@ final class RuleBasedJudge implements OutcomeJudge {
     /** The root element of an XML document, after its prolog, comments and doctype. */
     private static final Pattern XML_ROOT = Pattern.compile("(?s)^\\s*(?:<\\?.*?\\?>\\s*|<!--.*?-->\\s*|<!DOCTYPE[^>]*>\\s*)*<([A-Za-z][\\w.:-]*)([^>]{0,2000})>");
     private static final Pattern XML_STATUS = Pattern.compile("(?i)(?<![\\w:-])(?:status|stat)\\s*=\\s*[\"'](failed|fail|failure|error)[\"']");
+    /** {@code <eSearchResult><ERROR>Search Backend failed: ...</ERROR>} (NCBI E-utilities): an error in words (not {@code <error>false</error>}) as the root's first element. */
+    private static final Pattern XML_FIRST_CHILD_ERROR = Pattern.compile("(?i)\\s*<(?:error|fault)>\\s*[A-Za-z][^<]*?\\s[^<]*?[A-Za-z]");
     private static final Set<String> XML_ERROR_ROOTS = Set.of("error", "errors", "fault", "errorresponse");
 
     private RuleBasedJudge() {}
@@ -53,7 +55,8 @@ final class RuleBasedJudge implements OutcomeJudge {
             }
             Matcher root = XML_ROOT.matcher(text);
             if (root.lookingAt() && (XML_STATUS.matcher(root.group(2)).find()
-                    || XML_ERROR_ROOTS.contains(root.group(1).replaceFirst("^.*:", "").toLowerCase(Locale.ROOT)))) {
+                    || XML_ERROR_ROOTS.contains(root.group(1).replaceFirst("^.*:", "").toLowerCase(Locale.ROOT))
+                    || XML_FIRST_CHILD_ERROR.matcher(text).region(root.end(), text.length()).lookingAt())) {
                 return Verdict.failure("the result reports an error: " + cut(text.toString()));
             }
         }

@@ -385,8 +385,9 @@ public final class RuleBasedReflector implements Reflector {
                     // a retired version and a newer one of its shape in the same message, however it is worded
                     // (of an argument that holds a version: named so, or v-prefixed; a date is no version)
                     .or(() -> f.arguments().entrySet().stream()
-                            .filter(a -> a.getValue() instanceof String v && (a.getKey().toLowerCase(Locale.ROOT).contains("version") || v.matches("(?i)v\\d.*")))
-                            .map(a -> ServerHints.newerVersion(f.message(), (String) a.getValue())).flatMap(Optional::stream).findFirst());
+                            .filter(a -> a.getValue() instanceof String v && v.matches("(?i)v\\d.*")
+                                    || (a.getValue() instanceof String || a.getValue() instanceof Number) && a.getKey().toLowerCase(Locale.ROOT).contains("version"))
+                            .map(a -> ServerHints.newerVersion(f.message(), String.valueOf(a.getValue()))).flatMap(Optional::stream).findFirst());
             if (successor.isPresent()) {
                 boolean bareVersion = successor.get().matches("\\d{1,3}(?:\\.\\d{1,3})?");
                 for (Map.Entry<String, Object> argument : f.arguments().entrySet()) {

@@ -41,6 +41,7 @@ final class ServerHints {
     private static final Pattern SOLE_ACCEPTED = Pattern.compile("(?i)\\b(?:allowed|valid|supported|accepted|permitted) values?(?: for (?:the )?([\\w-]{1,40})(?: header| parameter| field)?)?"
             + " (?:are|is)\\s*:?\\s*[\"'`]?(" + MediaTypes.REGEX + "|[A-Za-z0-9_.-]{1,40})[\"'`]?\\s*(?:[.;)]|$)");
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_.:-]{1,40}");
+    private static final Pattern QUOTED_PATTERN_PART = Pattern.compile("'(?:yyyy|MM|dd)'");
     private static final Pattern EXPLICIT_DATE_PATTERN = Pattern.compile("(?i)\\b(y{4}[-/.]?m{2}[-/.]?d{2}(?:[T ]hh:mm(?::ss)?(?:z|x{1,3}|[+-]hh:?mm)?)?|d{2}[-/.]m{2}[-/.]y{4}|m{2}[-/.]d{2}[-/.]y{4})\\b");
     private static final Pattern ISO_DATE = Pattern.compile("(?i)\\biso[-_ ]?8601\\b");
     private static final Pattern RFC_3339 = Pattern.compile("(?i)\\brfc[-_ ]?3339\\b");
@@ -149,7 +150,8 @@ final class ServerHints {
         if (strftime.find()) {
             return Optional.of(fromStrftime(strftime.group()));
         }
-        Matcher explicit = EXPLICIT_DATE_PATTERN.matcher(message);
+        // "in the format 'yyyy'-'MM'-'dd'T'HH':'mm':'ssZ'" (Youmanage): each part of a pattern quoted
+        Matcher explicit = EXPLICIT_DATE_PATTERN.matcher(QUOTED_PATTERN_PART.matcher(message).find() ? message.replace("'", "") : message);
         if (explicit.find()) {
             return Optional.of(javaPattern(explicit.group(1)));
         }

@@ -53,6 +53,8 @@ public final class Successors {
             value = isUrl(old) ? withPath(old, next) : old.startsWith("/") ? Optional.of(next) : Optional.empty();
         } else if (old.matches("\\d{1,3}(?:\\.\\d{1,3})?") && next.matches("(?i)v\\d{1,3}(?:\\.\\d{1,3})?")) {
             value = Optional.of(next.substring(1)); // a version written bare (1) names its successor bare too (v1.1 is 1.1)
+        } else if (old.matches("\\d{1,3}") && next.matches("\\d{1,3}")) {
+            value = Optional.of(next); // ngrok's Ngrok-Version 1 and "Supported versions: 2" (the caller keeps this to parameters named for a version)
         } else if (VERSION.matcher(next).matches()) {
             Matcher version = VERSION.matcher(old);
             value = version.find() && sameShape(version.group(), next)

@@ -79,6 +79,12 @@ class ErrorClassifierTest {
         "400 | The username and password you entered are incorrect | AUTH",
         "400 | Wrong password format: it needs a digit | VALIDATION",
         "400 | The new password is invalid | VALIDATION",
+        "200 | Invalid access_key. | AUTH",
+        "400 | Invalid access_key format | VALIDATION",
+        "400 | The provided API version 1 is invalid or unsupported. Supported versions: 2. | GONE",
+        "400 | The value 1 is invalid or unsupported | VALIDATION",
+        "200 | Amount should be between 0 and 999999999 | VALIDATION",
+        "200 | The export should be ready in a minute | UNKNOWN",
     })
     void a_rejected_credential_is_told_from_other_failures_however_it_is_worded(int status, String message, ErrorKind kind) {
         assertThat(ErrorClassifier.classify(ToolException.http(status, message, "api.example.com"))).isEqualTo(kind);

@@ -33,7 +33,10 @@ class RuleBasedJudgeTest {
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<subsonic-response xmlns=\"http://subsonic.org/restapi\" status=\"failed\" version=\"1.16.1\">"
                 + "<error code=\"40\" message=\"Wrong username or password\"/></subsonic-response>",
         "<rsp stat=\"fail\"><err code=\"100\" msg=\"Invalid API Key (Key has invalid format)\" /></rsp>",
-        "<Error><Code>InvalidArgument</Code><Message>Invalid date</Message></Error>"})
+        "<Error><Code>InvalidArgument</Code><Message>Invalid date</Message></Error>",
+        // NCBI E-utilities, in XML
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" ?>\n<!DOCTYPE eSearchResult PUBLIC \"-//NLM//DTD esearch 20060628//EN\" "
+                + "\"https://eutils.ncbi.nlm.nih.gov/eutils/dtd/20060628/esearch.dtd\">\n<eSearchResult><ERROR>Invalid db name specified: pubmedd</ERROR></eSearchResult>"})
     void an_error_answered_with_200_is_a_failure_whose_reason_holds_the_servers_words(String result) {
         Verdict verdict = OutcomeJudge.ruleBased().judge(CALL, result);
         assertThat(verdict.success()).isFalse();
@@ -50,6 +53,8 @@ class RuleBasedJudgeTest {
         "{\"status\":200,\"visits\":12}",
         "<rss version=\"2.0\"><channel><title>Errors in the night</title></channel></rss>",
         "<subsonic-response status=\"ok\" version=\"1.16.1\"><album id=\"1\" name=\"Error\"/></subsonic-response>",
+        "<response><error>false</error><count>3</count></response>",
+        "<feed><entry><error>a field of the entry, not of the answer</error></entry></feed>",
         "visits: 12, errors: none"})
     void an_answer_that_mentions_errors_or_describes_a_failed_thing_is_a_success(String result) {
         assertThat(OutcomeJudge.ruleBased().judge(CALL, result).success()).isTrue();

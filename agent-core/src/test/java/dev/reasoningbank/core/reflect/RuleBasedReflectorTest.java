@@ -305,6 +305,15 @@ class RuleBasedReflectorTest {
     }
 
     @Test
+    void a_bare_version_the_server_no_longer_supports_moves_to_the_one_it_names_but_only_in_a_version_parameter() {
+        String ngrok = "{\"error_code\":\"ERR_NGROK_217\",\"status_code\":400,\"msg\":\"The provided API version 1 is invalid or unsupported. "
+                + "Supported versions: 2. Check your API client implementation.\",\"details\":{\"operation_id\":\"op_2Vd7KqC1mZr0yT\"}}";
+        assertThat(reflect(Map.of("ngrok_version", 1, "page", "1"), ToolException.http(400, ngrok, "api.ngrok.com")).strategy())
+                .isEqualTo(new Strategy.UseAlternative("", "ngrok_version", "2"));
+        assertThat(reflect(Map.of("page", "1"), ToolException.http(400, ngrok, "api.ngrok.com")).strategy()).isNotInstanceOf(Strategy.UseAlternative.class);
+    }
+
+    @Test
     void a_path_version_is_read_when_another_hint_in_the_message_leads_nowhere() {
         String body = "Unsupported API Version \"32\". API Request: /api/32/project/ops/webhooks. Reason: Minimum supported version: 33."
                 + " See https://docs.rundeck.com/docs/api/";

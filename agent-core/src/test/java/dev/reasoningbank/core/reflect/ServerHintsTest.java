@@ -253,4 +253,12 @@ class ServerHintsTest {
                 "2022-11-03T06:35:14Z")).isEmpty();
         assertThat(ServerHints.datePattern("date must look like 2024-03-05", "03/05/2024")).contains("yyyy-MM-dd");
     }
+
+    @Test
+    void a_pattern_whose_parts_are_quoted_is_read_as_the_pattern() {
+        assertThat(ServerHints.datePattern("Dates must be in the format 'yyyy'-'MM'-'dd'T'HH':'mm':'ssZ'", "03/08/2019 12:34:56"))
+                .contains("yyyy-MM-dd'T'HH:mm:ssXXX");
+        assertThat(ServerHints.datePattern("Dates must be in the format 'yyyy'-'MM'-'dd'", "03/08/2019")).contains("yyyy-MM-dd");
+        assertThat(ServerHints.datePattern("'title' and 'body' must be set", "03/08/2019")).isEmpty();
+    }
 }
