@@ -75,9 +75,10 @@ final class RuleBasedJudge implements OutcomeJudge {
         String failed = null;
         for (Iterator<Map.Entry<String, JsonNode>> members = object.fields(); members.hasNext(); ) {
             Map.Entry<String, JsonNode> member = members.next();
-            String name = member.getKey().toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "");
+            String name = letters(member.getKey());
             JsonNode value = member.getValue();
-            if (ERROR_MEMBERS.contains(name) && saysSomething(value)) {
+            // {"header": {...}, "esearchresult": {"ERROR": "..."}}: the error in the object that wraps the answer
+            if (isError(name, value) || value.isObject() && wrapsError(value)) {
                 return true;
             }
             if (STATUS_MEMBERS.contains(name) && value.isTextual() && FAILED.contains(value.asText().strip().toLowerCase(Locale.ROOT))) {
@@ -86,21 +87,26 @@ final class RuleBasedJudge implements OutcomeJudge {
             message |= MESSAGE_MEMBERS.contains(name) && saysSomething(value);
         }
         // {"result": "error", "message": "..."} (Matomo); a record whose status is "failed" and no more is an answer
-        if ("error".equals(failed) || failed != null && message) {
-            return true;
-        }
-        // {"header": {...}, "esearchresult": {"ERROR": "..."}}: the error in the object that wraps the answer
-        for (JsonNode member : object) {
-            if (member.isObject() && member.size() > 0) {
-                for (Iterator<String> names = member.fieldNames(); names.hasNext(); ) {
-                    String name = names.next();
-                    if (ERROR_MEMBERS.contains(name.toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "")) && saysSomething(member.get(name))) {
-                        return true;
-                    }
-                }
+        return "error".equals(failed) || failed != null && message;
+    }
+
+    private static boolean wrapsError(JsonNode object) {
+        for (Iterator<Map.Entry<String, JsonNode>> members = object.fields(); members.hasNext(); ) {
+            Map.Entry<String, JsonNode> member = members.next();
+            if (isError(letters(member.getKey()), member.getValue())) {
+                return true;
             }
         }
         return false;
+    }
+
+    private static boolean isError(String name, JsonNode value) {
+        return ERROR_MEMBERS.contains(name) && saysSomething(value);
+    }
+
+    /** A member name in lower case and letters only: {@code "Error Message"} is {@code "errormessage"}. */
+    private static String letters(String name) {
+        return name.toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "");
     }
 
     private static boolean saysSomething(JsonNode value) {
