@@ -53,7 +53,7 @@ class RealErrorsTrackTest {
         // measure (8 since: a wait past a minute stated in words is not retried, which the oracle loses too, and a review made some
         // readings stricter), 0 repeats, 0 wrong fixes (the oracle learns 12, now 11). Every run gives the same figures (the replay
         // server closes each connection)
-        assertThat(results.result(CorpusEntry.DEV, "bank").classesLearned()).isGreaterThanOrEqualTo(449);
+        assertThat(results.result(CorpusEntry.DEV, "bank").classesLearned()).isGreaterThanOrEqualTo(450);
         assertThat(results.result(CorpusEntry.HELD_OUT, "bank").classesLearned()).isGreaterThanOrEqualTo(13);
         assertThat(results.result(CorpusEntry.DEV, "bank").repeatedMistakes()).isZero();
         assertThat(results.result(CorpusEntry.HELD_OUT, "bank").repeatedMistakes()).isZero();

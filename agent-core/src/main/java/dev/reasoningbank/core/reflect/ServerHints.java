@@ -38,8 +38,10 @@ final class ServerHints {
             + "\\b(?:allowed|accepted|supported|permitted)(?=\\s*:)|"
             + "\\bexpected(?: one of| values?)?|\\bmust be(?: one of)?)\\s*:?\\s*(?:(?:''|\"\")\\s*,\\s*)?([\\[({]?[\"'`]?[A-Za-z0-9_.:-]{1,40}[\"'`]?(?:\\s*(?:,\\s*(?:or|and)\\b|,|\\||/|\\bor\\b|\\band\\b)\\s*[\"'`]?[A-Za-z0-9_.:-]{1,40}[\"'`]?){1,30}[\\])}]?)");
     /** One accepted value and no other: {@code accepted values for the Content-Type header are: `application/json`}. */
-    private static final Pattern SOLE_ACCEPTED = Pattern.compile("(?i)\\b(?:allowed|valid|supported|accepted|permitted) values?(?: for (?:the )?([\\w-]{1,40})(?: header| parameter| field)?)?"
-            + " (?:are|is)\\s*:?\\s*[\"'`]?(" + MediaTypes.REGEX + "|[A-Za-z0-9_.-]{1,40})[\"'`]?\\s*(?:[.;)]|$)");
+    /** "Accepted values for the Content-Type header are: `application/json`", "Supported versions: 2.": one value, no list. */
+    private static final Pattern SOLE_ACCEPTED = Pattern.compile("(?i)\\b(?:allowed|valid|supported|accepted|permitted) (?:values?|versions?)"
+            + "(?: for (?:the )?([\\w-]{1,40})(?: header| parameter| field)?)?(?: (?:are|is)\\s*:?|\\s*:)\\s*[\"'`]?(" + MediaTypes.REGEX
+            + "|[A-Za-z0-9_.-]{1,40})[\"'`]?\\s*(?:[.;)]|$)");
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_.:-]{1,40}");
     private static final Pattern QUOTED_PATTERN_PART = Pattern.compile("'(?:yyyy|MM|dd)'");
     private static final Pattern EXPLICIT_DATE_PATTERN = Pattern.compile("(?i)\\b(y{4}[-/.]?m{2}[-/.]?d{2}(?:[T ]hh:mm(?::ss)?(?:z|x{1,3}|[+-]hh:?mm)?)?|d{2}[-/.]m{2}[-/.]y{4}|m{2}[-/.]d{2}[-/.]y{4})\\b");

@@ -311,6 +311,17 @@ class RuleBasedReflectorTest {
         assertThat(reflect(Map.of("ngrok_version", 1, "page", "1"), ToolException.http(400, ngrok, "api.ngrok.com")).strategy())
                 .isEqualTo(new Strategy.UseAlternative("", "ngrok_version", "2"));
         assertThat(reflect(Map.of("page", "1"), ToolException.http(400, ngrok, "api.ngrok.com")).strategy()).isNotInstanceOf(Strategy.UseAlternative.class);
+
+        // no version at all: the one version the server supports is passed in the header the message names
+        String missing = "{\"error_code\":\"ERR_NGROK_218\",\"status_code\":400,\"msg\":\"Your request has not specified an API version. Please include "
+                + "the version you wish to use in the Ngrok-Version header. Supported versions: 2.\",\"details\":{\"operation_id\":\"op_2RfSBcv0\"}}";
+        assertThat(rules.reflect(Failure.of(ToolCall.of("ngrok", Map.of("page", "1")), ToolException.http(400, missing, "api.ngrok.com")),
+                new ReflectionContext(List.of("page", "ngrok_version"), List.of(), NOW)).orElseThrow().strategy())
+                .isEqualTo(new Strategy.FixArgument("ngrok_version", Transform.DEFAULT_IF_MISSING, "2"));
+        // several supported versions: none is chosen for the caller
+        assertThat(rules.reflect(Failure.of(ToolCall.of("ngrok", Map.of("page", "1")), ToolException.http(400, missing.replace("versions: 2.", "versions: 2, 3."),
+                "api.ngrok.com")), new ReflectionContext(List.of("page", "ngrok_version"), List.of(), NOW)).orElseThrow().strategy())
+                .isNotInstanceOf(Strategy.FixArgument.class);
     }
 
     @Test
