@@ -47,6 +47,9 @@ public final class ErrorClassifier {
     private static final java.util.regex.Pattern CREDENTIAL_MISSING = java.util.regex.Pattern.compile(
             "\\b(?:no|missing)\\s(?:api[_ ]?key|access[_ ]?token|auth(?:entication)?[_ ]?token|bearer token|credentials?)\\b"
             + "|\\b(?:api[_ ]?key|access[_ ]?token|credentials?)\\s(?:is |are |was |were )?(?:missing|not (?:supplied|provided|sent|given|set))\\b");
+    /** "Invalid apiKey." as the whole of a 404 (NIST's NVD): the caller's credential rejected, not a resource missing. */
+    private static final java.util.regex.Pattern ONLY_CREDENTIAL_REJECTED = java.util.regex.Pattern.compile(
+            "(?:invalid|expired|revoked)\\s+(?:api[ _]?key|access[ _]?token|auth[ _]?token|token|credentials?)\\s*[.!]?");
     /** "EAPI:Invalid key": a message that ends on a key rejected, no key of data named after it. */
     private static final java.util.regex.Pattern KEY_REJECTED = java.util.regex.Pattern.compile("\\binvalid (?:api )?key\\s*[.!]?\\s*$");
     /** "Service Unavailable", Kraken's "EService:Unavailable": a service that says it is down for now. */
@@ -127,6 +130,9 @@ public final class ErrorClassifier {
         }
         if (status == 403 && text.strip().matches("acl not found\\.?")) {
             return ErrorKind.AUTH; // Consul's whole answer when the caller's token is unknown
+        }
+        if (status == 404 && ONLY_CREDENTIAL_REJECTED.matcher(text.strip()).matches()) {
+            return ErrorKind.AUTH;
         }
         if ((status == 400 || status == 403) && (CREDENTIAL_REJECTED.matcher(text).find() || CREDENTIAL_MISSING.matcher(text).find())) {
             return ErrorKind.AUTH; // the caller's credential named and rejected, in words the list above does not hold

@@ -23,6 +23,9 @@ record FailureReading(
         RootCause rootCause,
         ErrorKind kind) {
 
+    /** Headers that hold a server's error in words when its answer has no body. */
+    private static final List<String> MESSAGE_HEADERS = List.of("message", "error-message", "x-error-message", "error", "x-error", "x-message");
+
     int status() {
         return response.map(ErrorResponse::status).orElse(0);
     }
@@ -30,7 +33,7 @@ record FailureReading(
     static FailureReading of(Throwable error, Instant now) {
         List<Throwable> all = Throwables.all(error);
         Optional<ErrorResponse> response = ErrorResponses.in(error);
-        ErrorBody said = response.map(r -> bodyOf(r.body())).orElseGet(() -> embeddedBody(all));
+        ErrorBody said = response.map(r -> headerMessage(r, all).orElseGet(() -> bodyOf(r.body()))).orElseGet(() -> embeddedBody(all));
         Map<String, String> headers = response.map(ResponseHints::kept).orElse(Map.of());
         Optional<ToolException> explicit = all.stream().filter(ToolException.class::isInstance).map(ToolException.class::cast).findFirst();
         Optional<Duration> retryAfter = explicit.flatMap(ToolException::retryAfter)
@@ -50,6 +53,18 @@ record FailureReading(
             retryAfter = retryAfter.or(() -> ResponseHints.statedWait(message)); // "try again in 30 seconds", when no header says
         }
         return new FailureReading(response, said, message, headers, retryAfter, host, rootCause, kind);
+    }
+
+    /**
+     * The error of an answer with no body (its client's exception message stands in for one), in the header some
+     * servers write it to (NIST's NVD: {@code message: Invalid apiKey.}).
+     */
+    private static Optional<ErrorBody> headerMessage(ErrorResponse response, List<Throwable> all) {
+        if (!response.body().isBlank() && all.stream().noneMatch(t -> response.body().equals(t.getMessage()))) {
+            return Optional.empty();
+        }
+        return MESSAGE_HEADERS.stream().flatMap(name -> response.header(name).stream()).filter(value -> !value.isBlank())
+                .findFirst().map(ErrorBody::parse);
     }
 
     /** The body's error; a body that is not JSON, XML or HTML may still hold one after a prefix. */

@@ -232,9 +232,15 @@ public final class RuleBasedReflector implements Reflector {
         }
 
         private Optional<LessonDraft> credentialRule(Failure f, ReflectionContext context) {
-            Map<String, String> sources = f.kind() == ErrorKind.AUTH ? withSourcesOf(context, f)
-                    : f.kind() == ErrorKind.FORBIDDEN ? scopedCredentials : Map.of();
             String said = f.message().toLowerCase(Locale.ROOT);
+            Map<String, String> sources = f.kind() == ErrorKind.AUTH ? withSourcesOf(context, f)
+                    : f.kind() == ErrorKind.FORBIDDEN ? scopedCredentials
+                    // Buildkite's 400 "Invalid pipeline trigger token" for trigger_token: a credential argument the message names as rejected
+                    : f.kind() == ErrorKind.VALIDATION ? withSourcesOf(context, f).entrySet().stream()
+                            .filter(e -> Pattern.compile("\\b(?:invalid|expired|revoked)\\s+(?:[a-z]+\\s+){0,2}" + Pattern.quote(asWords(e.getKey())) + "\\b")
+                                    .matcher(said).find())
+                            .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue))
+                    : Map.of();
             // replacing this one was tried and the call still failed: of several credentials, another one was rejected
             Optional<String> tried = context.refining().map(Lesson::strategy)
                     .filter(Strategy.ReplaceParam.class::isInstance).map(r -> ((Strategy.ReplaceParam) r).parameter());

@@ -60,6 +60,8 @@ final class ServerHints {
     private static final Set<String> NOT_A_VALUE = Set.of("header", "parameter", "field", "value", "is", "are", "required",
             "missing", "must", "the", "a", "an", "not", "set", "specified", "provided", "given", "invalid");
     private static final String DATE_TIME = "yyyy-MM-dd'T'HH:mm:ssXXX";
+    /** "This value is not a valid datetime" (the National Weather Service): a date and a time asked for, in no named form. */
+    private static final Pattern DATE_TIME_COMPLAINT = Pattern.compile("(?i)\\b(?:invalid|wrong|bad|malformed|not a valid|enter a valid)\\s+date[- ]?time\\b");
     /** A message that says a date is not written as it should be, without saying how it should be. */
     private static final Pattern DATE_COMPLAINT = Pattern.compile("(?i)\\b(?:invalid|wrong|bad|malformed|unparseable|not a valid|enter a valid"
             + "|(?:could|can)(?:not|n't| not) (?:parse|read))\\b[^.;\\n]{0,40}?\\b(?:date|timestamp)s?\\b"
@@ -178,6 +180,9 @@ final class ServerHints {
         }
         // "Enter a valid date.", "Date 11/20/2026 is in a wrong format": no format named; a date alone is written as ISO 8601 says,
         // the form APIs exchange dates in (RFC 3339's full-date). A date with a time is left: its zone would be a guess
+        if (!hasTime && DATE_TIME_COMPLAINT.matcher(message).find()) {
+            return Optional.of(DATE_TIME); // a date alone, where a date-time is asked for, is the start of that day (UTC)
+        }
         if (!hasTime && DATE_COMPLAINT.matcher(message).find()) {
             return Optional.of("yyyy-MM-dd");
         }

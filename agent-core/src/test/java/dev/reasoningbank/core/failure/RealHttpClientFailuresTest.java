@@ -108,6 +108,8 @@ class RealHttpClientFailuresTest {
                 // the JDK server sends its own Date: the Retry-After date is two minutes after the real time
                 "/v1/reports", () -> new ErrorServer.Answer(503, Map.of("Content-Type", "text/html", "Retry-After", inTwoMinutes()),
                         "<html><head><title>503 Service Unavailable</title></head><body><h1>Service Unavailable</h1></body></html>"),
+                // NIST's NVD answers a key it does not know with a 404, no body and the error in a header
+                "/v2/cpes", () -> new ErrorServer.Answer(404, Map.of("message", "Invalid apiKey.", "apikey", "Yes"), ""),
                 "/v1/account", () -> new ErrorServer.Answer(403, Map.of("Content-Type", "application/problem+json"),
                         "{\"type\":\"https://example.com/probs/out-of-credit\",\"title\":\"You do not have enough credit.\","
                                 + "\"detail\":\"Your current balance is 30, but that costs 50.\",\"instance\":\"/account/12345/msgs/abc\"}")));
@@ -168,6 +170,20 @@ class RealHttpClientFailuresTest {
             assertThat(failure.retryAfterHint()).hasValueSatisfying(wait -> assertThat(wait.toSeconds()).isBetween(110L, 120L));
         } else {
             assertThat(failure.retryAfterHint()).isEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Client.class)
+    void an_answer_with_no_body_gives_the_error_its_header_holds(Client client) {
+        Failure failure = fail(client, server.url("/v2/cpes"));
+
+        assertThat(failure.httpStatus()).isEqualTo(404);
+        if (client.carriesHeaders()) {
+            assertThat(failure.message()).isEqualTo("Invalid apiKey.");
+            assertThat(failure.kind()).as("the caller's key, not a resource that is missing").isEqualTo(ErrorKind.AUTH);
+        } else {
+            assertThat(failure.kind()).isEqualTo(ErrorKind.GONE);
         }
     }
 

@@ -203,6 +203,19 @@ class RuleBasedReflectorTest {
     }
 
     @Test
+    void a_credential_argument_a_bad_request_names_as_invalid_is_replaced_but_only_that_one() {
+        RuleBasedReflector configured = RuleBasedReflector.builder().credential("trigger_token", "vault.trigger_token").build();
+        ToolCall call = ToolCall.of("invoke_trigger", Map.of("trigger_token", "bktr_8uX2kQ7mZp4rT9vW1y", "event", "deploy"));
+        ReflectionContext context = new ReflectionContext(List.of("trigger_token", "event"), List.of(), NOW);
+        Failure invalid = Failure.of(call, ToolException.http(400, "{ \"message\": \"Invalid pipeline trigger token\" }", "webhook.buildkite.com"));
+        assertThat(configured.reflect(invalid, context).orElseThrow().strategy())
+                .isEqualTo(new Strategy.ReplaceParam("trigger_token", "vault.trigger_token"));
+        // a bad request that names the token without rejecting it, or rejects another value, is no credential's fault
+        Failure other = Failure.of(call, ToolException.http(400, "{\"message\":\"Invalid event for this trigger token\"}", "webhook.buildkite.com"));
+        assertThat(configured.reflect(other, context).map(Lesson::strategy).orElseThrow()).isNotInstanceOf(Strategy.ReplaceParam.class);
+    }
+
+    @Test
     void an_expired_jwt_is_a_credential_to_replace_from_its_source() {
         ToolCall call = ToolCall.of("todos", Map.of("jwt", "eyJhbGciOiJIUzI1NiJ9.eyJyb2xlIjoiYSJ9.c2lnbmF0dXJl"));
         Failure expired = Failure.of(call, ToolException.http(401, "{\"code\":\"PGRST303\",\"message\":\"JWT expired\"}", "h"));

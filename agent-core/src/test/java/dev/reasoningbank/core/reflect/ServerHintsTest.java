@@ -200,6 +200,17 @@ class ServerHintsTest {
     }
 
     @Test
+    void a_date_alone_where_a_date_time_is_asked_for_becomes_the_start_of_that_day_in_utc() {
+        String nws = "{\"title\": \"Bad Request\", \"status\": 400, \"detail\": \"Parameter \\\"start\\\" is invalid: This value is not a valid datetime\"}";
+        assertThat(ServerHints.datePattern(nws, "2020-05-14")).contains("yyyy-MM-dd'T'HH:mm:ssXXX");
+        assertThat(Transform.DATE_FORMAT.apply("2020-05-14", "yyyy-MM-dd'T'HH:mm:ssXXX")).isEqualTo("2020-05-14T00:00:00Z");
+        assertThat(ServerHints.datePattern("Invalid date-time: 2020-05-14 10:00", "2020-05-14 10:00")).as("a time already there: its zone would be a guess")
+                .isEmpty();
+        assertThat(ServerHints.datePattern("The datetime of the last run is invalid for this schedule", "2020-05-14")).as("no date-time said to be invalid")
+                .isEmpty();
+    }
+
+    @Test
     void allowed_values_after_allowed_is_either() {
         assertThat(ServerHints.allowedValues("The task sort order 'invalid' is invalid. Allowed is either asc or desc."))
                 .containsExactly("asc", "desc");
