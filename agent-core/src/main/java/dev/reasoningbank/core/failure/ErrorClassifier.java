@@ -25,7 +25,7 @@ public final class ErrorClassifier {
     private static final String NAMED_CREDENTIAL = "(?:access token|access[ _]key|api[ _]?key|auth token|bearer token|acl token|csrf token|client secret|secret key|credentials?)";
     private static final String CREDENTIAL = "(?:" + NAMED_CREDENTIAL + "|" + DATA_TOKEN + "token)";
     private static final String LOGIN_PAIR = "\\b(?:username|user name|user|login|e-?mail)\\s*(?:or|and|/)\\s*password\\b";
-    private static final String REJECTED = "(?:invalid|invalidated|expired|revoked|compromised|not found|not recognized|unrecognized|not valid|malformed|incorrect|not registered)";
+    private static final String REJECTED = "(?:invalid|invalidated|expired|revoked|compromised|not found|not recognized|unrecognized|not valid|malformed|incorrect|not registered|suspended|deactivated|disabled)";
     /**
      * "the access token provided is expired", "invalid or expired API key", "Invalid Application-ID or API key", "ACL token not
      * found": a credential named and rejected.
@@ -52,6 +52,8 @@ public final class ErrorClassifier {
             "(?:invalid|expired|revoked)\\s+(?:api[ _]?key|access[ _]?token|auth[ _]?token|token|credentials?)\\s*[.!]?");
     /** "EAPI:Invalid key": a message that ends on a key rejected, no key of data named after it. */
     private static final java.util.regex.Pattern KEY_REJECTED = java.util.regex.Pattern.compile("\\binvalid (?:api )?key\\s*[.!]?\\s*$");
+    /** A deadlock, or an error its server classes as transient: the same request passes when sent again. */
+    private static final java.util.regex.Pattern TRANSIENT_CONFLICT = java.util.regex.Pattern.compile("\\bdeadlock|\\btransient ?error\\b");
     /** "Service Unavailable", Kraken's "EService:Unavailable": a service that says it is down for now. */
     private static final java.util.regex.Pattern SERVICE_UNAVAILABLE = java.util.regex.Pattern.compile("\\b\\w{0,3}service[:\\s]\\s*unavailable\\b");
     /** "The provided API version 1 is invalid or unsupported" (ngrok): a version the server no longer serves. */
@@ -155,6 +157,11 @@ public final class ErrorClassifier {
             // (e.g. worker rebalance)")
             return ErrorKind.SERVER_ERROR;
         }
+        if (status != 401 && status != 403 && status != 404 && status != 429 && TRANSIENT_CONFLICT.matcher(text).find()) {
+            // a transaction that lost a lock race passes when run again (PostgreSQL's "deadlock detected", MySQL's "Deadlock
+            // found when trying to get lock; try restarting transaction", Neo4j's Neo.TransientError.* codes)
+            return ErrorKind.SERVER_ERROR;
+        }
         ErrorKind kind = byStatus(status);
         return kind == ErrorKind.UNKNOWN ? byMessage(text) : kind;
     }
@@ -193,6 +200,9 @@ public final class ErrorClassifier {
         }
         if (containsAny(m, "forbidden", "insufficient scope", "missing scope", "permission denied", "not permitted", "access denied")) {
             return ErrorKind.FORBIDDEN;
+        }
+        if (TRANSIENT_CONFLICT.matcher(m).find()) {
+            return ErrorKind.SERVER_ERROR;
         }
         if (containsAny(m, "rate limit", "ratelimited", "too many requests", "quota exceeded", "throttl")
                 || m.matches(".*\\b(?:sending|requests?|calls?|messages?)\\b.{0,40}\\bfaster than\\b.{0,40}\\blimit\\b.*")) {

@@ -78,6 +78,17 @@ class ErrorClassifierTest {
         "400 | The upload token was invalidated | VALIDATION",
         "409 | Cannot complete request because of a conflicting operation (e.g. worker rebalance) | SERVER_ERROR",
         "409 | A connector with a conflicting name exists | VALIDATION",
+        // a key the server suspended or disabled is the caller's credential rejected; keys turned off for a whole project are not
+        "403 | API Key Suspended - This application is not allowed to make requests to the web services | AUTH",
+        "403 | This API key has been disabled. | AUTH",
+        "403 | API keys are disabled for this project | FORBIDDEN",
+        "403 | The account is suspended | FORBIDDEN",
+        // a transaction that lost a lock race is run again; a report about deadlocks that does not exist is not
+        "409 | Deadlock found when trying to get lock; try restarting transaction | SERVER_ERROR",
+        "400 | ERROR: deadlock detected | SERVER_ERROR",
+        "200 | [Neo.TransientError.Transaction.DeadlockDetected] ForsetiClient[transactionId=48108] can't acquire ExclusiveLock | SERVER_ERROR",
+        "404 | deadlock report 7 not found | GONE",
+        "400 | the transient flag must be a boolean | VALIDATION",
         "400 | Wrong username or password | AUTH",
         "400 | The username and password you entered are incorrect | AUTH",
         "400 | Wrong password format: it needs a digit | VALIDATION",
@@ -102,5 +113,17 @@ class ErrorClassifierTest {
         assertThat(Failure.wrongResult(call, "the answer is about Paris, Texas, not Paris, France").kind()).isEqualTo(ErrorKind.WRONG_RESULT);
         assertThat(Failure.wrongResult(call, "the result reports an error: {\"result\":\"error\",\"message\":\"Archive is not ready\"}").kind())
                 .isEqualTo(ErrorKind.WRONG_RESULT);
+    }
+
+    @Test
+    void a_deadlock_answered_with_200_is_a_transient_server_error_and_a_transaction_that_is_simply_invalid_is_not() {
+        ToolCall call = ToolCall.of("neo4j_run_cypher", Map.of("statements", "MATCH (n) SET n.seen = true"));
+        String deadlock = "{\"results\":[],\"errors\":[{\"code\":\"Neo.TransientError.Transaction.DeadlockDetected\","
+                + "\"message\":\"ForsetiClient[transactionId=48108] can't acquire ExclusiveLock on NODE(23891)\"}]}";
+        String syntax = "{\"results\":[],\"errors\":[{\"code\":\"Neo.ClientError.Statement.SyntaxError\","
+                + "\"message\":\"Invalid input 'SE': expected 'SET'\"}]}";
+
+        assertThat(Failure.wrongResult(call, OutcomeJudge.ruleBased().judge(call, deadlock).reason()).kind()).isEqualTo(ErrorKind.SERVER_ERROR);
+        assertThat(Failure.wrongResult(call, OutcomeJudge.ruleBased().judge(call, syntax).reason()).kind()).isEqualTo(ErrorKind.VALIDATION);
     }
 }
