@@ -19,13 +19,12 @@ import java.util.Map;
 public final class ErrorClassifier {
 
     /** The caller's credential, named: a token of data (a page's, a cursor's, an upload's, an idempotency key's) is none. */
-    private static final String DATA_TOKEN = "(?<!page |pagination |continuation |cursor |next |sync |idempotency |verification |registration "
-            + "|upload |lease |cache |resume |device |push |webhook )";
+    private static final String DATA_TOKEN = "(?<!\\b(?:" + dev.reasoningbank.core.internal.DataTokens.QUALIFIERS + ") )";
     /** A credential named for what it is, never a token of data. */
     private static final String NAMED_CREDENTIAL = "(?:access token|access[ _]key|api[ _]?key|auth token|bearer token|acl token|csrf token|client secret|secret key|credentials?)";
     private static final String CREDENTIAL = "(?:" + NAMED_CREDENTIAL + "|" + DATA_TOKEN + "token)";
     private static final String LOGIN_PAIR = "\\b(?:username|user name|user|login|e-?mail)\\s*(?:or|and|/)\\s*password\\b";
-    private static final String REJECTED = "(?:invalid|invalidated|expired|revoked|compromised|not found|not recognized|unrecognized|not valid|malformed|incorrect|not registered|suspended|deactivated|disabled)";
+    private static final String REJECTED = "(?:invalid|invalidated|expired|revoked|compromised|not found|not recognized|unrecognized|not valid|malformed|incorrect|not registered)";
     /**
      * "the access token provided is expired", "invalid or expired API key", "Invalid Application-ID or API key", "ACL token not
      * found": a credential named and rejected.
@@ -36,6 +35,8 @@ public final class ErrorClassifier {
             + "(?:(?:api|user|account|login|client) )?" + NAMED_CREDENTIAL + "\\b"
             + "(?!\\s(?:name|length|type|format|file|field|id|prefix|label|scope)s?\\b)"
             + "|\\b(?:session has expired|session expired|invalid session|expired session)\\b"
+            // Last.fm's "API Key Suspended": a credential the server turned off (not "API key access is disabled for this project")
+            + "|\\b" + NAMED_CREDENTIAL + "\\s+(?:is |was |has been )?(?:suspended|disabled|deactivated)\\b"
             // NetBox's "Invalid v2 token", "expired JWT token": a token of the caller's named by its version or kind
             + "|\\b(?:invalid|expired|revoked|malformed|unrecognized)\\s+(?:v\\d{1,2}|api|access|auth|bearer|personal|user|app|bot|oauth2?|jwt|id|refresh)\\s+token\\b"
             // "The API username or key is invalid": a key named beside another part of the caller's credential
@@ -49,11 +50,12 @@ public final class ErrorClassifier {
             + "|\\b(?:api[_ ]?key|access[_ ]?token|credentials?)\\s(?:is |are |was |were )?(?:missing|not (?:supplied|provided|sent|given|set))\\b");
     /** "Invalid apiKey." as the whole of a 404 (NIST's NVD): the caller's credential rejected, not a resource missing. */
     private static final java.util.regex.Pattern ONLY_CREDENTIAL_REJECTED = java.util.regex.Pattern.compile(
-            "(?:invalid|expired|revoked)\\s+(?:api[ _]?key|access[ _]?token|auth[ _]?token|token|credentials?)\\s*[.!]?");
+            "(?:invalid|expired|revoked)\\s+(?:api[ _]?key|access[ _]?token|auth[ _]?token|credentials?)\\s*[.!]?");
     /** "EAPI:Invalid key": a message that ends on a key rejected, no key of data named after it. */
     private static final java.util.regex.Pattern KEY_REJECTED = java.util.regex.Pattern.compile("\\binvalid (?:api )?key\\s*[.!]?\\s*$");
     /** A deadlock, or an error its server classes as transient: the same request passes when sent again. */
-    private static final java.util.regex.Pattern TRANSIENT_CONFLICT = java.util.regex.Pattern.compile("\\bdeadlock|\\btransient ?error\\b");
+    private static final java.util.regex.Pattern TRANSIENT_CONFLICT = java.util.regex.Pattern.compile(
+            "\\bdeadlock(?:ed| detected| found)\\b|\\bdeadlockdetected\\b|\\btry restarting transaction\\b|\\btransient ?error\\b");
     /** "Service Unavailable", Kraken's "EService:Unavailable": a service that says it is down for now. */
     private static final java.util.regex.Pattern SERVICE_UNAVAILABLE = java.util.regex.Pattern.compile("\\b\\w{0,3}service[:\\s]\\s*unavailable\\b");
     /** "The provided API version 1 is invalid or unsupported" (ngrok): a version the server no longer serves. */

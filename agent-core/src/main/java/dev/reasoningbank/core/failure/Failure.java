@@ -181,7 +181,10 @@ public record Failure(
                 raw.add(t.getMessage());
             }
         }
-        reading.response().map(ErrorResponse::body).ifPresent(raw::add);
+        reading.response().ifPresent(response -> {
+            raw.add(response.body());
+            response.headers().values().forEach(raw::addAll); // an error some servers send in a header (message: ...)
+        });
         return raw;
     }
 

@@ -5,6 +5,7 @@ import static dev.reasoningbank.core.internal.Checks.notNull;
 
 import dev.reasoningbank.core.failure.Failure;
 import dev.reasoningbank.core.failure.HostNames;
+import dev.reasoningbank.core.internal.DataTokens;
 import dev.reasoningbank.core.lesson.ArgumentCondition;
 import dev.reasoningbank.core.lesson.ErrorKind;
 import dev.reasoningbank.core.lesson.Lesson;
@@ -237,9 +238,11 @@ public final class RuleBasedReflector implements Reflector {
                     : f.kind() == ErrorKind.FORBIDDEN ? scopedCredentials
                     // Buildkite's 400 "Invalid pipeline trigger token" for trigger_token: a credential argument the message names as rejected
                     : f.kind() == ErrorKind.VALIDATION ? withSourcesOf(context, f).entrySet().stream()
-                            .filter(e -> Pattern.compile("\\b(?:invalid|expired|revoked)\\s+(?:[a-z]+\\s+){0,2}" + Pattern.quote(asWords(e.getKey())) + "\\b")
+                            .filter(e -> Pattern.compile("\\b(?:invalid|expired|revoked)\\s+(?:or (?:invalid|expired|revoked)\\s+)?"
+                                    // one word may qualify it ("pipeline"), but not one that makes it data ("page token")
+                                    + "(?:(?!(?:" + DataTokens.QUALIFIERS + ")\\b)[a-z]+\\s+)?" + Pattern.quote(asWords(e.getKey())) + "\\b")
                                     .matcher(said).find())
-                            .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue))
+                            .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, LinkedHashMap::new))
                     : Map.of();
             // replacing this one was tried and the call still failed: of several credentials, another one was rejected
             Optional<String> tried = context.refining().map(Lesson::strategy)
@@ -252,7 +255,7 @@ public final class RuleBasedReflector implements Reflector {
                     .sorted(java.util.Comparator.comparing(e -> !said.contains(asWords(e.getKey())) && !said.contains(e.getKey().toLowerCase(Locale.ROOT))))
                     .findFirst()
                     .map(e -> new LessonDraft(
-                            (f.kind() == ErrorKind.AUTH ? "Replace the rejected " : "Use the credential with the scope for ")
+                            (f.kind() != ErrorKind.FORBIDDEN ? "Replace the rejected " : "Use the credential with the scope for ")
                                     + e.getKey() + " of " + f.tool(),
                             !isBlank(f.arguments().get(e.getKey()))
                                     ? "Applies when " + f.tool() + " is called with the " + e.getKey() + " it rejected (recognised by fingerprint); not for other values."

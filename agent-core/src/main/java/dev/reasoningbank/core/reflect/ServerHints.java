@@ -39,9 +39,10 @@ final class ServerHints {
             + "\\bexpected(?: one of| values?)?|\\bmust be(?: one of)?)\\s*:?\\s*(?:(?:''|\"\")\\s*,\\s*)?([\\[({]?[\"'`]?[A-Za-z0-9_.:-]{1,40}[\"'`]?(?:\\s*(?:,\\s*(?:or|and)\\b|,|\\||/|\\bor\\b|\\band\\b)\\s*[\"'`]?[A-Za-z0-9_.:-]{1,40}[\"'`]?){1,30}[\\])}]?)");
     /** One accepted value and no other: {@code accepted values for the Content-Type header are: `application/json`}. */
     /** "Accepted values for the Content-Type header are: `application/json`", "Supported versions: 2.": one value, no list. */
-    private static final Pattern SOLE_ACCEPTED = Pattern.compile("(?i)\\b(?:allowed|valid|supported|accepted|permitted) (?:values?|versions?)"
+    private static final Pattern SOLE_ACCEPTED = Pattern.compile("(?i)\\b(?:allowed|valid|supported|accepted|permitted) (values?|versions?)"
             + "(?: for (?:the )?([\\w-]{1,40})(?: header| parameter| field)?)?(?: (?:are|is)\\s*:?|\\s*:)\\s*[\"'`]?(" + MediaTypes.REGEX
-            + "|[A-Za-z0-9_.-]{1,40})[\"'`]?\\s*(?:[.;)]|$)");
+            // the value ends the sentence: "2." in "Supported versions: 2.", never the "2" of "2.0, 2.1" (a point before a digit)
+            + "|[A-Za-z0-9_.-]{1,40})[\"'`]?\\s*(?:[.;)](?![A-Za-z0-9])|$)");
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_.:-]{1,40}");
     private static final Pattern QUOTED_PATTERN_PART = Pattern.compile("'(?:yyyy|MM|dd)'");
     private static final Pattern EXPLICIT_DATE_PATTERN = Pattern.compile("(?i)\\b(y{4}[-/.]?m{2}[-/.]?d{2}(?:[T ]hh:mm(?::ss)?(?:z|x{1,3}|[+-]hh:?mm)?)?|d{2}[-/.]m{2}[-/.]y{4}|m{2}[-/.]d{2}[-/.]y{4})\\b");
@@ -351,9 +352,11 @@ final class ServerHints {
         }
         // "Accepted values for the Content-Type header are: `application/json`": the one value there is
         Matcher sole = SOLE_ACCEPTED.matcher(message);
-        // the value is the parameter's only when the phrase names no other: "for the Content-Type header" is contentType's
-        if (sole.find() && (sole.group(1) == null || sole.group(1).matches("(?i)" + nameAsWritten(parameter)))) {
-            return Optional.of(sole.group(2).replaceAll("[.]+$", ""));
+        // the value is the parameter's only when the phrase names no other ("for the Content-Type header" is contentType's),
+        // and versions only a parameter named for one
+        if (sole.find() && (sole.group(2) != null ? sole.group(2).matches("(?i)" + nameAsWritten(parameter))
+                : !sole.group(1).toLowerCase(Locale.ROOT).startsWith("version") || parameter.toLowerCase(Locale.ROOT).contains("version"))) {
+            return Optional.of(sole.group(3).replaceAll("[.]+$", ""));
         }
         // "Only client_credentials value is allowed for the body parameter grant_type": the one value it allows
         Matcher only = Pattern.compile("(?i)\\bonly\\s+[\"'`]?([A-Za-z0-9_.-]{1,40})[\"'`]?\\s+(?:value\\s+)?is\\s+(?:allowed|accepted|supported)\\b[^.;]{0,60}?\\b"

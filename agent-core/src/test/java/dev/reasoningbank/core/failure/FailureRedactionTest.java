@@ -3,7 +3,9 @@ package dev.reasoningbank.core.failure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.reasoningbank.core.tool.ToolCall;
+import dev.reasoningbank.core.tool.ToolException;
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -31,5 +33,23 @@ class FailureRedactionTest {
 
         assertThat(failure.toString()).doesNotContain("sctAYLuxU8qdLxFtp8!");
         assertThat(failure.message()).contains("orders");
+    }
+
+    @Test
+    void a_secret_in_the_header_that_holds_the_error_goes_from_every_part_of_the_failure() {
+        String header = "<Error><Message>bad login</Message><password>sctAYLuxU8qdLxFtp8!</password></Error>";
+
+        Failure failure = Failure.of(CALL, ToolException.response(500, Map.of("x-error-message", List.of(header)), "", "api.example.com"));
+
+        assertThat(failure.toString()).doesNotContain("sctAYLuxU8qdLxFtp8!");
+        assertThat(failure.message()).contains("bad login");
+    }
+
+    @Test
+    void a_body_that_holds_an_error_wins_over_a_header_that_names_one() {
+        Failure failure = Failure.of(CALL, ToolException.response(400, Map.of("error", List.of("Bad Request")),
+                "{\"message\":\"limit must be at most 100\"}", "api.example.com"));
+
+        assertThat(failure.message()).isEqualTo("limit must be at most 100");
     }
 }

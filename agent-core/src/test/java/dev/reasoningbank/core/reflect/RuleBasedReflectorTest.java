@@ -213,6 +213,20 @@ class RuleBasedReflectorTest {
         // a bad request that names the token without rejecting it, or rejects another value, is no credential's fault
         Failure other = Failure.of(call, ToolException.http(400, "{\"message\":\"Invalid event for this trigger token\"}", "webhook.buildkite.com"));
         assertThat(configured.reflect(other, context).map(Lesson::strategy).orElseThrow()).isNotInstanceOf(Strategy.ReplaceParam.class);
+        assertThat(configured.reflect(invalid, context).orElseThrow().title()).startsWith("Replace the rejected trigger_token");
+        // a token or key of data, rejected in the same words, is not the credential of the same name
+        for (String data : List.of("Invalid page token", "Invalid continuation token", "Invalid event for trigger token")) {
+            RuleBasedReflector token = RuleBasedReflector.builder().credential("token", "vault.token").credential("trigger_token", "vault.trigger_token").build();
+            ToolCall withToken = ToolCall.of("list_builds", Map.of("token", "bktr_8uX2kQ7mZp4rT9vW1y", "trigger_token", "bktr_1aB2cD3eF4gH5iJ6kL"));
+            Failure failure = Failure.of(withToken, ToolException.http(400, "{\"message\":\"" + data + "\"}", "api.buildkite.com"));
+            assertThat(token.reflect(failure, new ReflectionContext(List.of("token", "trigger_token"), List.of(), NOW)).map(Lesson::strategy))
+                    .as(data).get().isNotInstanceOf(Strategy.ReplaceParam.class);
+        }
+        RuleBasedReflector key = RuleBasedReflector.builder().credential("key", "vault.key").build();
+        Failure idempotency = Failure.of(ToolCall.of("create_charge", Map.of("key", "sk_test_4eC39HqLyjWDarjtT1zdp7dc")),
+                ToolException.http(400, "{\"message\":\"Invalid idempotency key\"}", "api.example.com"));
+        assertThat(key.reflect(idempotency, new ReflectionContext(List.of("key"), List.of(), NOW)).map(Lesson::strategy))
+                .get().isNotInstanceOf(Strategy.ReplaceParam.class);
     }
 
     @Test
@@ -331,9 +345,14 @@ class RuleBasedReflectorTest {
         assertThat(rules.reflect(Failure.of(ToolCall.of("ngrok", Map.of("page", "1")), ToolException.http(400, missing, "api.ngrok.com")),
                 new ReflectionContext(List.of("page", "ngrok_version"), List.of(), NOW)).orElseThrow().strategy())
                 .isEqualTo(new Strategy.FixArgument("ngrok_version", Transform.DEFAULT_IF_MISSING, "2"));
-        // several supported versions: none is chosen for the caller
-        assertThat(rules.reflect(Failure.of(ToolCall.of("ngrok", Map.of("page", "1")), ToolException.http(400, missing.replace("versions: 2.", "versions: 2, 3."),
-                "api.ngrok.com")), new ReflectionContext(List.of("page", "ngrok_version"), List.of(), NOW)).orElseThrow().strategy())
+        // several supported versions, dotted or not, or a parameter not named for a version: none is chosen for the caller
+        for (String versions : List.of("versions: 2, 3.", "versions: 2.0, 2.1.", "versions: 2.1, 3.", "versions: v1.2 and v1.3.")) {
+            assertThat(rules.reflect(Failure.of(ToolCall.of("ngrok", Map.of("page", "1")), ToolException.http(400, missing.replace("versions: 2.", versions),
+                    "api.ngrok.com")), new ReflectionContext(List.of("page", "ngrok_version"), List.of(), NOW)).orElseThrow().strategy())
+                    .as(versions).isNotInstanceOf(Strategy.FixArgument.class);
+        }
+        assertThat(rules.reflect(Failure.of(ToolCall.of("ngrok", Map.of("page", "1")), ToolException.http(400, missing.replace("Ngrok-Version header", "request"),
+                "api.ngrok.com")), new ReflectionContext(List.of("page", "region"), List.of(), NOW)).orElseThrow().strategy())
                 .isNotInstanceOf(Strategy.FixArgument.class);
     }
 
