@@ -58,6 +58,8 @@ public record ErrorBody(String message, String code, String field) {
     private static final String[] ERROR_KEYS = {"error", "Error", "ERROR", "fault", "Fault"};
     private static final List<String> HINT_KEYS = List.of("hint", "suggestion");
     private static final List<String> FIELD_KEYS = List.of("param", "field", "parameter", "location", "name", "pointer", "argument");
+    /** One member of a JSON object with a value that is no container: {@code "Message" : "Connection to the API has timed out"}. */
+    private static final Pattern MEMBER = Pattern.compile("\"([^\"\\\\]{1,100})\"\\s*:\\s*(\"[^\"\\\\]*+(?:\\\\.[^\"\\\\]*+)*+\"|-?\\d{1,20}(?:\\.\\d{1,20})?|true|false|null)");
     private static final Pattern XML_MESSAGE = Pattern.compile("(?is)<(message|errormessage|error_description|detail|description)>(.*?)</\\1>");
     private static final Pattern XML_CODE = Pattern.compile("(?is)<(code|errorcode|error)>([^<]{1,100})</\\1>");
     /** {@code <error code="40" message="Wrong username or password"/>} (the Subsonic API): the message as an attribute. */
@@ -90,7 +92,7 @@ public record ErrorBody(String message, String code, String field) {
         String trimmed = text.strip();
         char first = trimmed.charAt(0);
         if (first == '{' || first == '[') {
-            Optional<JsonNode> json = json(trimmed);
+            Optional<JsonNode> json = json(trimmed).or(() -> first == '{' ? members(trimmed) : Optional.empty());
             if (json.isPresent()) {
                 return fromJson(json.get());
             }
@@ -136,6 +138,22 @@ public record ErrorBody(String message, String code, String field) {
         } catch (Exception notJson) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * The members of an object that does not parse as JSON (a body cut short, a comma missing, as MYOB's documented
+     * errors are), read one {@code "name": value} at a time; empty when there is none.
+     */
+    private static Optional<JsonNode> members(String text) {
+        com.fasterxml.jackson.databind.node.ObjectNode found = JSON.createObjectNode();
+        Matcher member = MEMBER.matcher(text);
+        while (member.find()) {
+            String name = member.group(1);
+            if (!found.has(name)) {
+                json(member.group(2)).ifPresent(value -> found.set(name, value));
+            }
+        }
+        return found.isEmpty() ? Optional.empty() : Optional.of(found);
     }
 
     private static ErrorBody fromJson(JsonNode node) {

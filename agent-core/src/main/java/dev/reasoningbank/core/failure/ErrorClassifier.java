@@ -114,8 +114,9 @@ public final class ErrorClassifier {
                 || containsAny(text, "deprecated", "no longer supported", "no longer available", "has been removed", "was removed",
                         "sunset", "decommissioned", "has been retired", "is retired", "end of life", "unsupported api version",
                         "version is not supported", "moved permanently", "minimum supported api version",
-                        "minimum supported version") || VERSION_TOO_OLD.matcher(text).find() || VERSION_UNSUPPORTED.matcher(text).find();
-        if (removed && (status == 301 || status == 308 || status == 400 || status == 404 || status == 410 || status == 426)) {
+                        "minimum supported version", "minimum api version") || VERSION_TOO_OLD.matcher(text).find() || VERSION_UNSUPPORTED.matcher(text).find();
+        // (a version header below the minimum is not acceptable: Gusto answers one with 406)
+        if (removed && (status == 301 || status == 308 || status == 400 || status == 404 || status == 406 || status == 410 || status == 426)) {
             return ErrorKind.GONE;
         }
         if ((status == 400 || status == 403) && containsAny(text, "invalid grant", "invalid token", "invalid api key", "expired token",

@@ -6,6 +6,7 @@ import static dev.reasoningbank.core.internal.Checks.notNull;
 import dev.reasoningbank.core.failure.Failure;
 import dev.reasoningbank.core.failure.HostNames;
 import dev.reasoningbank.core.internal.DataTokens;
+import dev.reasoningbank.core.internal.MediaTypes;
 import dev.reasoningbank.core.lesson.ArgumentCondition;
 import dev.reasoningbank.core.lesson.ErrorKind;
 import dev.reasoningbank.core.lesson.Lesson;
@@ -493,6 +494,9 @@ public final class RuleBasedReflector implements Reflector {
         private static final Pattern MONTH = Pattern.compile("(?i)\\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
                 + "|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\b");
 
+        /** A parameter that holds a media type: {@code contentType}, {@code Accept}, {@code mime_type}. */
+        private static final Pattern MEDIA_TYPE_PARAMETER = Pattern.compile("(?i)(?:content[-_]?type|accept|media[-_]?type|mime[-_]?type)");
+
         /** A value written as a date: {@code 11/27/2026}, {@code 27.11.2026}, {@code 2026-11-27 14:00}. */
         private static final Pattern DATE_LIKE = Pattern.compile("\\d{1,4}[-/.]\\d{1,2}[-/.]\\d{1,4}(?:[T ]\\d{1,2}:\\d{2}[\\d:.]*(?:Z|[+-]\\d{2}:?\\d{2})?)?");
 
@@ -526,6 +530,17 @@ public final class RuleBasedReflector implements Reflector {
             if (ServerHints.onlyUpperCase(message) && !value.equals(value.toUpperCase(Locale.ROOT))) {
                 return Optional.of(fix(f, p, Transform.UPPERCASE, "", "Upper-case " + p,
                         f.tool() + " accepts only upper-case letters in " + p + "; upper-case it before calling."));
+            }
+            // "Content type 'text/plain' not supported. Please use 'application/json'" (Bandwidth): the format the server takes
+            Optional<String> mediaType = MEDIA_TYPE_PARAMETER.matcher(p).matches() && MediaTypes.isMediaType(value)
+                    ? ServerHints.otherMediaType(message, value) : Optional.empty();
+            if (mediaType.isPresent() && f.fingerprints().containsKey(p)) {
+                return Optional.of(new LessonDraft("Send " + p + " " + mediaType.get() + ", not " + value,
+                        "Applies to calls of " + f.tool() + " with " + p + " = " + value + ", which the server does not take.",
+                        f.tool() + " does not take " + value + " as " + p + "; the server names " + mediaType.get() + ". Send that instead.",
+                        new Strategy.UseAlternative("", p, mediaType.get()),
+                        List.of(new ArgumentCondition(p, ArgumentCondition.Op.FINGERPRINT, f.fingerprints().get(p))),
+                        null));
             }
             Optional<LessonDraft> capped = capped(f, p, true);
             if (capped.isPresent()) {

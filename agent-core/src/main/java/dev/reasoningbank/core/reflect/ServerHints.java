@@ -267,6 +267,19 @@ final class ServerHints {
 
     /** A version segment of a path: v-prefixed ({@code /v1/users}), or a number right after {@code api} or {@code rest} ({@code /api/32/project}). */
     private static final Pattern VERSION_SEGMENT = Pattern.compile("(?i)(?<=/)v\\d{1,3}(?=/|$)|(?<=/(?:api|rest)/)\\d{1,3}(?=/|$)");
+    private static final Pattern MEDIA_TYPE = Pattern.compile("(?<![\\w/.+-])" + MediaTypes.REGEX);
+
+    /**
+     * The one media type a message names other than {@code current} ("Content type 'text/plain' not supported. Please use
+     * 'application/json'"); none when it names several others.
+     */
+    static Optional<String> otherMediaType(String message, String current) {
+        String base = current.replaceAll(";.*", "").trim();
+        List<String> others = MEDIA_TYPE.matcher(message).results().map(m -> m.group().replaceAll("[.]+$", ""))
+                .filter(type -> !type.replaceAll(";.*", "").trim().equalsIgnoreCase(base)).distinct().toList();
+        return others.size() == 1 ? Optional.of(others.get(0)) : Optional.empty();
+    }
+
     /** The version a message says to use: "Minimum supported version: 33", "latest API version is v3", "use version 31". */
     private static final Pattern VERSION_TO_USE = Pattern.compile("(?i)\\b(?:(?:minimum|min|latest|current|newest|use)(?: supported)?(?: api)? version"
             + "(?: is)?\\s*[:=]?\\s*[\"'`]?(v?\\d{1,3})|use\\s+[\"'`]?(v\\d{1,3}))(?!\\w|\\.\\d)");

@@ -139,4 +139,15 @@ class ErrorBodyTest {
         assertThat(ErrorBody.parse("""
                 {"header":{"type":"esearch","version":"0.3"},"esearchresult":{"count":"0","idlist":[]}}""").isEmpty()).isTrue();
     }
+
+    @Test
+    void an_object_that_does_not_parse_still_gives_its_members_and_a_text_in_braces_stays_text() {
+        // MYOB's documented errors lack a comma; a client may cut a long body short
+        String missingComma = "{\n\"Name\" : \"GatewayTimeout\",\n\"Message\" : \"Connection to the API has timed out\",\n\"ErrorCode\" : null,\n"
+                + "\"Severity\" : \"Error\"\n\"LearnMore\" : \"[Documentation URI]\"\n}";
+        assertThat(ErrorBody.parse(missingComma).message()).isEqualTo("Connection to the API has timed out");
+        String cut = "{\"error\":{\"message\":\"limit must be at most 100, got \\\"500\\\"\",\"type\":\"invalid_request_error\",\"param\":\"lim";
+        assertThat(ErrorBody.parse(cut).message()).isEqualTo("limit must be at most 100, got \"500\"");
+        assertThat(ErrorBody.parse("{not json} at all").message()).isEqualTo("{not json} at all");
+    }
 }

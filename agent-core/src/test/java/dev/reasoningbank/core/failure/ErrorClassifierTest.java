@@ -40,6 +40,9 @@ class ErrorClassifierTest {
         "404 | token not found | GONE",
         "404 | Invalid apiKey. | AUTH",
         "404 | Invalid token. | GONE",
+        // a version header below the minimum the message names is a retired version; a version in the wrong form is not
+        "406 | Invalid API Version `2022-09-15`. Version must be >= your application's minimum API version `2022-11-01` and not in the future. | GONE",
+        "406 | Invalid API Version `2023`. Expected format: YYYY-MM-DD | VALIDATION",
         "404 | API key not found | GONE",
         "404 | Invalid token for this webhook | GONE",
         "400 | Invalid page token | VALIDATION",

@@ -357,6 +357,31 @@ class RuleBasedReflectorTest {
     }
 
     @Test
+    void a_media_type_the_server_does_not_take_becomes_the_one_it_names_but_only_in_a_media_type_parameter_and_only_if_it_names_one() {
+        String bandwidth = "{\"type\":\"unsupported-content-type\",\"description\":\"Content type 'text/plain;charset=UTF-8' not supported. "
+                + "Please use 'application/json'\"}";
+        assertThat(reflect(Map.of("contentType", "text/plain;charset=UTF-8", "text", "hi"), ToolException.http(415, bandwidth, "messaging.bandwidth.com"))
+                .strategy()).isEqualTo(new Strategy.UseAlternative("", "contentType", "application/json"));
+        assertThat(reflect(Map.of("contentType", "text/plain"), ToolException.http(415, "{\"message\":\"Content-Type must be application/json.\"}",
+                "numbers.bandwidth.com")).strategy()).isEqualTo(new Strategy.UseAlternative("", "contentType", "application/json"));
+        assertThat(reflect(Map.of("contentType", "text/plain;charset=UTF-8"), ToolException.http(415,
+                bandwidth.replace("'application/json'", "'application/json' or 'application/xml'"), "messaging.bandwidth.com")).strategy())
+                .isNotInstanceOf(Strategy.UseAlternative.class);
+        assertThat(reflect(Map.of("format", "text/plain"), ToolException.http(415, "{\"message\":\"format must be application/json.\"}",
+                "numbers.bandwidth.com")).strategy()).isNotInstanceOf(Strategy.UseAlternative.class);
+    }
+
+    @Test
+    void a_dated_version_below_the_minimum_moves_to_the_minimum_but_a_date_that_is_no_version_stays() {
+        String gusto = "{\"name\":\"Invalid X-Gusto-API-Version Header\",\"message\":\"Invalid API Version `2022-09-15`. Version must be >= "
+                + "your application's minimum API version `2022-11-01` and not in the future.\"}";
+        assertThat(reflect(Map.of("xGustoApiVersion", "2022-09-15"), ToolException.http(406, gusto, "api.gusto.com")).strategy())
+                .isEqualTo(new Strategy.UseAlternative("", "xGustoApiVersion", "2022-11-01"));
+        assertThat(reflect(Map.of("since", "2022-09-15"), ToolException.http(406, gusto.replace("API Version `2022-09-15`", "API Version"),
+                "api.gusto.com")).strategy()).isNotInstanceOf(Strategy.UseAlternative.class);
+    }
+
+    @Test
     void a_path_version_is_read_when_another_hint_in_the_message_leads_nowhere() {
         String body = "Unsupported API Version \"32\". API Request: /api/32/project/ops/webhooks. Reason: Minimum supported version: 33."
                 + " See https://docs.rundeck.com/docs/api/";
