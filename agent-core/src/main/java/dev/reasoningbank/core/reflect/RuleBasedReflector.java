@@ -588,7 +588,6 @@ public final class RuleBasedReflector implements Reflector {
                     null);
         }
 
-        /** The parameters the error names: the field the body names first, then those the message names, longest first. */
         /** Words a message writes as words: a parameter of that name ({@code to}, {@code from}) counts only where it stands as a name. */
         private static final Set<String> FUNCTION_WORDS = Set.of("to", "from", "in", "by", "at", "for", "of", "on", "as", "is", "or", "and",
                 "with", "after", "before", "since", "until", "if", "not", "be");
@@ -602,6 +601,7 @@ public final class RuleBasedReflector implements Reflector {
             return Pattern.compile("\\b" + Pattern.quote(name) + "\\b").matcher(lower).find();
         }
 
+        /** The parameters the error names: the field the body names first, then those the message names, longest first. */
         private static List<String> namedParameters(Failure f, ReflectionContext context) {
             List<String> candidates = new ArrayList<>(context.toolParameters());
             f.arguments().keySet().stream().filter(k -> !candidates.contains(k)).forEach(candidates::add);
