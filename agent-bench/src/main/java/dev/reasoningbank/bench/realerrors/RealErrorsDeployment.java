@@ -9,6 +9,7 @@ import dev.reasoningbank.core.lesson.Provenance;
 import dev.reasoningbank.core.lesson.Strategy;
 import dev.reasoningbank.core.lesson.Strategy.Transform;
 import dev.reasoningbank.core.lesson.Trigger;
+import dev.reasoningbank.core.redact.Redactor;
 import dev.reasoningbank.core.reflect.RuleBasedReflector;
 import dev.reasoningbank.core.tool.ParameterSource;
 import dev.reasoningbank.core.tool.ToolCall;
@@ -41,7 +42,8 @@ public final class RealErrorsDeployment {
 
     public static Deployment of(List<CorpusEntry> entries) {
         Map<String, String> credentials = new LinkedHashMap<>();
-        entries.stream().filter(e -> "credential".equals(e.fix().type()))
+        // a credential a user can configure: one whose parameter is named for one (the Subsonic API's 'p' is not)
+        entries.stream().filter(e -> "credential".equals(e.fix().type()) && Redactor.isSecretName(e.fix().parameter()))
                 .forEach(e -> credentials.put(SOURCE_PREFIX + e.fix().parameter(), freshCredential(e.fix().parameter())));
         ParameterSource parameters = ParameterSource.of(credentials);
         return new Deployment(parameters,

@@ -48,6 +48,12 @@ public final class ErrorClassifier {
     private static final java.util.regex.Pattern CREDENTIAL_MISSING = java.util.regex.Pattern.compile(
             "\\b(?:no|missing)\\s(?:api[_ ]?key|access[_ ]?token|auth(?:entication)?[_ ]?token|bearer token|credentials?)\\b"
             + "|\\b(?:api[_ ]?key|access[_ ]?token|credentials?)\\s(?:is |are |was |were )?(?:missing|not (?:supplied|provided|sent|given|set))\\b");
+    /**
+     * ClickHouse's "Authentication failed: password is incorrect or there is no user with such name": the caller's password
+     * rejected as it authenticated (a proxy's "password authentication failed for user grafana" names no password of the call).
+     */
+    private static final java.util.regex.Pattern PASSWORD_REJECTED = java.util.regex.Pattern.compile(
+            "\\bauthentication (?:failed|failure)\\s*[:,-]\\s*(?:the |your )?password (?:is |was )?(?:incorrect|invalid|wrong)\\b");
     /** "Invalid apiKey." as the whole of a 404 (NIST's NVD): the caller's credential rejected, not a resource missing. */
     private static final java.util.regex.Pattern ONLY_CREDENTIAL_REJECTED = java.util.regex.Pattern.compile(
             "(?:invalid|expired|revoked)\\s+(?:api[ _]?key|access[ _]?token|auth[ _]?token|credentials?)\\s*[.!]?");
@@ -130,7 +136,8 @@ public final class ErrorClassifier {
             return ErrorKind.AUTH;
         }
         // crates.io answers a token it does not know with 403 and only "authentication failed"
-        if (status == 403 && text.strip().matches("authentication (?:failed|failure)\\.?")) {
+        if (status == 403 && text.strip().matches("authentication (?:failed|failure)\\.?")
+                || (status == 400 || status == 403) && PASSWORD_REJECTED.matcher(text).find()) {
             return ErrorKind.AUTH;
         }
         if (status == 403 && text.strip().matches("acl not found\\.?")) {

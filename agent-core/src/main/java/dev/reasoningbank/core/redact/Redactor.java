@@ -36,7 +36,9 @@ public final class Redactor {
     private static final java.util.regex.Pattern KEY_SHAPES = java.util.regex.Pattern.compile("SK[0-9a-fA-F]{32}");
     private static final Set<String> SECRET_NAMES = Set.of(
             "key", "auth", "authorization", "credential", "credentials", "signature", "sig", "sessionid", "session", "cookie",
-            "setcookie", "proxyauthorization", "appid", "passphrase", "pin", "passcode", "otp", "jwt", "pass", "connectsid");
+            "setcookie", "proxyauthorization", "appid", "passphrase", "pin", "passcode", "otp", "totp", "hotp", "jwt", "pass", "connectsid",
+            // Matomo's token_auth: a token named before what it is for
+            "tokenauth");
     /** Names of a reference to a secret kept elsewhere (Helm charts, Kubernetes): {@code existingSecret}, {@code passwordSecretKey}. */
     private static final List<String> SECRET_REFERENCES = List.of("existingsecret", "secretref", "secretkeyref", "secretname", "secretkeyname",
             "passwordsecretkey", "existingsecretkey");

@@ -172,14 +172,24 @@ public final class RuleBasedReflector implements Reflector {
 
         /** On an authentication failure (401), replace {@code parameter} with the value under {@code sourceKey}. */
         public Builder credential(String parameter, String sourceKey) {
-            credentials.put(notBlank(parameter, "parameter"), notBlank(sourceKey, "sourceKey"));
+            credentials.put(credentialName(parameter), notBlank(sourceKey, "sourceKey"));
             return this;
         }
 
         /** On a permission failure (403), replace {@code parameter} with the value under {@code sourceKey}, which has the scope. */
         public Builder scopedCredential(String parameter, String sourceKey) {
-            scopedCredentials.put(notBlank(parameter, "parameter"), notBlank(sourceKey, "sourceKey"));
+            scopedCredentials.put(credentialName(parameter), notBlank(sourceKey, "sourceKey"));
             return this;
+        }
+
+        /** A lesson puts a secret only into a parameter named for one, which is redacted everywhere: a credential's name must say it is one. */
+        private static String credentialName(String parameter) {
+            if (!Redactor.isSecretName(notBlank(parameter, "parameter"))) {
+                throw new IllegalArgumentException("a credential parameter's name must say it is one, so that its values are redacted everywhere: '"
+                        + parameter + "' does not; name the tool's parameter for what it holds, like 'password', 'apiKey' or 'token', "
+                        + "and let the tool send it under the server's name");
+            }
+            return parameter;
         }
 
         /** A gone endpoint, a host that does not resolve or a tool that fails has this alternative. */

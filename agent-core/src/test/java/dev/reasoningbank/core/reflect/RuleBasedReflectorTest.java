@@ -2,6 +2,7 @@ package dev.reasoningbank.core.reflect;
 
 import dev.reasoningbank.core.failure.Failure;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.reasoningbank.core.lesson.ErrorKind;
 import dev.reasoningbank.core.lesson.ArgumentCondition;
@@ -227,6 +228,34 @@ class RuleBasedReflectorTest {
                 ToolException.http(400, "{\"message\":\"Invalid idempotency key\"}", "api.example.com"));
         assertThat(key.reflect(idempotency, new ReflectionContext(List.of("key"), List.of(), NOW)).map(Lesson::strategy))
                 .get().isNotInstanceOf(Strategy.ReplaceParam.class);
+    }
+
+    @Test
+    void a_credential_parameter_not_named_as_one_is_refused_at_configuration_with_what_to_do() {
+        // the Subsonic API's password travels as 'p': configured under that name, it would not be redacted, and no lesson could take it
+        assertThatThrownBy(() -> RuleBasedReflector.builder().credential("p", "vault.subsonic.password"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'p' does not")
+                .hasMessageContaining("like 'password'");
+        assertThatThrownBy(() -> RuleBasedReflector.builder().scopedCredential("city", "vault.city")).hasMessageContaining("'city' does not");
+        RuleBasedReflector matomo = RuleBasedReflector.builder().credential("token_auth", "vault.matomo").build();
+        Failure rejected = Failure.of(ToolCall.of("matomo_visits", Map.of("token_auth", "c4ca4238a0b923820dcc509a6f75849b", "idSite", 1)),
+                ToolException.http(401, "{\"result\":\"error\",\"message\":\"token_auth is invalid\"}", "analytics.example.org"));
+        assertThat(rejected.arguments()).containsEntry("token_auth", "[REDACTED:argument]");
+        assertThat(matomo.reflect(rejected, new ReflectionContext(List.of("token_auth", "idSite"), List.of(), NOW)).orElseThrow().strategy())
+                .isEqualTo(new Strategy.ReplaceParam("token_auth", "vault.matomo"));
+    }
+
+    @Test
+    void a_password_refused_as_the_caller_authenticates_is_replaced_but_a_proxied_one_is_not() {
+        RuleBasedReflector configured = RuleBasedReflector.builder().credential("password", "vault.password").build();
+        ToolCall call = ToolCall.of("clickhouse_query", Map.of("user", "default", "password", "", "query", "SELECT 1"));
+        ReflectionContext context = new ReflectionContext(List.of("user", "password", "query"), List.of(), NOW);
+        Failure refused = Failure.of(call, ToolException.http(403, "Code: 516. DB::Exception: default: Authentication failed: password is "
+                + "incorrect or there is no user with such name. (AUTHENTICATION_FAILED)", "clickhouse.example.net"));
+        assertThat(configured.reflect(refused, context).orElseThrow().strategy()).isEqualTo(new Strategy.ReplaceParam("password", "vault.password"));
+        Failure proxied = Failure.of(call, ToolException.http(403, "{\"message\":\"password authentication failed for user grafana\"}", "grafana.example.net"));
+        assertThat(configured.reflect(proxied, context).map(Lesson::strategy)).get().isNotInstanceOf(Strategy.ReplaceParam.class);
     }
 
     @Test
