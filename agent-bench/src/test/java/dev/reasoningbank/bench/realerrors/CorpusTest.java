@@ -130,6 +130,19 @@ class CorpusTest {
     }
 
     @Test
+    void a_credential_the_server_rejected_is_sent_as_a_valid_one_by_no_other_call_of_its_tool() {
+        // the bank rightly replaces a key it has seen rejected when the same tool sends it again: a call that sends that key
+        // and fails for another reason would count the replacement as a wrong fix
+        Map<String, String> rejected = new HashMap<>();
+        CORPUS.entries().stream().filter(e -> e.fix().type().equals("credential"))
+                .forEach(e -> rejected.put(e.tool() + " " + e.fix().parameter() + "=" + e.arguments().get(e.fix().parameter()), e.id()));
+        long reused = CORPUS.entries().stream().filter(e -> !e.fix().type().equals("credential"))
+                .filter(e -> e.arguments().entrySet().stream().anyMatch(a -> rejected.containsKey(e.tool() + " " + a.getKey() + "=" + a.getValue())))
+                .count();
+        assertThat(reused).as("calls that send a credential another entry of their tool documents as rejected").isZero();
+    }
+
+    @Test
     void the_halves_share_no_api() {
         Set<String> dev = CORPUS.split(CorpusEntry.DEV).stream().map(CorpusEntry::api).collect(Collectors.toSet());
         assertThat(CORPUS.split(CorpusEntry.HELD_OUT)).noneMatch(e -> dev.contains(e.api()));
