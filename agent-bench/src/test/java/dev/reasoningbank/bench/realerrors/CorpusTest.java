@@ -53,17 +53,25 @@ class CorpusTest {
     }
 
     @Test
-    void the_servers_message_is_read_apart_from_its_wrapping_for_every_response() {
-        for (CorpusEntry e : CORPUS.entries()) {
-            if (e.response().body().isBlank()) {
-                continue;
-            }
-            Failure failure = failure(e, e.response().body());
-            assertThat(failure.message()).as(e.id()).isNotBlank()
-                    // a JSON key with its value left in; a quoted name in prose ("constraint "pk": Key (k)=…") is the server's words
-                    .doesNotContain("{\"").doesNotContainPattern("\"\\w+\"\\s*:\\s*([\"{\\[\\d]|true|false|null)")
-                    .doesNotContain("<Error>").doesNotContain("</");
+    void the_servers_message_is_read_apart_from_its_wrapping_for_every_dev_response_and_nearly_every_held_out_one() {
+        List<String> dev = CORPUS.split(CorpusEntry.DEV).stream().filter(e -> !readApart(e)).map(CorpusEntry::id).toList();
+        assertThat(dev).as("dev responses whose message keeps its wrapping").isEmpty();
+        // the rules are shaped on dev only: a held-out response is measured, never read, so only the share is checked (and no id is shown)
+        List<CorpusEntry> heldOut = CORPUS.split(CorpusEntry.HELD_OUT);
+        long read = heldOut.stream().filter(CorpusTest::readApart).count();
+        assertThat(read).as("held-out responses whose message is read apart from its wrapping, of " + heldOut.size())
+                .isGreaterThanOrEqualTo(Math.round(heldOut.size() * 0.9));
+    }
+
+    /** Whether the message core reads from the body holds the server's words, without a JSON key and its value or XML markup. */
+    private static boolean readApart(CorpusEntry e) {
+        if (e.response().body().isBlank()) {
+            return true;
         }
+        String message = failure(e, e.response().body()).message();
+        // a JSON key with its value left in; a quoted name in prose ("constraint "pk": Key (k)=…") is the server's words
+        return !message.isBlank() && !message.contains("{\"") && !Pattern.compile("\"\\w+\"\\s*:\\s*([\"{\\[\\d]|true|false|null)").matcher(message).find()
+                && !message.contains("<Error>") && !message.contains("</");
     }
 
     @Test

@@ -158,13 +158,13 @@ public final class ErrorClassifier {
             return ErrorKind.TIMEOUT; // a 4xx that reports a transient timeout behind the server (Stripe's terminal_reader_timeout)
         }
         if ((status == 409 || status == 423) && containsAny(text, "in progress", "try again", "retry later", "currently being", "ongoing",
-                "conflicting operation")
+                "conflicting operation", "lease currently held", "lease is held", "lock currently held", "lock is held", "locked by another")
                 || (status == 400 || status == 409) && containsAny(text, "again later", "not yet ready", "not ready yet")
                 || status >= 400 && status < 500 && status != 401 && status != 403 && status != 404 && status != 408 && status != 429
                         && containsAny(text, "please try again later")) {
             // work under way that the server says will pass (Azure's AnotherOperationInProgress, Plaid's PRODUCT_NOT_READY,
             // Gitea's 405 "Please try again later" while a pull request is checked, Kafka Connect's "conflicting operation
-            // (e.g. worker rebalance)")
+            // (e.g. worker rebalance)", Fly.io's "lease currently held by …, expires at …": a lock another client holds for now)
             return ErrorKind.SERVER_ERROR;
         }
         if (status != 401 && status != 403 && status != 404 && status != 429 && TRANSIENT_CONFLICT.matcher(text).find()) {

@@ -471,10 +471,13 @@ public sealed interface Strategy {
         }
 
         /**
-         * The date in {@code text} written in {@code pattern} (a pattern with a time gets the start of
-         * that day, UTC); the text unchanged when it already fits, is no known date, or is ambiguous
+         * The date in {@code text} written in {@code pattern} (a date-time with an offset keeps its instant,
+         * in UTC; a date alone, in a pattern with a time, gets the start of that day, UTC); the text unchanged when it already fits, is no known date, or is ambiguous
          * ({@code 10/04/2027}: 10 April or 4 October): a silent wrong fix is worse than a failure.
          */
+        /** A pattern letter of the hour: the pattern writes a time. */
+        private static final java.util.regex.Pattern HOUR = java.util.regex.Pattern.compile("[HhkK]");
+
         private static String reformatDate(String text, String pattern) {
             String value = text.trim();
             DateTimeFormatter target = DateTimeFormatter.ofPattern(pattern, Locale.ENGLISH);
@@ -483,6 +486,14 @@ public sealed interface Strategy {
                 return text;
             } catch (java.time.DateTimeException | IllegalArgumentException doesNotFitYet) {
                 // reformat below
+            }
+            if (HOUR.matcher(pattern.replaceAll("'[^']*'", "")).find()) {
+                try {
+                    // a date-time with its offset, asked for with a time: the same instant, in UTC (never the start of its day)
+                    return target.format(java.time.OffsetDateTime.parse(value).atZoneSameInstant(java.time.ZoneOffset.UTC));
+                } catch (java.time.DateTimeException notAnOffsetDateTime) {
+                    // a date, or a date-time in another form: read below
+                }
             }
             Set<LocalDate> readings = new HashSet<>();
             String normalized = normalizedDate(value);

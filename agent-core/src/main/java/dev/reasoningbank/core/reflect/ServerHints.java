@@ -62,6 +62,10 @@ final class ServerHints {
             "missing", "must", "the", "a", "an", "not", "set", "specified", "provided", "given", "invalid");
     private static final String DATE_TIME = "yyyy-MM-dd'T'HH:mm:ssXXX";
     /** "This value is not a valid datetime" (the National Weather Service): a date and a time asked for, in no named form. */
+    /** "ISO8601 time … is not in UTC" (Amazon's SP-API), "must be in UTC": the same instant is asked for, written in UTC. */
+    private static final Pattern NOT_UTC = Pattern.compile("(?i)\\bnot (?:in )?UTC\\b|\\bmust be (?:in |given in |expressed in )?(?:the )?UTC\\b");
+    /** An ISO 8601 date-time with an offset: its minutes, seconds and fraction of a second, and its offset. */
+    private static final Pattern OFFSET_DATE_TIME = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(?:\\.(\\d{1,9}))?)?([+-]\\d{2}:\\d{2})");
     private static final Pattern DATE_TIME_COMPLAINT = Pattern.compile("(?i)\\b(?:invalid|wrong|bad|malformed|not a valid|enter a valid)\\s+date[- ]?time\\b");
     /** A message that says a date is not written as it should be, without saying how it should be. */
     private static final Pattern DATE_COMPLAINT = Pattern.compile("(?i)\\b(?:invalid|wrong|bad|malformed|unparseable|not a valid|enter a valid"
@@ -147,6 +151,12 @@ final class ServerHints {
      * is a date-time), or the shape of an example value.
      */
     static Optional<String> datePattern(String message, String argument) {
+        Matcher offset = argument == null ? null : OFFSET_DATE_TIME.matcher(argument.trim());
+        if (offset != null && offset.matches() && !offset.group(3).equals("+00:00") && NOT_UTC.matcher(message).find()) {
+            // the value's own form, in UTC: the transform writes the same instant
+            String seconds = offset.group(1) == null ? "" : offset.group(2) == null ? ":ss" : ":ss." + "S".repeat(offset.group(2).length());
+            return Optional.of("yyyy-MM-dd'T'HH:mm" + seconds + "'Z'");
+        }
         Matcher go = GO_LAYOUT.matcher(message);
         if (go.find()) {
             return Optional.of(fromGoLayout(go.group()));

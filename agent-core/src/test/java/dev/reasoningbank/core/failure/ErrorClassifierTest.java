@@ -86,6 +86,8 @@ class ErrorClassifierTest {
         "400 | The upload token was invalidated | VALIDATION",
         "409 | Cannot complete request because of a conflicting operation (e.g. worker rebalance) | SERVER_ERROR",
         "409 | A connector with a conflicting name exists | VALIDATION",
+        "409 | machine ID 3d8d413b29d089 lease currently held by hello@fly.io, expires at 2022-10-20 19:59:06 +0000 UTC | SERVER_ERROR",
+        "409 | The domain is currently held by another registrant | VALIDATION",
         // a key the server suspended or disabled is the caller's credential rejected; keys turned off for a whole project are not
         "403 | API Key Suspended - This application is not allowed to make requests to the web services | AUTH",
         "403 | This API key has been disabled. | AUTH",

@@ -20,6 +20,15 @@ class StrategyTest {
     }
 
     @Test
+    void a_date_time_with_an_offset_keeps_its_instant_in_utc_and_a_date_alone_starts_its_day() {
+        assertThat(Transform.DATE_FORMAT.apply("2021-01-01T10:00:00.000+05:30", "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")).isEqualTo("2021-01-01T04:30:00.000Z");
+        assertThat(Transform.DATE_FORMAT.apply("2021-01-01T02:15-08:00", "yyyy-MM-dd'T'HH:mm:ssXXX")).isEqualTo("2021-01-01T10:15:00Z");
+        assertThat(Transform.DATE_FORMAT.apply("2021-01-01T02:15:00-08:00", "yyyy-MM-dd'T'HH:mm:ssXXX")).isEqualTo("2021-01-01T02:15:00-08:00");
+        assertThat(Transform.DATE_FORMAT.apply("2021-01-01", "yyyy-MM-dd'T'HH:mm:ssXXX")).isEqualTo("2021-01-01T00:00:00Z");
+        assertThat(Transform.DATE_FORMAT.apply("2021-01-01T10:00:00+05:30", "yyyy-MM-dd")).isEqualTo("2021-01-01");
+    }
+
+    @Test
     void transforms_should_be_idempotent() {
         for (Object value : new Object[] {"celsius", "  x ", 500, "250", null}) {
             for (Transform t : Transform.values()) {

@@ -411,6 +411,21 @@ class RuleBasedReflectorTest {
     }
 
     @Test
+    void a_time_not_in_utc_is_written_in_utc_in_its_own_form_but_only_when_the_message_quotes_it() {
+        String spApi = "{\"errors\":[{\"code\":\"InvalidInput\",\"message\":\"ISO8601 time 2021-01-01T10:00:00.000+05:30 is not in UTC.\",\"details\":\"\"}]}";
+        Strategy strategy = reflect(Map.of("startTime", "2021-01-01T10:00:00.000+05:30"), ToolException.http(422, spApi, "sellingpartnerapi-na.amazon.com"))
+                .strategy();
+        assertThat(strategy).isEqualTo(new Strategy.FixArgument("startTime", Strategy.Transform.DATE_FORMAT, "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'"));
+        assertThat(((Strategy.FixArgument) strategy).transform().apply("2021-01-01T10:00:00.000+05:30", ((Strategy.FixArgument) strategy).operand()))
+                .isEqualTo("2021-01-01T04:30:00.000Z");
+        // a time already at offset zero, or a message that asks for no UTC, gets no such lesson
+        assertThat(reflect(Map.of("startTime", "2021-01-01T10:00:00+00:00"), ToolException.http(422, spApi.replace("10:00:00.000+05:30", "10:00:00+00:00"),
+                "sellingpartnerapi-na.amazon.com")).strategy()).isNotEqualTo(new Strategy.FixArgument("startTime", Strategy.Transform.DATE_FORMAT,
+                "yyyy-MM-dd'T'HH:mm:ss'Z'"));
+        assertThat(ServerHints.datePattern("startTime 2021-01-01T10:00:00+05:30 is in the past", "2021-01-01T10:00:00+05:30")).isEmpty();
+    }
+
+    @Test
     void a_path_version_is_read_when_another_hint_in_the_message_leads_nowhere() {
         String body = "Unsupported API Version \"32\". API Request: /api/32/project/ops/webhooks. Reason: Minimum supported version: 33."
                 + " See https://docs.rundeck.com/docs/api/";
