@@ -53,7 +53,10 @@ public final class ErrorClassifier {
      * rejected as it authenticated (a proxy's "password authentication failed for user grafana" names no password of the call).
      */
     private static final java.util.regex.Pattern PASSWORD_REJECTED = java.util.regex.Pattern.compile(
-            "\\bauthentication (?:failed|failure)\\s*[:,-]\\s*(?:the |your )?password (?:is |was )?(?:incorrect|invalid|wrong)\\b");
+            "(?:^\\s*|exception: [^:]{1,64}: )authentication failed: password is incorrect\\b");
+    /** Fly.io's "lease currently held by …", "lock is held by another process": a lock another client holds for now. */
+    private static final java.util.regex.Pattern HELD_LOCK = java.util.regex.Pattern.compile(
+            "\\b(?:lease|lock)\\s+(?:is\\s+)?(?:currently\\s+)?held\\s+by\\b|\\blocked by another (?:client|process|session|run|job|operation|transaction)\\b");
     /** "Invalid apiKey." as the whole of a 404 (NIST's NVD): the caller's credential rejected, not a resource missing. */
     private static final java.util.regex.Pattern ONLY_CREDENTIAL_REJECTED = java.util.regex.Pattern.compile(
             "(?:invalid|expired|revoked)\\s+(?:api[ _]?key|access[ _]?token|auth[ _]?token|credentials?)\\s*[.!]?");
@@ -158,7 +161,7 @@ public final class ErrorClassifier {
             return ErrorKind.TIMEOUT; // a 4xx that reports a transient timeout behind the server (Stripe's terminal_reader_timeout)
         }
         if ((status == 409 || status == 423) && containsAny(text, "in progress", "try again", "retry later", "currently being", "ongoing",
-                "conflicting operation", "lease currently held", "lease is held", "lock currently held", "lock is held", "locked by another")
+                "conflicting operation") || (status == 409 || status == 423) && HELD_LOCK.matcher(text).find()
                 || (status == 400 || status == 409) && containsAny(text, "again later", "not yet ready", "not ready yet")
                 || status >= 400 && status < 500 && status != 401 && status != 403 && status != 404 && status != 408 && status != 429
                         && containsAny(text, "please try again later")) {

@@ -470,13 +470,15 @@ public sealed interface Strategy {
             }
         }
 
-        /**
-         * The date in {@code text} written in {@code pattern} (a date-time with an offset keeps its instant,
-         * in UTC; a date alone, in a pattern with a time, gets the start of that day, UTC); the text unchanged when it already fits, is no known date, or is ambiguous
-         * ({@code 10/04/2027}: 10 April or 4 October): a silent wrong fix is worse than a failure.
-         */
         /** A pattern letter of the hour: the pattern writes a time. */
         private static final java.util.regex.Pattern HOUR = java.util.regex.Pattern.compile("[HhkK]");
+
+        /**
+         * The date in {@code text} written in {@code pattern}: a date-time with an offset as its time in UTC,
+         * a date alone, in a pattern with a time, as the start of that day in UTC. The text unchanged when it
+         * already fits, is no known date, is ambiguous ({@code 10/04/2027}: 10 April or 4 October) or would
+         * lose part of its time (seconds in a pattern without them): a silent wrong fix is worse than a failure.
+         */
 
         private static String reformatDate(String text, String pattern) {
             String value = text.trim();
@@ -489,8 +491,10 @@ public sealed interface Strategy {
             }
             if (HOUR.matcher(pattern.replaceAll("'[^']*'", "")).find()) {
                 try {
-                    // a date-time with its offset, asked for with a time: the same instant, in UTC (never the start of its day)
-                    return target.format(java.time.OffsetDateTime.parse(value).atZoneSameInstant(java.time.ZoneOffset.UTC));
+                    // a date-time with its offset, asked for with a time: its time in UTC (never the start of its day), whole or not at all
+                    java.time.ZonedDateTime utc = java.time.OffsetDateTime.parse(value).atZoneSameInstant(java.time.ZoneOffset.UTC);
+                    String written = target.format(utc);
+                    return java.time.LocalDateTime.from(target.parse(written)).equals(utc.toLocalDateTime()) ? written : text;
                 } catch (java.time.DateTimeException notAnOffsetDateTime) {
                     // a date, or a date-time in another form: read below
                 }

@@ -183,7 +183,7 @@ public final class Redactor {
     }
 
     private static final java.util.regex.Pattern LAST_WORD = java.util.regex.Pattern.compile("(?:^|[_.\\- ]|(?<=[a-z0-9]))([A-Za-z][a-z]*|[A-Z]+)$");
-    private static final Set<String> CODE_WORDS = Set.of("pin", "otp", "passcode", "cvv", "cvc");
+    private static final Set<String> CODE_WORDS = Set.of("pin", "otp", "totp", "hotp", "passcode", "cvv", "cvc");
 
     private static boolean endsInKeyWord(String name, String normalized) {
         int k = name.length() - 3;

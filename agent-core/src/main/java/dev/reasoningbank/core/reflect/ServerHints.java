@@ -61,11 +61,14 @@ final class ServerHints {
     private static final Set<String> NOT_A_VALUE = Set.of("header", "parameter", "field", "value", "is", "are", "required",
             "missing", "must", "the", "a", "an", "not", "set", "specified", "provided", "given", "invalid");
     private static final String DATE_TIME = "yyyy-MM-dd'T'HH:mm:ssXXX";
-    /** "This value is not a valid datetime" (the National Weather Service): a date and a time asked for, in no named form. */
-    /** "ISO8601 time … is not in UTC" (Amazon's SP-API), "must be in UTC": the same instant is asked for, written in UTC. */
-    private static final Pattern NOT_UTC = Pattern.compile("(?i)\\bnot (?:in )?UTC\\b|\\bmust be (?:in |given in |expressed in )?(?:the )?UTC\\b");
+    /**
+     * "ISO8601 time … is not in UTC" (Amazon's SP-API), "must be given in UTC": the same instant asked for, written in UTC (not "the
+     * timezone must be UTC", a setting, nor "the server clock is not UTC").
+     */
+    private static final Pattern NOT_UTC = Pattern.compile("(?i)\\b(?:is|are) not in UTC\\b|\\b(?:must|should) be (?:given |specified |expressed )?in UTC\\b");
     /** An ISO 8601 date-time with an offset: its minutes, seconds and fraction of a second, and its offset. */
     private static final Pattern OFFSET_DATE_TIME = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(?:\\.(\\d{1,9}))?)?([+-]\\d{2}:\\d{2})");
+    /** "This value is not a valid datetime" (the National Weather Service): a date and a time asked for, in no named form. */
     private static final Pattern DATE_TIME_COMPLAINT = Pattern.compile("(?i)\\b(?:invalid|wrong|bad|malformed|not a valid|enter a valid)\\s+date[- ]?time\\b");
     /** A message that says a date is not written as it should be, without saying how it should be. */
     private static final Pattern DATE_COMPLAINT = Pattern.compile("(?i)\\b(?:invalid|wrong|bad|malformed|unparseable|not a valid|enter a valid"
@@ -151,12 +154,6 @@ final class ServerHints {
      * is a date-time), or the shape of an example value.
      */
     static Optional<String> datePattern(String message, String argument) {
-        Matcher offset = argument == null ? null : OFFSET_DATE_TIME.matcher(argument.trim());
-        if (offset != null && offset.matches() && !offset.group(3).equals("+00:00") && NOT_UTC.matcher(message).find()) {
-            // the value's own form, in UTC: the transform writes the same instant
-            String seconds = offset.group(1) == null ? "" : offset.group(2) == null ? ":ss" : ":ss." + "S".repeat(offset.group(2).length());
-            return Optional.of("yyyy-MM-dd'T'HH:mm" + seconds + "'Z'");
-        }
         Matcher go = GO_LAYOUT.matcher(message);
         if (go.find()) {
             return Optional.of(fromGoLayout(go.group()));
@@ -169,6 +166,12 @@ final class ServerHints {
         Matcher explicit = EXPLICIT_DATE_PATTERN.matcher(QUOTED_PATTERN_PART.matcher(message).find() ? message.replace("'", "") : message);
         if (explicit.find()) {
             return Optional.of(javaPattern(explicit.group(1)));
+        }
+        // a time with an offset said not to be in UTC, the value quoted back: its own form, in UTC (the transform keeps the instant)
+        Matcher offset = argument == null ? null : OFFSET_DATE_TIME.matcher(argument.trim());
+        if (offset != null && offset.matches() && message.contains(argument.trim()) && NOT_UTC.matcher(message).find()) {
+            String seconds = offset.group(1) == null ? "" : offset.group(2) == null ? ":ss" : ":ss." + "S".repeat(offset.group(2).length());
+            return Optional.of("yyyy-MM-dd'T'HH:mm" + seconds + "'Z'");
         }
         boolean hasTime = argument != null && argument.matches(".*\\d{1,2}:\\d{2}.*");
         if (RFC_3339.matcher(message).find()) {

@@ -70,6 +70,8 @@ class ErrorClassifierTest {
         "403 | Code: 516. DB::Exception: default: Authentication failed: password is incorrect or there is no user with such name. | AUTH",
         "403 | Authentication failed: the account is locked | FORBIDDEN",
         "400 | Authentication failed: password is incorrect | AUTH",
+        "400 | Datasource test: Authentication failed: password is incorrect | VALIDATION",
+        "400 | Authentication failed: the password is invalid. It must contain at least 12 characters | VALIDATION",
         "400 | Password change failed: password is incorrect | VALIDATION",
         "400 | Push token not registered | VALIDATION",
         "400 | The webhook token was invalidated | VALIDATION",
@@ -88,6 +90,8 @@ class ErrorClassifierTest {
         "409 | A connector with a conflicting name exists | VALIDATION",
         "409 | machine ID 3d8d413b29d089 lease currently held by hello@fly.io, expires at 2022-10-20 19:59:06 +0000 UTC | SERVER_ERROR",
         "409 | The domain is currently held by another registrant | VALIDATION",
+        "409 | Registrar lock is held on this domain; remove it to transfer | VALIDATION",
+        "409 | The lock is currently held by another process | SERVER_ERROR",
         // a key the server suspended or disabled is the caller's credential rejected; keys turned off for a whole project are not
         "403 | API Key Suspended - This application is not allowed to make requests to the web services | AUTH",
         "403 | This API key has been disabled. | AUTH",

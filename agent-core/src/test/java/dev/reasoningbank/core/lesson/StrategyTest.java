@@ -26,6 +26,8 @@ class StrategyTest {
         assertThat(Transform.DATE_FORMAT.apply("2021-01-01T02:15:00-08:00", "yyyy-MM-dd'T'HH:mm:ssXXX")).isEqualTo("2021-01-01T02:15:00-08:00");
         assertThat(Transform.DATE_FORMAT.apply("2021-01-01", "yyyy-MM-dd'T'HH:mm:ssXXX")).isEqualTo("2021-01-01T00:00:00Z");
         assertThat(Transform.DATE_FORMAT.apply("2021-01-01T10:00:00+05:30", "yyyy-MM-dd")).isEqualTo("2021-01-01");
+        // a time the pattern cannot hold whole is left as it is, not cut
+        assertThat(Transform.DATE_FORMAT.apply("2021-01-01T10:00:00.5+05:30", "yyyy-MM-dd'T'HH:mm:ss'Z'")).isEqualTo("2021-01-01T10:00:00.5+05:30");
     }
 
     @Test

@@ -126,7 +126,7 @@ class RedactorTest {
     @Test
     void should_recognise_secret_names() {
         assertThat(List.of("apiKey", "api_key", "X-Api-Key", "password", "client_secret", "access_token", "Authorization",
-                "token_auth", "totp")).allMatch(Redactor::isSecretName); // Matomo's token, Pi-hole's one-time code
+                "token_auth", "totp", "user_totp")).allMatch(Redactor::isSecretName); // Matomo's token, Pi-hole's one-time code
         assertThat(List.of("city", "date", "limit", "host", "monkeys", "auth_type", "total")).noneMatch(Redactor::isSecretName);
     }
 

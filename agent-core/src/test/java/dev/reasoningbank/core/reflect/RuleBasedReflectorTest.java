@@ -418,11 +418,15 @@ class RuleBasedReflectorTest {
         assertThat(strategy).isEqualTo(new Strategy.FixArgument("startTime", Strategy.Transform.DATE_FORMAT, "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'"));
         assertThat(((Strategy.FixArgument) strategy).transform().apply("2021-01-01T10:00:00.000+05:30", ((Strategy.FixArgument) strategy).operand()))
                 .isEqualTo("2021-01-01T04:30:00.000Z");
-        // a time already at offset zero, or a message that asks for no UTC, gets no such lesson
+        // a server that will not take "+00:00" for UTC takes "Z"; a message that asks for no UTC gets no such lesson
         assertThat(reflect(Map.of("startTime", "2021-01-01T10:00:00+00:00"), ToolException.http(422, spApi.replace("10:00:00.000+05:30", "10:00:00+00:00"),
-                "sellingpartnerapi-na.amazon.com")).strategy()).isNotEqualTo(new Strategy.FixArgument("startTime", Strategy.Transform.DATE_FORMAT,
+                "sellingpartnerapi-na.amazon.com")).strategy()).isEqualTo(new Strategy.FixArgument("startTime", Strategy.Transform.DATE_FORMAT,
                 "yyyy-MM-dd'T'HH:mm:ss'Z'"));
         assertThat(ServerHints.datePattern("startTime 2021-01-01T10:00:00+05:30 is in the past", "2021-01-01T10:00:00+05:30")).isEmpty();
+        // a time-zone setting that must be UTC is another argument's fault, and a format the server names comes first
+        assertThat(ServerHints.datePattern("timezone must be UTC", "2021-01-01T10:00:00+05:30")).isEmpty();
+        assertThat(ServerHints.datePattern("Dates must be in UTC, format yyyy-MM-dd HH:mm:ss; got 2021-01-01T10:00:00+05:30", "2021-01-01T10:00:00+05:30"))
+                .contains("yyyy-MM-dd HH:mm:ss");
     }
 
     @Test
