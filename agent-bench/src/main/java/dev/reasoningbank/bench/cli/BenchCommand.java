@@ -67,10 +67,11 @@ public final class BenchCommand implements Callable<Integer> {
     Map<String, String> env = System.getenv();
 
     /** The tracks: the seeded stream of FlakyBench's own APIs, and documented error responses of public APIs. */
-    public static final List<String> TRACKS = List.of("stream", "real-errors", "file-sharing", "transfer", "memorize");
+    public static final List<String> TRACKS = List.of("stream", "real-errors", "framework-errors", "file-sharing", "transfer", "memorize");
 
     @Option(names = "--track", description = "Which track: stream (the seeded task stream over FlakyBench's four APIs, the default), "
-            + "real-errors (error responses documented by public APIs, replayed over real HTTP, dev and held-out halves) or file-sharing "
+            + "real-errors (error responses documented by public APIs, replayed over real HTTP, dev and held-out halves), framework-errors "
+            + "(the same for error responses as web frameworks such as FastAPI, Django REST framework or Laravel render them by default) or file-sharing "
             + "(memorize throughput of one bank file shared by 1 and then 2 processes of 4 threads; --preload sets the bank's size, default 1000) "
             + "or transfer (API families whose tools share a host, a key and a date convention: failures avoided on sibling tools) "
             + "or memorize (a durable memorize into a bank file of 1,000 and 100,000 lessons, or --preload N, against an fsync'd append "
@@ -121,8 +122,8 @@ public final class BenchCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "Track '" + track + "' does not exist; tracks: " + String.join(", ", TRACKS));
         }
         Registry registry = Registry.standard(env);
-        if (track.equals("real-errors")) {
-            return realErrors(registry);
+        if (Corpus.TRACKS.contains(track)) {
+            return realErrors(registry, Corpus.load(track));
         }
         if (track.equals("file-sharing")) {
             return fileSharing();
@@ -180,9 +181,9 @@ public final class BenchCommand implements Callable<Integer> {
         return CommandLine.ExitCode.OK;
     }
 
-    private int realErrors(Registry registry) throws java.io.IOException {
+    private int realErrors(Registry registry, Corpus corpus) throws java.io.IOException {
         if (vsPrompts != null) {
-            throw new ParameterException(spec.commandLine(), "--vs-prompts compares prompts on the stream track; leave out --track real-errors");
+            throw new ParameterException(spec.commandLine(), "--vs-prompts compares prompts on the stream track; leave out --track " + track);
         }
         if (prompts != null) {
             PromptTemplates.load(prompts);
@@ -192,7 +193,7 @@ public final class BenchCommand implements Callable<Integer> {
         config.policies().forEach(registry::factory);
         PrintWriter err = spec.commandLine().getErr();
         ProgressListener progress = noProgress ? ProgressListener.SILENT : new ProgressBar(err);
-        RealErrorsResults results = new RealErrorsRunner(config, registry, Corpus.load(), progress).run();
+        RealErrorsResults results = new RealErrorsRunner(config, registry, corpus, progress).run();
         List<Path> written = RealErrorsReport.write(results, out);
         PrintWriter o = spec.commandLine().getOut();
         for (String split : results.splits().keySet().stream().sorted().toList()) {

@@ -14,15 +14,21 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The corpus of documented error responses, split by API: {@code real-errors/dev.json} (rules may be
- * shaped on it) and {@code real-errors/held-out.json} (written from the APIs' documentation by someone
- * who did not read the rules, and never read while writing them).
+ * A corpus of error responses, split by API into {@code <track>/dev.json} (rules may be shaped on it) and
+ * {@code <track>/held-out.json} (collected by someone who did not read the rules, and never read while writing
+ * them). Two tracks: {@value #REAL_ERRORS}, responses as public APIs document them, and {@value #FRAMEWORK_ERRORS},
+ * responses as the web frameworks APIs are built on render them by default (each framework counts as one API).
  */
-public record Corpus(List<CorpusEntry> entries) {
+public record Corpus(String track, List<CorpusEntry> entries) {
+
+    public static final String REAL_ERRORS = "real-errors";
+    public static final String FRAMEWORK_ERRORS = "framework-errors";
+    public static final List<String> TRACKS = List.of(REAL_ERRORS, FRAMEWORK_ERRORS);
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     public Corpus {
+        requireKnown(track);
         entries = List.copyOf(entries);
         Set<String> ids = new HashSet<>();
         for (CorpusEntry e : entries) {
@@ -44,11 +50,33 @@ public record Corpus(List<CorpusEntry> entries) {
         }
     }
 
-    /** Both halves, from the classpath. */
+    /** Both halves of the documented responses of public APIs, from the classpath. */
     public static Corpus load() {
-        List<CorpusEntry> all = new ArrayList<>(read("real-errors/dev.json"));
-        all.addAll(read("real-errors/held-out.json"));
-        return new Corpus(all);
+        return load(REAL_ERRORS);
+    }
+
+    /** Both halves of a track's corpus, from the classpath. */
+    public static Corpus load(String track) {
+        requireKnown(track);
+        List<CorpusEntry> all = new ArrayList<>(read(track + "/dev.json"));
+        all.addAll(read(track + "/held-out.json"));
+        return new Corpus(track, all);
+    }
+
+    private static void requireKnown(String track) {
+        if (!TRACKS.contains(track)) {
+            throw new IllegalArgumentException("no corpus for track '" + track + "'; corpora: " + String.join(", ", TRACKS));
+        }
+    }
+
+    @Override
+    public String toString() {
+        return track + " (" + entries.size() + " responses)";
+    }
+
+    /** Whether its responses are web frameworks' defaults rather than public APIs' documented ones. */
+    public boolean ofFrameworks() {
+        return track.equals(FRAMEWORK_ERRORS);
     }
 
     public List<CorpusEntry> split(String name) {

@@ -38,7 +38,7 @@ public final class RealErrorsReport {
         for (String split : SPLITS) {
             Path png = out.resolve("learning-curve-" + split + ".png");
             List<SplitResult> policies = results.splits().get(split);
-            LearningCurveChart.write("real-errors, " + split + " half: " + results.corpus().split(split).size() + " documented responses, "
+            LearningCurveChart.write(results.corpus().track() + ", " + split + " half: " + results.corpus().split(split).size() + " error responses, "
                     + RealErrorsRunner.PASSES + " passes with a restart between them",
                     policies.stream().map(p -> new LearningCurveChart.Series(p.policy(),
                             LearningCurveChart.Series.legend(p.successRate(), p.repeatedMistakes()),
@@ -51,7 +51,7 @@ public final class RealErrorsReport {
 
     static ObjectNode json(RealErrorsResults results) {
         ObjectNode root = JSON.createObjectNode();
-        root.put("track", "real-errors");
+        root.put("track", results.corpus().track());
         root.put("seed", results.config().seed());
         root.put("passes", RealErrorsRunner.PASSES);
         root.put("attemptsPerTask", results.config().attempts());
@@ -115,15 +115,22 @@ public final class RealErrorsReport {
     static String markdown(RealErrorsResults results) {
         StringBuilder md = new StringBuilder();
         Corpus corpus = results.corpus();
-        md.append("# FlakyBench, track `real-errors`\n\n");
-        md.append(String.format(Locale.ROOT, "%d error responses documented by %d public APIs, each replayed over real HTTP as its documentation shows it "
-                + "(status, headers, body), with the call that triggers it and its correct fix (sources in `agent-bench/src/main/resources/real-errors/`). "
+        md.append("# FlakyBench, track `").append(corpus.track()).append("`\n\n");
+        md.append(String.format(Locale.ROOT, corpus.ofFrameworks()
+                ? "%d error responses as %d web frameworks and validation libraries render them by default (the message and the body's shape as "
+                        + "the framework's docs or its own source and tests show them), each from an ordinary endpoint built with it"
+                : "%d error responses documented by %d public APIs, each as its documentation shows it",
+                corpus.entries().size(), corpus.apis().size()));
+        md.append(String.format(Locale.ROOT, ", replayed over real HTTP (status, headers, body), with the call that triggers it and its correct fix "
+                + "(sources in `agent-bench/src/main/resources/%s/`). "
                 + "Tools are written the plain way: half put the status and raw body into an `IOException` (JDK `HttpClient`), half let Spring's "
                 + "`RestClient` throw its own exception. Each half of the corpus runs %d passes, each entry once per pass in a seeded order, "
                 + "with a restart of the policy over the same bank file between passes; %d attempts per task.\n\n",
-                corpus.entries().size(), corpus.apis().size(), RealErrorsRunner.PASSES, results.config().attempts()));
-        md.append("The corpus is split by API. The rules were shaped on the **dev** half only; the **held-out** half was collected from the APIs' "
-                + "documentation by someone who did not read the rules, and was not read while writing them.\n\n");
+                corpus.track(), RealErrorsRunner.PASSES, results.config().attempts()));
+        String by = corpus.ofFrameworks() ? "framework" : "API";
+        md.append("The corpus is split by ").append(by).append(". The rules were shaped on the **dev** half only; the **held-out** half was collected from ")
+                .append(corpus.ofFrameworks() ? "the frameworks' docs and source" : "the APIs' documentation")
+                .append(" by someone who did not read the rules, and was not read while writing them.\n\n");
         for (String split : SPLITS) {
             List<CorpusEntry> entries = corpus.split(split);
             md.append("- ").append(split).append(": ").append(entries.size()).append(" responses from ")

@@ -51,10 +51,12 @@ public record ErrorBody(String message, String code, String field) {
             "error_description", "errorDescription", "message", "Message", "detail", "details", "error_message", "errorMessage",
             "msg", "description", "title", "reason", "error_summary", "errorSummary", "info", "status_message", "statusMessage",
             "error_msg", "errorMsg", "errmsg", "error-text", "error_text", "errorText", "expected",
+            // Bybit answers 200 with {"retCode": 10006, "retMsg": "Too many visits!"}
+            "retMsg", "ret_msg",
             // Alpha Vantage answers 200 with {"Error Message": ...}, {"Note": ...} or {"Information": ...}
             "Error Message", "Information", "Note");
     private static final List<String> CODE_KEYS = List.of(
-            "code", "error_code", "errorCode", "ErrorCode", "Code", "type", "__type", "status", "reason", "errorType", "error_name", "errorName");
+            "code", "error_code", "errorCode", "ErrorCode", "Code", "type", "__type", "status", "reason", "errorType", "error_name", "errorName", "retCode", "ret_code");
     private static final String[] ERROR_KEYS = {"error", "Error", "ERROR", "fault", "Fault"};
     private static final List<String> HINT_KEYS = List.of("hint", "suggestion");
     private static final List<String> FIELD_KEYS = List.of("param", "field", "parameter", "location", "name", "pointer", "argument");
@@ -262,7 +264,9 @@ public record ErrorBody(String message, String code, String field) {
         if (errors != null) {
             ErrorBody listed = errors.isObject() && !errors.has("message") ? fieldMap(errors) : read(errors, depth + 1);
             if (listed != null) {
-                message = message.isEmpty() || message.equals(listed.message) ? listed.message
+                // Laravel's "The start date field must match … (and 1 more error)" heads the very messages listed below it
+                String headline = MORE_ERRORS.matcher(message).replaceFirst("");
+                message = message.isEmpty() || message.equals(listed.message) || !headline.isBlank() && listed.message.contains(headline) ? listed.message
                         : listed.message.isEmpty() ? message : message + ": " + listed.message;
                 code = code.isEmpty() ? listed.code : code;
                 field = field.isEmpty() ? listed.field : field;
@@ -298,6 +302,8 @@ public record ErrorBody(String message, String code, String field) {
         }
         return "";
     }
+
+    private static final java.util.regex.Pattern MORE_ERRORS = java.util.regex.Pattern.compile("\\s*\\(and \\d+ more errors?\\)\\s*$");
 
     /** Up to three errors of a list, their messages joined; the first one's code and field. */
     private static @Nullable ErrorBody list(JsonNode array, int depth) {

@@ -49,6 +49,20 @@ public final class ErrorClassifier {
             "\\b(?:no|missing)\\s(?:api[_ ]?key|access[_ ]?token|auth(?:entication)?[_ ]?token|bearer token|credentials?)\\b"
             + "|\\b(?:api[_ ]?key|access[_ ]?token|credentials?)\\s(?:is |are |was |were )?(?:missing|not (?:supplied|provided|sent|given|set))\\b");
     /**
+     * Fathom's "This token doesn't have permission to access this endpoint": the caller's own credential said to lack the right,
+     * so another one is the fix (a scope the token lacks is the scoped credential's business, and "you do not have permission" names no credential).
+     */
+    private static final java.util.regex.Pattern CREDENTIAL_LACKS_PERMISSION = java.util.regex.Pattern.compile(
+            "(?<!associated with )(?<!\\bof )\\b(?:this|your|the)\\s+(?:provided\\s+|current\\s+)?"
+            + "(?:api[ _]?key|api[ _]?token|access[ _]?key|(?:personal\\s+)?access[ _]?token|auth[ _]?token|token)\\s+"
+            + "(?:(?:does not|doesn[’']t|lacks)\\s+(?:have\\s+)?(?:the\\s+)?(?:required\\s+|necessary\\s+|sufficient\\s+|enough\\s+)?"
+            + "|has\\s+insufficient\\s+)(?:permissions?|rights|privileges)\\b(?![^.;]{0,40}\\bscopes?\\b)");
+    /** SignatureAPI's 404 "The deliverable PDF is still being generated": a result that is not made yet, and will be. */
+    private static final java.util.regex.Pattern STILL_BEING_MADE = java.util.regex.Pattern.compile(
+            "(?<!\\b(?:endpoint|feature|api|page|site|service|product|documentation) )"
+            + "\\b(?:is|are|was|were|it['’]s) still (?:being (?:generated|processed|prepared|created|built|computed|rendered|exported|indexed|provisioned)"
+            + "|processing|generating)\\b");
+    /**
      * ClickHouse's "Authentication failed: password is incorrect or there is no user with such name": the caller's password
      * rejected as it authenticated (a proxy's "password authentication failed for user grafana" names no password of the call).
      */
@@ -62,6 +76,8 @@ public final class ErrorClassifier {
             "(?:invalid|expired|revoked)\\s+(?:api[ _]?key|access[ _]?token|auth[ _]?token|credentials?)\\s*[.!]?");
     /** "EAPI:Invalid key": a message that ends on a key rejected, no key of data named after it. */
     private static final java.util.regex.Pattern KEY_REJECTED = java.util.regex.Pattern.compile("\\binvalid (?:api )?key\\s*[.!]?\\s*$");
+    /** Deribit's whole message "invalid_token": an error code in the message's place. */
+    private static final java.util.regex.Pattern SNAKE_CASE_CODE = java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+");
     /** A deadlock, or an error its server classes as transient: the same request passes when sent again. */
     private static final java.util.regex.Pattern TRANSIENT_CONFLICT = java.util.regex.Pattern.compile(
             "\\bdeadlock(?:ed| detected| found)\\b|\\bdeadlockdetected\\b|\\btry restarting transaction\\b|\\btransient ?error\\b");
@@ -80,7 +96,9 @@ public final class ErrorClassifier {
     }
 
     static ErrorKind kindOf(List<Throwable> all, int status, Map<String, String> headers, ErrorBody said, String message, RootCause root) {
-        String text = (said.code().replace('_', ' ') + " " + message).toLowerCase(Locale.ROOT);
+        // a message that is only a code ("invalid_token", as OAuth writes one) is read as a code
+        String words = SNAKE_CASE_CODE.matcher(message.strip()).matches() ? message.replace('_', ' ') : message;
+        String text = (said.code().replace('_', ' ') + " " + words).toLowerCase(Locale.ROOT);
         if (all.stream().anyMatch(Failure.WrongResultException.class::isInstance)) {
             // a result that holds the server's error body (an HTTP 200 with {"result": "error", ...}) is that error, by its words
             ErrorKind byWords = said.isEmpty() ? ErrorKind.UNKNOWN : byMessage(text);
@@ -113,7 +131,7 @@ public final class ErrorClassifier {
 
     private static ErrorKind byAnswer(int status, Map<String, String> headers, String text) {
         boolean throttled = ResponseHints.rateLimitSpent(headers) && (status == 403 || status == 429)
-                || containsAny(text, "rate limit", "ratelimit", "too many requests", "throttl", "slow down", "reduce your request rate",
+                || containsAny(text, "rate limit", "ratelimit", "too many requests", "too many visits", "throttl", "slow down", "reduce your request rate",
                         "request rate", "quota exceeded", "exceeded your quota", "throughputexceeded", "throughput exceeded", "requestlimitexceeded",
                         "request limit exceeded", "request limit reached", "call limit reached");
         if (throttled && (status == 400 || status == 403 || status == 429 || status == 503)) {
@@ -149,7 +167,8 @@ public final class ErrorClassifier {
         if (status == 404 && ONLY_CREDENTIAL_REJECTED.matcher(text.strip()).matches()) {
             return ErrorKind.AUTH;
         }
-        if ((status == 400 || status == 403) && (CREDENTIAL_REJECTED.matcher(text).find() || CREDENTIAL_MISSING.matcher(text).find())) {
+        if ((status == 400 || status == 403) && (CREDENTIAL_REJECTED.matcher(text).find() || CREDENTIAL_MISSING.matcher(text).find()
+                || CREDENTIAL_LACKS_PERMISSION.matcher(text).find())) {
             return ErrorKind.AUTH; // the caller's credential named and rejected, in words the list above does not hold
         }
         if (status >= 500 && containsAny(text, "acl token expired", "acl token not found", "access token expired", "access token has expired",
@@ -164,10 +183,12 @@ public final class ErrorClassifier {
                 "conflicting operation") || (status == 409 || status == 423) && HELD_LOCK.matcher(text).find()
                 || (status == 400 || status == 409) && containsAny(text, "again later", "not yet ready", "not ready yet")
                 || status >= 400 && status < 500 && status != 401 && status != 403 && status != 404 && status != 408 && status != 429
-                        && containsAny(text, "please try again later")) {
+                        && containsAny(text, "please try again later")
+                || status >= 400 && status < 500 && status != 401 && status != 403 && status != 429 && STILL_BEING_MADE.matcher(text).find()) {
             // work under way that the server says will pass (Azure's AnotherOperationInProgress, Plaid's PRODUCT_NOT_READY,
             // Gitea's 405 "Please try again later" while a pull request is checked, Kafka Connect's "conflicting operation
-            // (e.g. worker rebalance)", Fly.io's "lease currently held by …, expires at …": a lock another client holds for now)
+            // (e.g. worker rebalance)", Fly.io's "lease currently held by …, expires at …": a lock another client holds for now,
+            // SignatureAPI's 404 for a PDF "still being generated")
             return ErrorKind.SERVER_ERROR;
         }
         if (status != 401 && status != 403 && status != 404 && status != 429 && TRANSIENT_CONFLICT.matcher(text).find()) {
@@ -217,7 +238,7 @@ public final class ErrorClassifier {
         if (TRANSIENT_CONFLICT.matcher(m).find()) {
             return ErrorKind.SERVER_ERROR;
         }
-        if (containsAny(m, "rate limit", "ratelimited", "too many requests", "quota exceeded", "throttl")
+        if (containsAny(m, "rate limit", "ratelimited", "too many requests", "too many visits", "quota exceeded", "throttl")
                 || m.matches(".*\\b(?:sending|requests?|calls?|messages?)\\b.{0,40}\\bfaster than\\b.{0,40}\\blimit\\b.*")) {
             // Vonage: "You are sending SMS faster than the account limit"
             return ErrorKind.RATE_LIMITED;

@@ -31,6 +31,7 @@ final class RuleBasedJudge implements OutcomeJudge {
     private static final Set<String> ERROR_MEMBERS = Set.of("error", "errors", "errormessage", "errormsg", "errortext", "errordescription");
     private static final Set<String> STATUS_MEMBERS = Set.of("status", "stat", "result");
     private static final Set<String> FAILED = Set.of("error", "failed", "fail", "failure");
+    private static final Set<String> SUCCEEDED = Set.of("ok", "success", "succeeded", "successful");
     private static final Set<String> MESSAGE_MEMBERS = Set.of("message", "msg", "detail", "description", "reason");
     /** The root element of an XML document, after its prolog, comments and doctype. */
     private static final Pattern XML_ROOT = Pattern.compile("(?s)^\\s*(?:<\\?.*?\\?>\\s*|<!--.*?-->\\s*|<!DOCTYPE[^>]*>\\s*)*<([A-Za-z][\\w.:-]*)([^>]{0,2000})>");
@@ -66,6 +67,14 @@ final class RuleBasedJudge implements OutcomeJudge {
     private static boolean reportsError(JsonNode object) {
         JsonNode status = object.get("status");
         if (status != null && status.isNumber() && status.asInt() >= 400 && status.asInt() <= 599) {
+            return true;
+        }
+        // {"retCode": 10006, "retMsg": "Too many visits!"} (Bybit): a return code other than 0 beside its message; {"retCode": 0,
+        // "retMsg": "OK"} and, by another convention, {"retCode": 200, "retMsg": "success"} are answers
+        JsonNode retCode = object.has("retCode") ? object.get("retCode") : object.get("ret_code");
+        JsonNode retMsg = object.has("retMsg") ? object.get("retMsg") : object.path("ret_msg");
+        if (retCode != null && retCode.isIntegralNumber() && retCode.asLong() != 0 && (retCode.asLong() < 200 || retCode.asLong() > 299)
+                && saysSomething(retMsg) && !SUCCEEDED.contains(retMsg.asText().strip().toLowerCase(Locale.ROOT))) {
             return true;
         }
         if (object.path("success").isBoolean() && !object.get("success").asBoolean() || object.path("ok").isBoolean() && !object.get("ok").asBoolean()) {

@@ -4,6 +4,7 @@ import dev.reasoningbank.core.internal.MediaTypes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -29,7 +30,7 @@ final class ServerHints {
     private static final Pattern RANGE = Pattern.compile("(?i)\\b(?:between|from)\\s+" + NUMBER + "(?:\\s*\\(inclusive\\))?\\s+(?:and|to)\\s+" + NUMBER + "\\b"
             + "|\\b(?:range(?: of)?|in)\\s*[\\[(]?\\s*" + NUMBER + "\\s*(?:,|-|\\.\\.|to)\\s*" + NUMBER + "\\s*[\\])]?");
     private static final Pattern OR_LESS = Pattern.compile("(?i)\\b" + NUMBER + "\\s+or (?:less|fewer|lower|smaller)\\b");
-    private static final Pattern ALLOWED = Pattern.compile("(?i)(?:\\bone of(?: the following)?|\\b(?:should|must|can|may) only be|\\bshould be(?: one of)?|\\bmust be either|\\b(?:allowed|valid|accepted|supported|permitted) (?:is|are) either|\\b(?:allowed|valid|possible|supported|accepted|permitted) values?(?: are| is)?|"
+    private static final Pattern ALLOWED = Pattern.compile("(?i)(?:\\bone of(?: the following(?: values| options| choices)?)?|\\b(?:should|must|can|may) only be|\\bshould be(?: one of)?|\\bmust be either|\\b(?:allowed|valid|accepted|supported|permitted) (?:is|are) either|\\b(?:allowed|valid|possible|supported|accepted|permitted) values?(?: are| is)?|"
             // "valid precision units are ns, us, ms, and s"
             + "\\b(?:allowed|valid|possible|supported|accepted|permitted)(?: [a-z]{1,20}){1,2} (?:are|is)|"
             + "\\bthe following(?: [a-z]{1,20}){0,2} (?:are|is) (?:allowed|supported|exposed|valid|accepted|available|permitted)|"
@@ -70,6 +71,9 @@ final class ServerHints {
     private static final Pattern OFFSET_DATE_TIME = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(?:\\.(\\d{1,9}))?)?([+-]\\d{2}:\\d{2})");
     /** "This value is not a valid datetime" (the National Weather Service): a date and a time asked for, in no named form. */
     private static final Pattern DATE_TIME_COMPLAINT = Pattern.compile("(?i)\\b(?:invalid|wrong|bad|malformed|not a valid|enter a valid)\\s+date[- ]?time\\b");
+    /** "The value '31/12/2025' is not valid." (ASP.NET Core's model binding): a value quoted back and refused. */
+    private static final Pattern VALUE_REFUSED = Pattern.compile("(?i)['\"`]([^'\"`]{1,40})['\"`] (?:is not valid|is invalid|is not a valid value)\\b");
+    private static final Pattern DATE_ALONE = Pattern.compile("\\d{1,2}[-/.]\\d{1,2}[-/.]\\d{4}|\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2}");
     /** A message that says a date is not written as it should be, without saying how it should be. */
     private static final Pattern DATE_COMPLAINT = Pattern.compile("(?i)\\b(?:invalid|wrong|bad|malformed|unparseable|not a valid|enter a valid"
             + "|(?:could|can)(?:not|n't| not) (?:parse|read))\\b[^.;\\n]{0,40}?\\b(?:date|timestamp)s?\\b"
@@ -162,6 +166,10 @@ final class ServerHints {
         if (strftime.find()) {
             return Optional.of(fromStrftime(strftime.group()));
         }
+        Matcher php = PHP_FORMAT.matcher(message);
+        if (php.find()) {
+            return fromPhp(php.group()); // a format named in letters this cannot write (g:i A, a zone's name) is no guess
+        }
         // "in the format 'yyyy'-'MM'-'dd'T'HH':'mm':'ssZ'" (Youmanage): each part of a pattern quoted
         Matcher explicit = EXPLICIT_DATE_PATTERN.matcher(QUOTED_PATTERN_PART.matcher(message).find() ? message.replace("'", "") : message);
         if (explicit.find()) {
@@ -200,6 +208,15 @@ final class ServerHints {
         if (!hasTime && DATE_COMPLAINT.matcher(message).find()) {
             return Optional.of("yyyy-MM-dd");
         }
+        // ASP.NET Core's "The value '31/12/2025' is not valid.": a date alone with its year in full, quoted back and refused, in no named format
+        if (!hasTime && argument != null && DATE_ALONE.matcher(argument.trim()).matches()) {
+            Matcher refused = VALUE_REFUSED.matcher(message);
+            while (refused.find()) {
+                if (refused.group(1).equals(argument.trim())) {
+                    return Optional.of("yyyy-MM-dd");
+                }
+            }
+        }
         return Optional.empty();
     }
 
@@ -234,6 +251,35 @@ final class ServerHints {
     private static String fromStrftime(String format) {
         return format.replace("%Y", "yyyy").replace("%m", "MM").replace("%d", "dd").replace("%H", "HH").replace("%M", "mm")
                 .replace("%S", "ss").replace("%f", "SSSSSS").replace("%z", "XX").replace("T", "'T'").replace("Z", "'Z'");
+    }
+
+    /**
+     * A format as PHP's {@code date()} writes it, as Laravel's and Symfony's messages name it: {@code Y-m-d},
+     * {@code d/m/Y}, {@code Y-m-d H:i:s}, {@code Y-m-d\\TH:i:sP}; the time part is single letters, each after a separator (a zone's beside its letter).
+     */
+    private static final Pattern PHP_FORMAT = Pattern.compile("(?<![\\w%\\\\])(?:Y([-/.])m\\1d|d([-/.])m\\2Y|m([-/.])d\\3Y)"
+            + "(?:(?:\\\\T|T| )[A-Za-z][POTeZ]?(?![A-Za-z])(?:(?:[:.]|\\\\T| )[A-Za-z][POTeZ]?(?![A-Za-z]))*)?(?![\\w\\\\]|[-/.:][A-Za-z])");
+    private static final Map<Character, String> PHP_LETTERS = Map.of('Y', "yyyy", 'm', "MM", 'd', "dd", 'H', "HH", 'i', "mm", 's', "ss",
+            'v', "SSS", 'u', "SSSSSS", 'P', "xxx", 'O', "xx"); // PHP writes +00:00 where Java's X would write Z
+
+    /** A PHP date format as a Java pattern, if every letter of it has one. */
+    private static Optional<String> fromPhp(String format) {
+        StringBuilder java = new StringBuilder();
+        for (int i = 0; i < format.length(); i++) {
+            char c = format.charAt(i);
+            if (c == '\\') {
+                java.append('\'').append(format.charAt(++i)).append('\''); // an escaped letter is itself: \T
+            } else if (Character.isLetter(c)) {
+                String letters = PHP_LETTERS.get(c);
+                if (letters == null) {
+                    return Optional.empty();
+                }
+                java.append(letters);
+            } else {
+                java.append(c);
+            }
+        }
+        return Optional.of(java.toString());
     }
 
     private static final Pattern GO_LAYOUT = Pattern.compile(

@@ -15,6 +15,21 @@ class ErrorBodyTest {
     }
 
     @Test
+    void a_message_that_heads_the_errors_listed_below_it_is_not_read_twice() {
+        ErrorBody one = ErrorBody.parse("""
+                {"message":"The start date field must match the format Y-m-d.","errors":{"start_date":["The start date field must match the format Y-m-d."]}}""");
+        assertThat(one.message()).isEqualTo("start_date The start date field must match the format Y-m-d.");
+        assertThat(one.field()).isEqualTo("start_date");
+        ErrorBody two = ErrorBody.parse("""
+                {"message":"The name field is required. (and 1 more error)","errors":{"name":["The name field is required."],"budget":["The budget field must be a number."]}}""");
+        assertThat(two.message()).isEqualTo("name The name field is required.; budget The budget field must be a number.");
+        // a summary that says something the list does not is kept
+        assertThat(ErrorBody.parse("""
+                {"message":"The given data was invalid.","errors":{"name":["The name field is required."]}}""").message())
+                .isEqualTo("The given data was invalid.: name The name field is required.");
+    }
+
+    @Test
     void a_hint_beside_the_message_is_read_with_it() {
         ErrorBody body = ErrorBody.parse("""
                 {"code":"PGRST106","details":null,"hint":"Only the following schemas are exposed: tenant1, tenant2","message":"Invalid schema: Tenant1"}""");

@@ -119,6 +119,30 @@ class ErrorClassifierTest {
         "400 | The value 1 is invalid or unsupported | VALIDATION",
         "200 | Amount should be between 0 and 999999999 | VALIDATION",
         "200 | The export should be ready in a minute | UNKNOWN",
+        // the caller's own token said to lack the right; a user or a scope that lacks it is not the credential's fault
+        "400 | This token doesn't have permission to access this endpoint | AUTH",
+        "403 | Your API key does not have the required permissions for this resource | AUTH",
+        "403 | You do not have permission to access this endpoint | FORBIDDEN",
+        "403 | The token does not have the required scope: read_orders | FORBIDDEN",
+        "400 | This page token doesn't have permission fields | VALIDATION",
+        "403 | This API token does not have permission to read this zone | AUTH",
+        "403 | Your personal access token doesn't have enough permissions | AUTH",
+        "403 | The provided API key has insufficient permissions | AUTH",
+        "403 | The token does not have permissions for this scope: read_orders | FORBIDDEN",
+        "403 | The user associated with this token does not have permission | FORBIDDEN",
+        "400 | The key does not have permission to encrypt | VALIDATION",
+        // an error code in the message's place (Deribit's JSON-RPC "invalid_token") is read as a code
+        "400 | invalid_token | AUTH",
+        "400 | invalid_cursor | VALIDATION",
+        "400 | oauth2_invalid_token | AUTH",
+        // a result not made yet is fetched again; one that does not exist, or a value said to be in progress of change, is not
+        "404 | The deliverable PDF is still being generated. Please check back in a few minutes. | SERVER_ERROR",
+        "400 | The report is still being processed | SERVER_ERROR",
+        "404 | Report not found | GONE",
+        "403 | The file is still being generated | FORBIDDEN",
+        "404 | The report is still processing | SERVER_ERROR",
+        "404 | It's still being generated | SERVER_ERROR",
+        "404 | This endpoint is still being built | GONE",
     })
     void a_rejected_credential_is_told_from_other_failures_however_it_is_worded(int status, String message, ErrorKind kind) {
         assertThat(ErrorClassifier.classify(ToolException.http(status, message, "api.example.com"))).isEqualTo(kind);

@@ -28,6 +28,8 @@ class RuleBasedJudgeTest {
         // NCBI E-utilities: the error inside the object that wraps the answer
         "{\"header\":{\"type\":\"esearch\",\"version\":\"0.3\"},\"esearchresult\":{\"ERROR\":\"Unable to obtain query #1\"}}",
         "{\"success\":false,\"message\":\"Invalid date\"}",
+        // Bybit: a return code other than 0
+        "{\"retCode\": 10001, \"retMsg\": \"Invalid date\"}",
         "{\"status\":404,\"message\":\"No report for that date\"}",
         // the Subsonic API (Navidrome, Airsonic)
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<subsonic-response xmlns=\"http://subsonic.org/restapi\" status=\"failed\" version=\"1.16.1\">"
@@ -51,6 +53,10 @@ class RuleBasedJudgeTest {
         "{\"processed\":10,\"error_count\":0,\"errors\":0}",
         "{\"status\":\"ok\",\"data\":{\"job\":{\"status\":\"failed\",\"message\":\"the job's own failure is the answer\"}}}",
         "{\"status\":200,\"visits\":12}",
+        "{\"retCode\":0,\"retMsg\":\"OK\",\"result\":{\"visits\":12}}",
+        "{\"retCode\":7,\"visits\":12}",
+        "{\"retCode\":200,\"retMsg\":\"success\",\"data\":[1]}",
+        "{\"retCode\":1,\"retMsg\":\"OK\",\"data\":[1]}",
         "<rss version=\"2.0\"><channel><title>Errors in the night</title></channel></rss>",
         "<subsonic-response status=\"ok\" version=\"1.16.1\"><album id=\"1\" name=\"Error\"/></subsonic-response>",
         "<response><error>false</error><count>3</count></response>",
@@ -69,6 +75,15 @@ class RuleBasedJudgeTest {
         assertThat(OutcomeJudge.ruleBased().judge(CALL, Map.of("status", 503)).success()).isFalse();
         assertThat(OutcomeJudge.ruleBased().judge(CALL, Map.of("day", LocalDate.of(2026, 11, 27), "visits", 12)).success()).isTrue();
         assertThat(OutcomeJudge.ruleBased().judge(CALL, Map.of("error", false, "errors", List.of())).success()).isTrue();
+    }
+
+    @Test
+    void bybits_return_code_and_message_are_read_as_the_code_and_the_message_and_too_many_visits_is_a_rate_limit() {
+        Verdict verdict = OutcomeJudge.ruleBased().judge(CALL, "{\"retCode\": 10006, \"retMsg\": \"Too many visits!\"}");
+        Failure failure = Failure.wrongResult(CALL, verdict.reason());
+        assertThat(failure.message()).isEqualTo("Too many visits!");
+        assertThat(failure.errorCode()).isEqualTo("10006");
+        assertThat(failure.kind()).isEqualTo(dev.reasoningbank.core.lesson.ErrorKind.RATE_LIMITED);
     }
 
     @Test

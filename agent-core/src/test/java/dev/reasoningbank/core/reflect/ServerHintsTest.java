@@ -54,6 +54,7 @@ class ServerHintsTest {
         "factor_type needs to be totp, phone, or webauthn | totp,phone,webauthn",
         "Invalid value for sortDirection, expected value is asc or desc | asc,desc",
         "Value for 'group_by' not supported. Allowed: '', 'key', 'key_and_day'. | key,key_and_day",
+        "priority must be one of the following values: low, medium, high | low,medium,high",
     })
     void allowed_values_are_listed(String message, String values) {
         assertThat(ServerHints.allowedValues(message)).containsExactlyElementsOf(List.of(values.split(",")));
@@ -71,9 +72,28 @@ class ServerHintsTest {
         "invalid value for after, e.g. 2026-01-31T12:00:00Z | 2026-01-31 | yyyy-MM-dd'T'HH:mm:ss'Z'",
         "time data '03/15/2024' does not match format '%Y-%m-%d' | 03/15/2024 | yyyy-MM-dd",
         "time data '2024-03-15' does not match format '%Y-%m-%dT%H:%M:%S%z' | 2024-03-15 | yyyy-MM-dd'T'HH:mm:ssXX",
+        "The start date field must match the format Y-m-d. | 14.03.2026 | yyyy-MM-dd",
+        "The due at field must match the format d/m/Y H:i. | 2026-03-14 10:00 | dd/MM/yyyy HH:mm",
+        "The sent at field must match the format Y-m-d H:i:s. | 14.03.2026 10:00 | yyyy-MM-dd HH:mm:ss",
+        "The sent at field must match the format Y-m-d\\TH:i:sP. | 14.03.2026 10:00 | yyyy-MM-dd'T'HH:mm:ssxxx",
+        "The value '31/12/2025' is not valid. | 31/12/2025 | yyyy-MM-dd",
     })
     void date_formats_are_named_by_pattern_standard_or_example(String message, String argument, String pattern) {
         assertThat(ServerHints.datePattern(message, argument)).contains(pattern);
+    }
+
+    @Test
+    void a_php_format_needs_its_own_letters_and_a_value_refused_needs_to_be_the_one_quoted() {
+        assertThat(ServerHints.datePattern("The field must match the format Y-m-d-H. | Year-m-day", "14.03.2026")).isEmpty();
+        assertThat(ServerHints.datePattern("Use the YYYY-m-d layout", "14.03.2026")).isEmpty();
+        // letters this cannot write (a 12-hour clock, a zone's name, an unescaped T) name a format all the same: no guess
+        assertThat(ServerHints.datePattern("The sent at field must match the format m/d/Y g:i A.", "2026-03-14 10:00")).isEmpty();
+        assertThat(ServerHints.datePattern("The sent at field must match the format Y-m-d H:i:s T.", "14.03.2026 10:00")).isEmpty();
+        assertThat(ServerHints.datePattern("The sent at field must match the format Y-m-dTH:i:s.", "14.03.2026 10:00")).isEmpty();
+        assertThat(ServerHints.datePattern("The day must match the format Y-m-d or d/m/Y.", "14.03.26")).contains("yyyy-MM-dd");
+        assertThat(ServerHints.datePattern("The value '1.2.3' is not valid for ApiVersion.", "1.2.3")).isEmpty();
+        assertThat(ServerHints.datePattern("The value '30/12/2025' is not valid.", "31/12/2025")).isEmpty();
+        assertThat(ServerHints.datePattern("The value '31/12/2025' is not valid.", "31/12/2025 10:00")).isEmpty();
     }
 
     @ParameterizedTest(name = "{0}")

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Runs the packaged {@code target/rbank.jar} the way the README tells a newcomer to. */
@@ -100,13 +102,14 @@ class RbankJarIT {
         assertThat(Files.readString(out.resolve("results.json"))).contains("\"bank-llm\"", "\"tasks\" : 30");
     }
 
-    @Test
-    void the_jar_should_run_the_real_errors_track_as_the_readme_shows() throws Exception {
-        Path out = home.resolve("real-errors");
-        String output = run("bench", "--track", "real-errors", "--out", out.toString());
+    @ParameterizedTest
+    @ValueSource(strings = {"real-errors", "framework-errors"})
+    void the_jar_should_run_the_error_corpus_tracks_as_the_readme_shows(String track) throws Exception {
+        Path out = home.resolve(track);
+        String output = run("bench", "--track", track, "--out", out.toString());
         assertThat(output).contains("heldOut  bank", "wrong fixes 0").doesNotContain("Exception");
-        assertThat(Files.readString(out.resolve("results.json"))).contains("\"track\" : \"real-errors\"", "\"heldOut\"");
-        assertThat(out.resolve("report.md")).exists();
+        assertThat(Files.readString(out.resolve("results.json"))).contains("\"track\" : \"" + track + "\"", "\"heldOut\"");
+        assertThat(Files.readString(out.resolve("report.md"))).contains(track.equals("real-errors") ? "split by API" : "split by framework");
         assertThat(out.resolve("learning-curve-dev.png")).exists();
     }
 
