@@ -179,12 +179,13 @@ public final class ErrorClassifier {
                 && containsAny(text, "timed out", "a timeout", "timeout when", "timeout while", "timeout occurred")) {
             return ErrorKind.TIMEOUT; // a 4xx that reports a transient timeout behind the server (Stripe's terminal_reader_timeout)
         }
-        if ((status == 409 || status == 423) && containsAny(text, "in progress", "try again", "retry later", "currently being", "ongoing",
-                "conflicting operation") || (status == 409 || status == 423) && HELD_LOCK.matcher(text).find()
+        // a 4xx that is neither the credential's nor a rate limit
+        boolean clientError = status >= 400 && status < 500 && status != 401 && status != 403 && status != 429;
+        if ((status == 409 || status == 423) && (containsAny(text, "in progress", "try again", "retry later", "currently being", "ongoing",
+                "conflicting operation") || HELD_LOCK.matcher(text).find())
                 || (status == 400 || status == 409) && containsAny(text, "again later", "not yet ready", "not ready yet")
-                || status >= 400 && status < 500 && status != 401 && status != 403 && status != 404 && status != 408 && status != 429
-                        && containsAny(text, "please try again later")
-                || status >= 400 && status < 500 && status != 401 && status != 403 && status != 429 && STILL_BEING_MADE.matcher(text).find()) {
+                || clientError && status != 404 && status != 408 && containsAny(text, "please try again later")
+                || clientError && STILL_BEING_MADE.matcher(text).find()) {
             // work under way that the server says will pass (Azure's AnotherOperationInProgress, Plaid's PRODUCT_NOT_READY,
             // Gitea's 405 "Please try again later" while a pull request is checked, Kafka Connect's "conflicting operation
             // (e.g. worker rebalance)", Fly.io's "lease currently held by …, expires at …": a lock another client holds for now,

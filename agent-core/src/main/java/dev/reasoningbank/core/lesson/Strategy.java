@@ -479,7 +479,6 @@ public sealed interface Strategy {
          * already fits, is no known date, is ambiguous ({@code 10/04/2027}: 10 April or 4 October) or would
          * lose part of its time (seconds in a pattern without them): a silent wrong fix is worse than a failure.
          */
-
         private static String reformatDate(String text, String pattern) {
             String value = text.trim();
             DateTimeFormatter target = DateTimeFormatter.ofPattern(pattern, Locale.ENGLISH);
