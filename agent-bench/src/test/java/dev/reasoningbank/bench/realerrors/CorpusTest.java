@@ -140,10 +140,10 @@ class CorpusTest {
 
     /**
      * The distinct words of a message, in any order: a code that repeats the message ("missing_scope: missing scope") says nothing new, and a
-     * path is a value ("Cannot GET /api/user" and "Cannot GET /api/server-info" say one thing of two endpoints).
+     * path or a URL is a value ("Cannot GET /api/user" and "Cannot GET /api/server-info" say one thing of two endpoints).
      */
     private static String words(String text) {
-        return Pattern.compile("[A-Za-z]{3,}").matcher(text.replaceAll("\"[^\"]*\"|'[^']*'|\\S*\\d\\S*|(?<!\\S)/\\S+", " ")).results()
+        return Pattern.compile("[A-Za-z]{3,}").matcher(text.replaceAll("\\S*://\\S*|\"[^\"]*\"|'[^']*'|\\S*\\d\\S*|(?<!\\S)/\\S+", " ")).results()
                 .map(m -> m.group().toLowerCase(java.util.Locale.ROOT)).distinct().sorted().collect(Collectors.joining(" "));
     }
 

@@ -328,8 +328,15 @@ public record ErrorBody(String message, String code, String field) {
         return new ErrorBody(String.join("; ", messages), code, field);
     }
 
-    /** {@code {"title": ["can't be blank"], "price": ["must be positive"]}}. */
+    /**
+     * {@code {"title": ["can't be blank"], "price": ["must be positive"]}}, also a level down, under where the field was sent
+     * (webargs' {@code {"query": {"order": ["Must be one of: asc, desc."]}}}) or the object that holds it.
+     */
     private static @Nullable ErrorBody fieldMap(JsonNode errors) {
+        return fieldMap(errors, 0);
+    }
+
+    private static @Nullable ErrorBody fieldMap(JsonNode errors, int depth) {
         List<String> messages = new ArrayList<>();
         String field = "";
         Iterator<Map.Entry<String, JsonNode>> fields = errors.fields();
@@ -337,7 +344,11 @@ public record ErrorBody(String message, String code, String field) {
             Map.Entry<String, JsonNode> e = fields.next();
             JsonNode value = e.getValue();
             String text = value.isArray() && value.size() > 0 ? value.get(0).asText() : value.isValueNode() ? value.asText() : "";
-            if (!text.isEmpty()) {
+            ErrorBody nested = text.isEmpty() && value.isObject() && depth < 2 ? fieldMap(value, depth + 1) : null;
+            if (nested != null) {
+                messages.add(nested.message);
+                field = field.isEmpty() ? nested.field : field;
+            } else if (!text.isEmpty()) {
                 messages.add(text.startsWith(e.getKey()) ? text : e.getKey() + " " + text);
                 field = field.isEmpty() ? e.getKey() : field;
             }

@@ -38,6 +38,8 @@ public final class ErrorClassifier {
             // Last.fm's "API Key Suspended": a credential the server turned off (not "API key access is disabled for this project")
             + "|\\b" + NAMED_CREDENTIAL + "\\s+(?:is |was |has been )?(?:suspended|disabled|deactivated)\\b"
             // NetBox's "Invalid v2 token", "expired JWT token": a token of the caller's named by its version or kind
+            // Codat's "You are using an outdated API key": a key of the caller's, not a token of data or a version
+            + "|\\boutdated (?:api[ _]?key|api token|access[ _]?key|access token|auth token|credentials?)\\b"
             + "|\\b(?:invalid|expired|revoked|malformed|unrecognized)\\s+(?:v\\d{1,2}|api|access|auth|bearer|personal|user|app|bot|oauth2?|jwt|id|refresh)\\s+token\\b"
             // "The API username or key is invalid": a key named beside another part of the caller's credential
             + "|\\b(?:api|access|auth|account|client) [\\w-]{1,20} (?:or|and) key\\b[^.;,:]{0,25}?\\b" + REJECTED + "\\b"
@@ -57,6 +59,32 @@ public final class ErrorClassifier {
             + "(?:api[ _]?key|api[ _]?token|access[ _]?key|(?:personal\\s+)?access[ _]?token|auth[ _]?token|token)\\s+"
             + "(?:(?:does not|doesn[’']t|lacks)\\s+(?:have\\s+)?(?:the\\s+)?(?:required\\s+|necessary\\s+|sufficient\\s+|enough\\s+)?"
             + "|has\\s+insufficient\\s+)(?:permissions?|rights|privileges)\\b(?![^.;]{0,40}\\bscopes?\\b)");
+    /**
+     * Bitrix24's WRONG_AUTH_TYPE "Current authorization type is denied for this method": the way the caller authenticates is
+     * refused for the method called, so another credential is the fix (an authentication type sent as a value is not).
+     */
+    private static final java.util.regex.Pattern AUTH_TYPE_REFUSED = java.util.regex.Pattern.compile(
+            "\\b(?:authori[sz]ation|authentication|auth) type\\s+(?:is |was )?(?:denied|refused|not allowed|not supported|unsupported|not permitted"
+            + "|not accepted)\\s+(?:for|by|on) (?:this|the) (?:method|endpoint|request|operation|resource|api|route|action)\\b"
+            + "|\\bwrong auth(?:ori[sz]ation|entication)? type\\b");
+    /** The work a call may wait for: an operation, a job, a sync, an import, a build... */
+    private static final String WORK = "(?:operations?|jobs?|syncs?|synchroni[sz]ations?|imports?|exports?|updates?|upgrades?|migrations?"
+            + "|deployments?|refresh(?:es)?|reads?|writes?|builds?|tasks?|process(?:es)?|backups?|restores?|scans?|runs?|uploads?|transcodes?|queries|requests?)";
+    /**
+     * Codat's "Data cannot be refreshed while a read operation is in progress", "while another update is running": work that will
+     * end, and then the call passes (a state that lasts, such as a trial or a meeting in progress, is no work the caller waits for).
+     */
+    private static final java.util.regex.Pattern WHILE_IN_PROGRESS = java.util.regex.Pattern.compile(
+            "\\bwhile\\s+(?:(?:an?|the|another|other|its|this|that)\\s+)?(?:[\\w-]+\\s+){0,2}?" + WORK + "\\s+(?:is|are)\\s+(?:still\\s+)?"
+            + "(?:in progress|running|under ?way|pending|being processed)\\b");
+    /**
+     * Telnyx's "You can have at most 20 pending or in progress jobs", "Too many concurrent exports": a cap on work not finished yet,
+     * which frees as the work ends (pending invitations or a parameter's bound do not).
+     */
+    private static final java.util.regex.Pattern UNFINISHED_WORK_CAP = java.util.regex.Pattern.compile(
+            "(?<!\\b(?:must|should|can|cannot|may) be )(?<!\\bbe )\\b(?:at most|no more than|up to|(?:a )?maximum(?: of)?|max|(?:a )?limit of|too many)\\s+(?:\\d+\\s+)?"
+            + "(?:(?:pending|queued|concurrent|simultaneous|parallel|in[- ]progress|unfinished|outstanding)\\s+(?:(?:or|and)\\s+|/\\s*)?){1,3}" + WORK + "\\b"
+            + "|\\b(?:at most|no more than|up to|(?:a )?maximum(?: of)?|max)\\s+\\d+\\s+" + WORK + "\\s+(?:pending|queued|in[- ]progress|running)\\b");
     /** SignatureAPI's 404 "The deliverable PDF is still being generated": a result that is not made yet, and will be. */
     private static final java.util.regex.Pattern STILL_BEING_MADE = java.util.regex.Pattern.compile(
             "(?<!\\b(?:endpoint|feature|api|page|site|service|product|documentation) )"
@@ -168,7 +196,7 @@ public final class ErrorClassifier {
             return ErrorKind.AUTH;
         }
         if ((status == 400 || status == 403) && (CREDENTIAL_REJECTED.matcher(text).find() || CREDENTIAL_MISSING.matcher(text).find()
-                || CREDENTIAL_LACKS_PERMISSION.matcher(text).find())) {
+                || CREDENTIAL_LACKS_PERMISSION.matcher(text).find() || AUTH_TYPE_REFUSED.matcher(text).find())) {
             return ErrorKind.AUTH; // the caller's credential named and rejected, in words the list above does not hold
         }
         if (status >= 500 && containsAny(text, "acl token expired", "acl token not found", "access token expired", "access token has expired",
@@ -181,15 +209,20 @@ public final class ErrorClassifier {
         }
         // a 4xx that is neither the credential's nor a rate limit
         boolean clientError = status >= 400 && status < 500 && status != 401 && status != 403 && status != 429;
+        if (clientError && UNFINISHED_WORK_CAP.matcher(text).find()) {
+            return ErrorKind.RATE_LIMITED; // a cap on work under way, answered as a validation error
+        }
         if ((status == 409 || status == 423) && (containsAny(text, "in progress", "try again", "retry later", "currently being", "ongoing",
                 "conflicting operation") || HELD_LOCK.matcher(text).find())
+                || clientError && status != 404 && (WHILE_IN_PROGRESS.matcher(text).find() || text.contains("in a transient state"))
                 || (status == 400 || status == 409) && containsAny(text, "again later", "not yet ready", "not ready yet")
                 || clientError && status != 404 && status != 408 && containsAny(text, "please try again later")
                 || clientError && STILL_BEING_MADE.matcher(text).find()) {
             // work under way that the server says will pass (Azure's AnotherOperationInProgress, Plaid's PRODUCT_NOT_READY,
             // Gitea's 405 "Please try again later" while a pull request is checked, Kafka Connect's "conflicting operation
             // (e.g. worker rebalance)", Fly.io's "lease currently held by …, expires at …": a lock another client holds for now,
-            // SignatureAPI's 404 for a PDF "still being generated")
+            // SignatureAPI's 404 for a PDF "still being generated", Scaleway's 409 "resource is in a transient state", Codat's 400
+            // "cannot be refreshed while a read operation is in progress")
             return ErrorKind.SERVER_ERROR;
         }
         if (status != 401 && status != 403 && status != 404 && status != 429 && TRANSIENT_CONFLICT.matcher(text).find()) {

@@ -20,6 +20,24 @@ public final class ErrorSignature {
 
     private static final java.util.regex.Pattern STANDARD = java.util.regex.Pattern.compile("(?i)(iso|rfc|utf|oauth|sha|base|ecma)[-_ ]?\\d{1,5}");
 
+    /**
+     * An error's tag as a whole, short message: snake_case words joined by slashes, ending in dots or holding an underscore,
+     * as Dropbox writes {@code path/not_found/..}; a path of data ({@code users/alice}) holds neither.
+     */
+    private static final java.util.regex.Pattern ERROR_TAG = java.util.regex.Pattern.compile(
+            "(?=[^/]*/)(?=.*(?:_|/\\.{1,3}$))[a-z]+(?:_[a-z]+)*(?:/[a-z]+(?:_[a-z]+)*){1,8}(?:/\\.{1,3})?");
+    private static final int MAX_TAG_LENGTH = 100;
+    private static final java.util.regex.Pattern CAMEL_CASE = java.util.regex.Pattern.compile("[a-z][A-Z]");
+    /** Top-level domains that end most hosts a message names, the reserved ones, and those of service meshes and clusters. */
+    private static final java.util.Set<String> COMMON_TOP_LEVEL = java.util.Set.of("com", "net", "org", "edu", "gov", "mil", "info", "biz",
+            "dev", "app", "cloud", "tech", "site", "online", "xyz", "io", "ai", "local", "localhost", "internal", "invalid", "example", "test",
+            "lan", "corp", "svc", "arpa", "consul", "cluster");
+    /** Two-letter endings that are file types or fields rather than countries' domains ({@code user.id}, {@code main.go}). */
+    private static final java.util.Set<String> NOT_A_COUNTRY = java.util.Set.of("id", "to", "cc", "js", "ts", "py", "md", "rb", "go", "rs", "cs", "sh");
+    /** A file name's extension: {@code report.pdf} is a value, like a host. */
+    private static final java.util.regex.Pattern FILE_NAME = java.util.regex.Pattern.compile(
+            "(?i).+\\.(?:pdf|png|jpe?g|gif|webp|svg|csv|tsv|json|xml|txt|zip|gz|tgz|tar|mp3|mp4|wav|mov|docx?|xlsx?|pptx?|html?|ya?ml|js|ts|py|md|go|rb|rs|cs|sh)");
+
     private static final java.util.regex.Pattern TIMESTAMP = java.util.regex.Pattern.compile(
             "\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}(?::\\d{2}(?:[.,]\\d{1,9})?)?(?:Z|[+-]\\d{2}:?\\d{2})?");
 
@@ -34,6 +52,11 @@ public final class ErrorSignature {
         parameters.forEach(p -> names.add(p.toLowerCase(Locale.ROOT)));
         if (message == null || message.isBlank()) {
             return "";
+        }
+        String whole = message.strip();
+        if (whole.length() <= MAX_TAG_LENGTH && ERROR_TAG.matcher(whole).matches()) {
+            // a message that is only an error's tag (Dropbox's "path/not_found/..") names the mistake in every word
+            return whole.replaceAll("[./]+$", "");
         }
         String text = message.length() > 4 * MAX_LENGTH ? message.substring(0, 4 * MAX_LENGTH) : message;
         StringBuilder out = new StringBuilder(Math.min(text.length(), MAX_LENGTH));
@@ -100,11 +123,24 @@ public final class ErrorSignature {
             append(out, stripped.toLowerCase(Locale.ROOT));
         } else if (hasDigit(stripped)) {
             append(out, stripped.chars().allMatch(Character::isDigit) ? "<n>" : "<id>");
-        } else if (stripped.indexOf('.') > 0) {
+        } else if (stripped.indexOf('.') > 0 && FILE_NAME.matcher(stripped).matches()) {
+            append(out, "<file>");
+        } else if (stripped.indexOf('.') > 0 && isHostName(stripped)) {
             append(out, "<host>");
         } else {
             append(out, stripped.toLowerCase(Locale.ROOT));
         }
+    }
+
+    /**
+     * Whether a dotted word is a host name (api.example.com, weather-us.bench.local) rather than a field's path
+     * (production.dates.from, items.createdDate, user.id) or an abbreviation (e.g): its last label is a country's domain or a
+     * common one, and no label is written in camel case.
+     */
+    private static boolean isHostName(String word) {
+        String last = word.substring(word.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
+        return !CAMEL_CASE.matcher(word).find()
+                && (last.matches("[a-z]{2}") && !NOT_A_COUNTRY.contains(last) || COMMON_TOP_LEVEL.contains(last));
     }
 
     private static boolean hasDigit(String word) {

@@ -474,21 +474,43 @@ public final class RuleBasedReflector implements Reflector {
             // "Invalid value for sortDirection, expected value is asc or desc" for direction=DESC: the one argument that is an
             // allowed value but for its case is the one meant
             List<String> allowed = ServerHints.allowedValues(message);
-            List<String> miscased = f.arguments().entrySet().stream()
-                    .filter(e -> !named.contains(e.getKey()) && e.getValue() instanceof String v && !Redactor.isSecretName(e.getKey())
-                            && allowed.stream().anyMatch(a -> a.equalsIgnoreCase(v)) && !allowed.contains(v))
-                    .map(Map.Entry::getKey).toList();
-            if (miscased.size() == 1) {
-                return wrongValue(f, miscased.get(0), String.valueOf(f.arguments().get(miscased.get(0))), message);
+            Optional<LessonDraft> miscased = soleArgument(f, named, (p, v) -> !Redactor.isSecretName(p)
+                    && allowed.stream().anyMatch(a -> a.equalsIgnoreCase(v)) && !allowed.contains(v));
+            if (miscased.isPresent()) {
+                return miscased;
+            }
+            // "You can only use the following characters: "a-z", "0-9", "-", "."" for DOMAIN_ID=Spring-Sale.bitrix24.site, no
+            // parameter named: the one name (a domain, a slug) written in the other case is the one meant, never an id or a code
+            boolean lowerOnly = ServerHints.onlyLowerCase(message);
+            if (named.isEmpty() && (lowerOnly || ServerHints.onlyUpperCase(message))) {
+                Optional<LessonDraft> othercased = soleArgument(f, named, (p, v) -> !Redactor.isSecretName(p) && !HostNames.isHostParameter(p)
+                        && !OPAQUE_NAME.matcher(p).find() && NAME_VALUE.matcher(v).matches()
+                        && !v.equals(lowerOnly ? v.toLowerCase(Locale.ROOT) : v.toUpperCase(Locale.ROOT)));
+                if (othercased.isPresent()) {
+                    return othercased;
+                }
             }
             // "Invalid date: Format needs to be YYYY-MM-DD." for release_date=11/27/2026: the one argument written as a date
             // in another format is the one meant
-            List<String> misdated = f.arguments().entrySet().stream()
-                    .filter(e -> !named.contains(e.getKey()) && e.getValue() instanceof String v && DATE_LIKE.matcher(v).matches()
-                            && ServerHints.datePattern(message, v).filter(pattern -> !Transform.DATE_FORMAT.fits(v, pattern)).isPresent())
-                    .map(Map.Entry::getKey).toList();
-            return misdated.size() == 1 ? wrongValue(f, misdated.get(0), String.valueOf(f.arguments().get(misdated.get(0))), message) : Optional.empty();
+            return soleArgument(f, named, (p, v) -> DATE_LIKE.matcher(v).matches()
+                    && ServerHints.datePattern(message, v).filter(pattern -> !Transform.DATE_FORMAT.fits(v, pattern)).isPresent());
         }
+
+        /** The fix of the one text argument, of those the message does not name, that {@code suspect} holds for; none for two. */
+        private static Optional<LessonDraft> soleArgument(Failure f, List<String> named, java.util.function.BiPredicate<String, String> suspect) {
+            List<String> suspects = f.arguments().entrySet().stream()
+                    .filter(e -> !named.contains(e.getKey()) && e.getValue() instanceof String v && suspect.test(e.getKey(), v))
+                    .map(Map.Entry::getKey).toList();
+            return suspects.size() == 1 ? wrongValue(f, suspects.get(0), String.valueOf(f.arguments().get(suspects.get(0))), f.message()) : Optional.empty();
+        }
+
+        /** Names of values that prove or carry state rather than name: their case is theirs ({@code code}, {@code state}, {@code page_token}). */
+        private static final Pattern OPAQUE_NAME = Pattern.compile("(?i)(?:code|token|key|cursor|state|nonce|hash|assertion|signature|secret)s?$");
+        /**
+         * A name written in words with separators, as a domain or a slug is ({@code Spring-Sale.example.site}): not an opaque
+         * token ({@code dQw4w9WgXcQ}, {@code cus_NffrFeUfNV2Hib}) nor a UUID.
+         */
+        private static final Pattern NAME_VALUE = Pattern.compile("(?![0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-)(?=.*[A-Za-z]{3})[A-Za-z0-9]+(?:[.-][A-Za-z0-9]+)+");
 
         /**
          * A value that may be a date in some form: a text of digits with separators ({@code 11/27/2026}), a compact date
@@ -683,9 +705,11 @@ public final class RuleBasedReflector implements Reflector {
         private static final Pattern PAGE_SIZE = Pattern.compile("(?i)(?:limit|size|count|per_?page|perpage|max_?results|maxresults|top|first|last)$|^n$");
         /**
          * A number followed by a word: "500 characters", "1024 bytes", "100 results per page"; not a count of the things a page
-         * holds ("cannot request more than 100 items"), which is what a count argument counts.
+         * holds ("cannot request more than 100 items"), which is what a count argument counts, nor the word that joins a range
+         * ("allowed range 1 to 5000"); or a bound on a length or a size ("size must be between 1 and 255", Hibernate Validator's).
          */
-        private static final Pattern BOUND_WITH_UNIT = Pattern.compile("(?i)\\b\\d+\\s?(?!" + ITEMS + "\\b(?!\\s+per\\b))[A-Za-z]{2,}");
+        private static final Pattern BOUND_WITH_UNIT = Pattern.compile("(?i)\\b\\d+\\s?(?!" + ITEMS + "\\b(?!\\s+per\\b))(?!(?:to|and|or|through|inclusive)\\b)[A-Za-z]{2,}"
+                + "|\\b(?:length|size|long|chars?|characters|bytes)\\b");
 
         private static String normalized(String name) {
             return name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");

@@ -30,6 +30,17 @@ class ErrorBodyTest {
     }
 
     @Test
+    void errors_listed_under_where_each_field_was_sent_are_read_by_field() {
+        ErrorBody body = ErrorBody.parse("""
+                {"code": 422, "errors": {"query": {"order": ["Must be one of: asc, desc."]}}, "status": "Unprocessable Entity"}""");
+        assertThat(body.message()).isEqualTo("order Must be one of: asc, desc.");
+        assertThat(body.field()).isEqualTo("order");
+        // no deeper than two levels: a body nested without end is not followed
+        String deep = "{\"errors\":" + "{\"a\":".repeat(50) + "[\"x y\"]" + "}".repeat(50) + "}";
+        assertThat(ErrorBody.parse(deep).message()).doesNotContain("x y");
+    }
+
+    @Test
     void a_hint_beside_the_message_is_read_with_it() {
         ErrorBody body = ErrorBody.parse("""
                 {"code":"PGRST106","details":null,"hint":"Only the following schemas are exposed: tenant1, tenant2","message":"Invalid schema: Tenant1"}""");

@@ -25,6 +25,31 @@ class ErrorSignatureTest {
     }
 
     @Test
+    void a_fields_path_is_kept_as_words_and_a_host_of_any_common_domain_is_folded() {
+        assertThat(ErrorSignature.of("production.dates.from: Invalid date encoding. Expected YYYY-MM-DD"))
+                .isNotEqualTo(ErrorSignature.of("items.locations.createdDate.from: Invalid date encoding. Expected YYYY-MM-DD"))
+                .startsWith("production.dates.from :");
+        assertThat(ErrorSignature.of("dial tcp: lookup api.example.com: no such host"))
+                .isEqualTo(ErrorSignature.of("dial tcp: lookup weather-us.bench.local: no such host"))
+                .isEqualTo(ErrorSignature.of("dial tcp: lookup db.eu-west.internal: no such host"))
+                .isEqualTo(ErrorSignature.of("dial tcp: lookup www.example.co.uk: no such host"))
+                .isEqualTo(ErrorSignature.of("dial tcp: lookup redis.service.consul: no such host"))
+                .isEqualTo("dial tcp : lookup <host> : no such host");
+        assertThat(ErrorSignature.of("user.id: must not be null")).isNotEqualTo(ErrorSignature.of("group.id: must not be null"));
+        assertThat(ErrorSignature.of("File report.pdf is too large")).isEqualTo(ErrorSignature.of("File photo.png is too large"));
+    }
+
+    @Test
+    void a_message_that_is_only_an_errors_tag_keeps_its_words() {
+        assertThat(ErrorSignature.of("path/not_found/..")).isEqualTo("path/not_found");
+        assertThat(ErrorSignature.of("path/not_found/..")).isNotEqualTo(ErrorSignature.of("path/conflict/file/.."));
+        assertThat(ErrorSignature.of("folder reports/annual not found")).as("a path inside a sentence is a value")
+                .isEqualTo(ErrorSignature.of("folder exports/weekly not found"));
+        assertThat(ErrorSignature.of("users/alice")).as("a path of data alone is a value too").isEqualTo(ErrorSignature.of("users/bob"));
+        assertThat(ErrorSignature.of("ab_c/".repeat(5000) + "x")).as("a long one is cut, never read whole").hasSizeLessThanOrEqualTo(ErrorSignature.MAX_LENGTH);
+    }
+
+    @Test
     void should_stay_short() {
         assertThat(ErrorSignature.of("word ".repeat(10_000))).hasSizeLessThanOrEqualTo(ErrorSignature.MAX_LENGTH);
         assertThat(ErrorSignature.of(null)).isEmpty();

@@ -159,6 +159,38 @@ class RuleBasedReflectorTest {
     }
 
     @Test
+    void the_one_name_in_the_other_case_is_lower_cased_when_the_message_lists_only_lower_case_characters() {
+        String onlyLower = "{\"error\":\"DOMAIN_IS_INCORRECT\",\"error_description\":\"You can only use the following characters: \\\"a-z\\\", \\\"0-9\\\", \\\"-\\\".\"}";
+        Lesson lesson = reflect(Map.of("title", "Spring sale", "domain", "Spring-Sale.example.site"), ToolException.http(400, onlyLower, "h"));
+        assertThat(lesson.strategy()).isEqualTo(new Strategy.FixArgument("domain", Transform.LOWERCASE, ""));
+        // two names in upper case: neither is guessed
+        Lesson two = reflect(Map.of("region", "EU-West", "domain", "Spring-Sale.example.site"), ToolException.http(400, onlyLower, "h"));
+        assertThat(two.strategy()).isEqualTo(new Strategy.Advice());
+        // an id, a code, a token or a state keeps its case: their case is theirs, whatever the message's rule
+        for (Map<String, String> opaque : List.of(Map.of("tag", "vip", "video_id", "dQw4w9WgXcQ"), Map.of("tag", "vip", "customer", "cus_NffrFeUfNV2Hib"),
+                Map.of("tag", "vip", "code", "Ab-C123.xYz"), Map.of("tag", "vip", "page_token", "CAoQ-AA.x"),
+                Map.of("tag", "vip", "order", "3F2504E0-4F89-11D3-9A0C-0305E82C3301"))) {
+            assertThat(reflect(opaque, ToolException.http(400, onlyLower, "h")).strategy()).as(opaque.toString()).isEqualTo(new Strategy.Advice());
+        }
+        // a message that names the parameter it refuses is about that one
+        Lesson named = reflect(Map.of("tag", "vip", "region", "EU-West"),
+                ToolException.http(400, "tag: You can only use the following characters: \"a-z\", \"0-9\", \"-\"", "h"));
+        assertThat(named.strategy()).isEqualTo(new Strategy.Advice());
+    }
+
+    @Test
+    void a_bound_stated_as_a_range_caps_the_one_number_above_it_when_no_parameter_is_named() {
+        Lesson lesson = reflect(Map.of("name", "Business", "max_participants", 10000),
+                ToolException.http(422, "{\"errors\":[{\"code\":\"10033\",\"title\":\"Value outside of range\",\"detail\":\"The value is outside of allowed range 1 to 5000\"}]}", "h"));
+        assertThat(lesson.strategy()).isEqualTo(new Strategy.FixArgument("max_participants", Transform.CLAMP_MAX, "5000"));
+        Lesson inUnits = reflect(Map.of("name", "Business", "max_participants", 10000),
+                ToolException.http(422, "{\"error\":\"name must be between 1 and 50 characters\"}", "h"));
+        assertThat(inUnits.strategy()).as("a bound in characters is about the text, not the number").isEqualTo(new Strategy.Advice());
+        Lesson size = reflect(Map.of("title", "Business", "priority", 500), ToolException.http(400, "{\"error\":\"size must be between 1 and 255\"}", "h"));
+        assertThat(size.strategy()).as("a text's size, not the number").isEqualTo(new Strategy.Advice());
+    }
+
+    @Test
     void values_in_mixed_cases_are_written_as_the_api_lists_them_and_dates_as_iso_when_no_format_is_named() {
         Lesson variant = reflect(Map.of("community", "rust", "sort", "topweek"), ToolException.http(400,
                 "Query deserialize error: unknown variant `topweek`, expected one of `Active`, `Hot`, `New`, `TopDay`, `TopWeek`", "h"));

@@ -144,10 +144,22 @@ class ServerHintsTest {
     @Test
     void a_range_marked_inclusive_an_allowed_value_at_a_sentence_end_and_the_only_value_allowed_are_read() {
         assertThat(ServerHints.upperBound("size must be between 1 (inclusive) and 40 (inclusive)")).contains(40L);
+        assertThat(ServerHints.upperBound("The value is outside of allowed range 1 to 5000")).contains(5000L);
         assertThat(ServerHints.allowedValues("direction is not one of up and down.")).containsExactly("up", "down");
         assertThat(ServerHints.valueFor("Only authorization_code value is allowed for the body parameter grant_type", "grant_type"))
                 .contains("authorization_code");
         assertThat(ServerHints.valueFor("Only authorization_code value is allowed for the body parameter grant_type", "scope")).isEmpty();
+    }
+
+    @Test
+    void a_list_of_one_allowed_value_that_ends_the_sentence_is_read_and_a_list_announced_is_not() {
+        assertThat(ServerHints.allowedValues("Invalid enumerated value: Status must be one of completed")).containsExactly("completed");
+        assertThat(ServerHints.allowedValues("format must be one of `json`.")).containsExactly("json");
+        assertThat(ServerHints.allowedValues("status must be one of the following")).isEmpty();
+        assertThat(ServerHints.allowedValues("status must be one of these.")).isEmpty();
+        assertThat(ServerHints.allowedValues("one of completed tasks failed to sync")).isEmpty();
+        assertThat(ServerHints.allowedValues("You must provide at least one of email.")).as("parameters, not values").isEmpty();
+        assertThat(ServerHints.allowedValues("value must be one of string.")).as("a type, not a value").isEmpty();
     }
 
     @Test
@@ -188,6 +200,12 @@ class ServerHintsTest {
         assertThat(ServerHints.onlyUpperCase("Illegal characters found in parameter 'code'; legal range is '^[A-Z0-9-_.]{1,20}$'.")).isTrue();
         assertThat(ServerHints.onlyLowerCase("name must match [a-z0-9]([-a-z0-9]*[a-z0-9])?")).isTrue();
         assertThat(ServerHints.onlyLowerCase("name must match [a-zA-Z0-9]+")).isFalse();
+        // the characters listed one by one
+        assertThat(ServerHints.onlyLowerCase("The site address is entered incorrectly. You can only use the following characters: \"a-z\", \"0-9\", \"-\", \".\".")).isTrue();
+        assertThat(ServerHints.onlyLowerCase("Allowed characters are a-z, A-Z, 0-9 and _")).isFalse();
+        assertThat(ServerHints.onlyUpperCase("Only these characters are allowed: A-Z, 0-9, _")).isTrue();
+        assertThat(ServerHints.onlyLowerCase("Only 64 characters allowed. Sort order must be a-z or z-a")).as("a range in another sentence").isFalse();
+        assertThat(ServerHints.onlyLowerCase("Only alphanumeric characters (a-z, 0-9) are allowed")).as("no list of characters").isFalse();
     }
 
     @Test
@@ -214,6 +232,9 @@ class ServerHintsTest {
         assertThat(ServerHints.datePattern("Date 12/24/2026 is in a wrong format", "12/24/2026")).contains("yyyy-MM-dd");
         assertThat(ServerHints.datePattern("date/time field value out of range: \"31/01/2026\"", "31/01/2026")).contains("yyyy-MM-dd");
         assertThat(ServerHints.datePattern("Invalid timestamp in the query", "31/01/2026")).contains("yyyy-MM-dd");
+        assertThat(ServerHints.datePattern("issued_after: Input should be a valid date or datetime, invalid character in year", "12/31/2025"))
+                .contains("yyyy-MM-dd");
+        assertThat(ServerHints.datePattern("Input should be a valid integer. The date was ignored", "12/31/2025")).as("another sentence").isEmpty();
         assertThat(ServerHints.datePattern("Invalid date: 2026-01-31 10:00", "2026-01-31 10:00")).as("its zone would be a guess").isEmpty();
         assertThat(ServerHints.datePattern("Invalid token: the token has expired", "31/01/2026")).as("no word about a date").isEmpty();
         assertThat(ServerHints.datePattern("The update date is later than the end of the plan", "31/01/2026")).isEmpty();
