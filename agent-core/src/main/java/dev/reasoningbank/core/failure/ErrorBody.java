@@ -344,7 +344,7 @@ public record ErrorBody(String message, String code, String field) {
             Map.Entry<String, JsonNode> e = fields.next();
             JsonNode value = e.getValue();
             String text = value.isArray() && value.size() > 0 ? value.get(0).asText() : value.isValueNode() ? value.asText() : "";
-            ErrorBody nested = text.isEmpty() && value.isObject() && depth < 2 ? fieldMap(value, depth + 1) : null;
+            ErrorBody nested = text.isEmpty() && value.isObject() && depth < 2 && holdsMessagesOnly(value) ? fieldMap(value, depth + 1) : null;
             if (nested != null) {
                 messages.add(nested.message);
                 field = field.isEmpty() ? nested.field : field;
@@ -355,6 +355,25 @@ public record ErrorBody(String message, String code, String field) {
         }
         return messages.isEmpty() ? null : new ErrorBody(String.join("; ", messages), "", field);
     }
+
+    /** Whether every field of an object is a list of messages in words, or such an object itself: a field map, not a record. */
+    private static boolean holdsMessagesOnly(JsonNode node) {
+        Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+        boolean any = false;
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> e = fields.next();
+            JsonNode v = e.getValue();
+            boolean messages = v.isArray() && v.size() > 0 && v.get(0).isTextual() && v.get(0).asText().strip().contains(" ");
+            if (!messages && !(v.isObject() && !RECORD_KEYS.contains(e.getKey()))) {
+                return false;
+            }
+            any = true;
+        }
+        return any;
+    }
+
+    /** Keys of an error record, never a field's name. */
+    private static final java.util.Set<String> RECORD_KEYS = java.util.Set.of("code", "message", "detail", "type", "id", "status", "title");
 
     private ErrorBody withCodeIfAbsent(String outerCode) {
         return code.isEmpty() && !outerCode.isEmpty() && CODE_LIKE.matcher(outerCode).matches() ? new ErrorBody(message, outerCode, field) : this;

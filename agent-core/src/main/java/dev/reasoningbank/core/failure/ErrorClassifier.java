@@ -39,7 +39,7 @@ public final class ErrorClassifier {
             + "|\\b" + NAMED_CREDENTIAL + "\\s+(?:is |was |has been )?(?:suspended|disabled|deactivated)\\b"
             // NetBox's "Invalid v2 token", "expired JWT token": a token of the caller's named by its version or kind
             // Codat's "You are using an outdated API key": a key of the caller's, not a token of data or a version
-            + "|\\boutdated (?:api[ _]?key|api token|access[ _]?key|access token|auth token|credentials?)\\b"
+            + "|\\boutdated (?:api[ _]?key|api token|access[ _]?key|access token|auth token)\\b"
             + "|\\b(?:invalid|expired|revoked|malformed|unrecognized)\\s+(?:v\\d{1,2}|api|access|auth|bearer|personal|user|app|bot|oauth2?|jwt|id|refresh)\\s+token\\b"
             // "The API username or key is invalid": a key named beside another part of the caller's credential
             + "|\\b(?:api|access|auth|account|client) [\\w-]{1,20} (?:or|and) key\\b[^.;,:]{0,25}?\\b" + REJECTED + "\\b"
@@ -67,24 +67,27 @@ public final class ErrorClassifier {
             "\\b(?:authori[sz]ation|authentication|auth) type\\s+(?:is |was )?(?:denied|refused|not allowed|not supported|unsupported|not permitted"
             + "|not accepted)\\s+(?:for|by|on) (?:this|the) (?:method|endpoint|request|operation|resource|api|route|action)\\b"
             + "|\\bwrong auth(?:ori[sz]ation|entication)? type\\b");
-    /** The work a call may wait for: an operation, a job, a sync, an import, a build... */
+    /** The work a machine does and a call may wait for: an operation, a job, a sync, an import, a build (not a request a person approves). */
     private static final String WORK = "(?:operations?|jobs?|syncs?|synchroni[sz]ations?|imports?|exports?|updates?|upgrades?|migrations?"
-            + "|deployments?|refresh(?:es)?|reads?|writes?|builds?|tasks?|process(?:es)?|backups?|restores?|scans?|runs?|uploads?|transcodes?|queries|requests?)";
+            + "|deployments?|refresh(?:es)?|reads?|writes?|builds?|tasks?|backups?|restores?|scans?|runs?|uploads?|transcodes?|queries)";
     /**
      * Codat's "Data cannot be refreshed while a read operation is in progress", "while another update is running": work that will
      * end, and then the call passes (a state that lasts, such as a trial or a meeting in progress, is no work the caller waits for).
      */
     private static final java.util.regex.Pattern WHILE_IN_PROGRESS = java.util.regex.Pattern.compile(
             "\\bwhile\\s+(?:(?:an?|the|another|other|its|this|that)\\s+)?(?:[\\w-]+\\s+){0,2}?" + WORK + "\\s+(?:is|are)\\s+(?:still\\s+)?"
-            + "(?:in progress|running|under ?way|pending|being processed)\\b");
+            + "(?:in progress|running|under ?way|being processed)\\b");
     /**
      * Telnyx's "You can have at most 20 pending or in progress jobs", "Too many concurrent exports": a cap on work not finished yet,
      * which frees as the work ends (pending invitations or a parameter's bound do not).
      */
+    private static final String UNFINISHED = "(?:(?:pending|queued|concurrent|simultaneous|parallel|in[- ]progress|unfinished|outstanding)\\s+(?:(?:or|and)\\s+|/\\s*)?){1,3}";
+    private static final String AT_MOST = "(?:at most|no more than|up to|a maximum of|maximum of|maximum|max)\\s+\\d+\\s+";
+    /** A cap said of what the caller has going ("you can have at most…", "too many…", "… allowed"), never a parameter's bound. */
     private static final java.util.regex.Pattern UNFINISHED_WORK_CAP = java.util.regex.Pattern.compile(
-            "(?<!\\b(?:must|should|can|cannot|may) be )(?<!\\bbe )\\b(?:at most|no more than|up to|(?:a )?maximum(?: of)?|max|(?:a )?limit of|too many)\\s+(?:\\d+\\s+)?"
-            + "(?:(?:pending|queued|concurrent|simultaneous|parallel|in[- ]progress|unfinished|outstanding)\\s+(?:(?:or|and)\\s+|/\\s*)?){1,3}" + WORK + "\\b"
-            + "|\\b(?:at most|no more than|up to|(?:a )?maximum(?: of)?|max)\\s+\\d+\\s+" + WORK + "\\s+(?:pending|queued|in[- ]progress|running)\\b");
+            "\\byou (?:can|may) (?:only )?have " + AT_MOST + "(?:" + UNFINISHED + WORK + "|" + WORK + "\\s+(?:pending|queued|in[- ]progress|running))\\b"
+            + "|\\btoo many " + UNFINISHED + WORK + "\\b"
+            + "|^\\s*(?:" + AT_MOST + ")?" + UNFINISHED + WORK + "\\s+(?:are |is )?allowed\\b|\\b" + AT_MOST + UNFINISHED + WORK + "\\s+(?:are |is )?allowed\\b");
     /** SignatureAPI's 404 "The deliverable PDF is still being generated": a result that is not made yet, and will be. */
     private static final java.util.regex.Pattern STILL_BEING_MADE = java.util.regex.Pattern.compile(
             "(?<!\\b(?:endpoint|feature|api|page|site|service|product|documentation) )"
@@ -209,7 +212,7 @@ public final class ErrorClassifier {
         }
         // a 4xx that is neither the credential's nor a rate limit
         boolean clientError = status >= 400 && status < 500 && status != 401 && status != 403 && status != 429;
-        if (clientError && UNFINISHED_WORK_CAP.matcher(text).find()) {
+        if (clientError && status != 404 && UNFINISHED_WORK_CAP.matcher(text).find()) {
             return ErrorKind.RATE_LIMITED; // a cap on work under way, answered as a validation error
         }
         if ((status == 409 || status == 423) && (containsAny(text, "in progress", "try again", "retry later", "currently being", "ongoing",

@@ -21,11 +21,12 @@ public final class ErrorSignature {
     private static final java.util.regex.Pattern STANDARD = java.util.regex.Pattern.compile("(?i)(iso|rfc|utf|oauth|sha|base|ecma)[-_ ]?\\d{1,5}");
 
     /**
-     * An error's tag as a whole, short message: snake_case words joined by slashes, ending in dots or holding an underscore,
-     * as Dropbox writes {@code path/not_found/..}; a path of data ({@code users/alice}) holds neither.
+     * An error's tag as a whole, short message: snake_case words joined by slashes, ending in dots or in a word of refusal,
+     * as Dropbox writes {@code path/not_found/..}; a path of data ({@code users/john_doe}) ends in neither.
      */
     private static final java.util.regex.Pattern ERROR_TAG = java.util.regex.Pattern.compile(
-            "(?=[^/]*/)(?=.*(?:_|/\\.{1,3}$))[a-z]+(?:_[a-z]+)*(?:/[a-z]+(?:_[a-z]+)*){1,8}(?:/\\.{1,3})?");
+            "(?=[^/]*/)(?=.*(?:/\\.{1,3}|/(?:not|invalid|missing|malformed|conflict|too|disallowed|denied|insufficient|unsupported|expired|locked)[a-z_]*)$)"
+            + "[a-z]+(?:_[a-z]+)*(?:/[a-z]+(?:_[a-z]+)*){1,8}(?:/\\.{1,3})?");
     private static final int MAX_TAG_LENGTH = 100;
     private static final java.util.regex.Pattern CAMEL_CASE = java.util.regex.Pattern.compile("[a-z][A-Z]");
     /** Top-level domains that end most hosts a message names, the reserved ones, and those of service meshes and clusters. */

@@ -484,7 +484,7 @@ public final class RuleBasedReflector implements Reflector {
             boolean lowerOnly = ServerHints.onlyLowerCase(message);
             if (named.isEmpty() && (lowerOnly || ServerHints.onlyUpperCase(message))) {
                 Optional<LessonDraft> othercased = soleArgument(f, named, (p, v) -> !Redactor.isSecretName(p) && !HostNames.isHostParameter(p)
-                        && !OPAQUE_NAME.matcher(p).find() && NAME_VALUE.matcher(v).matches()
+                        && NAME_PARAMETER.matcher(p).find() && !OPAQUE_NAME.matcher(p).find() && NAME_VALUE.matcher(v).matches()
                         && !v.equals(lowerOnly ? v.toLowerCase(Locale.ROOT) : v.toUpperCase(Locale.ROOT)));
                 if (othercased.isPresent()) {
                     return othercased;
@@ -504,6 +504,8 @@ public final class RuleBasedReflector implements Reflector {
             return suspects.size() == 1 ? wrongValue(f, suspects.get(0), String.valueOf(f.arguments().get(suspects.get(0))), f.message()) : Optional.empty();
         }
 
+        /** Parameters that hold a name a server may spell in one case only: a domain, a subdomain, a slug, a handle. */
+        private static final Pattern NAME_PARAMETER = Pattern.compile("(?i)domain|slug|handle");
         /** Names of values that prove or carry state rather than name: their case is theirs ({@code code}, {@code state}, {@code page_token}). */
         private static final Pattern OPAQUE_NAME = Pattern.compile("(?i)(?:code|token|key|cursor|state|nonce|hash|assertion|signature|secret)s?$");
         /**
@@ -598,8 +600,8 @@ public final class RuleBasedReflector implements Reflector {
         }
 
         private static Optional<LessonDraft> missingValue(Failure f, String p, String message) {
-            if (HostNames.isHostParameter(p)) {
-                return Optional.empty(); // a server's message never chooses where calls go
+            if (HostNames.isHostParameter(p) || Redactor.isSecretName(p)) {
+                return Optional.empty(); // a server's message never chooses where calls go, nor a secret (not even in a lesson's text)
             }
             return ServerHints.valueFor(message, p).map(value -> new LessonDraft(
                     "Pass " + p + " (" + value + ")",
@@ -709,7 +711,7 @@ public final class RuleBasedReflector implements Reflector {
          * ("allowed range 1 to 5000"); or a bound on a length or a size ("size must be between 1 and 255", Hibernate Validator's).
          */
         private static final Pattern BOUND_WITH_UNIT = Pattern.compile("(?i)\\b\\d+\\s?(?!" + ITEMS + "\\b(?!\\s+per\\b))(?!(?:to|and|or|through|inclusive)\\b)[A-Za-z]{2,}"
-                + "|\\b(?:length|size|long|chars?|characters|bytes)\\b");
+                + "|\\b(?:length|long|chars?|characters|bytes)\\b|(?<!\\b(?:page|batch|chunk|result|sample) )\\bsize\\b");
 
         private static String normalized(String name) {
             return name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");

@@ -45,7 +45,7 @@ final class ServerHints {
             // the value ends the sentence: "2." in "Supported versions: 2.", never the "2" of "2.0, 2.1" (a point before a digit)
             + "|[A-Za-z0-9_.-]{1,40})[\"'`]?\\s*(?:[.;)](?![A-Za-z0-9])|$)");
     /** Telnyx's "Status must be one of completed": a list of one value that ends the sentence. */
-    private static final Pattern SOLE_CHOICE = Pattern.compile("(?i)(?<!\\b(?:at least|exactly|at most|any|each|only) )\\bone of\\s*:?\\s*[\\[(]?[\"'`]?([A-Za-z0-9_:-]{1,40})[\"'`]?[\\])]?\\s*(?:[.;](?![A-Za-z0-9])|$)");
+    private static final Pattern SOLE_CHOICE = Pattern.compile("(?i)\\b(?:must be|should be|needs? to be|expected|is not|allowed|accepted|supported|valid values? (?:is|are)) one of\\s*:?\\s*[\\[(]?[\"'`]?([A-Za-z0-9_:-]{1,40})[\"'`]?[\\])]?\\s*(?:[.;](?![A-Za-z0-9])|$)");
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_.:-]{1,40}");
     private static final Pattern QUOTED_PATTERN_PART = Pattern.compile("'(?:yyyy|MM|dd)'");
     private static final Pattern EXPLICIT_DATE_PATTERN = Pattern.compile("(?i)\\b(y{4}[-/.]?m{2}[-/.]?d{2}(?:[T ]hh:mm(?::ss)?(?:z|x{1,3}|[+-]hh:?mm)?)?|d{2}[-/.]m{2}[-/.]y{4}|m{2}[-/.]d{2}[-/.]y{4})\\b");
@@ -79,7 +79,7 @@ final class ServerHints {
     /** A message that says a date is not written as it should be, without saying how it should be. */
     private static final Pattern DATE_COMPLAINT = Pattern.compile("(?i)\\b(?:invalid|wrong|bad|malformed|unparseable|not a valid|enter a valid"
             // Pydantic v2's "Input should be a valid date or datetime"
-            + "|(?:should|must) be a valid"
+            + "|(?:should|must) be a valid(?![^.;\\n]{0,60}\\b(?:after|before|future|past|between|later|earlier)\\b)"
             + "|(?:could|can)(?:not|n't| not) (?:parse|read))\\b[^.;\\n]{0,40}?\\b(?:date|timestamp)s?\\b"
             + "|\\b(?:date|timestamp)s?\\b[^.;\\n]{0,40}?\\b(?:is invalid|is not valid|(?:in )?(?:a |the )?wrong format|malformed|out of range)"
             + "|\\bdate/time field value out of range");
@@ -401,6 +401,7 @@ final class ServerHints {
     /** The characters a value may hold, listed after a colon ("You can only use the following characters: "a-z", "0-9""). */
     private static final Pattern CHARACTERS_LISTED = Pattern.compile(
             "(?i)\\b(?:only|allowed|permitted|valid)\\b[^.;:]{0,40}?\\b(?:characters|symbols)\\b(?: are)?(?: allowed)?\\s*:\\s*([^;\\n]{1,80})");
+    private static final Pattern CASE_INSENSITIVE = Pattern.compile("(?i)\\bcase[- ]insensitive\\b|\\b(?:in )?any case\\b");
     private static final Pattern LETTER_RANGE_LOWER = Pattern.compile("(?<![\\w-])a-z(?![\\w-])");
     private static final Pattern LETTER_RANGE_UPPER = Pattern.compile("(?<![\\w-])A-Z(?![\\w-])");
 
@@ -423,7 +424,7 @@ final class ServerHints {
             lower |= m.group(1).contains("a-z") || m.group(1).contains("\\w");
             upper |= m.group(1).contains("A-Z") || m.group(1).contains("\\w");
         }
-        Matcher listed = lower || upper ? null : CHARACTERS_LISTED.matcher(message);
+        Matcher listed = lower || upper || CASE_INSENSITIVE.matcher(message).find() ? null : CHARACTERS_LISTED.matcher(message);
         if (listed != null && listed.find()) {
             // the list after "You can only use the following characters:" (Bitrix24's "a-z", "0-9", "-", ".")
             lower = LETTER_RANGE_LOWER.matcher(listed.group(1)).find();

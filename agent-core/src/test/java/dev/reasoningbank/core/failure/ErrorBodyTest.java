@@ -38,6 +38,11 @@ class ErrorBodyTest {
         // no deeper than two levels: a body nested without end is not followed
         String deep = "{\"errors\":" + "{\"a\":".repeat(50) + "[\"x y\"]" + "}".repeat(50) + "}";
         assertThat(ErrorBody.parse(deep).message()).doesNotContain("x y");
+        // a record under a key is no map of fields
+        ErrorBody record = ErrorBody.parse("""
+                {"message":"Validation failed","details":{"request":{"id":"req_123","method":"POST"}}}""");
+        assertThat(record.message()).isEqualTo("Validation failed");
+        assertThat(record.field()).isEmpty();
     }
 
     @Test

@@ -46,6 +46,8 @@ class ErrorSignatureTest {
         assertThat(ErrorSignature.of("folder reports/annual not found")).as("a path inside a sentence is a value")
                 .isEqualTo(ErrorSignature.of("folder exports/weekly not found"));
         assertThat(ErrorSignature.of("users/alice")).as("a path of data alone is a value too").isEqualTo(ErrorSignature.of("users/bob"));
+        assertThat(ErrorSignature.of("users/john_doe")).isEqualTo(ErrorSignature.of("users/jane_roe"));
+        assertThat(ErrorSignature.of("to/conflict/file/..")).isEqualTo("to/conflict/file");
         assertThat(ErrorSignature.of("ab_c/".repeat(5000) + "x")).as("a long one is cut, never read whole").hasSizeLessThanOrEqualTo(ErrorSignature.MAX_LENGTH);
     }
 

@@ -164,18 +164,28 @@ class RuleBasedReflectorTest {
         Lesson lesson = reflect(Map.of("title", "Spring sale", "domain", "Spring-Sale.example.site"), ToolException.http(400, onlyLower, "h"));
         assertThat(lesson.strategy()).isEqualTo(new Strategy.FixArgument("domain", Transform.LOWERCASE, ""));
         // two names in upper case: neither is guessed
-        Lesson two = reflect(Map.of("region", "EU-West", "domain", "Spring-Sale.example.site"), ToolException.http(400, onlyLower, "h"));
+        Lesson two = reflect(Map.of("subdomain", "Shop-EU", "domain", "Spring-Sale.example.site"), ToolException.http(400, onlyLower, "h"));
         assertThat(two.strategy()).isEqualTo(new Strategy.Advice());
         // an id, a code, a token or a state keeps its case: their case is theirs, whatever the message's rule
         for (Map<String, String> opaque : List.of(Map.of("tag", "vip", "video_id", "dQw4w9WgXcQ"), Map.of("tag", "vip", "customer", "cus_NffrFeUfNV2Hib"),
                 Map.of("tag", "vip", "code", "Ab-C123.xYz"), Map.of("tag", "vip", "page_token", "CAoQ-AA.x"),
-                Map.of("tag", "vip", "order", "3F2504E0-4F89-11D3-9A0C-0305E82C3301"))) {
+                Map.of("tag", "vip", "domain", "3F2504E0-4F89-11D3-9A0C-0305E82C3301"), Map.of("title", "Spring sale", "order_id", "ORD-ABC-123"),
+                Map.of("title", "Spring sale", "username", "John.Smith"))) {
             assertThat(reflect(opaque, ToolException.http(400, onlyLower, "h")).strategy()).as(opaque.toString()).isEqualTo(new Strategy.Advice());
         }
         // a message that names the parameter it refuses is about that one
         Lesson named = reflect(Map.of("tag", "vip", "region", "EU-West"),
                 ToolException.http(400, "tag: You can only use the following characters: \"a-z\", \"0-9\", \"-\"", "h"));
         assertThat(named.strategy()).isEqualTo(new Strategy.Advice());
+    }
+
+    @Test
+    void a_value_a_server_names_for_a_missing_secret_is_never_learned_not_even_as_words() {
+        Lesson lesson = reflect(Map.of("q", "x", "token", ""), ToolException.http(400, "{\"error\":\"token must be sk_live_abc123\"}", "h"));
+        assertThat(lesson.strategy()).isNotInstanceOf(Strategy.FixArgument.class);
+        assertThat(lesson.title() + lesson.description() + lesson.content()).doesNotContain("sk_live_abc123");
+        Lesson currency = reflect(Map.of("q", "x", "currency", ""), ToolException.http(400, "{\"error\":\"currency must be usd\"}", "h"));
+        assertThat(currency.strategy()).isEqualTo(new Strategy.FixArgument("currency", Transform.DEFAULT_IF_MISSING, "usd"));
     }
 
     @Test
@@ -188,6 +198,8 @@ class RuleBasedReflectorTest {
         assertThat(inUnits.strategy()).as("a bound in characters is about the text, not the number").isEqualTo(new Strategy.Advice());
         Lesson size = reflect(Map.of("title", "Business", "priority", 500), ToolException.http(400, "{\"error\":\"size must be between 1 and 255\"}", "h"));
         assertThat(size.strategy()).as("a text's size, not the number").isEqualTo(new Strategy.Advice());
+        Lesson pageSize = reflect(Map.of("q", "shoes", "limit", 500), ToolException.http(400, "{\"error\":\"Page size must not exceed 100\"}", "h"));
+        assertThat(pageSize.strategy()).isEqualTo(new Strategy.FixArgument("limit", Transform.CLAMP_MAX, "100"));
     }
 
     @Test

@@ -160,6 +160,9 @@ class ServerHintsTest {
         assertThat(ServerHints.allowedValues("one of completed tasks failed to sync")).isEmpty();
         assertThat(ServerHints.allowedValues("You must provide at least one of email.")).as("parameters, not values").isEmpty();
         assertThat(ServerHints.allowedValues("value must be one of string.")).as("a type, not a value").isEmpty();
+        assertThat(ServerHints.allowedValues("The value failed validation for one of: amount")).isEmpty();
+        assertThat(ServerHints.allowedValues("You must provide one of email.")).isEmpty();
+        assertThat(ServerHints.allowedValues("Requires one of: scope.")).isEmpty();
     }
 
     @Test
@@ -206,6 +209,7 @@ class ServerHintsTest {
         assertThat(ServerHints.onlyUpperCase("Only these characters are allowed: A-Z, 0-9, _")).isTrue();
         assertThat(ServerHints.onlyLowerCase("Only 64 characters allowed. Sort order must be a-z or z-a")).as("a range in another sentence").isFalse();
         assertThat(ServerHints.onlyLowerCase("Only alphanumeric characters (a-z, 0-9) are allowed")).as("no list of characters").isFalse();
+        assertThat(ServerHints.onlyLowerCase("Allowed characters: a-z, 0-9 and hyphens (case-insensitive)")).isFalse();
     }
 
     @Test
@@ -235,6 +239,7 @@ class ServerHintsTest {
         assertThat(ServerHints.datePattern("issued_after: Input should be a valid date or datetime, invalid character in year", "12/31/2025"))
                 .contains("yyyy-MM-dd");
         assertThat(ServerHints.datePattern("Input should be a valid integer. The date was ignored", "12/31/2025")).as("another sentence").isEmpty();
+        assertThat(ServerHints.datePattern("start must be a valid date after today", "01/02/2026")).as("a date out of range, not of form").isEmpty();
         assertThat(ServerHints.datePattern("Invalid date: 2026-01-31 10:00", "2026-01-31 10:00")).as("its zone would be a guess").isEmpty();
         assertThat(ServerHints.datePattern("Invalid token: the token has expired", "31/01/2026")).as("no word about a date").isEmpty();
         assertThat(ServerHints.datePattern("The update date is later than the end of the plan", "31/01/2026")).isEmpty();
