@@ -87,7 +87,7 @@ public final class ErrorClassifier {
     private static final java.util.regex.Pattern UNFINISHED_WORK_CAP = java.util.regex.Pattern.compile(
             "\\byou (?:can|may) (?:only )?have " + AT_MOST + "(?:" + UNFINISHED + WORK + "|" + WORK + "\\s+(?:pending|queued|in[- ]progress|running))\\b"
             + "|\\btoo many " + UNFINISHED + WORK + "\\b"
-            + "|^\\s*(?:" + AT_MOST + ")?" + UNFINISHED + WORK + "\\s+(?:are |is )?allowed\\b|\\b" + AT_MOST + UNFINISHED + WORK + "\\s+(?:are |is )?allowed\\b");
+            + "|(?:^\\s*(?:" + AT_MOST + ")?|\\b" + AT_MOST + ")" + UNFINISHED + WORK + "\\s+(?:are |is )?allowed\\b");
     /** SignatureAPI's 404 "The deliverable PDF is still being generated": a result that is not made yet, and will be. */
     private static final java.util.regex.Pattern STILL_BEING_MADE = java.util.regex.Pattern.compile(
             "(?<!\\b(?:endpoint|feature|api|page|site|service|product|documentation) )"
@@ -212,14 +212,16 @@ public final class ErrorClassifier {
         }
         // a 4xx that is neither the credential's nor a rate limit
         boolean clientError = status >= 400 && status < 500 && status != 401 && status != 403 && status != 429;
-        if (clientError && status != 404 && UNFINISHED_WORK_CAP.matcher(text).find()) {
+        // of those, one that names no missing thing, so that work under way is the reading left
+        boolean notMissing = clientError && status != 404;
+        if (notMissing && UNFINISHED_WORK_CAP.matcher(text).find()) {
             return ErrorKind.RATE_LIMITED; // a cap on work under way, answered as a validation error
         }
         if ((status == 409 || status == 423) && (containsAny(text, "in progress", "try again", "retry later", "currently being", "ongoing",
                 "conflicting operation") || HELD_LOCK.matcher(text).find())
-                || clientError && status != 404 && (WHILE_IN_PROGRESS.matcher(text).find() || text.contains("in a transient state"))
+                || notMissing && (WHILE_IN_PROGRESS.matcher(text).find() || text.contains("in a transient state"))
                 || (status == 400 || status == 409) && containsAny(text, "again later", "not yet ready", "not ready yet")
-                || clientError && status != 404 && status != 408 && containsAny(text, "please try again later")
+                || notMissing && status != 408 && containsAny(text, "please try again later")
                 || clientError && STILL_BEING_MADE.matcher(text).find()) {
             // work under way that the server says will pass (Azure's AnotherOperationInProgress, Plaid's PRODUCT_NOT_READY,
             // Gitea's 405 "Please try again later" while a pull request is checked, Kafka Connect's "conflicting operation
