@@ -33,9 +33,9 @@ class FrameworkErrorsTrackTest {
             assertThat(bank.classesLearned()).as(split).isGreaterThan(results.result(split, "none").classesLearned());
         }
         // regression floors: dev (the first collection, read) 30 of 31; the held-out half (the second collection, unread) 12 of 25
-        // at its first measure
+        // at its first measure, 14 since the real-errors track's twenty-seventh half was read
         assertThat(results.result(CorpusEntry.DEV, "bank").classesLearned()).isGreaterThanOrEqualTo(30);
-        assertThat(results.result(CorpusEntry.HELD_OUT, "bank").classesLearned()).isGreaterThanOrEqualTo(12);
+        assertThat(results.result(CorpusEntry.HELD_OUT, "bank").classesLearned()).isGreaterThanOrEqualTo(14);
 
         RealErrorsReport.write(results, out);
         assertThat(new ObjectMapper().readTree(out.resolve("results.json").toFile()).get("track").asText()).isEqualTo(Corpus.FRAMEWORK_ERRORS);

@@ -48,9 +48,13 @@ public record ErrorBody(String message, String code, String field) {
             .build();
     private static final int MAX_DEPTH = 6;
     private static final List<String> MESSAGE_KEYS = List.of(
+            // Clerk's {"message": "...", "long_message": "...", "code": "..."}: the long message says what to do
+            "long_message", "longMessage",
             "error_description", "errorDescription", "message", "Message", "detail", "details", "error_message", "errorMessage",
             "msg", "description", "title", "reason", "error_summary", "errorSummary", "info", "status_message", "statusMessage",
             "error_msg", "errorMsg", "errmsg", "error-text", "error_text", "errorText", "expected",
+            // a FHIR OperationOutcome's issue: its diagnostics, for people
+            "diagnostics",
             // Bybit answers 200 with {"retCode": 10006, "retMsg": "Too many visits!"}
             "retMsg", "ret_msg",
             // Alpha Vantage answers 200 with {"Error Message": ...}, {"Note": ...} or {"Information": ...}
@@ -64,9 +68,13 @@ public record ErrorBody(String message, String code, String field) {
     private static final Pattern MEMBER = Pattern.compile("\"([^\"\\\\]{1,100})\"\\s*:\\s*(\"[^\"\\\\]*+(?:\\\\.[^\"\\\\]*+)*+\"|-?\\d{1,20}(?:\\.\\d{1,20})?|true|false|null)");
     private static final Pattern XML_MESSAGE = Pattern.compile("(?is)<(message|errormessage|error_description|detail|description)>(.*?)</\\1>");
     private static final Pattern XML_CODE = Pattern.compile("(?is)<(code|errorcode|error)>([^<]{1,100})</\\1>");
-    /** {@code <error code="40" message="Wrong username or password"/>} (the Subsonic API): the message as an attribute. */
+    /**
+     * {@code <error code="40" message="Wrong username or password"/>} (the Subsonic API), {@code <Error errorCode="API_AUTH"
+     * errorText="...">} (HAFAS APIs such as Trafiklab's): the message and the code as attributes.
+     */
     private static final Pattern XML_ERROR_ELEMENT = Pattern.compile("(?is)<(?:error|fault)\\b([^>]{0,1000})>");
-    private static final Pattern XML_ATTRIBUTE = Pattern.compile("(?is)(?<![\\w:-])(message|code)\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)')");
+    private static final Pattern XML_ATTRIBUTE = Pattern.compile(
+            "(?is)(?<![\\w:-])((?:error[_-]?)?(?:message|text|description)|(?:error[_-]?)?code)\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)')");
     private static final Pattern HTML_TITLE = Pattern.compile("(?is)<title[^>]*>(.*?)</title>");
     private static final Pattern HTML_H1 = Pattern.compile("(?is)<h1[^>]*>(.*?)</h1>");
     private static final Pattern TAG = Pattern.compile("<[^>]{0,500}>");
@@ -202,6 +210,10 @@ public record ErrorBody(String message, String code, String field) {
         if (message.isEmpty()) {
             message = text(node, MESSAGE_KEYS);
         }
+        // a FHIR OperationOutcome's issue: {"code": "forbidden", "details": {"text": "Authorization failed"}}
+        if (message.isEmpty()) {
+            message = concept(node.get("details"));
+        }
         // {"status": "0", "message": "NOTOK", "result": "Invalid API Key"} (Etherscan): a one-word message beside the sentence it stands for
         JsonNode result = node.get("result");
         String code = code(node);
@@ -217,6 +229,11 @@ public record ErrorBody(String message, String code, String field) {
             message = message + ": " + reason.asText().strip();
         }
         String field = text(node, FIELD_KEYS);
+        // Clerk's {"meta": {"param_name": "email_address"}}
+        JsonNode meta = node.get("meta");
+        if (field.isEmpty() && meta != null && meta.isObject()) {
+            field = text(meta, List.of("param_name", "paramName"));
+        }
         // {"message": [{"message": "... less than or equal to 1000"}]} (Crossref): the messages of a list under a message key
         JsonNode messages = first(node, "message", "messages");
         if (message.isEmpty() && messages != null && messages.isContainerNode()) {
@@ -259,9 +276,14 @@ public record ErrorBody(String message, String code, String field) {
             field = field.isEmpty() ? named.field : field;
         }
         // {"errors": [...]} (GraphQL, GitHub, JSON:API), {"errors": {"title": ["can't be blank"]}} (Rails), "errors": "...",
-        // {"root_cause": [...]} (Elasticsearch: "all shards failed" and, below it, why)
-        JsonNode errors = first(node, "errors", "Errors", "invalid-params", "invalid_params", "fieldErrors", "details", "root_cause");
-        if (errors != null) {
+        // {"root_cause": [...]} (Elasticsearch: "all shards failed" and, below it, why), {"issue": [...]} (a FHIR OperationOutcome)
+        JsonNode errors = first(node, "errors", "Errors", "invalid-params", "invalid_params", "fieldErrors", "details", "root_cause", "issue");
+        // (a FHIR CodeableConcept under "details" is read above; Rocket.Chat's {"details": {"method": ..., "field": "StatusType"}}
+        // is one record that names its field, not a map of fields)
+        String recordField = errors != null && errors.isObject() && !errors.has("message") ? text(errors, List.of("field", "param", "parameter")) : "";
+        boolean record = !recordField.isEmpty();
+        field = field.isEmpty() ? recordField : field;
+        if (errors != null && !record && concept(errors).isEmpty()) {
             ErrorBody listed = errors.isObject() && !errors.has("message") ? fieldMap(errors) : read(errors, depth + 1);
             if (listed != null) {
                 // Laravel's "The start date field must match … (and 1 more error)" heads the very messages listed below it
@@ -290,6 +312,21 @@ public record ErrorBody(String message, String code, String field) {
             return null;
         }
         return new ErrorBody(message.isEmpty() ? code : message, code, field);
+    }
+
+    /** The text of a FHIR CodeableConcept ({@code {"text": ...}} or its first coding's display), or empty for anything else. */
+    private static String concept(@Nullable JsonNode node) {
+        if (node == null || !node.isObject() || !(node.has("text") || node.has("coding"))
+                || node.size() > (node.has("text") && node.has("coding") ? 2 : 1)) {
+            return "";
+        }
+        JsonNode text = node.get("text");
+        if (text != null && text.isTextual() && !text.asText().isBlank()) {
+            return text.asText();
+        }
+        JsonNode coding = node.get("coding");
+        JsonNode display = coding != null && coding.isArray() && coding.size() > 0 ? coding.get(0).get("display") : null;
+        return display != null && display.isTextual() ? display.asText() : "";
     }
 
     /** RFC 9457: the title names the problem, the detail this occurrence of it. */
@@ -435,7 +472,7 @@ public record ErrorBody(String message, String code, String field) {
             Matcher attribute = XML_ATTRIBUTE.matcher(element.group(1));
             while (attribute.find()) {
                 String value = unescape(attribute.group(2) != null ? attribute.group(2) : attribute.group(3));
-                if (attribute.group(1).equalsIgnoreCase("message")) {
+                if (!attribute.group(1).toLowerCase(Locale.ROOT).endsWith("code")) {
                     said = value;
                 } else if (c.isEmpty()) {
                     c = value;

@@ -67,6 +67,20 @@ public final class ErrorClassifier {
             "\\b(?:authori[sz]ation|authentication|auth) type\\s+(?:is |was )?(?:denied|refused|not allowed|not supported|unsupported|not permitted"
             + "|not accepted)\\s+(?:for|by|on) (?:this|the) (?:method|endpoint|request|operation|resource|api|route|action)\\b"
             + "|\\bwrong auth(?:ori[sz]ation|entication)? type\\b");
+    /**
+     * Lokalise's "Invalid `X-Api-Token` header", Trafiklab's "access denied for 'key' on 'service'", GOV.UK Notify's "Cannot send
+     * letters with a team api key", Clerk's "it's required to also pass the instance secret key in the Clerk-Secret-Key header":
+     * the header or the key that carries the caller's credential, refused or asked for.
+     */
+    private static final java.util.regex.Pattern CREDENTIAL_REFUSED = java.util.regex.Pattern.compile(
+            "\\b(?:invalid|malformed|expired|missing|bad)\\s+[`'\"]?(?:x-)?(?:api-?key|api-?token|auth-?token|access-?token|authorization)[`'\"]?\\s+header\\b"
+            + "|\\baccess denied for (?:the |this |your )?[`'\"]?(?:api[ _-]?)?key\\b"
+            // a key of the wrong kind for the call (not "cannot delete a project with an active API key": a key as data)
+            + "|\\b(?:cannot|can ?not|can['’]t|not allowed to|unable to)\\s+[^.;]{0,40}?\\bwith (?:a|an|this|your|the) "
+            + "(?:team|test|sandbox|live|production|restricted|publishable|public|read-only|readonly|trial|personal|server|client|secret)[ -]"
+            + "(?:api[ _]?key|key|token|access token)\\b"
+            + "|\\b(?:required|needs?|have) to (?:also )?(?:pass|send|provide|include|supply) (?:the |a |an |your )?(?:[\\w-]+ )?"
+            + "(?:secret key|api[ _]?key|access token|auth token|client secret)\\b");
     /** The work a machine does and a call may wait for: an operation, a job, a sync, an import, a build (not a request a person approves). */
     private static final String WORK = "(?:operations?|jobs?|syncs?|synchroni[sz]ations?|imports?|exports?|updates?|upgrades?|migrations?"
             + "|deployments?|refresh(?:es)?|reads?|writes?|builds?|tasks?|backups?|restores?|scans?|runs?|uploads?|transcodes?|queries)";
@@ -136,7 +150,7 @@ public final class ErrorClassifier {
             return byWords == ErrorKind.UNKNOWN ? ErrorKind.WRONG_RESULT : byWords;
         }
         if (status > 0) {
-            return byAnswer(status, headers, text);
+            return byAnswer(status, headers, text, words);
         }
         ErrorKind byRoot = byRoot(root);
         if (byRoot != ErrorKind.UNKNOWN) {
@@ -160,7 +174,8 @@ public final class ErrorClassifier {
         return ErrorKind.UNKNOWN;
     }
 
-    private static ErrorKind byAnswer(int status, Map<String, String> headers, String text) {
+    /** The kind of an answer: {@code text} is its code and message in lower case, {@code words} the message alone. */
+    private static ErrorKind byAnswer(int status, Map<String, String> headers, String text, String words) {
         boolean throttled = ResponseHints.rateLimitSpent(headers) && (status == 403 || status == 429)
                 || containsAny(text, "rate limit", "ratelimit", "too many requests", "too many visits", "throttl", "slow down", "reduce your request rate",
                         "request rate", "quota exceeded", "exceeded your quota", "throughputexceeded", "throughput exceeded", "requestlimitexceeded",
@@ -177,6 +192,9 @@ public final class ErrorClassifier {
         if (removed && (status == 301 || status == 308 || status == 400 || status == 404 || status == 406 || status == 410 || status == 426)) {
             return ErrorKind.GONE;
         }
+        if (status == 403 && text.contains("deprecated")) {
+            return ErrorKind.GONE; // Clerk refuses a deprecated feature with 403 ("updating_user_password_deprecated")
+        }
         if ((status == 400 || status == 403) && containsAny(text, "invalid grant", "invalid token", "invalid api key", "expired token",
                 "token expired", "token has expired", "token is expired", "api key expired", "invalid auth", "not authed", "token revoked",
                 "valid api key", "invalid credentials", "bad credentials", "incorrect client credentials", "invalid client",
@@ -187,8 +205,9 @@ public final class ErrorClassifier {
                 "error validating access token")) {
             return ErrorKind.AUTH;
         }
-        // crates.io answers a token it does not know with 403 and only "authentication failed"
-        if (status == 403 && text.strip().matches("authentication (?:failed|failure)\\.?")
+        // crates.io answers a token it does not know with 403 and only "authentication failed", Canvas Medical's FHIR API with
+        // "Authorization failed" under the code "forbidden"
+        if (status == 403 && words.strip().toLowerCase(Locale.ROOT).matches("(?:authentication|authori[sz]ation) (?:failed|failure)\\.?")
                 || (status == 400 || status == 403) && PASSWORD_REJECTED.matcher(text).find()) {
             return ErrorKind.AUTH;
         }
@@ -199,7 +218,7 @@ public final class ErrorClassifier {
             return ErrorKind.AUTH;
         }
         if ((status == 400 || status == 403) && (CREDENTIAL_REJECTED.matcher(text).find() || CREDENTIAL_MISSING.matcher(text).find()
-                || CREDENTIAL_LACKS_PERMISSION.matcher(text).find() || AUTH_TYPE_REFUSED.matcher(text).find())) {
+                || CREDENTIAL_LACKS_PERMISSION.matcher(text).find() || AUTH_TYPE_REFUSED.matcher(text).find() || CREDENTIAL_REFUSED.matcher(text).find())) {
             return ErrorKind.AUTH; // the caller's credential named and rejected, in words the list above does not hold
         }
         if (status >= 500 && containsAny(text, "acl token expired", "acl token not found", "access token expired", "access token has expired",

@@ -471,6 +471,20 @@ public final class RuleBasedReflector implements Reflector {
                     return draft;
                 }
             }
+            // Checkout.com's "paging_limit_invalid" for limit=500, no bound named: the page size most APIs cap at (a smaller page
+            // changes no result, only how many pages it takes)
+            if (ServerHints.upperBound(message).isEmpty()) {
+                Optional<String> pageSize = f.arguments().entrySet().stream()
+                        .filter(a -> PAGE_SIZE_NAME.matcher(a.getKey()).matches() && a.getValue() instanceof Number n && n.longValue() > COMMON_PAGE_CAP
+                                && ServerHints.refusesParameter(message, a.getKey()))
+                        .map(Map.Entry::getKey).findFirst();
+                if (pageSize.isPresent()) {
+                    String p = pageSize.get();
+                    return Optional.of(fix(f, p, Transform.CLAMP_MAX, String.valueOf(COMMON_PAGE_CAP), "Keep " + p + " at most " + COMMON_PAGE_CAP,
+                            f.tool() + " refuses " + p + " = " + f.arguments().get(p) + " and names no bound; cap it at " + COMMON_PAGE_CAP
+                                    + ", the page size most APIs allow."));
+                }
+            }
             // "Invalid value for sortDirection, expected value is asc or desc" for direction=DESC: the one argument that is an
             // allowed value but for its case is the one meant
             List<String> allowed = ServerHints.allowedValues(message);
@@ -504,6 +518,21 @@ public final class RuleBasedReflector implements Reflector {
             return suspects.size() == 1 ? wrongValue(f, suspects.get(0), String.valueOf(f.arguments().get(suspects.get(0))), f.message()) : Optional.empty();
         }
 
+        /** The page size most APIs allow at most (GitHub's, Stripe's, Shopify's...), for a server that refuses a larger one without a bound. */
+        private static final int COMMON_PAGE_CAP = 100;
+        /** A parameter that only sets how many items a page holds. */
+        private static final Pattern PAGE_SIZE_NAME = Pattern.compile("(?i)limit|(?:page|paging)[_-]?(?:size|limit)|per[_-]?page|max[_-]?results|top|n");
+        /** One word in title case: {@code Active}, {@code Offline}, {@code String}. */
+        private static final Pattern TITLE_CASE_WORD = Pattern.compile("[A-Z][a-z]+[a-z0-9]*");
+        /** One word in upper case: {@code HTML}, {@code DESC}, {@code TOTP}. */
+        private static final Pattern UPPER_CASE_WORD = Pattern.compile("[A-Z]{2,12}");
+        /** Parameters whose values are codes written in upper case: a currency's, a country's, a language's, a ticker symbol. */
+        private static final Pattern UPPER_CASE_CODE = Pattern.compile("(?i)(?:currency|country|locale|lang|language|symbol|ticker|code|iso|region|state)s?$");
+        /** Parameters whose values are names or text, of people or things, whose case is their own. */
+        private static final Pattern OWN_CASE_NAME = Pattern.compile("(?i)(?:name|title|label|description|text|message|comment|note|query|search"
+                + "|subject|body|address|city|country|region|user|owner|assignee|author|member|recipient|sender|contact|person|project"
+                + "|repo|repository|team|org|organi[sz]ation|group|account|customer|company|db|database|collection|bucket|index|table"
+                + "|schema|file|path|tag|id)s?$|^q$");
         /** Parameters that hold a name a server may spell in one case only: a domain, a subdomain, a slug, a handle. */
         private static final Pattern NAME_PARAMETER = Pattern.compile("(?i)domain|slug|handle");
         /** Names of values that prove or carry state rather than name: their case is theirs ({@code code}, {@code state}, {@code page_token}). */
@@ -564,6 +593,16 @@ public final class RuleBasedReflector implements Reflector {
             if (ServerHints.onlyUpperCase(message) && !value.equals(value.toUpperCase(Locale.ROOT))) {
                 return Optional.of(fix(f, p, Transform.UPPERCASE, "", "Upper-case " + p,
                         f.tool() + " accepts only upper-case letters in " + p + "; upper-case it before calling."));
+            }
+            // "Active is not a valid choice.", Rocket.Chat's "Offline is not a valid status type" and "[error-invalid-format]" for
+            // format=HTML: a constant written in title or upper case and refused as written is meant in lower case, as API
+            // constants are mostly written (never a name, whose case is its own, nor a code such as a currency's)
+            boolean titleCase = TITLE_CASE_WORD.matcher(value).matches();
+            if ((titleCase || UPPER_CASE_WORD.matcher(value).matches() && !UPPER_CASE_CODE.matcher(p).find())
+                    && !Redactor.isSecretName(p) && !OWN_CASE_NAME.matcher(p).find()
+                    && (ServerHints.refusesValue(message, value) || ServerHints.refusesParameter(message, p))) {
+                return Optional.of(fix(f, p, Transform.LOWERCASE, "", "Lower-case " + p,
+                        f.tool() + " refuses " + p + " written as " + value + "; its values are lower-case constants, so lower-case it."));
             }
             // "Content type 'text/plain' not supported. Please use 'application/json'" (Bandwidth): the format the server takes
             Optional<String> mediaType = MEDIA_TYPE_PARAMETER.matcher(p).matches() && MediaTypes.isMediaType(value)

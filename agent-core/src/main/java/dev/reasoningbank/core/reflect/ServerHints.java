@@ -58,7 +58,9 @@ final class ServerHints {
     private static final Pattern SUCCESSOR = Pattern.compile("(?i)\\b(?:use|using|call|try|moved to|moved permanently to|replaced by|superseded by|migrate to|"
             + "migrated to|switch to|upgrade to|update to|in favou?r of|is now|successor is|see|(?:now |newly )?available (?:under|at)|"
             // Docker's "Minimum supported API version is 1.40", Meta's "Please update to the latest version: v23.0"
-            + "(?:minimum|lowest|oldest) supported(?: api)? version is|latest(?: api)? version is)"
+            + "(?:minimum|lowest|oldest) supported(?: api)? version is|latest(?: api)? version is"
+            // Clerk's "Password ... can only be updated via /v1/me/change_password" (never a bare "via", which may name the old path)
+            + "|only (?:be (?:\\w+ )?)?via)"
             + "\\s+(?:the\\s+)?(?:(?:new|latest|newest|current)\\s+)?(?:(?:endpoint|api|version)\\s*:?\\s+)?[\"'`]?"
             + "((?:https?://[^\\s\"'`<>]{1,300})|/[A-Za-z0-9_./{}:-]{1,200}|v\\d{1,3}(?:\\.\\d{1,3})?|\\d{4}-\\d{2}(?:-\\d{2})?|\\d{1,2}\\.\\d{1,3}\\b(?!\\.\\d))");
     private static final Set<String> NOT_A_VALUE = Set.of("header", "parameter", "field", "value", "is", "are", "required",
@@ -404,6 +406,48 @@ final class ServerHints {
     private static final Pattern CASE_INSENSITIVE = Pattern.compile("(?i)\\bcase[- ]insensitive\\b|\\b(?:in )?any case\\b");
     private static final Pattern LETTER_RANGE_LOWER = Pattern.compile("(?<![\\w-])a-z(?![\\w-])");
     private static final Pattern LETTER_RANGE_UPPER = Pattern.compile("(?<![\\w-])A-Z(?![\\w-])");
+
+    /** Words that refuse a value as written: "is not a valid choice", "Unknown messenger", "has an invalid data type". */
+    private static final Pattern REFUSAL = Pattern.compile("(?i)\\b(?:invalid|not (?:a )?valid|unknown|unsupported|not supported|unrecognized"
+            + "|not recognized|not allowed|not permitted|illegal|no such)\\b");
+
+    /**
+     * Whether the message writes {@code value} as it was sent and refuses it in the same sentence ("Active is not a valid
+     * choice.", Rocket.Chat's "Offline is not a valid status type"); a value named in a sentence that refuses something else is not.
+     */
+    static boolean refusesValue(String message, String value) {
+        Matcher at = Pattern.compile("(?<![\\w-])" + Pattern.quote(value) + "(?![\\w-])").matcher(message);
+        while (at.find()) {
+            int start = Math.max(Math.max(message.lastIndexOf(". ", at.start()), message.lastIndexOf("; ", at.start())), 0);
+            int end = nextSentenceEnd(message, at.end());
+            if (REFUSAL.matcher(message.substring(start, end)).find()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int nextSentenceEnd(String message, int from) {
+        int end = message.length();
+        for (String stop : List.of(". ", "; ")) {
+            int i = message.indexOf(stop, from);
+            end = i >= 0 ? Math.min(end, i) : end;
+        }
+        return end;
+    }
+
+    /**
+     * "paging_limit_invalid", "The limit parameter is too big", "Invalid limit", Rocket.Chat's "[error-invalid-format]":
+     * {@code parameter}'s value refused, in words or a code.
+     */
+    static boolean refusesParameter(String message, String parameter) {
+        String words = message.toLowerCase(Locale.ROOT).replaceAll("[_-]+", " ");
+        String name = Pattern.quote(parameter.toLowerCase(Locale.ROOT).replaceAll("[_-]+", " "));
+        return Pattern.compile("\\b" + name + "\\b(?: parameter| param| value)?(?: is| was)?\\s+(?:invalid|not valid|unsupported|not supported|unknown"
+                        + "|too (?:big|large|high)|out of range|exceeds?|exceeded|above)\\b"
+                        + "|\\b(?:invalid|illegal|bad|unsupported|unknown)\\s+(?:paging |pagination |page )?" + name + "\\b")
+                .matcher(words).find();
+    }
 
     /** Whether the message allows only lower-case letters, in words or by a pattern whose classes hold a-z and never A-Z. */
     static boolean onlyLowerCase(String message) {

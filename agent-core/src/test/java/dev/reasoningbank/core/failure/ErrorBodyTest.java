@@ -181,4 +181,55 @@ class ErrorBodyTest {
         assertThat(ErrorBody.parse(cut).message()).isEqualTo("limit must be at most 100, got \"500\"");
         assertThat(ErrorBody.parse("{not json} at all").message()).isEqualTo("{not json} at all");
     }
+
+    @Test
+    void an_xml_error_that_gives_its_text_and_code_as_attributes_is_read() {
+        ErrorBody body = ErrorBody.parse("""
+                <?xml version="1.0" encoding="UTF-8"?>
+                <Error errorCode="SVC_LOC" errorText="location missing or invalid">
+                </Error>""");
+        assertThat(body.message()).isEqualTo("location missing or invalid");
+        assertThat(body.code()).isEqualTo("SVC_LOC");
+        // an attribute that is neither the message nor the code says nothing
+        assertThat(ErrorBody.parse("<error id=\"17\" lang=\"en\"/>").message()).isEmpty();
+    }
+
+    @Test
+    void a_long_message_beside_a_short_one_is_the_message_and_the_meta_names_the_field() {
+        ErrorBody body = ErrorBody.parse("""
+                {"errors": [{"message": "is invalid", "long_message": "email_address must be a valid email address.",
+                  "code": "form_param_format_invalid", "meta": {"param_name": "email_address"}}]}""");
+        assertThat(body.message()).isEqualTo("email_address must be a valid email address.");
+        assertThat(body.field()).isEqualTo("email_address");
+        assertThat(ErrorBody.parse("{\"message\": \"is invalid\", \"meta\": {\"count\": 3}}").field()).isEmpty();
+    }
+
+    @Test
+    void a_fhir_operation_outcome_gives_the_text_of_its_issue_not_a_field_named_text() {
+        ErrorBody text = ErrorBody.parse("""
+                {"resourceType": "OperationOutcome", "issue": [{"severity": "error", "code": "forbidden",
+                  "details": {"text": "Authorization failed"}}]}""");
+        assertThat(text.message()).isEqualTo("Authorization failed");
+        assertThat(text.field()).isEmpty();
+        ErrorBody coded = ErrorBody.parse("""
+                {"resourceType": "OperationOutcome", "issue": [{"severity": "error", "code": "value",
+                  "details": {"coding": [{"system": "https://example.org/codes", "code": "INVALID_VALUE", "display": "Provided value is invalid"}]},
+                  "diagnostics": "Invalid value - 'abc' in field 'birthdate'"}]}""");
+        assertThat(coded.message()).isEqualTo("Invalid value - 'abc' in field 'birthdate'");
+        ErrorBody displayed = ErrorBody.parse("""
+                {"issue": [{"code": "value", "details": {"coding": [{"code": "INVALID_VALUE", "display": "Provided value is invalid"}]}}]}""");
+        assertThat(displayed.message()).isEqualTo("Provided value is invalid");
+        // details that map fields to their messages are still read by field
+        assertThat(ErrorBody.parse("{\"message\": \"Invalid\", \"details\": {\"text\": [\"is too long\"], \"size\": [\"must be small\"]}}").message())
+                .isEqualTo("Invalid: text is too long; size must be small");
+    }
+
+    @Test
+    void details_that_are_one_record_name_its_field_and_are_no_map_of_fields() {
+        ErrorBody body = ErrorBody.parse("""
+                {"success": false, "error": "Offline is not a valid status type [error-input-is-not-a-valid-field]",
+                 "errorType": "error-input-is-not-a-valid-field", "details": {"method": "insertOrUpdateUserStatus", "input": "Offline", "field": "StatusType"}}""");
+        assertThat(body.message()).isEqualTo("Offline is not a valid status type [error-input-is-not-a-valid-field]");
+        assertThat(body.field()).isEqualTo("StatusType");
+    }
 }

@@ -491,4 +491,52 @@ class RuleBasedReflectorTest {
         assertThat(Failure.of(ToolCall.of("api", Map.of()), ToolException.http(400, "The report will be available in 3 hours", "h")).retryAfterHint())
                 .isEmpty();
     }
+
+    @Test
+    void a_constant_in_title_or_upper_case_refused_as_written_is_lower_cased_and_a_name_or_a_code_is_not() {
+        Strategy lower = new Strategy.FixArgument("status", Transform.LOWERCASE, "");
+        assertThat(reflect(Map.of("status", "Active"), ToolException.http(400, "{\"status\":[\"Active is not a valid choice.\"]}", "h")).strategy())
+                .isEqualTo(lower);
+        assertThat(reflect(Map.of("messenger", "Email"), ToolException.http(400, "{\"message\":\"Unknown messenger Email.\"}", "h")).strategy())
+                .isEqualTo(new Strategy.FixArgument("messenger", Transform.LOWERCASE, ""));
+        assertThat(reflect(Map.of("format", "HTML", "rid", "iu7jtPAhvEeAS5tNq"),
+                ToolException.http(400, "{\"success\":false,\"error\":\"[error-invalid-format]\",\"errorType\":\"error-invalid-format\"}", "h")).strategy())
+                .isEqualTo(new Strategy.FixArgument("format", Transform.LOWERCASE, ""));
+        // a name of a thing or a person keeps its case, and so does a code written in upper case
+        assertThat(reflect(Map.of("project", "Marketing"), ToolException.http(400, "Marketing is not a valid project", "h")).strategy())
+                .isNotEqualTo(new Strategy.FixArgument("project", Transform.LOWERCASE, ""));
+        assertThat(reflect(Map.of("currency", "USD"), ToolException.http(400, "Invalid currency", "h")).strategy())
+                .isNotEqualTo(new Strategy.FixArgument("currency", Transform.LOWERCASE, ""));
+        // a value the message names in a sentence that refuses something else, or a value in lower case, is not the one refused
+        assertThat(reflect(Map.of("status", "Active", "colour", "teal"), ToolException.http(400, "Status Active was kept. The colour field is invalid", "h")).strategy())
+                .isNotEqualTo(lower);
+        assertThat(reflect(Map.of("status", "active"), ToolException.http(400, "active is not a valid choice.", "h")).strategy())
+                .isNotEqualTo(lower);
+    }
+
+    @Test
+    void a_page_size_refused_without_a_bound_is_capped_at_the_common_one_and_nothing_else_is() {
+        Strategy common = new Strategy.FixArgument("limit", Transform.CLAMP_MAX, "100");
+        String paging = "{\"request_id\":\"0HL80RJLS76I7\",\"error_type\":\"request_invalid\",\"error_codes\":[\"paging_limit_invalid\"]}";
+        assertThat(reflect(Map.of("limit", 500, "skip", 0), ToolException.http(422, paging, "h")).strategy()).isEqualTo(common);
+        assertThat(reflect(Map.of("limit", 500), ToolException.http(400, "The limit parameter is too big", "h")).strategy()).isEqualTo(common);
+        // a bound the server names wins; a size at or under the common one, or a count that is no page size, is not guessed at
+        assertThat(reflect(Map.of("limit", 500), ToolException.http(400, "Invalid limit: at most 250", "h")).strategy())
+                .isEqualTo(new Strategy.FixArgument("limit", Transform.CLAMP_MAX, "250"));
+        assertThat(reflect(Map.of("limit", 80), ToolException.http(400, "Invalid limit", "h")).strategy()).isNotEqualTo(common);
+        assertThat(reflect(Map.of("offset", 500), ToolException.http(400, "Invalid offset", "h")).strategy())
+                .isNotInstanceOf(Strategy.FixArgument.class);
+        assertThat(reflect(Map.of("limit", 500), ToolException.http(400, "The request is invalid", "h")).strategy()).isNotEqualTo(common);
+    }
+
+    @Test
+    void a_feature_refused_as_deprecated_that_can_only_be_used_via_another_path_teaches_that_path() {
+        String clerk = "{\"shortMessage\":\"deprecated feature\",\"longMessage\":\"Password is not a valid parameter and can only be updated via "
+                + "/v1/me/change_password\",\"code\":\"updating_user_password_deprecated\"}";
+        assertThat(reflect(Map.of("endpoint", "/v1/me", "password", "new-staple-battery-42"), ToolException.http(403, clerk, "h")).strategy())
+                .isEqualTo(new Strategy.UseAlternative("", "endpoint", "/v1/me/change_password"));
+        // a path named after a bare "via" may be the old one
+        assertThat(reflect(Map.of("endpoint", "/v1/proxy"), ToolException.http(410, "Requests via /v1/proxy are deprecated", "h")).strategy())
+                .isNotInstanceOf(Strategy.UseAlternative.class);
+    }
 }
