@@ -48,11 +48,9 @@ public record ErrorBody(String message, String code, String field) {
             .build();
     private static final int MAX_DEPTH = 6;
     private static final List<String> MESSAGE_KEYS = List.of(
-            // Clerk's {"message": "...", "long_message": "...", "code": "..."}: the long message says what to do
-            "long_message", "longMessage",
             "error_description", "errorDescription", "message", "Message", "detail", "details", "error_message", "errorMessage",
             "msg", "description", "title", "reason", "error_summary", "errorSummary", "info", "status_message", "statusMessage",
-            "error_msg", "errorMsg", "errmsg", "error-text", "error_text", "errorText", "expected",
+            "error_msg", "errorMsg", "errmsg", "error-text", "error_text", "errorText", "expected", "issue",
             // a FHIR OperationOutcome's issue: its diagnostics, for people
             "diagnostics",
             // Bybit answers 200 with {"retCode": 10006, "retMsg": "Too many visits!"}
@@ -75,6 +73,7 @@ public record ErrorBody(String message, String code, String field) {
     private static final Pattern XML_ERROR_ELEMENT = Pattern.compile("(?is)<(?:error|fault)\\b([^>]{0,1000})>");
     private static final Pattern XML_ATTRIBUTE = Pattern.compile(
             "(?is)(?<![\\w:-])((?:error[_-]?)?(?:message|text|description)|(?:error[_-]?)?code)\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)')");
+    private static final List<String> MESSAGE_ATTRIBUTES = List.of("message", "text", "description");
     private static final Pattern HTML_TITLE = Pattern.compile("(?is)<title[^>]*>(.*?)</title>");
     private static final Pattern HTML_H1 = Pattern.compile("(?is)<h1[^>]*>(.*?)</h1>");
     private static final Pattern TAG = Pattern.compile("<[^>]{0,500}>");
@@ -214,6 +213,12 @@ public record ErrorBody(String message, String code, String field) {
         if (message.isEmpty()) {
             message = concept(node.get("details"));
         }
+        // Clerk's {"message": "is invalid", "long_message": "email_address must be a valid email address."}: a long message
+        // says more than a message of a few words (one that says something itself stays the message)
+        String longer = text(node, List.of("long_message", "longMessage"));
+        if (!longer.isEmpty() && message.split("\\s+").length < 4) {
+            message = longer;
+        }
         // {"status": "0", "message": "NOTOK", "result": "Invalid API Key"} (Etherscan): a one-word message beside the sentence it stands for
         JsonNode result = node.get("result");
         String code = code(node);
@@ -281,10 +286,13 @@ public record ErrorBody(String message, String code, String field) {
         // (a FHIR CodeableConcept under "details" is read above; Rocket.Chat's {"details": {"method": ..., "field": "StatusType"}}
         // is one record that names its field, not a map of fields)
         String recordField = errors != null && errors.isObject() && !errors.has("message") ? text(errors, List.of("field", "param", "parameter")) : "";
-        boolean record = !recordField.isEmpty();
-        field = field.isEmpty() ? recordField : field;
-        if (errors != null && !record && concept(errors).isEmpty()) {
-            ErrorBody listed = errors.isObject() && !errors.has("message") ? fieldMap(errors) : read(errors, depth + 1);
+        boolean record = FIELD_NAME.matcher(recordField).matches();
+        ErrorBody said = record ? read(errors, depth + 1) : null;
+        if (record && (said == null || said.message.equals(said.code))) {
+            field = field.isEmpty() ? recordField : field; // a record that says nothing more than its field
+        } else if (errors != null && concept(errors).isEmpty()) {
+            ErrorBody listed = said != null ? new ErrorBody(said.message, said.code, recordField)
+                    : errors.isObject() && !errors.has("message") ? fieldMap(errors) : read(errors, depth + 1);
             if (listed != null) {
                 // Laravel's "The start date field must match … (and 1 more error)" heads the very messages listed below it
                 String headline = MORE_ERRORS.matcher(message).replaceFirst("");
@@ -409,6 +417,9 @@ public record ErrorBody(String message, String code, String field) {
         return any;
     }
 
+    /** A field's name or path, as a record names it ({@code email}, {@code StatusType}, {@code items[0].sku}): no sentence. */
+    private static final Pattern FIELD_NAME = Pattern.compile("[\\w.\\[\\]/#-]{1,100}");
+
     /** Keys of an error record, never a field's name. */
     private static final java.util.Set<String> RECORD_KEYS = java.util.Set.of("code", "message", "detail", "type", "id", "status", "title");
 
@@ -469,13 +480,17 @@ public record ErrorBody(String message, String code, String field) {
         Matcher element = XML_ERROR_ELEMENT.matcher(text);
         if (element.find()) {
             String said = "";
+            int rank = Integer.MAX_VALUE;
             Matcher attribute = XML_ATTRIBUTE.matcher(element.group(1));
             while (attribute.find()) {
                 String value = unescape(attribute.group(2) != null ? attribute.group(2) : attribute.group(3));
-                if (!attribute.group(1).toLowerCase(Locale.ROOT).endsWith("code")) {
-                    said = value;
-                } else if (c.isEmpty()) {
-                    c = value;
+                String name = attribute.group(1).toLowerCase(Locale.ROOT).replaceAll("[_-]", "");
+                int nameRank = MESSAGE_ATTRIBUTES.indexOf(name.replaceFirst("^error", ""));
+                if (name.endsWith("code")) {
+                    c = c.isEmpty() ? value : c;
+                } else if (!value.isBlank() && nameRank >= 0 && nameRank < rank) {
+                    said = value; // the message before a text before a description, whatever their order
+                    rank = nameRank;
                 }
             }
             if (!said.isBlank()) {

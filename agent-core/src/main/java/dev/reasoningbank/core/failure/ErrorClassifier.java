@@ -74,13 +74,14 @@ public final class ErrorClassifier {
      */
     private static final java.util.regex.Pattern CREDENTIAL_REFUSED = java.util.regex.Pattern.compile(
             "\\b(?:invalid|malformed|expired|missing|bad)\\s+[`'\"]?(?:x-)?(?:api-?key|api-?token|auth-?token|access-?token|authorization)[`'\"]?\\s+header\\b"
-            + "|\\baccess denied for (?:the |this |your )?[`'\"]?(?:api[ _-]?)?key\\b"
-            // a key of the wrong kind for the call (not "cannot delete a project with an active API key": a key as data)
+            // the parameter's own name quoted, or the API key (never "access denied for key: 'aws.s3.secret'", a key of data)
+            + "|\\baccess denied for (?:the |this |your )?(?:api[ _-]?key\\b|[`'\"](?:api[ _-]?)?key[`'\"])"
+            // a key of the wrong kind for the call (not "cannot delete a project with an active API key", nor "a public key": data)
             + "|\\b(?:cannot|can ?not|can['’]t|not allowed to|unable to)\\s+[^.;]{0,40}?\\bwith (?:a|an|this|your|the) "
-            + "(?:team|test|sandbox|live|production|restricted|publishable|public|read-only|readonly|trial|personal|server|client|secret)[ -]"
-            + "(?:api[ _]?key|key|token|access token)\\b"
+            + "(?:team|test|sandbox|live|production|restricted|publishable|read-only|readonly|trial)[ -](?:api[ _]?key|key|token|access token)\\b"
+            // a credential asked for in the header that carries it (not "provide an API key for the SendGrid integration": data)
             + "|\\b(?:required|needs?|have) to (?:also )?(?:pass|send|provide|include|supply) (?:the |a |an |your )?(?:[\\w-]+ )?"
-            + "(?:secret key|api[ _]?key|access token|auth token|client secret)\\b");
+            + "(?:secret key|api[ _]?key|access token|auth token|client secret) (?:in|as|via|using|with) (?:the |an? )?[\\w-]+ header\\b");
     /** The work a machine does and a call may wait for: an operation, a job, a sync, an import, a build (not a request a person approves). */
     private static final String WORK = "(?:operations?|jobs?|syncs?|synchroni[sz]ations?|imports?|exports?|updates?|upgrades?|migrations?"
             + "|deployments?|refresh(?:es)?|reads?|writes?|builds?|tasks?|backups?|restores?|scans?|runs?|uploads?|transcodes?|queries)";
@@ -192,9 +193,6 @@ public final class ErrorClassifier {
         if (removed && (status == 301 || status == 308 || status == 400 || status == 404 || status == 406 || status == 410 || status == 426)) {
             return ErrorKind.GONE;
         }
-        if (status == 403 && text.contains("deprecated")) {
-            return ErrorKind.GONE; // Clerk refuses a deprecated feature with 403 ("updating_user_password_deprecated")
-        }
         if ((status == 400 || status == 403) && containsAny(text, "invalid grant", "invalid token", "invalid api key", "expired token",
                 "token expired", "token has expired", "token is expired", "api key expired", "invalid auth", "not authed", "token revoked",
                 "valid api key", "invalid credentials", "bad credentials", "incorrect client credentials", "invalid client",
@@ -220,6 +218,9 @@ public final class ErrorClassifier {
         if ((status == 400 || status == 403) && (CREDENTIAL_REJECTED.matcher(text).find() || CREDENTIAL_MISSING.matcher(text).find()
                 || CREDENTIAL_LACKS_PERMISSION.matcher(text).find() || AUTH_TYPE_REFUSED.matcher(text).find() || CREDENTIAL_REFUSED.matcher(text).find())) {
             return ErrorKind.AUTH; // the caller's credential named and rejected, in words the list above does not hold
+        }
+        if (status == 403 && text.contains("deprecated") && !containsAny(text, "permission", "role", "scope", "not allowed", "not authorized", "access to")) {
+            return ErrorKind.GONE; // Clerk refuses a deprecated feature with 403 ("updating_user_password_deprecated"), not a right
         }
         if (status >= 500 && containsAny(text, "acl token expired", "acl token not found", "access token expired", "access token has expired",
                 "auth token expired", "api token expired")) {

@@ -208,7 +208,7 @@ public record Failure(
         boolean said = !errorCode.isEmpty() && java.util.regex.Pattern.compile("(?<![A-Za-z0-9])" + java.util.regex.Pattern.quote(errorCode) + "(?![A-Za-z0-9])",
                 java.util.regex.Pattern.CASE_INSENSITIVE).matcher(message).find();
         String text = errorCode.isEmpty() || said ? message : "[" + errorCode + "] " + message;
-        return ErrorSignature.of(text, arguments.keySet());
+        return ErrorSignature.of(text, arguments.keySet(), host == null ? java.util.Set.of() : java.util.Set.of(host));
     }
 
     /** The successor of a deprecated endpoint that the response's headers name (Link rel="successor-version", a 301's Location). */

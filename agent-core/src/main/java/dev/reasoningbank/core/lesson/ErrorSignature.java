@@ -49,6 +49,17 @@ public final class ErrorSignature {
 
     /** The signature of a message; a quoted literal equal to one of {@code parameters} (any case) is kept as a word. */
     public static String of(String message, java.util.Collection<String> parameters) {
+        return of(message, parameters, java.util.Set.of());
+    }
+
+    /**
+     * The signature of a message about a call to one of {@code hosts}: a word that names one of them, or a host of the same
+     * domain, is a host whatever its top-level domain ({@code api.acme.zone}); other dotted words are hosts only by the shape
+     * of their domain.
+     */
+    public static String of(String message, java.util.Collection<String> parameters, java.util.Collection<String> hosts) {
+        java.util.Set<String> domains = new java.util.HashSet<>();
+        hosts.forEach(h -> domains.add(domainOf(h.toLowerCase(Locale.ROOT))));
         java.util.Set<String> names = new java.util.HashSet<>();
         parameters.forEach(p -> names.add(p.toLowerCase(Locale.ROOT)));
         if (message == null || message.isBlank()) {
@@ -94,7 +105,7 @@ public final class ErrorSignature {
                     append(out, "<path>");
                     continue;
                 }
-                appendWord(out, text.substring(start, i));
+                appendWord(out, text.substring(start, i), domains);
             } else {
                 if (!Character.isWhitespace(c) && out.length() > 0 && out.charAt(out.length() - 1) != ' ') {
                     out.append(' ');
@@ -113,7 +124,7 @@ public final class ErrorSignature {
         return Character.isLetterOrDigit(c) || c == '_' || c == '-' || c == '.' || c == '/' || c == '@';
     }
 
-    private static void appendWord(StringBuilder out, String word) {
+    private static void appendWord(StringBuilder out, String word, java.util.Set<String> domains) {
         String stripped = word.replaceAll("[.\\-/]+$", "");
         if (stripped.isEmpty()) {
             return;
@@ -126,7 +137,7 @@ public final class ErrorSignature {
             append(out, stripped.chars().allMatch(Character::isDigit) ? "<n>" : "<id>");
         } else if (stripped.indexOf('.') > 0 && FILE_NAME.matcher(stripped).matches()) {
             append(out, "<file>");
-        } else if (stripped.indexOf('.') > 0 && isHostName(stripped)) {
+        } else if (stripped.indexOf('.') > 0 && (domains.contains(domainOf(stripped.toLowerCase(Locale.ROOT))) || isHostName(stripped))) {
             append(out, "<host>");
         } else {
             append(out, stripped.toLowerCase(Locale.ROOT));
@@ -135,13 +146,20 @@ public final class ErrorSignature {
 
     /**
      * Whether a dotted word is a host name (api.example.com, weather-us.bench.local) rather than a field's path
-     * (production.dates.from, items.createdDate, user.id) or an abbreviation (e.g): its last label is a country's domain or a
-     * common one, and no label is written in camel case.
+     * (production.dates.from, items.createdDate, user.id, name.en) or an abbreviation (e.g): its last label is a common
+     * top-level domain, or a country's under at least two labels, and no label is written in camel case.
      */
     private static boolean isHostName(String word) {
         String last = word.substring(word.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
-        return !CAMEL_CASE.matcher(word).find()
-                && (last.matches("[a-z]{2}") && !NOT_A_COUNTRY.contains(last) || COMMON_TOP_LEVEL.contains(last));
+        boolean underCountry = last.matches("[a-z]{2}") && !NOT_A_COUNTRY.contains(last) && word.indexOf('.') < word.lastIndexOf('.');
+        return !CAMEL_CASE.matcher(word).find() && (underCountry || COMMON_TOP_LEVEL.contains(last));
+    }
+
+    /** A host's last two labels ({@code acme.zone} of {@code api.acme.zone}), or the host when it has fewer. */
+    private static String domainOf(String host) {
+        int last = host.lastIndexOf('.');
+        int before = last <= 0 ? -1 : host.lastIndexOf('.', last - 1);
+        return before < 0 ? host : host.substring(before + 1);
     }
 
     private static boolean hasDigit(String word) {

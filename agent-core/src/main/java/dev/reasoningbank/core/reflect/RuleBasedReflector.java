@@ -251,7 +251,7 @@ public final class RuleBasedReflector implements Reflector {
                     : f.kind() == ErrorKind.VALIDATION ? withSourcesOf(context, f).entrySet().stream()
                             .filter(e -> Pattern.compile("\\b(?:invalid|expired|revoked)\\s+(?:or (?:invalid|expired|revoked)\\s+)?"
                                     // one word may qualify it ("pipeline"), but not one that makes it data ("page token")
-                                    + "(?:(?!(?:" + DataTokens.QUALIFIERS + ")\\b)[a-z]+\\s+)?" + Pattern.quote(asWords(e.getKey())) + "\\b")
+                                    + "(?:(?!(?:" + DataTokens.QUALIFIERS + ")\\b)[a-z]+\\s+)?" + Pattern.quote(ServerHints.asWords(e.getKey())) + "\\b")
                                     .matcher(said).find())
                             .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, LinkedHashMap::new))
                     : Map.of();
@@ -263,7 +263,7 @@ public final class RuleBasedReflector implements Reflector {
                     .filter(e -> (f.fingerprints().containsKey(e.getKey()) || isBlank(f.arguments().get(e.getKey()))
                             && (f.arguments().containsKey(e.getKey()) || context.toolParameters().contains(e.getKey())))
                             && !tried.map(e.getKey()::equals).orElse(false))
-                    .sorted(java.util.Comparator.comparing(e -> !said.contains(asWords(e.getKey())) && !said.contains(e.getKey().toLowerCase(Locale.ROOT))))
+                    .sorted(java.util.Comparator.comparing(e -> !said.contains(ServerHints.asWords(e.getKey())) && !said.contains(e.getKey().toLowerCase(Locale.ROOT))))
                     .findFirst()
                     .map(e -> new LessonDraft(
                             (f.kind() != ErrorKind.FORBIDDEN ? "Replace the rejected " : "Use the credential with the scope for ")
@@ -401,6 +401,10 @@ public final class RuleBasedReflector implements Reflector {
 
         /** A successor on the same host that the server names (a Link rel="successor-version", "use /v2"): no configuration needed. */
         private static Optional<LessonDraft> successorRule(Failure f) {
+            Optional<String> via = ServerHints.onlyVia(f.message());
+            if (via.isPresent()) {
+                return onlyVia(f, via.get());
+            }
             Optional<String> successor = f.successorHint().or(() -> ServerHints.successor(f.message()))
                     // a retired version and a newer one of its shape in the same message, however it is worded
                     // (of an argument that holds a version: named so, or v-prefixed; a date is no version)
@@ -429,6 +433,35 @@ public final class RuleBasedReflector implements Reflector {
                             .filter(next -> Successors.staysOnHost((String) a.getValue(), next))
                             .map(next -> successorLesson(f, a.getKey(), (String) a.getValue(), next)).stream())
                     .findFirst();
+        }
+
+        /**
+         * Clerk's 403 "Password is not a valid parameter and can only be updated via /v1/me/change_password": the path under the
+         * called one that takes what the message names, for the calls that send it (a call to /v1/me without a password stays).
+         */
+        private static Optional<LessonDraft> onlyVia(Failure f, String path) {
+            String lower = f.message().toLowerCase(Locale.ROOT);
+            List<String> sent = f.arguments().entrySet().stream()
+                    // (a secret's name too, such as a password: the lesson names it, never its value)
+                    .filter(a -> !isBlank(a.getValue()) && !HostNames.isHostParameter(a.getKey())
+                            && Pattern.compile("\\b" + Pattern.quote(ServerHints.asWords(a.getKey())) + "\\b").matcher(lower).find())
+                    .map(Map.Entry::getKey).toList();
+            return f.arguments().entrySet().stream()
+                    .filter(a -> a.getValue() instanceof String old && f.fingerprints().containsKey(a.getKey()) && !sent.contains(a.getKey())
+                            && path.startsWith(old.replaceAll("/+$", "") + "/"))
+                    .findFirst()
+                    .filter(a -> !sent.isEmpty())
+                    .map(a -> {
+                        List<ArgumentCondition> when = new ArrayList<>();
+                        when.add(new ArgumentCondition(a.getKey(), ArgumentCondition.Op.FINGERPRINT,
+                                Objects.requireNonNull(f.fingerprints().get(a.getKey()), "a path with a fingerprint")));
+                        sent.forEach(p -> when.add(ArgumentCondition.present(p)));
+                        return new LessonDraft(
+                                "Send " + String.join(", ", sent) + " via " + path,
+                                "Applies to calls of " + f.tool() + " to " + a.getValue() + " that send " + String.join(", ", sent) + ".",
+                                "The server takes " + String.join(", ", sent) + " only via " + path + ", under the path called. Call that instead.",
+                                new Strategy.UseAlternative("", a.getKey(), path), when, null);
+                    });
         }
 
         private static LessonDraft successorLesson(Failure f, String parameter, String old, String next) {
@@ -473,11 +506,15 @@ public final class RuleBasedReflector implements Reflector {
             }
             // Checkout.com's "paging_limit_invalid" for limit=500, no bound named: the page size most APIs cap at (a smaller page
             // changes no result, only how many pages it takes)
-            if (ServerHints.upperBound(message).isEmpty()) {
-                Optional<String> pageSize = f.arguments().entrySet().stream()
-                        .filter(a -> PAGE_SIZE_NAME.matcher(a.getKey()).matches() && a.getValue() instanceof Number n && n.longValue() > COMMON_PAGE_CAP
-                                && ServerHints.refusesParameter(message, a.getKey()))
-                        .map(Map.Entry::getKey).findFirst();
+            // (a message with a number in it states some bound or rule of its own: "must be a multiple of 50")
+            if (!message.matches("(?s).*\\d.*")) {
+                List<String> pageSizes = f.arguments().entrySet().stream()
+                        .filter(a -> PAGE_SIZE_NAME.matcher(a.getKey()).matches() && a.getValue() instanceof Number n && n.longValue() > COMMON_PAGE_CAP)
+                        .map(Map.Entry::getKey).toList();
+                // named and refused, or the one page size when the message refuses one without naming it ("invalid number of results")
+                Optional<String> pageSize = pageSizes.stream().filter(p -> !UNNAMED_PAGE_SIZE.matcher(p).matches() && ServerHints.refusesParameter(message, p))
+                        .findFirst()
+                        .or(() -> pageSizes.size() == 1 && ServerHints.refusesPageSize(message) ? Optional.of(pageSizes.get(0)) : Optional.empty());
                 if (pageSize.isPresent()) {
                     String p = pageSize.get();
                     return Optional.of(fix(f, p, Transform.CLAMP_MAX, String.valueOf(COMMON_PAGE_CAP), "Keep " + p + " at most " + COMMON_PAGE_CAP,
@@ -522,17 +559,26 @@ public final class RuleBasedReflector implements Reflector {
         private static final int COMMON_PAGE_CAP = 100;
         /** A parameter that only sets how many items a page holds. */
         private static final Pattern PAGE_SIZE_NAME = Pattern.compile("(?i)limit|(?:page|paging)[_-]?(?:size|limit)|per[_-]?page|max[_-]?results|top|n");
+        /** Page sizes whose names are words of other meanings too ({@code n} completions, a {@code top-level} key): never read by name. */
+        private static final Pattern UNNAMED_PAGE_SIZE = Pattern.compile("(?i)top|n");
         /** One word in title case: {@code Active}, {@code Offline}, {@code String}. */
         private static final Pattern TITLE_CASE_WORD = Pattern.compile("[A-Z][a-z]+[a-z0-9]*");
-        /** One word in upper case: {@code HTML}, {@code DESC}, {@code TOTP}. */
-        private static final Pattern UPPER_CASE_WORD = Pattern.compile("[A-Z]{2,12}");
+        /** One word in upper case: {@code HTML}, {@code DESC}, {@code 1H}, {@code CURRENT_ACCOUNT}. */
+        private static final Pattern UPPER_CASE_WORD = Pattern.compile("\\d{0,3}[A-Z]{1,12}(?:_[A-Z0-9]{1,12}){0,4}");
+        /** An HTTP method, in any case. */
+        private static final Pattern HTTP_METHOD = Pattern.compile("(?i)get|head|post|put|patch|delete|options");
+        /** A parameter that holds HTTP methods: {@code method}, {@code methods}, {@code http_method}. */
+        private static final Pattern METHOD_PARAMETER = Pattern.compile("(?i)(?:^|_|http)methods?$");
+        /** Parameters named for a kind of constant: a type, a status, a format, an order, an interval, a unit... */
+        private static final Pattern CONSTANT_PARAMETER = Pattern.compile("(?i)(?:type|kind|status|format|mode|interval|level|sort|order|direction"
+                + "|filter|category|units?|precision|strategy|visibility|origin|granularity|period|frequency|priority|severity)s?$");
         /** Parameters whose values are codes written in upper case: a currency's, a country's, a language's, a ticker symbol. */
         private static final Pattern UPPER_CASE_CODE = Pattern.compile("(?i)(?:currency|country|locale|lang|language|symbol|ticker|code|iso|region|state)s?$");
         /** Parameters whose values are names or text, of people or things, whose case is their own. */
         private static final Pattern OWN_CASE_NAME = Pattern.compile("(?i)(?:name|title|label|description|text|message|comment|note|query|search"
                 + "|subject|body|address|city|country|region|user|owner|assignee|author|member|recipient|sender|contact|person|project"
                 + "|repo|repository|team|org|organi[sz]ation|group|account|customer|company|db|database|collection|bucket|index|table"
-                + "|schema|file|path|tag|id)s?$|^q$");
+                + "|schema|file|path|tag|id|resource_?type)s?$|^q$");
         /** Parameters that hold a name a server may spell in one case only: a domain, a subdomain, a slug, a handle. */
         private static final Pattern NAME_PARAMETER = Pattern.compile("(?i)domain|slug|handle");
         /** Names of values that prove or carry state rather than name: their case is theirs ({@code code}, {@code state}, {@code page_token}). */
@@ -597,12 +643,20 @@ public final class RuleBasedReflector implements Reflector {
             // "Active is not a valid choice.", Rocket.Chat's "Offline is not a valid status type" and "[error-invalid-format]" for
             // format=HTML: a constant written in title or upper case and refused as written is meant in lower case, as API
             // constants are mostly written (never a name, whose case is its own, nor a code such as a currency's)
+            // (only a parameter named for a kind of constant, with no allowed values listed, and no state it cannot move from)
             boolean titleCase = TITLE_CASE_WORD.matcher(value).matches();
             if ((titleCase || UPPER_CASE_WORD.matcher(value).matches() && !UPPER_CASE_CODE.matcher(p).find())
-                    && !Redactor.isSecretName(p) && !OWN_CASE_NAME.matcher(p).find()
+                    && CONSTANT_PARAMETER.matcher(p).find() && !Redactor.isSecretName(p) && !OWN_CASE_NAME.matcher(p).find()
+                    && allowed.isEmpty() && !message.toLowerCase(Locale.ROOT).contains("transition")
                     && (ServerHints.refusesValue(message, value) || ServerHints.refusesParameter(message, p))) {
                 return Optional.of(fix(f, p, Transform.LOWERCASE, "", "Lower-case " + p,
                         f.tool() + " refuses " + p + " written as " + value + "; its values are lower-case constants, so lower-case it."));
+            }
+            // Healthchecks' "methods has unexpected value" for methods=post: an HTTP method is written in upper case
+            if (HTTP_METHOD.matcher(value).matches() && !value.equals(value.toUpperCase(Locale.ROOT)) && METHOD_PARAMETER.matcher(p).find()
+                    && (ServerHints.refusesValue(message, value) || ServerHints.refusesParameter(message, p))) {
+                return Optional.of(fix(f, p, Transform.UPPERCASE, "", "Upper-case " + p,
+                        f.tool() + " refuses " + p + " written as " + value + "; HTTP methods are written in upper case, so upper-case it."));
             }
             // "Content type 'text/plain' not supported. Please use 'application/json'" (Bandwidth): the format the server takes
             Optional<String> mediaType = MEDIA_TYPE_PARAMETER.matcher(p).matches() && MediaTypes.isMediaType(value)
@@ -691,7 +745,7 @@ public final class RuleBasedReflector implements Reflector {
             candidates.stream()
                     .filter(name -> !named.contains(name))
                     .filter(name -> namedIn(prose, name.toLowerCase(Locale.ROOT))
-                            || asWords(name).contains(" ") && Pattern.compile("\\b" + Pattern.quote(asWords(name)) + "\\b").matcher(words).find())
+                            || ServerHints.asWords(name).contains(" ") && Pattern.compile("\\b" + Pattern.quote(ServerHints.asWords(name)) + "\\b").matcher(words).find())
                     .sorted((a, b) -> b.length() - a.length())
                     .forEach(named::add);
             candidates.stream()
@@ -754,11 +808,6 @@ public final class RuleBasedReflector implements Reflector {
 
         private static String normalized(String name) {
             return name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
-        }
-
-        /** A parameter's name as a message words it: spam_check_threshold and spamCheckThreshold read "spam check threshold". */
-        private static String asWords(String name) {
-            return name.replaceAll("([a-z0-9])([A-Z])", "$1 $2").replaceAll("[_\\-.]+", " ").toLowerCase(Locale.ROOT).strip();
         }
 
         /** A timeout of a call whose size parameter exceeds its configured limit: cap it, do not retry as is. */

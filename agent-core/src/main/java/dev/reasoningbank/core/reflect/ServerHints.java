@@ -58,9 +58,7 @@ final class ServerHints {
     private static final Pattern SUCCESSOR = Pattern.compile("(?i)\\b(?:use|using|call|try|moved to|moved permanently to|replaced by|superseded by|migrate to|"
             + "migrated to|switch to|upgrade to|update to|in favou?r of|is now|successor is|see|(?:now |newly )?available (?:under|at)|"
             // Docker's "Minimum supported API version is 1.40", Meta's "Please update to the latest version: v23.0"
-            + "(?:minimum|lowest|oldest) supported(?: api)? version is|latest(?: api)? version is"
-            // Clerk's "Password ... can only be updated via /v1/me/change_password" (never a bare "via", which may name the old path)
-            + "|only (?:be (?:\\w+ )?)?via)"
+            + "(?:minimum|lowest|oldest) supported(?: api)? version is|latest(?: api)? version is)"
             + "\\s+(?:the\\s+)?(?:(?:new|latest|newest|current)\\s+)?(?:(?:endpoint|api|version)\\s*:?\\s+)?[\"'`]?"
             + "((?:https?://[^\\s\"'`<>]{1,300})|/[A-Za-z0-9_./{}:-]{1,200}|v\\d{1,3}(?:\\.\\d{1,3})?|\\d{4}-\\d{2}(?:-\\d{2})?|\\d{1,2}\\.\\d{1,3}\\b(?!\\.\\d))");
     private static final Set<String> NOT_A_VALUE = Set.of("header", "parameter", "field", "value", "is", "are", "required",
@@ -408,8 +406,13 @@ final class ServerHints {
     private static final Pattern LETTER_RANGE_UPPER = Pattern.compile("(?<![\\w-])A-Z(?![\\w-])");
 
     /** Words that refuse a value as written: "is not a valid choice", "Unknown messenger", "has an invalid data type". */
-    private static final Pattern REFUSAL = Pattern.compile("(?i)\\b(?:invalid|not (?:a )?valid|unknown|unsupported|not supported|unrecognized"
-            + "|not recognized|not allowed|not permitted|illegal|no such)\\b");
+    private static final String REFUSED = "(?:invalid|not (?:a )?valid|unrecognized|not recognized|unexpected|(?:isn['’]t|is not|not) an? (?:valid |allowed )?option)";
+    private static final Pattern REFUSAL = Pattern.compile("(?i)\\b" + REFUSED + "\\b");
+    /**
+     * Clerk's "Password is not a valid parameter and can only be updated via /v1/me/change_password": the path one argument must
+     * be sent to (never after a bare "via", which may name the old path; never a version, which may be an older one).
+     */
+    private static final Pattern ONLY_VIA = Pattern.compile("(?i)\\bcan only be (?:\\w+ )?via [\"'`]?(/[A-Za-z0-9_./-]{1,200})");
 
     /**
      * Whether the message writes {@code value} as it was sent and refuses it in the same sentence ("Active is not a valid
@@ -441,12 +444,35 @@ final class ServerHints {
      * {@code parameter}'s value refused, in words or a code.
      */
     static boolean refusesParameter(String message, String parameter) {
-        String words = message.toLowerCase(Locale.ROOT).replaceAll("[_-]+", " ");
-        String name = Pattern.quote(parameter.toLowerCase(Locale.ROOT).replaceAll("[_-]+", " "));
-        return Pattern.compile("\\b" + name + "\\b(?: parameter| param| value)?(?: is| was)?\\s+(?:invalid|not valid|unsupported|not supported|unknown"
-                        + "|too (?:big|large|high)|out of range|exceeds?|exceeded|above)\\b"
-                        + "|\\b(?:invalid|illegal|bad|unsupported|unknown)\\s+(?:paging |pagination |page )?" + name + "\\b")
+        String words = message.replaceAll("([a-z0-9])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT).replaceAll("[_-]+", " ");
+        String name = Pattern.quote(asWords(parameter));
+        return Pattern.compile("(?<![\\w-])" + name + "\\b:?(?: parameter| param| value| field)?(?: is| was| has)?(?: an?)?\\s+(?:" + REFUSED
+                        + "|too (?:big|large|high)|out of range|(?:exceeds?|is above) (?:the )?(?:max|maximum|limit|allowed))\\b"
+                        // "Invalid limit", "invalid paging limit.", never "invalid limit order" nor "invalid top-level key"
+                        + "|\\b(?:invalid|illegal|bad)\\s+(?:paging |pagination |page )?" + name + "(?:\\s+(?:parameter|param|value|field))?\\s*(?:[.,;:!)\\]\"'`]|$)"
+                        // Discourse's "You supplied invalid parameters to the request: limit"
+                        + "|\\binvalid param(?:eter)?s?\\b[^.;:]{0,40}:\\s*" + name + "\\s*(?:[.;]|$)")
                 .matcher(words).find();
+    }
+
+    /** The path the message says an argument can only be sent to ("can only be updated via /v1/me/change_password"), if any. */
+    static Optional<String> onlyVia(String message) {
+        Matcher m = ONLY_VIA.matcher(message);
+        return m.find() ? Optional.of(m.group(1).replaceAll("[.,;:)]+$", "")) : Optional.empty();
+    }
+
+    /** A parameter's name as a message words it: spam_check_threshold and spamCheckThreshold read "spam check threshold". */
+    static String asWords(String name) {
+        return name.replaceAll("([a-z0-9])([A-Z])", "$1 $2").replaceAll("[_\\-.]+", " ").toLowerCase(Locale.ROOT).strip();
+    }
+
+    /** The docker registry's "invalid number of results requested": the size of a page refused, whatever its parameter is called. */
+    private static final Pattern PAGE_SIZE_REFUSED = Pattern.compile("(?i)\\b(?:invalid|too (?:many|large|big))\\s+(?:number of (?:results|items|records|entries)"
+            + "|page size|results per page)\\b");
+
+    /** Whether the message refuses the size of a page without naming the parameter that sets it. */
+    static boolean refusesPageSize(String message) {
+        return PAGE_SIZE_REFUSED.matcher(message).find();
     }
 
     /** Whether the message allows only lower-case letters, in words or by a pattern whose classes hold a-z and never A-Z. */

@@ -190,6 +190,11 @@ class ErrorBodyTest {
                 </Error>""");
         assertThat(body.message()).isEqualTo("location missing or invalid");
         assertThat(body.code()).isEqualTo("SVC_LOC");
+        // the message before a text before a description, and a blank one says nothing
+        assertThat(ErrorBody.parse("<error code=\"10\" message=\"Required parameter is missing: id\" text=\"\"/>").message())
+                .isEqualTo("Required parameter is missing: id");
+        assertThat(ErrorBody.parse("<error description=\"Error\" code=\"NotFound\" message=\"Subscription abc not found\"/>").message())
+                .isEqualTo("Subscription abc not found");
         // an attribute that is neither the message nor the code says nothing
         assertThat(ErrorBody.parse("<error id=\"17\" lang=\"en\"/>").message()).isEmpty();
     }
@@ -202,6 +207,9 @@ class ErrorBodyTest {
         assertThat(body.message()).isEqualTo("email_address must be a valid email address.");
         assertThat(body.field()).isEqualTo("email_address");
         assertThat(ErrorBody.parse("{\"message\": \"is invalid\", \"meta\": {\"count\": 3}}").field()).isEmpty();
+        // a message that says something itself stays the message
+        assertThat(ErrorBody.parse("{\"message\": \"limit must be at most 100\", \"long_message\": \"The request could not be processed.\"}").message())
+                .isEqualTo("limit must be at most 100");
     }
 
     @Test
@@ -231,5 +239,15 @@ class ErrorBodyTest {
                  "errorType": "error-input-is-not-a-valid-field", "details": {"method": "insertOrUpdateUserStatus", "input": "Offline", "field": "StatusType"}}""");
         assertThat(body.message()).isEqualTo("Offline is not a valid status type [error-input-is-not-a-valid-field]");
         assertThat(body.field()).isEqualTo("StatusType");
+        // a record that says what is wrong says it as the message
+        ErrorBody issue = ErrorBody.parse("{\"details\": {\"field\": \"email\", \"issue\": \"Email is not valid\"}}");
+        assertThat(issue.message()).isEqualTo("Email is not valid");
+        assertThat(issue.field()).isEqualTo("email");
+        ErrorBody bound = ErrorBody.parse("{\"error\": \"invalid_request\", \"details\": {\"param\": \"limit\", \"msg\": \"must be less than or equal to 100\"}}");
+        assertThat(bound.message()).isEqualTo("invalid_request: must be less than or equal to 100");
+        assertThat(bound.field()).isEqualTo("limit");
+        // a map of fields one of which is called "field" is still a map of fields
+        assertThat(ErrorBody.parse("{\"errors\": {\"field\": \"can't be blank\", \"limit\": \"must be positive\"}}").message())
+                .isEqualTo("field can't be blank; limit must be positive");
     }
 }

@@ -2,6 +2,7 @@ package dev.reasoningbank.core.lesson;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ErrorSignatureTest {
@@ -37,6 +38,17 @@ class ErrorSignatureTest {
                 .isEqualTo("dial tcp : lookup <host> : no such host");
         assertThat(ErrorSignature.of("user.id: must not be null")).isNotEqualTo(ErrorSignature.of("group.id: must not be null"));
         assertThat(ErrorSignature.of("File report.pdf is too large")).isEqualTo(ErrorSignature.of("File photo.png is too large"));
+    }
+
+    @Test
+    void the_host_a_call_went_to_is_folded_under_any_top_level_domain_and_a_localised_field_is_not() {
+        assertThat(ErrorSignature.of("upstream api.acme.zone timed out", List.of(), List.of("api.acme.zone")))
+                .isEqualTo(ErrorSignature.of("upstream eu.acme.zone timed out", List.of(), List.of("eu.acme.zone")))
+                .isEqualTo("upstream <host> timed out");
+        assertThat(ErrorSignature.of("upstream api.acme.zone timed out")).as("a host of an uncommon domain the call did not name")
+                .isNotEqualTo(ErrorSignature.of("upstream eu.acme.zone timed out"));
+        assertThat(ErrorSignature.of("name.en: must not be blank")).isNotEqualTo(ErrorSignature.of("name.fr: must not be blank"));
+        assertThat(ErrorSignature.of("cannot reach example.de", List.of(), List.of("example.de"))).isEqualTo("cannot reach <host>");
     }
 
     @Test

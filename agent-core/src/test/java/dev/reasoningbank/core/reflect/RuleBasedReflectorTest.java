@@ -497,16 +497,42 @@ class RuleBasedReflectorTest {
         Strategy lower = new Strategy.FixArgument("status", Transform.LOWERCASE, "");
         assertThat(reflect(Map.of("status", "Active"), ToolException.http(400, "{\"status\":[\"Active is not a valid choice.\"]}", "h")).strategy())
                 .isEqualTo(lower);
-        assertThat(reflect(Map.of("messenger", "Email"), ToolException.http(400, "{\"message\":\"Unknown messenger Email.\"}", "h")).strategy())
-                .isEqualTo(new Strategy.FixArgument("messenger", Transform.LOWERCASE, ""));
+        assertThat(reflect(Map.of("statusType", "Offline", "name", "Gone for the day"), ToolException.http(400,
+                "{\"success\":false,\"error\":\"Offline is not a valid status type [error-input-is-not-a-valid-field]\"}", "h")).strategy())
+                .isEqualTo(new Strategy.FixArgument("statusType", Transform.LOWERCASE, ""));
         assertThat(reflect(Map.of("format", "HTML", "rid", "iu7jtPAhvEeAS5tNq"),
                 ToolException.http(400, "{\"success\":false,\"error\":\"[error-invalid-format]\",\"errorType\":\"error-invalid-format\"}", "h")).strategy())
                 .isEqualTo(new Strategy.FixArgument("format", Transform.LOWERCASE, ""));
+        assertThat(reflect(Map.of("interval", "1H"), ToolException.http(400, "{\"code\":-1120,\"msg\":\"Invalid interval.\"}", "h")).strategy())
+                .isEqualTo(new Strategy.FixArgument("interval", Transform.LOWERCASE, ""));
+        assertThat(reflect(Map.of("account_type", "CURRENT_ACCOUNT"), ToolException.http(400, "The selected account type is invalid.", "h")).strategy())
+                .isEqualTo(new Strategy.FixArgument("account_type", Transform.LOWERCASE, ""));
+        assertThat(reflect(Map.of("dateFilter", "Month"), ToolException.http(400, "dateFilter: Invalid input", "h")).strategy())
+                .isEqualTo(new Strategy.FixArgument("dateFilter", Transform.LOWERCASE, ""));
+        assertThat(reflect(Map.of("data_type", "String"), ToolException.http(400, "Data Type isn't an option", "h")).strategy())
+                .isEqualTo(new Strategy.FixArgument("data_type", Transform.LOWERCASE, ""));
+        // an HTTP method is written in upper case
+        assertThat(reflect(Map.of("methods", "post"), ToolException.http(400, "json validation error: methods has unexpected value", "h")).strategy())
+                .isEqualTo(new Strategy.FixArgument("methods", Transform.UPPERCASE, ""));
+        assertThat(reflect(Map.of("method", "cash"), ToolException.http(400, "method has unexpected value", "h")).strategy())
+                .isNotEqualTo(new Strategy.FixArgument("method", Transform.UPPERCASE, ""));
         // a name of a thing or a person keeps its case, and so does a code written in upper case
         assertThat(reflect(Map.of("project", "Marketing"), ToolException.http(400, "Marketing is not a valid project", "h")).strategy())
                 .isNotEqualTo(new Strategy.FixArgument("project", Transform.LOWERCASE, ""));
         assertThat(reflect(Map.of("currency", "USD"), ToolException.http(400, "Invalid currency", "h")).strategy())
                 .isNotEqualTo(new Strategy.FixArgument("currency", Transform.LOWERCASE, ""));
+        // ids, names, FHIR resource types, enums refused for another reason or listed in their own case keep their case
+        Map<Map<String, ?>, String> kept = new java.util.LinkedHashMap<>();
+        kept.put(Map.of("coupon", "SUMMER"), "{\"error\":{\"code\":\"resource_missing\",\"message\":\"No such coupon: 'SUMMER'\",\"param\":\"coupon\"}}");
+        kept.put(Map.of("resourceType", "Observation"), "Invalid resource type: Observation");
+        kept.put(Map.of("_type", "Observation"), "Unknown resource type: Observation");
+        kept.put(Map.of("view", "BASIC"), "Invalid value at 'view' (type.googleapis.com/ExecutionView), \"BASIC\"");
+        kept.put(Map.of("type", "Organisation"), "Invalid type, expected one of: Person, Organization");
+        kept.put(Map.of("status", "Done"), "Invalid status transition: Done is not allowed from Open");
+        kept.put(Map.of("side", "Buy"), "{\"code\":-1117,\"msg\":\"Invalid side.\"}");
+        kept.put(Map.of("messenger", "Email"), "{\"message\":\"Unknown messenger Email.\"}");
+        kept.forEach((args, body) -> assertThat(reflect(args, ToolException.http(400, body, "h")).strategy()).as(body)
+                .isNotEqualTo(new Strategy.FixArgument(args.keySet().iterator().next(), Transform.LOWERCASE, "")));
         // a value the message names in a sentence that refuses something else, or a value in lower case, is not the one refused
         assertThat(reflect(Map.of("status", "Active", "colour", "teal"), ToolException.http(400, "Status Active was kept. The colour field is invalid", "h")).strategy())
                 .isNotEqualTo(lower);
@@ -527,14 +553,44 @@ class RuleBasedReflectorTest {
         assertThat(reflect(Map.of("offset", 500), ToolException.http(400, "Invalid offset", "h")).strategy())
                 .isNotInstanceOf(Strategy.FixArgument.class);
         assertThat(reflect(Map.of("limit", 500), ToolException.http(400, "The request is invalid", "h")).strategy()).isNotEqualTo(common);
+        assertThat(reflect(Map.of("page_size", 500), ToolException.http(400, "page_size: Value exceeds max value.", "h")).strategy())
+                .isEqualTo(new Strategy.FixArgument("page_size", Transform.CLAMP_MAX, "100"));
+        assertThat(reflect(Map.of("limit", 5000), ToolException.http(400, "You supplied invalid parameters to the request: limit", "h")).strategy())
+                .isEqualTo(common);
+        // a page refused without a name caps the one page size there is, and guesses nothing among two
+        assertThat(reflect(Map.of("n", 5000, "last", "repo-a"), ToolException.http(400, "invalid number of results requested", "h")).strategy())
+                .isEqualTo(new Strategy.FixArgument("n", Transform.CLAMP_MAX, "100"));
+        assertThat(reflect(Map.of("limit", 500, "per_page", 300), ToolException.http(400, "invalid number of results requested", "h")).strategy())
+                .isNotInstanceOf(Strategy.FixArgument.class);
+        // a quota, an order type, a rule with a number in it, or a word that only begins like a page size is no page size refused
+        Map<Map<String, ?>, String> other = new java.util.LinkedHashMap<>();
+        other.put(Map.of("top", 500), "Invalid top-level key in request");
+        other.put(Map.of("n", 500), "n is too large");
+        other.put(Map.of("limit", 500), "Limit exceeded for your plan");
+        other.put(Map.of("limit", 500, "price", "x"), "Invalid limit order: price must be set");
+        other.put(Map.of("limit", 1000), "Invalid limit: must be a multiple of 50");
+        other.put(Map.of("limit", 150), "limit exceeds your remaining credits");
+        other.forEach((args, message) -> assertThat(reflect(args, ToolException.http(400, message, "h")).strategy()).as(message)
+                .isNotInstanceOf(Strategy.FixArgument.class));
     }
 
     @Test
     void a_feature_refused_as_deprecated_that_can_only_be_used_via_another_path_teaches_that_path() {
         String clerk = "{\"shortMessage\":\"deprecated feature\",\"longMessage\":\"Password is not a valid parameter and can only be updated via "
                 + "/v1/me/change_password\",\"code\":\"updating_user_password_deprecated\"}";
-        assertThat(reflect(Map.of("endpoint", "/v1/me", "password", "new-staple-battery-42"), ToolException.http(403, clerk, "h")).strategy())
-                .isEqualTo(new Strategy.UseAlternative("", "endpoint", "/v1/me/change_password"));
+        Lesson lesson = reflect(Map.of("endpoint", "/v1/me", "password", "new-staple-battery-42"), ToolException.http(403, clerk, "h"));
+        assertThat(lesson.strategy()).isEqualTo(new Strategy.UseAlternative("", "endpoint", "/v1/me/change_password"));
+        // only for the calls that send what the message names: reading /v1/me, or updating a name, stays where it is
+        assertThat(lesson.trigger().conditions()).contains(ArgumentCondition.present("password"));
+        assertThat(lesson.trigger().matchesCall("api", Map.of("endpoint", "/v1/me"))).isFalse();
+        assertThat(lesson.trigger().matchesCall("api", Map.of("endpoint", "/v1/me", "first_name", "Ann"))).isFalse();
+        assertThat(lesson.trigger().matchesCall("api", Map.of("endpoint", "/v1/me", "password", "another-pass-99"))).isTrue();
+        // never a path outside the one called (another user's), nor a version after "via", which may be an older one
+        assertThat(reflect(Map.of("endpoint", "/v1/users/user_123", "password", "new-staple-battery-42"), ToolException.http(403, clerk, "h")).strategy())
+                .isNotInstanceOf(Strategy.UseAlternative.class);
+        assertThat(reflect(Map.of("endpoint", "/v2/reports", "format", "csv"),
+                ToolException.http(403, "Legacy reports are deprecated and can only be accessed via v1", "h")).strategy())
+                .isNotInstanceOf(Strategy.UseAlternative.class);
         // a path named after a bare "via" may be the old one
         assertThat(reflect(Map.of("endpoint", "/v1/proxy"), ToolException.http(410, "Requests via /v1/proxy are deprecated", "h")).strategy())
                 .isNotInstanceOf(Strategy.UseAlternative.class);
