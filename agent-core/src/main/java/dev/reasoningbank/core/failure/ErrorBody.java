@@ -50,7 +50,7 @@ public record ErrorBody(String message, String code, String field) {
     private static final List<String> MESSAGE_KEYS = List.of(
             "error_description", "errorDescription", "message", "Message", "detail", "details", "error_message", "errorMessage",
             "msg", "description", "title", "reason", "error_summary", "errorSummary", "info", "status_message", "statusMessage",
-            "error_msg", "errorMsg", "errmsg", "error-text", "error_text", "errorText", "expected", "issue",
+            "error_msg", "errorMsg", "errmsg", "err_msg", "errMsg", "error-text", "error_text", "errorText", "expected", "issue",
             // a FHIR OperationOutcome's issue: its diagnostics, for people
             "diagnostics",
             // Bybit answers 200 with {"retCode": 10006, "retMsg": "Too many visits!"}
@@ -58,7 +58,7 @@ public record ErrorBody(String message, String code, String field) {
             // Alpha Vantage answers 200 with {"Error Message": ...}, {"Note": ...} or {"Information": ...}
             "Error Message", "Information", "Note");
     private static final List<String> CODE_KEYS = List.of(
-            "code", "error_code", "errorCode", "ErrorCode", "Code", "type", "__type", "status", "reason", "errorType", "error_name", "errorName", "retCode", "ret_code");
+            "code", "error_code", "errorCode", "ErrorCode", "Code", "type", "__type", "status", "reason", "errorType", "error_name", "errorName", "err_code", "errCode", "retCode", "ret_code");
     private static final String[] ERROR_KEYS = {"error", "Error", "ERROR", "fault", "Fault"};
     private static final List<String> HINT_KEYS = List.of("hint", "suggestion");
     private static final List<String> FIELD_KEYS = List.of("param", "field", "parameter", "location", "name", "pointer", "argument");
@@ -288,7 +288,7 @@ public record ErrorBody(String message, String code, String field) {
         String recordField = errors != null && errors.isObject() && !errors.has("message") ? text(errors, List.of("field", "param", "parameter")) : "";
         boolean record = FIELD_NAME.matcher(recordField).matches();
         ErrorBody said = record ? read(errors, depth + 1) : null;
-        if (record && (said == null || said.message.equals(said.code))) {
+        if (record && (said == null || !said.message.contains(" "))) {
             field = field.isEmpty() ? recordField : field; // a record that says nothing more than its field
         } else if (errors != null && concept(errors).isEmpty()) {
             ErrorBody listed = said != null ? new ErrorBody(said.message, said.code, recordField)

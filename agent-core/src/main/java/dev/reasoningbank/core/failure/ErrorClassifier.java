@@ -219,7 +219,8 @@ public final class ErrorClassifier {
                 || CREDENTIAL_LACKS_PERMISSION.matcher(text).find() || AUTH_TYPE_REFUSED.matcher(text).find() || CREDENTIAL_REFUSED.matcher(text).find())) {
             return ErrorKind.AUTH; // the caller's credential named and rejected, in words the list above does not hold
         }
-        if (status == 403 && text.contains("deprecated") && !containsAny(text, "permission", "role", "scope", "not allowed", "not authorized", "access to")) {
+        if (status == 403 && text.contains("deprecated") && !containsAny(text, "permission", "role", "scope", "not allowed", "not authorized", "access to",
+                "key", "token", "app password", "credential")) {
             return ErrorKind.GONE; // Clerk refuses a deprecated feature with 403 ("updating_user_password_deprecated"), not a right
         }
         if (status >= 500 && containsAny(text, "acl token expired", "acl token not found", "access token expired", "access token has expired",

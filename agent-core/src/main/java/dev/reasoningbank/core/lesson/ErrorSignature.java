@@ -146,17 +146,17 @@ public final class ErrorSignature {
 
     /**
      * Whether a dotted word is a host name (api.example.com, weather-us.bench.local) rather than a field's path
-     * (production.dates.from, items.createdDate, user.id, name.en) or an abbreviation (e.g): its last label is a common
-     * top-level domain, or a country's under at least two labels, and no label is written in camel case.
+     * (production.dates.from, items.createdDate, user.id) or an abbreviation (e.g): its last label is a country's domain or a
+     * common one, and no label is written in camel case (a localised field, name.en, still reads as a host).
      */
     private static boolean isHostName(String word) {
         String last = word.substring(word.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
-        boolean underCountry = last.matches("[a-z]{2}") && !NOT_A_COUNTRY.contains(last) && word.indexOf('.') < word.lastIndexOf('.');
-        return !CAMEL_CASE.matcher(word).find() && (underCountry || COMMON_TOP_LEVEL.contains(last));
+        return !CAMEL_CASE.matcher(word).find() && (last.matches("[a-z]{2}") && !NOT_A_COUNTRY.contains(last) || COMMON_TOP_LEVEL.contains(last));
     }
 
-    /** A host's last two labels ({@code acme.zone} of {@code api.acme.zone}), or the host when it has fewer. */
-    private static String domainOf(String host) {
+    /** A host's last two labels ({@code acme.zone} of {@code api.acme.zone:8443}), or the host when it has fewer. */
+    private static String domainOf(String hostAndPort) {
+        String host = hostAndPort.replaceFirst(":\\d{1,5}$", "");
         int last = host.lastIndexOf('.');
         int before = last <= 0 ? -1 : host.lastIndexOf('.', last - 1);
         return before < 0 ? host : host.substring(before + 1);

@@ -443,12 +443,13 @@ public final class RuleBasedReflector implements Reflector {
             String lower = f.message().toLowerCase(Locale.ROOT);
             List<String> sent = f.arguments().entrySet().stream()
                     // (a secret's name too, such as a password: the lesson names it, never its value)
-                    .filter(a -> !isBlank(a.getValue()) && !HostNames.isHostParameter(a.getKey())
+                    .filter(a -> !isBlank(a.getValue()) && !HostNames.isHostParameter(a.getKey()) && !VIA_WORDS.contains(ServerHints.asWords(a.getKey()))
                             && Pattern.compile("\\b" + Pattern.quote(ServerHints.asWords(a.getKey())) + "\\b").matcher(lower).find())
                     .map(Map.Entry::getKey).toList();
             return f.arguments().entrySet().stream()
-                    .filter(a -> a.getValue() instanceof String old && f.fingerprints().containsKey(a.getKey()) && !sent.contains(a.getKey())
-                            && path.startsWith(old.replaceAll("/+$", "") + "/"))
+                    // the endpoint called, and a path right under it (not "/" nor "/v1", not a folder of data)
+                    .filter(a -> a.getValue() instanceof String old && ENDPOINT_PARAMETER.matcher(a.getKey()).matches()
+                            && f.fingerprints().containsKey(a.getKey()) && !sent.contains(a.getKey()) && isChildOf(path, old.replaceAll("/+$", "")))
                     .findFirst()
                     .filter(a -> !sent.isEmpty())
                     .map(a -> {
@@ -463,6 +464,16 @@ public final class RuleBasedReflector implements Reflector {
                                 new Strategy.UseAlternative("", a.getKey(), path), when, null);
                     });
         }
+
+        /** Whether {@code path} is one segment under {@code parent}, a path of two segments or more. */
+        private static boolean isChildOf(String path, String parent) {
+            return parent.matches("(?:/[^/]+){2,}") && path.startsWith(parent + "/") && path.substring(parent.length() + 1).matches("[^/]+");
+        }
+
+        /** A parameter that holds the endpoint called. */
+        private static final Pattern ENDPOINT_PARAMETER = Pattern.compile("(?i)endpoint|path|route|url|uri|operation");
+        /** The words of "… is not a valid parameter and can only be updated via …": never a parameter's name there. */
+        private static final Set<String> VIA_WORDS = Set.of("only", "valid", "parameter", "updated", "via", "can", "be", "not", "and", "is", "a");
 
         private static LessonDraft successorLesson(Failure f, String parameter, String old, String next) {
             return new LessonDraft(
@@ -507,7 +518,7 @@ public final class RuleBasedReflector implements Reflector {
             // Checkout.com's "paging_limit_invalid" for limit=500, no bound named: the page size most APIs cap at (a smaller page
             // changes no result, only how many pages it takes)
             // (a message with a number in it states some bound or rule of its own: "must be a multiple of 50")
-            if (!message.matches("(?s).*\\d.*")) {
+            if (!message.matches("(?s).*\\d.*") && !NOT_A_PAGE.matcher(message).find()) {
                 List<String> pageSizes = f.arguments().entrySet().stream()
                         .filter(a -> PAGE_SIZE_NAME.matcher(a.getKey()).matches() && a.getValue() instanceof Number n && n.longValue() > COMMON_PAGE_CAP)
                         .map(Map.Entry::getKey).toList();
@@ -559,16 +570,18 @@ public final class RuleBasedReflector implements Reflector {
         private static final int COMMON_PAGE_CAP = 100;
         /** A parameter that only sets how many items a page holds. */
         private static final Pattern PAGE_SIZE_NAME = Pattern.compile("(?i)limit|(?:page|paging)[_-]?(?:size|limit)|per[_-]?page|max[_-]?results|top|n");
+        /** A limit of the account's, not of a page: a plan, a quota, a card, credits, a suspension. */
+        private static final Pattern NOT_A_PAGE = Pattern.compile("(?i)\\b(?:plan|quota|upgrade|account|card|credits?|suspended|billing|subscription|rate)\\b");
         /** Page sizes whose names are words of other meanings too ({@code n} completions, a {@code top-level} key): never read by name. */
         private static final Pattern UNNAMED_PAGE_SIZE = Pattern.compile("(?i)top|n");
         /** One word in title case: {@code Active}, {@code Offline}, {@code String}. */
         private static final Pattern TITLE_CASE_WORD = Pattern.compile("[A-Z][a-z]+[a-z0-9]*");
-        /** One word in upper case: {@code HTML}, {@code DESC}, {@code 1H}, {@code CURRENT_ACCOUNT}. */
-        private static final Pattern UPPER_CASE_WORD = Pattern.compile("\\d{0,3}[A-Z]{1,12}(?:_[A-Z0-9]{1,12}){0,4}");
+        /** One word in upper case, letters only ({@code 1M} is a month, {@code 1m} a minute): {@code HTML}, {@code CURRENT_ACCOUNT}. */
+        private static final Pattern UPPER_CASE_WORD = Pattern.compile("[A-Z]{2,12}(?:_[A-Z]{2,12}){0,3}");
         /** An HTTP method, in any case. */
         private static final Pattern HTTP_METHOD = Pattern.compile("(?i)get|head|post|put|patch|delete|options");
         /** A parameter that holds HTTP methods: {@code method}, {@code methods}, {@code http_method}. */
-        private static final Pattern METHOD_PARAMETER = Pattern.compile("(?i)(?:^|_|http)methods?$");
+        private static final Pattern METHOD_PARAMETER = Pattern.compile("(?i)(?:http_?)?methods?");
         /** Parameters named for a kind of constant: a type, a status, a format, an order, an interval, a unit... */
         private static final Pattern CONSTANT_PARAMETER = Pattern.compile("(?i)(?:type|kind|status|format|mode|interval|level|sort|order|direction"
                 + "|filter|category|units?|precision|strategy|visibility|origin|granularity|period|frequency|priority|severity)s?$");
@@ -644,16 +657,18 @@ public final class RuleBasedReflector implements Reflector {
             // format=HTML: a constant written in title or upper case and refused as written is meant in lower case, as API
             // constants are mostly written (never a name, whose case is its own, nor a code such as a currency's)
             // (only a parameter named for a kind of constant, with no allowed values listed, and no state it cannot move from)
-            boolean titleCase = TITLE_CASE_WORD.matcher(value).matches();
-            if ((titleCase || UPPER_CASE_WORD.matcher(value).matches() && !UPPER_CASE_CODE.matcher(p).find())
-                    && CONSTANT_PARAMETER.matcher(p).find() && !Redactor.isSecretName(p) && !OWN_CASE_NAME.matcher(p).find()
-                    && allowed.isEmpty() && !message.toLowerCase(Locale.ROOT).contains("transition")
-                    && (ServerHints.refusesValue(message, value) || ServerHints.refusesParameter(message, p))) {
+            // (an upper-case one only when a few words refuse the parameter itself: Google's and AWS's constants are upper-case)
+            boolean refusedAsSuch = ServerHints.refusesParameter(message, p) && !ServerHints.qualified(message);
+            boolean titleCase = TITLE_CASE_WORD.matcher(value).matches() && (ServerHints.refusesValue(message, value) || refusedAsSuch);
+            boolean upperCase = UPPER_CASE_WORD.matcher(value).matches() && !UPPER_CASE_CODE.matcher(p).find() && refusedAsSuch
+                    && message.strip().split("\\s+").length <= 6;
+            if ((titleCase || upperCase) && CONSTANT_PARAMETER.matcher(p).find() && !Redactor.isSecretName(p) && !OWN_CASE_NAME.matcher(p).find()
+                    && allowed.isEmpty() && !message.toLowerCase(Locale.ROOT).contains("transition")) {
                 return Optional.of(fix(f, p, Transform.LOWERCASE, "", "Lower-case " + p,
                         f.tool() + " refuses " + p + " written as " + value + "; its values are lower-case constants, so lower-case it."));
             }
             // Healthchecks' "methods has unexpected value" for methods=post: an HTTP method is written in upper case
-            if (HTTP_METHOD.matcher(value).matches() && !value.equals(value.toUpperCase(Locale.ROOT)) && METHOD_PARAMETER.matcher(p).find()
+            if (HTTP_METHOD.matcher(value).matches() && !value.equals(value.toUpperCase(Locale.ROOT)) && METHOD_PARAMETER.matcher(p).matches()
                     && (ServerHints.refusesValue(message, value) || ServerHints.refusesParameter(message, p))) {
                 return Optional.of(fix(f, p, Transform.UPPERCASE, "", "Upper-case " + p,
                         f.tool() + " refuses " + p + " written as " + value + "; HTTP methods are written in upper case, so upper-case it."));

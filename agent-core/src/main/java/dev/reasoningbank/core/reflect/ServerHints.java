@@ -422,12 +422,27 @@ final class ServerHints {
         Matcher at = Pattern.compile("(?<![\\w-])" + Pattern.quote(value) + "(?![\\w-])").matcher(message);
         while (at.find()) {
             int start = Math.max(Math.max(message.lastIndexOf(". ", at.start()), message.lastIndexOf("; ", at.start())), 0);
-            int end = nextSentenceEnd(message, at.end());
-            if (REFUSAL.matcher(message.substring(start, end)).find()) {
-                return true;
+            String sentence = message.substring(start, nextSentenceEnd(message, at.end()));
+            Matcher refusal = REFUSAL.matcher(sentence);
+            if (refusal.find()) {
+                // the clause that refuses it, up to the comment after it ("…, see docs for supported data types")
+                int after = Math.max(refusal.end(), at.end() - start);
+                int cut = sentence.indexOf(", ", after);
+                if (!qualified(cut < 0 ? sentence : sentence.substring(0, cut))) {
+                    return true;
+                }
             }
         }
         return false;
+    }
+
+    /** Words that say why a value is refused other than as written: "for a campaign whose end date has passed", "cannot be combined". */
+    private static final Pattern QUALIFIER = Pattern.compile("(?i)\\b(?:for|because|since|when|while|from|cannot|can['’]t|must|minimum|maximum"
+            + "|combined|passed|expired|only|until|unless|after|before|if|plan|quota)\\b|:\\s*\\S+\\s+\\S+\\s+\\S+");
+
+    /** Whether a refusal says why, beyond the value as written ("Invalid level Information: the minimum level is Warning"). */
+    static boolean qualified(String refusal) {
+        return QUALIFIER.matcher(refusal).find();
     }
 
     private static int nextSentenceEnd(String message, int from) {

@@ -246,8 +246,19 @@ class ErrorBodyTest {
         ErrorBody bound = ErrorBody.parse("{\"error\": \"invalid_request\", \"details\": {\"param\": \"limit\", \"msg\": \"must be less than or equal to 100\"}}");
         assertThat(bound.message()).isEqualTo("invalid_request: must be less than or equal to 100");
         assertThat(bound.field()).isEqualTo("limit");
+        ErrorBody reason = ErrorBody.parse("{\"message\": \"Invalid\", \"details\": {\"field\": \"limit\", \"reason\": \"must be at most 100\"}}");
+        assertThat(reason.message()).isEqualTo("Invalid: must be at most 100");
+        assertThat(reason.field()).isEqualTo("limit");
         // a map of fields one of which is called "field" is still a map of fields
         assertThat(ErrorBody.parse("{\"errors\": {\"field\": \"can't be blank\", \"limit\": \"must be positive\"}}").message())
                 .isEqualTo("field can't be blank; limit must be positive");
+    }
+
+    @Test
+    void an_err_msg_and_an_err_code_are_the_message_and_the_code() {
+        ErrorBody body = ErrorBody.parse("""
+                {"err_code": "INVALID_QUERY_PARAMETER", "err_msg": "Unknown query parameter: punctuation2", "request_id": "0b1c2d3e"}""");
+        assertThat(body.message()).isEqualTo("Unknown query parameter: punctuation2");
+        assertThat(body.code()).isEqualTo("INVALID_QUERY_PARAMETER");
     }
 }

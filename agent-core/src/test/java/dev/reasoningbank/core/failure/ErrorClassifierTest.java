@@ -79,6 +79,8 @@ class ErrorClassifierTest {
         "400 | You need to provide an API key for the SendGrid integration | VALIDATION",
         "403 | Invalid API key. Passing API keys as query parameters is deprecated. | AUTH",
         "403 | You do not have permission to access this project. The Reporter role is deprecated. | FORBIDDEN",
+        "403 | The API key you are using is deprecated | FORBIDDEN",
+        "403 | App passwords are deprecated | FORBIDDEN",
         "403 | Cannot send letters with a team api key | AUTH",
         "400 | Cannot delete a project with an active API key | VALIDATION",
         "400 | When using a proxy, it's required to also pass the instance secret key in the Clerk-Secret-Key header. | AUTH",

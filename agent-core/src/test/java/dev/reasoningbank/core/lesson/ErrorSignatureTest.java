@@ -47,8 +47,11 @@ class ErrorSignatureTest {
                 .isEqualTo("upstream <host> timed out");
         assertThat(ErrorSignature.of("upstream api.acme.zone timed out")).as("a host of an uncommon domain the call did not name")
                 .isNotEqualTo(ErrorSignature.of("upstream eu.acme.zone timed out"));
-        assertThat(ErrorSignature.of("name.en: must not be blank")).isNotEqualTo(ErrorSignature.of("name.fr: must not be blank"));
-        assertThat(ErrorSignature.of("cannot reach example.de", List.of(), List.of("example.de"))).isEqualTo("cannot reach <host>");
+        assertThat(ErrorSignature.of("upstream api.acme.zone timed out", List.of(), List.of("api.acme.zone:8443"))).as("a host with its port")
+                .isEqualTo("upstream <host> timed out");
+        // a domain under a country's code is a value, the call's or not
+        assertThat(ErrorSignature.of("Domain acme.de is not verified")).isEqualTo(ErrorSignature.of("Domain shop.de is not verified"))
+                .isEqualTo("domain <host> is not verified");
     }
 
     @Test

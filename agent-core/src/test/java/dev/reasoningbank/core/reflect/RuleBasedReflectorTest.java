@@ -503,8 +503,6 @@ class RuleBasedReflectorTest {
         assertThat(reflect(Map.of("format", "HTML", "rid", "iu7jtPAhvEeAS5tNq"),
                 ToolException.http(400, "{\"success\":false,\"error\":\"[error-invalid-format]\",\"errorType\":\"error-invalid-format\"}", "h")).strategy())
                 .isEqualTo(new Strategy.FixArgument("format", Transform.LOWERCASE, ""));
-        assertThat(reflect(Map.of("interval", "1H"), ToolException.http(400, "{\"code\":-1120,\"msg\":\"Invalid interval.\"}", "h")).strategy())
-                .isEqualTo(new Strategy.FixArgument("interval", Transform.LOWERCASE, ""));
         assertThat(reflect(Map.of("account_type", "CURRENT_ACCOUNT"), ToolException.http(400, "The selected account type is invalid.", "h")).strategy())
                 .isEqualTo(new Strategy.FixArgument("account_type", Transform.LOWERCASE, ""));
         assertThat(reflect(Map.of("dateFilter", "Month"), ToolException.http(400, "dateFilter: Invalid input", "h")).strategy())
@@ -516,6 +514,8 @@ class RuleBasedReflectorTest {
                 .isEqualTo(new Strategy.FixArgument("methods", Transform.UPPERCASE, ""));
         assertThat(reflect(Map.of("method", "cash"), ToolException.http(400, "method has unexpected value", "h")).strategy())
                 .isNotEqualTo(new Strategy.FixArgument("method", Transform.UPPERCASE, ""));
+        assertThat(reflect(Map.of("delivery_method", "post"), ToolException.http(400, "delivery_method is invalid for this country", "h")).strategy())
+                .as("the post, not an HTTP method").isNotEqualTo(new Strategy.FixArgument("delivery_method", Transform.UPPERCASE, ""));
         // a name of a thing or a person keeps its case, and so does a code written in upper case
         assertThat(reflect(Map.of("project", "Marketing"), ToolException.http(400, "Marketing is not a valid project", "h")).strategy())
                 .isNotEqualTo(new Strategy.FixArgument("project", Transform.LOWERCASE, ""));
@@ -531,6 +531,15 @@ class RuleBasedReflectorTest {
         kept.put(Map.of("status", "Done"), "Invalid status transition: Done is not allowed from Open");
         kept.put(Map.of("side", "Buy"), "{\"code\":-1117,\"msg\":\"Invalid side.\"}");
         kept.put(Map.of("messenger", "Email"), "{\"message\":\"Unknown messenger Email.\"}");
+        // 1M is a month and 1m a minute: a value with digits keeps its case
+        kept.put(Map.of("interval", "1H"), "{\"code\":-1120,\"msg\":\"Invalid interval.\"}");
+        // upper-case constants refused in a long message, or refused for a reason the message gives, and title-case ones too
+        kept.put(Map.of("sortOrder", "LAST_MODIFIED_ASC"), "Invalid value at 'sort_order' (type.googleapis.com/google.example.SortOrder), \"LAST_MODIFIED_ASC\"");
+        kept.put(Map.of("BillingMode", "PAY_PER_REQUEST"), "One or more parameter values were invalid: ProvisionedThroughput should not be specified "
+                + "for index: byCustomer when BillingMode is PAY_PER_REQUEST");
+        kept.put(Map.of("level", "Information"), "Invalid level Information: the minimum level for this sink is Warning");
+        kept.put(Map.of("sort", "Name"), "Invalid sort: Name cannot be combined with a cursor");
+        kept.put(Map.of("status", "Active"), "Status Active is invalid for a campaign whose end date has passed");
         kept.forEach((args, body) -> assertThat(reflect(args, ToolException.http(400, body, "h")).strategy()).as(body)
                 .isNotEqualTo(new Strategy.FixArgument(args.keySet().iterator().next(), Transform.LOWERCASE, "")));
         // a value the message names in a sentence that refuses something else, or a value in lower case, is not the one refused
@@ -570,6 +579,8 @@ class RuleBasedReflectorTest {
         other.put(Map.of("limit", 500, "price", "x"), "Invalid limit order: price must be set");
         other.put(Map.of("limit", 1000), "Invalid limit: must be a multiple of 50");
         other.put(Map.of("limit", 150), "limit exceeds your remaining credits");
+        other.put(Map.of("limit", 500), "Invalid limit. Please upgrade your plan to raise it");
+        other.put(Map.of("limit", 1000), "The limit value is invalid (it is above your daily quota)");
         other.forEach((args, message) -> assertThat(reflect(args, ToolException.http(400, message, "h")).strategy()).as(message)
                 .isNotInstanceOf(Strategy.FixArgument.class));
     }
@@ -587,6 +598,16 @@ class RuleBasedReflectorTest {
         assertThat(lesson.trigger().matchesCall("api", Map.of("endpoint", "/v1/me", "password", "another-pass-99"))).isTrue();
         // never a path outside the one called (another user's), nor a version after "via", which may be an older one
         assertThat(reflect(Map.of("endpoint", "/v1/users/user_123", "password", "new-staple-battery-42"), ToolException.http(403, clerk, "h")).strategy())
+                .isNotInstanceOf(Strategy.UseAlternative.class);
+        // nor from a base path, nor for a folder of data, nor because an argument is named like a word of the message
+        for (String base : List.of("/", "/v1")) {
+            assertThat(reflect(Map.of("endpoint", base, "password", "new-staple-battery-42"), ToolException.http(403, clerk, "h")).strategy())
+                    .as(base).isNotInstanceOf(Strategy.UseAlternative.class);
+        }
+        String upload = "{\"code\":\"uploads_deprecated\",\"longMessage\":\"Files can only be uploaded via /docs/uploads\"}";
+        assertThat(reflect(Map.of("folder", "/docs", "files", "a.pdf"), ToolException.http(403, upload, "h")).strategy())
+                .isNotInstanceOf(Strategy.UseAlternative.class);
+        assertThat(reflect(Map.of("endpoint", "/v1/me", "updated", "yes"), ToolException.http(403, clerk, "h")).strategy())
                 .isNotInstanceOf(Strategy.UseAlternative.class);
         assertThat(reflect(Map.of("endpoint", "/v2/reports", "format", "csv"),
                 ToolException.http(403, "Legacy reports are deprecated and can only be accessed via v1", "h")).strategy())
