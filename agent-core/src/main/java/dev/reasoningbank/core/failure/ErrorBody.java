@@ -285,7 +285,7 @@ public record ErrorBody(String message, String code, String field) {
         JsonNode errors = first(node, "errors", "Errors", "invalid-params", "invalid_params", "fieldErrors", "details", "root_cause", "issue");
         // (a FHIR CodeableConcept under "details" is read above; Rocket.Chat's {"details": {"method": ..., "field": "StatusType"}}
         // is one record that names its field, not a map of fields)
-        String recordField = errors != null && errors.isObject() && !errors.has("message") ? text(errors, List.of("field", "param", "parameter")) : "";
+        String recordField = errors != null && errors.isObject() && !errors.has("message") ? text(errors, RECORD_FIELD_KEYS) : "";
         boolean record = FIELD_NAME.matcher(recordField).matches();
         ErrorBody said = record ? read(errors, depth + 1) : null;
         if (record && (said == null || !said.message.contains(" "))) {
@@ -417,6 +417,8 @@ public record ErrorBody(String message, String code, String field) {
         return any;
     }
 
+    /** The keys by which one error record names its field. */
+    private static final List<String> RECORD_FIELD_KEYS = List.of("field", "param", "parameter");
     /** A field's name or path, as a record names it ({@code email}, {@code StatusType}, {@code items[0].sku}): no sentence. */
     private static final Pattern FIELD_NAME = Pattern.compile("[\\w.\\[\\]/#-]{1,100}");
 

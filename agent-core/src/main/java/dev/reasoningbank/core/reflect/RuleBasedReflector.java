@@ -515,23 +515,9 @@ public final class RuleBasedReflector implements Reflector {
                     return draft;
                 }
             }
-            // Checkout.com's "paging_limit_invalid" for limit=500, no bound named: the page size most APIs cap at (a smaller page
-            // changes no result, only how many pages it takes)
-            // (a message with a number in it states some bound or rule of its own: "must be a multiple of 50")
-            if (!message.matches("(?s).*\\d.*") && !NOT_A_PAGE.matcher(message).find()) {
-                List<String> pageSizes = f.arguments().entrySet().stream()
-                        .filter(a -> PAGE_SIZE_NAME.matcher(a.getKey()).matches() && a.getValue() instanceof Number n && n.longValue() > COMMON_PAGE_CAP)
-                        .map(Map.Entry::getKey).toList();
-                // named and refused, or the one page size when the message refuses one without naming it ("invalid number of results")
-                Optional<String> pageSize = pageSizes.stream().filter(p -> !UNNAMED_PAGE_SIZE.matcher(p).matches() && ServerHints.refusesParameter(message, p))
-                        .findFirst()
-                        .or(() -> pageSizes.size() == 1 && ServerHints.refusesPageSize(message) ? Optional.of(pageSizes.get(0)) : Optional.empty());
-                if (pageSize.isPresent()) {
-                    String p = pageSize.get();
-                    return Optional.of(fix(f, p, Transform.CLAMP_MAX, String.valueOf(COMMON_PAGE_CAP), "Keep " + p + " at most " + COMMON_PAGE_CAP,
-                            f.tool() + " refuses " + p + " = " + f.arguments().get(p) + " and names no bound; cap it at " + COMMON_PAGE_CAP
-                                    + ", the page size most APIs allow."));
-                }
+            Optional<LessonDraft> pageCap = commonPageCap(f, message);
+            if (pageCap.isPresent()) {
+                return pageCap;
             }
             // "Invalid value for sortDirection, expected value is asc or desc" for direction=DESC: the one argument that is an
             // allowed value but for its case is the one meant
@@ -556,6 +542,26 @@ public final class RuleBasedReflector implements Reflector {
             // in another format is the one meant
             return soleArgument(f, named, (p, v) -> DATE_LIKE.matcher(v).matches()
                     && ServerHints.datePattern(message, v).filter(pattern -> !Transform.DATE_FORMAT.fits(v, pattern)).isPresent());
+        }
+
+        /**
+         * Checkout.com's "paging_limit_invalid" for limit=500, no bound named: the page size most APIs cap at (a smaller page
+         * changes no result, only how many pages it takes). Never for a message with a number in it, which states a bound or
+         * a rule of its own ("must be a multiple of 50"), nor for a limit of the account's.
+         */
+        private static Optional<LessonDraft> commonPageCap(Failure f, String message) {
+            if (message.matches("(?s).*\\d.*") || NOT_A_PAGE.matcher(message).find()) {
+                return Optional.empty();
+            }
+            List<String> pageSizes = f.arguments().entrySet().stream()
+                    .filter(a -> PAGE_SIZE_NAME.matcher(a.getKey()).matches() && a.getValue() instanceof Number n && n.longValue() > COMMON_PAGE_CAP)
+                    .map(Map.Entry::getKey).toList();
+            // named and refused, or the one page size when the message refuses one without naming it ("invalid number of results")
+            return pageSizes.stream().filter(p -> !UNNAMED_PAGE_SIZE.matcher(p).matches() && ServerHints.refusesParameter(message, p)).findFirst()
+                    .or(() -> pageSizes.size() == 1 && ServerHints.refusesPageSize(message) ? Optional.of(pageSizes.get(0)) : Optional.empty())
+                    .map(p -> fix(f, p, Transform.CLAMP_MAX, String.valueOf(COMMON_PAGE_CAP), "Keep " + p + " at most " + COMMON_PAGE_CAP,
+                            f.tool() + " refuses " + p + " = " + f.arguments().get(p) + " and names no bound; cap it at " + COMMON_PAGE_CAP
+                                    + ", the page size most APIs allow."));
         }
 
         /** The fix of the one text argument, of those the message does not name, that {@code suspect} holds for; none for two. */
@@ -654,10 +660,10 @@ public final class RuleBasedReflector implements Reflector {
                         f.tool() + " accepts only upper-case letters in " + p + "; upper-case it before calling."));
             }
             // "Active is not a valid choice.", Rocket.Chat's "Offline is not a valid status type" and "[error-invalid-format]" for
-            // format=HTML: a constant written in title or upper case and refused as written is meant in lower case, as API
-            // constants are mostly written (never a name, whose case is its own, nor a code such as a currency's)
-            // (only a parameter named for a kind of constant, with no allowed values listed, and no state it cannot move from)
-            // (an upper-case one only when a few words refuse the parameter itself: Google's and AWS's constants are upper-case)
+            // format=HTML: a constant in title or upper case, refused as written, is meant in lower case, as API constants mostly
+            // are. Only a parameter named for a kind of constant, with no allowed values listed, no other reason given and no state
+            // it cannot move from; an upper-case one only when a few words refuse the parameter itself (Google's and AWS's
+            // constants are upper-case)
             boolean refusedAsSuch = ServerHints.refusesParameter(message, p) && !ServerHints.qualified(message);
             boolean titleCase = TITLE_CASE_WORD.matcher(value).matches() && (ServerHints.refusesValue(message, value) || refusedAsSuch);
             boolean upperCase = UPPER_CASE_WORD.matcher(value).matches() && !UPPER_CASE_CODE.matcher(p).find() && refusedAsSuch
