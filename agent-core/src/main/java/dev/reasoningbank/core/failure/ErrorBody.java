@@ -77,6 +77,10 @@ public record ErrorBody(String message, String code, String field) {
     private static final Pattern HTML_TITLE = Pattern.compile("(?is)<title[^>]*>(.*?)</title>");
     private static final Pattern HTML_H1 = Pattern.compile("(?is)<h1[^>]*>(.*?)</h1>");
     private static final Pattern TAG = Pattern.compile("<[^>]{0,500}>");
+    /** An HTTP status's reason phrase, which names the status and says nothing of the error: {@code Unprocessable Entity}. */
+    private static final Pattern STATUS_PHRASE = Pattern.compile("(?i)(?:bad request|unauthori[sz]ed|forbidden|not found|method not allowed"
+            + "|not acceptable|conflict|gone|precondition failed|payload too large|request entity too large|unsupported media type"
+            + "|unprocessable (?:entity|content)|locked|too many requests|internal server error|service unavailable|bad gateway)[.!]?");
     private static final Pattern CODE_LIKE = Pattern.compile("[A-Za-z][A-Za-z0-9_.:#/-]{0,80}|\\d{1,9}");
 
     public ErrorBody {
@@ -218,6 +222,12 @@ public record ErrorBody(String message, String code, String field) {
         String longer = text(node, List.of("long_message", "longMessage"));
         if (!longer.isEmpty() && message.split("\\s+").length < 4) {
             message = longer;
+        }
+        // Tiendanube's {"message": "Unprocessable Entity", "description": "The selected gender is invalid"}: a message that only
+        // names the status says nothing the status does not; the text beside it is the message
+        if (STATUS_PHRASE.matcher(message.strip()).matches()) {
+            message = MESSAGE_KEYS.stream().map(node::get).filter(v -> v != null && v.isTextual()).map(v -> v.asText().strip())
+                    .filter(v -> v.contains(" ") && !STATUS_PHRASE.matcher(v).matches()).findFirst().orElse(message);
         }
         // {"status": "0", "message": "NOTOK", "result": "Invalid API Key"} (Etherscan): a one-word message beside the sentence it stands for
         JsonNode result = node.get("result");

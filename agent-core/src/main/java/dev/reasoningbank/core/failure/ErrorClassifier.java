@@ -114,9 +114,19 @@ public final class ErrorClassifier {
      */
     private static final java.util.regex.Pattern PASSWORD_REJECTED = java.util.regex.Pattern.compile(
             "(?:^\\s*|exception: [^:]{1,64}: )authentication failed: password is incorrect\\b");
-    /** Fly.io's "lease currently held by …", "lock is held by another process": a lock another client holds for now. */
+    /**
+     * Fly.io's "lease currently held by …", "lock is held by another process", VTEX's 423 "Unable to acquire lock for key: …": a
+     * lock another client holds for now.
+     */
     private static final java.util.regex.Pattern HELD_LOCK = java.util.regex.Pattern.compile(
-            "\\b(?:lease|lock)\\s+(?:is\\s+)?(?:currently\\s+)?held\\s+by\\b|\\blocked by another (?:client|process|session|run|job|operation|transaction)\\b");
+            "\\b(?:lease|lock)\\s+(?:is\\s+)?(?:currently\\s+)?held\\s+by\\b|\\blocked by another (?:client|process|session|run|job|operation|transaction)\\b"
+            + "|\\b(?:unable to|could not|couldn['’]t|cannot|can ?not|failed to) (?:acquire|obtain|get|take) (?:a |the )?(?:\\w+ )?lock\\b");
+    /**
+     * AWS's "Rate exceeded", VTEX's "Maximum simultaneous scrolls rate exceeded (10)": a rate of calls spent (an exchange rate, an
+     * error rate or an e-mail bounce rate above a bound is no throttling).
+     */
+    private static final java.util.regex.Pattern RATE_EXCEEDED = java.util.regex.Pattern.compile(
+            "(?<!\\b(?:exchange|conversion|interest|tax|error|failure|bounce|complaint|spam|sample|frame|bit|baud|heart|refresh|discount|commission|fee) )\\brate exceeded\\b");
     /** "Invalid apiKey." as the whole of a 404 (NIST's NVD): the caller's credential rejected, not a resource missing. */
     private static final java.util.regex.Pattern ONLY_CREDENTIAL_REJECTED = java.util.regex.Pattern.compile(
             "(?:invalid|expired|revoked)\\s+(?:api[ _]?key|access[ _]?token|auth[ _]?token|credentials?)\\s*[.!]?");
@@ -180,7 +190,7 @@ public final class ErrorClassifier {
         boolean throttled = ResponseHints.rateLimitSpent(headers) && (status == 403 || status == 429)
                 || containsAny(text, "rate limit", "ratelimit", "too many requests", "too many visits", "throttl", "slow down", "reduce your request rate",
                         "request rate", "quota exceeded", "exceeded your quota", "throughputexceeded", "throughput exceeded", "requestlimitexceeded",
-                        "request limit exceeded", "request limit reached", "call limit reached");
+                        "request limit exceeded", "request limit reached", "call limit reached") || RATE_EXCEEDED.matcher(text).find();
         if (throttled && (status == 400 || status == 403 || status == 429 || status == 503)) {
             return ErrorKind.RATE_LIMITED;
         }

@@ -590,13 +590,13 @@ public final class RuleBasedReflector implements Reflector {
         private static final Pattern METHOD_PARAMETER = Pattern.compile("(?i)(?:http_?)?methods?");
         /** Parameters named for a kind of constant: a type, a status, a format, an order, an interval, a unit... */
         private static final Pattern CONSTANT_PARAMETER = Pattern.compile("(?i)(?:type|kind|status|format|mode|interval|level|sort|order|direction"
-                + "|filter|category|units?|precision|strategy|visibility|origin|granularity|period|frequency|priority|severity)s?$");
+                + "|filter|category|units?|precision|strategy|visibility|origin|granularity|period|frequency|priority|severity|gender|age_?group)s?$");
         /** Parameters whose values are codes written in upper case: a currency's, a country's, a language's, a ticker symbol. */
         private static final Pattern UPPER_CASE_CODE = Pattern.compile("(?i)(?:currency|country|locale|lang|language|symbol|ticker|code|iso|region|state)s?$");
         /** Parameters whose values are names or text, of people or things, whose case is their own. */
         private static final Pattern OWN_CASE_NAME = Pattern.compile("(?i)(?:name|title|label|description|text|message|comment|note|query|search"
                 + "|subject|body|address|city|country|region|user|owner|assignee|author|member|recipient|sender|contact|person|project"
-                + "|repo|repository|team|org|organi[sz]ation|group|account|customer|company|db|database|collection|bucket|index|table"
+                + "|repo|repository|team|org|organi[sz]ation|(?<!age_?)group|account|customer|company|db|database|collection|bucket|index|table"
                 + "|schema|file|path|tag|id|resource_?type)s?$|^q$");
         /** Parameters that hold a name a server may spell in one case only: a domain, a subdomain, a slug, a handle. */
         private static final Pattern NAME_PARAMETER = Pattern.compile("(?i)domain|slug|handle");
@@ -694,6 +694,17 @@ public final class RuleBasedReflector implements Reflector {
             if (capped.isPresent()) {
                 return capped;
             }
+            // Maxio's "starting_quantity for an On/Off component can only be '1' or '0': 24": allowed values that run 0 (or 1) to n
+            // are a bound, and a count above it is capped (never a version, an id or a code, nor "one of 200, 301, 302")
+            Optional<Long> number = wholeNumber(f.arguments().get(p));
+            List<Long> counts = allowed.stream().filter(a -> a.matches("\\d{1,6}")).map(Long::valueOf).distinct().sorted().toList();
+            if (number.isPresent() && !counts.isEmpty() && counts.size() == allowed.size() && counts.get(0) <= 1
+                    && counts.get(counts.size() - 1) - counts.get(0) == counts.size() - 1 && number.get() > counts.get(counts.size() - 1)
+                    && !NOT_A_QUANTITY.matcher(p).find() && !p.toLowerCase(Locale.ROOT).contains("version")) {
+                String max = String.valueOf(counts.get(counts.size() - 1));
+                return Optional.of(fix(f, p, Transform.CLAMP_MAX, max, "Keep " + p + " at most " + max,
+                        f.tool() + " takes " + p + " only as " + String.join(", ", allowed) + "; cap it at " + max + "."));
+            }
             if (!value.equals(value.trim()) && message.toLowerCase(Locale.ROOT).matches(".*\\b(whitespace|spaces?|trim)\\b.*")) {
                 return Optional.of(fix(f, p, Transform.TRIM, "", "Trim " + p, p + " must not start or end with white space; trim it."));
             }
@@ -717,7 +728,9 @@ public final class RuleBasedReflector implements Reflector {
             if (HostNames.isHostParameter(p) || Redactor.isSecretName(p)) {
                 return Optional.empty(); // a server's message never chooses where calls go, nor a secret (not even in a lesson's text)
             }
-            return ServerHints.valueFor(message, p).map(value -> new LessonDraft(
+            // (a missing media type: the one the message names, however it words the ask)
+            return ServerHints.valueFor(message, p).or(() -> MEDIA_TYPE_PARAMETER.matcher(p).matches() ? ServerHints.soleMediaType(message) : Optional.empty())
+                    .map(value -> new LessonDraft(
                     "Pass " + p + " (" + value + ")",
                     "Applies when " + f.tool() + " is called without " + p + ".",
                     p + " is required by " + f.tool() + "; when it is missing, pass " + value + " as the server's message says.",

@@ -348,6 +348,20 @@ final class ServerHints {
         return others.size() == 1 ? Optional.of(others.get(0)) : Optional.empty();
     }
 
+    /**
+     * Akeneo's "The 'Content-type' header is missing. 'application/json' has to specified as value.": the one media type a message
+     * names, in a sentence that does not refuse it ("text/html is not supported" names what not to send).
+     */
+    static Optional<String> soleMediaType(String message) {
+        List<String> types = MEDIA_TYPE.matcher(message).results().map(m -> m.group().replaceAll("[.]+$", "")).distinct().toList();
+        if (types.size() != 1) {
+            return Optional.empty();
+        }
+        boolean refused = java.util.Arrays.stream(message.split("(?<=[.;!?])\\s+")).filter(sentence -> sentence.contains(types.get(0)))
+                .anyMatch(sentence -> REFUSAL.matcher(sentence).find() || sentence.matches("(?is).*\\b(?:not|unsupported|no longer|instead of)\\b.*"));
+        return refused ? Optional.empty() : Optional.of(types.get(0));
+    }
+
     /** The version a message says to use: "Minimum supported version: 33", "latest API version is v3", "use version 31". */
     private static final Pattern VERSION_TO_USE = Pattern.compile("(?i)\\b(?:(?:minimum|min|latest|current|newest|use)(?: supported)?(?: api)? version"
             + "(?: is)?\\s*[:=]?\\s*[\"'`]?(v?\\d{1,3})|use\\s+[\"'`]?(v\\d{1,3}))(?!\\w|\\.\\d)");

@@ -213,6 +213,19 @@ class ErrorBodyTest {
     }
 
     @Test
+    void a_message_that_only_names_the_status_gives_way_to_the_text_beside_it() {
+        assertThat(ErrorBody.parse("{\"code\": 422, \"message\": \"Unprocessable Entity\", \"description\": \"The selected gender is invalid\"}").message())
+                .isEqualTo("The selected gender is invalid");
+        assertThat(ErrorBody.parse("{\"message\": \"Unsupported Media Type\", \"detail\": \"Content-Type should be application/json\"}").message())
+                .isEqualTo("Content-Type should be application/json");
+        // a message that says more than the status stays; a status phrase beside another one, or a word, says nothing more
+        assertThat(ErrorBody.parse("{\"message\": \"Unprocessable Entity: limit is too big\", \"description\": \"See the docs\"}").message())
+                .isEqualTo("Unprocessable Entity: limit is too big");
+        assertThat(ErrorBody.parse("{\"message\": \"Not Found\", \"description\": \"Not Found\"}").message()).isEqualTo("Not Found");
+        assertThat(ErrorBody.parse("{\"message\": \"Bad Request\", \"description\": \"validation\"}").message()).isEqualTo("Bad Request");
+    }
+
+    @Test
     void a_fhir_operation_outcome_gives_the_text_of_its_issue_not_a_field_named_text() {
         ErrorBody text = ErrorBody.parse("""
                 {"resourceType": "OperationOutcome", "issue": [{"severity": "error", "code": "forbidden",

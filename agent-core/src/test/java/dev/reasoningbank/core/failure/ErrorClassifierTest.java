@@ -115,6 +115,16 @@ class ErrorClassifierTest {
         "409 | The domain is currently held by another registrant | VALIDATION",
         "409 | Registrar lock is held on this domain; remove it to transfer | VALIDATION",
         "409 | The lock is currently held by another process | SERVER_ERROR",
+        // a lock the server could not take for now (VTEX's 423); an account or a record locked for good is not
+        "423 | Unable to acquire lock for key: mystore_item_logistics_1070_1_1. | SERVER_ERROR",
+        "409 | Could not obtain a row lock on the order, it is being edited | SERVER_ERROR",
+        "423 | The account is locked | UNKNOWN",
+        "409 | Unable to delete the lock: it belongs to another user | VALIDATION",
+        // a rate of calls spent (AWS's "Rate exceeded", VTEX's scrolls), never an exchange, an error or a bounce rate
+        "400 | Rate exceeded | RATE_LIMITED",
+        "400 | Maximum simultaneous scrolls rate exceeded (10) | RATE_LIMITED",
+        "400 | Exchange rate exceeded the allowed deviation | VALIDATION",
+        "400 | Bounce rate exceeded; sending is paused for this account | VALIDATION",
         // a key the server suspended or disabled is the caller's credential rejected; keys turned off for a whole project are not
         "403 | API Key Suspended - This application is not allowed to make requests to the web services | AUTH",
         "403 | This API key has been disabled. | AUTH",

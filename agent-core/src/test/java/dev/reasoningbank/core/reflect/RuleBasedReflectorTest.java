@@ -145,6 +145,35 @@ class RuleBasedReflectorTest {
                 + "Accepted values for the Content-Type header are: `application/json`\",\"code\":\"missing_content_type\"}", "h"));
         assertThat(rules.reflect(noContentType, new ReflectionContext(List.of("index", "contentType"), List.of(), NOW)).orElseThrow().strategy())
                 .isEqualTo(new Strategy.FixArgument("contentType", Transform.DEFAULT_IF_MISSING, "application/json"));
+        // Akeneo's wording: the one media type the message names; never one it refuses
+        Failure akeneo = Failure.of(ToolCall.of("categories", Map.of("contentType", "")), ToolException.response(415, Map.of(),
+                "{\"code\": 415, \"message\": \"The 'Content-type' header is missing. 'application/json' has to specified as value.\"}", "h"));
+        assertThat(rules.reflect(akeneo, new ReflectionContext(List.of("contentType"), List.of(), NOW)).orElseThrow().strategy())
+                .isEqualTo(new Strategy.FixArgument("contentType", Transform.DEFAULT_IF_MISSING, "application/json"));
+        for (String refused : List.of("The Content-Type header is missing; text/plain is not supported.", "Content-Type header is missing, "
+                + "application/json or application/xml expected", "The Content-Type header is missing instead of text/html")) {
+            Failure other = Failure.of(ToolCall.of("categories", Map.of("contentType", "")), ToolException.response(415, Map.of(), refused, "h"));
+            assertThat(rules.reflect(other, new ReflectionContext(List.of("contentType"), List.of(), NOW)).orElseThrow().strategy()).as(refused)
+                    .isNotInstanceOf(Strategy.FixArgument.class);
+        }
+    }
+
+    @Test
+    void allowed_counts_from_zero_or_one_bound_a_count_and_other_numbers_listed_do_not() {
+        assertThat(reflect(Map.of("starting_quantity", 24, "component_id", 24), ToolException.http(422,
+                "{\"errors\": {\"components\": [\"starting_quantity for an On/Off component can only be '1' or '0': 24\"]}}", "h")).strategy())
+                .isEqualTo(new Strategy.FixArgument("starting_quantity", Transform.CLAMP_MAX, "1"));
+        assertThat(reflect(Map.of("replicas", 5), ToolException.http(400, "replicas must be one of 1, 2, 3", "h")).strategy())
+                .isEqualTo(new Strategy.FixArgument("replicas", Transform.CLAMP_MAX, "3"));
+        // status codes, versions, ids and lists with gaps are values, not a bound
+        Map<Map<String, ?>, String> values = new java.util.LinkedHashMap<>();
+        values.put(Map.of("redirect_status", 309), "redirect_status must be one of 301, 302, 307, 308");
+        values.put(Map.of("api_version", 3), "api_version must be one of 1, 2");
+        values.put(Map.of("region_id", 4), "region_id must be one of 1, 2, 3");
+        values.put(Map.of("level", 7), "level must be one of 0, 5, 10");
+        values.put(Map.of("shards", 9), "shards must be one of 1, 2, 4, 8");
+        values.forEach((args, message) -> assertThat(reflect(args, ToolException.http(400, message, "h")).strategy()).as(message)
+                .isNotInstanceOf(Strategy.FixArgument.class));
     }
 
     @Test
@@ -509,6 +538,12 @@ class RuleBasedReflectorTest {
                 .isEqualTo(new Strategy.FixArgument("dateFilter", Transform.LOWERCASE, ""));
         assertThat(reflect(Map.of("data_type", "String"), ToolException.http(400, "Data Type isn't an option", "h")).strategy())
                 .isEqualTo(new Strategy.FixArgument("data_type", Transform.LOWERCASE, ""));
+        // Tiendanube's product attributes, as Google's merchant feeds write them, behind a status phrase
+        assertThat(reflect(Map.of("gender", "Unisex", "price", "19.00"), ToolException.http(422,
+                "{\"code\": 422, \"message\": \"Unprocessable Entity\", \"description\": \"The selected gender is invalid\"}", "h")).strategy())
+                .isEqualTo(new Strategy.FixArgument("gender", Transform.LOWERCASE, ""));
+        assertThat(reflect(Map.of("age_group", "Adult"), ToolException.http(422, "The selected age group is invalid", "h")).strategy())
+                .isEqualTo(new Strategy.FixArgument("age_group", Transform.LOWERCASE, ""));
         // an HTTP method is written in upper case
         assertThat(reflect(Map.of("methods", "post"), ToolException.http(400, "json validation error: methods has unexpected value", "h")).strategy())
                 .isEqualTo(new Strategy.FixArgument("methods", Transform.UPPERCASE, ""));
@@ -531,6 +566,8 @@ class RuleBasedReflectorTest {
         kept.put(Map.of("status", "Done"), "Invalid status transition: Done is not allowed from Open");
         kept.put(Map.of("side", "Buy"), "{\"code\":-1117,\"msg\":\"Invalid side.\"}");
         kept.put(Map.of("messenger", "Email"), "{\"message\":\"Unknown messenger Email.\"}");
+        kept.put(Map.of("group", "Admins"), "The selected group is invalid");
+        kept.put(Map.of("user_group", "Editors"), "The selected user group is invalid");
         // 1M is a month and 1m a minute: a value with digits keeps its case
         kept.put(Map.of("interval", "1H"), "{\"code\":-1120,\"msg\":\"Invalid interval.\"}");
         // upper-case constants refused in a long message, or refused for a reason the message gives, and title-case ones too
