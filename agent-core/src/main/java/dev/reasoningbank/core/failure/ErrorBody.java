@@ -81,6 +81,8 @@ public record ErrorBody(String message, String code, String field) {
     private static final Pattern STATUS_PHRASE = Pattern.compile("(?i)(?:bad request|unauthori[sz]ed|forbidden|not found|method not allowed"
             + "|not acceptable|conflict|gone|precondition failed|payload too large|request entity too large|unsupported media type"
             + "|unprocessable (?:entity|content)|locked|too many requests|internal server error|service unavailable|bad gateway)[.!]?");
+    /** A code that says something in words ({@code INVALID_PARAM}), not a number. */
+    private static final Pattern CODE_WORDS = Pattern.compile("[A-Za-z]");
     private static final Pattern CODE_LIKE = Pattern.compile("[A-Za-z][A-Za-z0-9_.:#/-]{0,80}|\\d{1,9}");
 
     public ErrorBody {
@@ -224,14 +226,18 @@ public record ErrorBody(String message, String code, String field) {
             message = longer;
         }
         // Tiendanube's {"message": "Unprocessable Entity", "description": "The selected gender is invalid"}: a message that only
-        // names the status says nothing the status does not; the text beside it is the message
-        if (STATUS_PHRASE.matcher(message.strip()).matches()) {
-            message = MESSAGE_KEYS.stream().map(node::get).filter(v -> v != null && v.isTextual()).map(v -> v.asText().strip())
-                    .filter(v -> v.contains(" ") && !STATUS_PHRASE.matcher(v).matches()).findFirst().orElse(message);
+        // names the status says nothing the status does not; the text beside it is the message, and the phrase its code when it
+        // has none in words (a 200 answer's {"message": "Unauthorized", ...} still says what failed)
+        String phrase = message.strip();
+        String beside = !STATUS_PHRASE.matcher(phrase).matches() ? "" : MESSAGE_KEYS.stream().map(node::get)
+                .filter(v -> v != null && v.isTextual()).map(v -> v.asText().strip())
+                .filter(v -> v.contains(" ") && !STATUS_PHRASE.matcher(v).matches()).findFirst().orElse("");
+        if (!beside.isEmpty()) {
+            message = beside;
         }
         // {"status": "0", "message": "NOTOK", "result": "Invalid API Key"} (Etherscan): a one-word message beside the sentence it stands for
         JsonNode result = node.get("result");
-        String code = code(node);
+        String code = beside.isEmpty() || CODE_WORDS.matcher(code(node)).find() ? code(node) : phrase;
         if (CODE_LIKE.matcher(message).matches() && result != null && result.isTextual() && result.asText().strip().contains(" ")) {
             code = message;
             message = result.asText();

@@ -120,13 +120,15 @@ public final class ErrorClassifier {
      */
     private static final java.util.regex.Pattern HELD_LOCK = java.util.regex.Pattern.compile(
             "\\b(?:lease|lock)\\s+(?:is\\s+)?(?:currently\\s+)?held\\s+by\\b|\\blocked by another (?:client|process|session|run|job|operation|transaction)\\b"
-            + "|\\b(?:unable to|could not|couldn['’]t|cannot|can ?not|failed to) (?:acquire|obtain|get|take) (?:a |the )?(?:\\w+ )?lock\\b");
+            + "|\\b(?:unable to|could not|couldn['’]t|cannot|can ?not|failed to) (?:acquire|obtain|get|take) (?:a |the )?(?:\\w+ )?lock\\b"
+            // (a lock refused for a reason that lasts is not one held for now)
+            + "(?![^\\n]*\\b(?:archived|read-only|read only|readonly|permission|not allowed|deleted|maximum|limit|reached|quota|forbidden|locked by you)\\b)");
     /**
-     * AWS's "Rate exceeded", VTEX's "Maximum simultaneous scrolls rate exceeded (10)": a rate of calls spent (an exchange rate, an
-     * error rate or an e-mail bounce rate above a bound is no throttling).
+     * AWS's whole "Rate exceeded", VTEX's "Maximum simultaneous scrolls rate exceeded (10)": a rate of calls spent (a sampling, an
+     * exchange, a chargeback or a bounce rate above a bound is no throttling).
      */
     private static final java.util.regex.Pattern RATE_EXCEEDED = java.util.regex.Pattern.compile(
-            "(?<!\\b(?:exchange|conversion|interest|tax|error|failure|bounce|complaint|spam|sample|frame|bit|baud|heart|refresh|discount|commission|fee) )\\brate exceeded\\b");
+            "^\\s*rate exceeded[.!]?\\s*$|\\b(?:requests?|calls?|api|quer(?:y|ies)|scrolls?|sending|send) rate exceeded\\b");
     /** "Invalid apiKey." as the whole of a 404 (NIST's NVD): the caller's credential rejected, not a resource missing. */
     private static final java.util.regex.Pattern ONLY_CREDENTIAL_REJECTED = java.util.regex.Pattern.compile(
             "(?:invalid|expired|revoked)\\s+(?:api[ _]?key|access[ _]?token|auth[ _]?token|credentials?)\\s*[.!]?");
@@ -137,6 +139,15 @@ public final class ErrorClassifier {
     /** A deadlock, or an error its server classes as transient: the same request passes when sent again. */
     private static final java.util.regex.Pattern TRANSIENT_CONFLICT = java.util.regex.Pattern.compile(
             "\\bdeadlock(?:ed| detected| found)\\b|\\bdeadlockdetected\\b|\\btry restarting transaction\\b|\\btransient ?error\\b");
+    /**
+     * Binance's 418 "IP banned until 1795779120000", "your account is temporarily blocked … Please wait 5 minutes before trying
+     * again": a ban that ends, after too many calls (a ban with no end is none).
+     */
+    private static final java.util.regex.Pattern BAN_THAT_ENDS = java.util.regex.Pattern.compile(
+            "\\b(?:banned|blocked) until\\b|\\btemporarily (?:banned|blocked)\\b[^.]{0,80}[.;,]?[^.]{0,80}\\b(?:wait|try again|retry)\\b");
+    /** MediaWiki's maxlag error ("Waiting for 10.64.48.35: 7 seconds lagged."): replicas behind for now, and the call passes later. */
+    private static final java.util.regex.Pattern REPLICAS_LAGGING = java.util.regex.Pattern.compile(
+            "\\bmaxlag\\b|\\b\\d+(?:\\.\\d+)? seconds? lagged\\b");
     /** "Service Unavailable", Kraken's "EService:Unavailable": a service that says it is down for now. */
     private static final java.util.regex.Pattern SERVICE_UNAVAILABLE = java.util.regex.Pattern.compile("\\b\\w{0,3}service[:\\s]\\s*unavailable\\b");
     /** "The provided API version 1 is invalid or unsupported" (ngrok): a version the server no longer serves. */
@@ -190,8 +201,10 @@ public final class ErrorClassifier {
         boolean throttled = ResponseHints.rateLimitSpent(headers) && (status == 403 || status == 429)
                 || containsAny(text, "rate limit", "ratelimit", "too many requests", "too many visits", "throttl", "slow down", "reduce your request rate",
                         "request rate", "quota exceeded", "exceeded your quota", "throughputexceeded", "throughput exceeded", "requestlimitexceeded",
-                        "request limit exceeded", "request limit reached", "call limit reached") || RATE_EXCEEDED.matcher(text).find();
-        if (throttled && (status == 400 || status == 403 || status == 429 || status == 503)) {
+                        "request limit exceeded", "request limit reached", "call limit reached") || RATE_EXCEEDED.matcher(text).find()
+                || BAN_THAT_ENDS.matcher(text).find();
+        // (Binance answers an IP banned for a while with 418)
+        if (throttled && (status == 400 || status == 403 || status == 418 || status == 429 || status == 503)) {
             return ErrorKind.RATE_LIMITED;
         }
         boolean removed = ResponseHints.deprecated(headers) || ResponseHints.successor(headers, status).isPresent()
@@ -261,7 +274,7 @@ public final class ErrorClassifier {
             // "cannot be refreshed while a read operation is in progress")
             return ErrorKind.SERVER_ERROR;
         }
-        if (status != 401 && status != 403 && status != 404 && status != 429 && TRANSIENT_CONFLICT.matcher(text).find()) {
+        if (status != 401 && status != 403 && status != 404 && status != 429 && (TRANSIENT_CONFLICT.matcher(text).find() || REPLICAS_LAGGING.matcher(text).find())) {
             // a transaction that lost a lock race passes when run again (PostgreSQL's "deadlock detected", MySQL's "Deadlock
             // found when trying to get lock; try restarting transaction", Neo4j's Neo.TransientError.* codes)
             return ErrorKind.SERVER_ERROR;
@@ -305,7 +318,7 @@ public final class ErrorClassifier {
         if (containsAny(m, "forbidden", "insufficient scope", "missing scope", "permission denied", "not permitted", "access denied")) {
             return ErrorKind.FORBIDDEN;
         }
-        if (TRANSIENT_CONFLICT.matcher(m).find()) {
+        if (TRANSIENT_CONFLICT.matcher(m).find() || REPLICAS_LAGGING.matcher(m).find()) {
             return ErrorKind.SERVER_ERROR;
         }
         if (containsAny(m, "rate limit", "ratelimited", "too many requests", "too many visits", "quota exceeded", "throttl")

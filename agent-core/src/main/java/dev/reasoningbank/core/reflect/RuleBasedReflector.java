@@ -590,13 +590,16 @@ public final class RuleBasedReflector implements Reflector {
         private static final Pattern METHOD_PARAMETER = Pattern.compile("(?i)(?:http_?)?methods?");
         /** Parameters named for a kind of constant: a type, a status, a format, an order, an interval, a unit... */
         private static final Pattern CONSTANT_PARAMETER = Pattern.compile("(?i)(?:type|kind|status|format|mode|interval|level|sort|order|direction"
-                + "|filter|category|units?|precision|strategy|visibility|origin|granularity|period|frequency|priority|severity|gender|age_?group)s?$");
+                + "|filter|category|units?|precision|strategy|visibility|origin|granularity|period|frequency|priority|severity|gender|(?<![a-z0-9])age_?group)s?$");
+        /** Parameters that count things: a quantity, replicas, copies, seats (never a mode or a type listed as 0, 1, 2). */
+        private static final Pattern COUNT_PARAMETER = Pattern.compile("(?i)(?:quantity|qty|count|replicas|instances|copies|seats|workers|threads"
+                + "|retries|attempts|shards|nodes)s?$");
         /** Parameters whose values are codes written in upper case: a currency's, a country's, a language's, a ticker symbol. */
         private static final Pattern UPPER_CASE_CODE = Pattern.compile("(?i)(?:currency|country|locale|lang|language|symbol|ticker|code|iso|region|state)s?$");
         /** Parameters whose values are names or text, of people or things, whose case is their own. */
         private static final Pattern OWN_CASE_NAME = Pattern.compile("(?i)(?:name|title|label|description|text|message|comment|note|query|search"
                 + "|subject|body|address|city|country|region|user|owner|assignee|author|member|recipient|sender|contact|person|project"
-                + "|repo|repository|team|org|organi[sz]ation|(?<!age_?)group|account|customer|company|db|database|collection|bucket|index|table"
+                + "|repo|repository|team|org|organi[sz]ation|(?<!(?<![a-z0-9])age_?)group|account|customer|company|db|database|collection|bucket|index|table"
                 + "|schema|file|path|tag|id|resource_?type)s?$|^q$");
         /** Parameters that hold a name a server may spell in one case only: a domain, a subdomain, a slug, a handle. */
         private static final Pattern NAME_PARAMETER = Pattern.compile("(?i)domain|slug|handle");
@@ -664,7 +667,9 @@ public final class RuleBasedReflector implements Reflector {
             // are. Only a parameter named for a kind of constant, with no allowed values listed, no other reason given and no state
             // it cannot move from; an upper-case one only when a few words refuse the parameter itself (Google's and AWS's
             // constants are upper-case)
-            boolean refusedAsSuch = ServerHints.refusesParameter(message, p) && !ServerHints.qualified(message);
+            // (or the field the body names, refused as none of its schema's constants: Misskey's "must be equal to one of the allowed values")
+            boolean refusedAsSuch = ServerHints.refusesParameter(message, p) && !ServerHints.qualified(message)
+                    || p.equalsIgnoreCase(f.errorField()) && ServerHints.refusesAsNoAllowedValue(message);
             boolean titleCase = TITLE_CASE_WORD.matcher(value).matches() && (ServerHints.refusesValue(message, value) || refusedAsSuch);
             boolean upperCase = UPPER_CASE_WORD.matcher(value).matches() && !UPPER_CASE_CODE.matcher(p).find() && refusedAsSuch
                     && message.strip().split("\\s+").length <= 6;
@@ -694,16 +699,16 @@ public final class RuleBasedReflector implements Reflector {
             if (capped.isPresent()) {
                 return capped;
             }
-            // Maxio's "starting_quantity for an On/Off component can only be '1' or '0': 24": allowed values that run 0 (or 1) to n
-            // are a bound, and a count above it is capped (never a version, an id or a code, nor "one of 200, 301, 302")
+            // Maxio's "starting_quantity for an On/Off component can only be '1' or '0': 24": the counts a count may be, from 0 (or 1)
+            // to n, listed right after its name, are a bound (a mode, a type or a flag listed as 0, 1, 2 is a code, not a count)
             Optional<Long> number = wholeNumber(f.arguments().get(p));
-            List<Long> counts = allowed.stream().filter(a -> a.matches("\\d{1,6}")).map(Long::valueOf).distinct().sorted().toList();
-            if (number.isPresent() && !counts.isEmpty() && counts.size() == allowed.size() && counts.get(0) <= 1
-                    && counts.get(counts.size() - 1) - counts.get(0) == counts.size() - 1 && number.get() > counts.get(counts.size() - 1)
-                    && !NOT_A_QUANTITY.matcher(p).find() && !p.toLowerCase(Locale.ROOT).contains("version")) {
+            List<String> ownValues = COUNT_PARAMETER.matcher(p).find() ? ServerHints.allowedValuesOf(message, p) : List.of();
+            List<Long> counts = ownValues.stream().filter(a -> a.matches("\\d{1,6}")).map(Long::valueOf).distinct().sorted().toList();
+            if (number.isPresent() && !counts.isEmpty() && counts.size() == ownValues.size() && counts.get(0) <= 1
+                    && counts.get(counts.size() - 1) - counts.get(0) == counts.size() - 1 && number.get() > counts.get(counts.size() - 1)) {
                 String max = String.valueOf(counts.get(counts.size() - 1));
                 return Optional.of(fix(f, p, Transform.CLAMP_MAX, max, "Keep " + p + " at most " + max,
-                        f.tool() + " takes " + p + " only as " + String.join(", ", allowed) + "; cap it at " + max + "."));
+                        f.tool() + " takes " + p + " only as " + String.join(", ", ownValues) + "; cap it at " + max + "."));
             }
             if (!value.equals(value.trim()) && message.toLowerCase(Locale.ROOT).matches(".*\\b(whitespace|spaces?|trim)\\b.*")) {
                 return Optional.of(fix(f, p, Transform.TRIM, "", "Trim " + p, p + " must not start or end with white space; trim it."));

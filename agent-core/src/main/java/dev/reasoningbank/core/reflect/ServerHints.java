@@ -140,6 +140,22 @@ final class ServerHints {
         return best > 0 ? Optional.of(best) : Optional.empty();
     }
 
+    /**
+     * The values the message allows {@code parameter}, listed in the clause that names it ("starting_quantity for an On/Off
+     * component can only be '1' or '0'"); none for a list that follows another clause or another name.
+     */
+    static List<String> allowedValuesOf(String message, String parameter) {
+        Matcher clause = Pattern.compile("(?i)(?<![\\w-])" + nameAsWritten(parameter) + "(?![\\w-])[^.;,:]{0,60}").matcher(message);
+        while (clause.find()) {
+            List<String> values = allowedValues(message.substring(clause.start()));
+            Matcher list = ALLOWED.matcher(message.substring(clause.start()));
+            if (!values.isEmpty() && list.find() && list.start() <= clause.end() - clause.start()) {
+                return values;
+            }
+        }
+        return List.of();
+    }
+
     /** The values the message allows, if it lists them. */
     static List<String> allowedValues(String message) {
         Matcher m = ALLOWED.matcher(message);
@@ -348,6 +364,9 @@ final class ServerHints {
         return others.size() == 1 ? Optional.of(others.get(0)) : Optional.empty();
     }
 
+    /** Words that speak against a value: "cannot accept", "is deprecated", "unless", "received". */
+    private static final Pattern AGAINST = Pattern.compile("(?i)\\b(?:not|no|cannot|can['’]t|unsupported|deprecated|unless|except|received|got|rejects?|instead|never|only if)\\b");
+
     /**
      * Akeneo's "The 'Content-type' header is missing. 'application/json' has to specified as value.": the one media type a message
      * names, in a sentence that does not refuse it ("text/html is not supported" names what not to send).
@@ -357,9 +376,13 @@ final class ServerHints {
         if (types.size() != 1) {
             return Optional.empty();
         }
-        boolean refused = java.util.Arrays.stream(message.split("(?<=[.;!?])\\s+")).filter(sentence -> sentence.contains(types.get(0)))
-                .anyMatch(sentence -> REFUSAL.matcher(sentence).find() || sentence.matches("(?is).*\\b(?:not|unsupported|no longer|instead of)\\b.*"));
-        return refused ? Optional.empty() : Optional.of(types.get(0));
+        // the sentence that holds it asks for it as the value, and says nothing against it
+        String type = Pattern.quote(types.get(0));
+        Pattern asks = Pattern.compile("(?i)" + type + "[\"'`]?\\s+(?:has|have|needs?) to (?:be )?(?:specified|set|sent|given|used)\\b"
+                + "|\\b(?:expected|expecting|use|send|set (?:it )?to|should be|must be|needs? to be)\\s*:?\\s*[\"'`]?" + type);
+        boolean asked = java.util.Arrays.stream(message.split("(?<=[.;!?])\\s+")).filter(sentence -> sentence.contains(types.get(0)))
+                .allMatch(sentence -> asks.matcher(sentence).find() && !REFUSAL.matcher(sentence).find() && !AGAINST.matcher(sentence).find());
+        return asked ? Optional.of(types.get(0)) : Optional.empty();
     }
 
     /** The version a message says to use: "Minimum supported version: 33", "latest API version is v3", "use version 31". */
@@ -448,6 +471,17 @@ final class ServerHints {
             }
         }
         return false;
+    }
+
+    /**
+     * Ajv's enum error, as Misskey answers it ("must be equal to one of the allowed values", "should be …" before Ajv 7): a value
+     * that is not one of the schema's constants, and no other reason.
+     */
+    private static final Pattern NOT_AN_ALLOWED_VALUE = Pattern.compile("(?i)\\b(?:must|should) be equal to one of the allowed values\\b");
+
+    /** Whether the message refuses a value only as none of the field's allowed constants (JSON Schema's enum keyword). */
+    static boolean refusesAsNoAllowedValue(String message) {
+        return NOT_AN_ALLOWED_VALUE.matcher(message).find();
     }
 
     /** Words that say why a value is refused other than as written: "for a campaign whose end date has passed", "cannot be combined". */

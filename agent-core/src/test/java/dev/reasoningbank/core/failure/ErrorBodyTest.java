@@ -223,6 +223,11 @@ class ErrorBodyTest {
                 .isEqualTo("Unprocessable Entity: limit is too big");
         assertThat(ErrorBody.parse("{\"message\": \"Not Found\", \"description\": \"Not Found\"}").message()).isEqualTo("Not Found");
         assertThat(ErrorBody.parse("{\"message\": \"Bad Request\", \"description\": \"validation\"}").message()).isEqualTo("Bad Request");
+        // the phrase becomes the code when the body has none in words
+        assertThat(ErrorBody.parse("{\"status\": 401, \"message\": \"Unauthorized\", \"description\": \"The request requires a valid access token\"}").code())
+                .isEqualTo("Unauthorized");
+        assertThat(ErrorBody.parse("{\"code\": \"INVALID_PARAM\", \"message\": \"Bad Request\", \"description\": \"limit is too big\"}").code())
+                .isEqualTo("INVALID_PARAM");
     }
 
     @Test

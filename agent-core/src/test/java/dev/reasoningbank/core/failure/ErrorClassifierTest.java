@@ -120,11 +120,31 @@ class ErrorClassifierTest {
         "409 | Could not obtain a row lock on the order, it is being edited | SERVER_ERROR",
         "423 | The account is locked | UNKNOWN",
         "409 | Unable to delete the lock: it belongs to another user | VALIDATION",
+        "409 | Unable to acquire lock: the project is archived and read-only | VALIDATION",
+        "423 | Could not obtain a lock: you do not have permission to lock this file | UNKNOWN",
+        "409 | Failed to acquire lock: maximum number of locks (100) reached for this repository | VALIDATION",
+        "409 | Cannot acquire a lock on a deleted document | VALIDATION",
         // a rate of calls spent (AWS's "Rate exceeded", VTEX's scrolls), never an exchange, an error or a bounce rate
         "400 | Rate exceeded | RATE_LIMITED",
         "400 | Maximum simultaneous scrolls rate exceeded (10) | RATE_LIMITED",
         "400 | Exchange rate exceeded the allowed deviation | VALIDATION",
         "400 | Bounce rate exceeded; sending is paused for this account | VALIDATION",
+        "400 | Sampling rate exceeded: sample_rate must be at most 48000 | VALIDATION",
+        "400 | rate exceeded: rate must be at most 100 | VALIDATION",
+        "400 | Exchange-rate exceeded the allowed deviation | VALIDATION",
+        "403 | Chargeback rate exceeded. Your merchant account has been suspended. | FORBIDDEN",
+        "400 | Withdrawal rate exceeded: daily withdrawal limit reached | VALIDATION",
+        "429 | API rate exceeded | RATE_LIMITED",
+        // a ban that ends (Binance's 418 after too many calls, Market Data's short block); one with no end is not waited out
+        "418 | Way too much request weight used; IP banned until 1795779120000. Please use WebSocket Streams for live updates to avoid bans. | RATE_LIMITED",
+        "403 | Access denied. Your IP address has changed, and your account is temporarily blocked for security reasons. Please wait 5 minutes before trying again. | RATE_LIMITED",
+        "403 | Your account is permanently banned | FORBIDDEN",
+        "403 | This user is temporarily blocked by an administrator | FORBIDDEN",
+        "418 | I'm a teapot | UNKNOWN",
+        // replicas behind for now (MediaWiki's maxlag, answered with 200); a lag that is data is not
+        "200 | Waiting for 10.64.48.35: 7 seconds lagged. | SERVER_ERROR",
+        "400 | The replica cannot be promoted: replication lag is 40 seconds | VALIDATION",
+        "200 | the video lagged behind the audio | UNKNOWN",
         // a key the server suspended or disabled is the caller's credential rejected; keys turned off for a whole project are not
         "403 | API Key Suspended - This application is not allowed to make requests to the web services | AUTH",
         "403 | This API key has been disabled. | AUTH",
@@ -236,6 +256,9 @@ class ErrorClassifierTest {
         Verdict verdict = OutcomeJudge.ruleBased().judge(call, subsonic);
         assertThat(Failure.wrongResult(call, verdict.reason()).kind()).isEqualTo(ErrorKind.AUTH);
         assertThat(Failure.wrongResult(call, "the answer is about Paris, Texas, not Paris, France").kind()).isEqualTo(ErrorKind.WRONG_RESULT);
+        // a status phrase that gives way to the text beside it still says what failed
+        assertThat(Failure.wrongResult(call, "the result reports an error: {\"status\":401,\"message\":\"Unauthorized\","
+                + "\"description\":\"The request requires a valid access token\"}").kind()).isEqualTo(ErrorKind.AUTH);
         assertThat(Failure.wrongResult(call, "the result reports an error: {\"result\":\"error\",\"message\":\"Archive is not ready\"}").kind())
                 .isEqualTo(ErrorKind.WRONG_RESULT);
     }

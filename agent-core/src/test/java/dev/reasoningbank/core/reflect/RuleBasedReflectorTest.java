@@ -150,8 +150,19 @@ class RuleBasedReflectorTest {
                 "{\"code\": 415, \"message\": \"The 'Content-type' header is missing. 'application/json' has to specified as value.\"}", "h"));
         assertThat(rules.reflect(akeneo, new ReflectionContext(List.of("contentType"), List.of(), NOW)).orElseThrow().strategy())
                 .isEqualTo(new Strategy.FixArgument("contentType", Transform.DEFAULT_IF_MISSING, "application/json"));
+        Failure expected = Failure.of(ToolCall.of("upload", Map.of("contentType", "")), ToolException.response(415, Map.of(),
+                "Content-Type header is missing; expected multipart/form-data", "h"));
+        assertThat(rules.reflect(expected, new ReflectionContext(List.of("contentType"), List.of(), NOW)).orElseThrow().strategy())
+                .isEqualTo(new Strategy.FixArgument("contentType", Transform.DEFAULT_IF_MISSING, "multipart/form-data"));
         for (String refused : List.of("The Content-Type header is missing; text/plain is not supported.", "Content-Type header is missing, "
-                + "application/json or application/xml expected", "The Content-Type header is missing instead of text/html")) {
+                + "application/json or application/xml expected", "The Content-Type header is missing instead of text/html",
+                "The Content-Type header is missing. This endpoint cannot accept text/plain.",
+                "Content-Type header is missing; application/x-www-form-urlencoded is deprecated, send JSON",
+                "contentType is required unless the file is image/jpeg", "contentType is required for all files except application/pdf",
+                "Missing Content-Type header; defaulted to text/plain, which this endpoint rejects",
+                "Content-Type header is required. We can't parse text/csv uploads.",
+                "Content-Type header missing or empty (received application/octet-stream)",
+                "contentType is required. Files of type image/png must be uploaded via /uploads")) {
             Failure other = Failure.of(ToolCall.of("categories", Map.of("contentType", "")), ToolException.response(415, Map.of(), refused, "h"));
             assertThat(rules.reflect(other, new ReflectionContext(List.of("contentType"), List.of(), NOW)).orElseThrow().strategy()).as(refused)
                     .isNotInstanceOf(Strategy.FixArgument.class);
@@ -172,6 +183,16 @@ class RuleBasedReflectorTest {
         values.put(Map.of("region_id", 4), "region_id must be one of 1, 2, 3");
         values.put(Map.of("level", 7), "level must be one of 0, 5, 10");
         values.put(Map.of("shards", 9), "shards must be one of 1, 2, 4, 8");
+        // a mode, a type, a status, an order or a gender listed as numbers is a code; a list that follows another name is that one's
+        values.put(Map.of("type", 5), "{\"error\": \"type must be one of 1, 2, 3, 4\"}");
+        values.put(Map.of("gui_access", 3), "Invalid parameter \"/1/gui_access\": value must be one of 0, 1, 2.");
+        values.put(Map.of("status", 3), "status must be one of 0, 1, 2");
+        values.put(Map.of("mode", 2), "mode must be 0 or 1");
+        values.put(Map.of("gender", 9), "gender must be one of 0, 1, 2");
+        values.put(Map.of("priority", 5), "priority must be one of 1, 2, 3, 4");
+        values.put(Map.of("limit", 25, "verbose", 0), "{\"errors\":[{\"field\":\"limit\",\"message\":\"must be a multiple of 10\"},"
+                + "{\"field\":\"verbose\",\"message\":\"must be one of 0, 1\"}]}");
+        values.put(Map.of("copies", 25, "replicas", 1), "copies must be a multiple of 10, replicas must be one of 1, 2");
         values.forEach((args, message) -> assertThat(reflect(args, ToolException.http(400, message, "h")).strategy()).as(message)
                 .isNotInstanceOf(Strategy.FixArgument.class));
     }
@@ -544,6 +565,25 @@ class RuleBasedReflectorTest {
                 .isEqualTo(new Strategy.FixArgument("gender", Transform.LOWERCASE, ""));
         assertThat(reflect(Map.of("age_group", "Adult"), ToolException.http(422, "The selected age group is invalid", "h")).strategy())
                 .isEqualTo(new Strategy.FixArgument("age_group", Transform.LOWERCASE, ""));
+        for (String group : List.of("stage_group", "storage_group", "packageGroup")) {
+            assertThat(reflect(Map.of(group, "Finals"), ToolException.http(422, "The selected " + group + " is invalid", "h")).strategy()).as(group)
+                    .isNotEqualTo(new Strategy.FixArgument(group, Transform.LOWERCASE, ""));
+        }
+        // Misskey's Ajv enum error names the field in its schema path; another field's, or another rule's, is not this one's
+        String misskey = "{\"error\": {\"message\": \"Invalid param.\", \"code\": \"INVALID_PARAM\", \"info\": {\"param\": \"#/properties/%s/%s\", "
+                + "\"reason\": \"%s\"}}}";
+        assertThat(reflect(Map.of("origin", "Local", "limit", 30), ToolException.http(400,
+                misskey.formatted("origin", "enum", "must be equal to one of the allowed values"), "h")).strategy())
+                .isEqualTo(new Strategy.FixArgument("origin", Transform.LOWERCASE, ""));
+        assertThat(reflect(Map.of("origin", "Local", "sort", "Name"), ToolException.http(400,
+                misskey.formatted("sort", "enum", "must be equal to one of the allowed values"), "h")).strategy())
+                .isNotEqualTo(new Strategy.FixArgument("origin", Transform.LOWERCASE, ""));
+        assertThat(reflect(Map.of("origin", "Local"), ToolException.http(400,
+                misskey.formatted("origin", "maxLength", "must NOT have more than 3 characters"), "h")).strategy())
+                .isNotEqualTo(new Strategy.FixArgument("origin", Transform.LOWERCASE, ""));
+        assertThat(reflect(Map.of("origin", "LOCAL"), ToolException.http(400,
+                misskey.formatted("origin", "enum", "must be equal to one of the allowed values"), "h")).strategy())
+                .as("an upper-case constant refused in a long message keeps its case").isNotEqualTo(new Strategy.FixArgument("origin", Transform.LOWERCASE, ""));
         // an HTTP method is written in upper case
         assertThat(reflect(Map.of("methods", "post"), ToolException.http(400, "json validation error: methods has unexpected value", "h")).strategy())
                 .isEqualTo(new Strategy.FixArgument("methods", Transform.UPPERCASE, ""));
