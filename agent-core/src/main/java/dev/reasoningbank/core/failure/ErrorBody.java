@@ -211,6 +211,16 @@ public record ErrorBody(String message, String code, String field) {
                 return inner.withCodeIfAbsent(code(node));
             }
         }
+        // Imgur's {"data": {"error": "This method requires authentication", ...}, "success": false, "status": 403}: the data of a
+        // call that says it failed holds its error
+        JsonNode success = node.get("success");
+        JsonNode failed = success != null && success.isBoolean() && !success.asBoolean() ? node.get("data") : null;
+        if (failed != null && failed.isObject() && first(failed, ERROR_KEYS) != null) {
+            ErrorBody inner = read(failed, depth + 1);
+            if (inner != null && !inner.message.isEmpty()) {
+                return inner.withCodeIfAbsent(code(node));
+            }
+        }
         String message = problemMessage(node);
         if (message.isEmpty()) {
             message = text(node, MESSAGE_KEYS);
@@ -248,6 +258,16 @@ public record ErrorBody(String message, String code, String field) {
         if (!message.isEmpty() && reason != null && reason.isTextual() && reason.asText().strip().split("\\s+").length >= 4
                 && !message.contains(reason.asText().strip())) {
             message = message + ": " + reason.asText().strip();
+        }
+        // Ajv's {"message": "must be equal to one of the allowed values", "params": {"allowedValues": ["ASC", "DESC"]}}: the values
+        JsonNode ajvParams = node.get("params");
+        JsonNode allowedValues = ajvParams != null && ajvParams.isObject() ? ajvParams.get("allowedValues") : null;
+        if (!message.isEmpty() && allowedValues != null && allowedValues.isArray() && allowedValues.size() > 0 && allowedValues.size() <= 30) {
+            List<String> values = new java.util.ArrayList<>();
+            allowedValues.forEach(v -> values.add(v.isValueNode() ? v.asText() : ""));
+            if (!values.contains("")) {
+                message = message + ": allowed values: " + String.join(", ", values);
+            }
         }
         String field = text(node, FIELD_KEYS);
         // Clerk's {"meta": {"param_name": "email_address"}}

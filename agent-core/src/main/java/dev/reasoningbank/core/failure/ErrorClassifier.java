@@ -122,13 +122,16 @@ public final class ErrorClassifier {
             "\\b(?:lease|lock)\\s+(?:is\\s+)?(?:currently\\s+)?held\\s+by\\b|\\blocked by another (?:client|process|session|run|job|operation|transaction)\\b"
             + "|\\b(?:unable to|could not|couldn['’]t|cannot|can ?not|failed to) (?:acquire|obtain|get|take) (?:a |the )?(?:\\w+ )?lock\\b"
             // (a lock refused for a reason that lasts is not one held for now)
-            + "(?![^\\n]*\\b(?:archived|read-only|read only|readonly|permission|not allowed|deleted|maximum|limit|reached|quota|forbidden|locked by you)\\b)");
+            + "(?![^\\n]*\\b(?:archived|read-only|read only|readonly|permission|not allowed|deleted|maximum number|lock limit|too many locks|quota|forbidden|locked by you)\\b)");
     /**
      * AWS's whole "Rate exceeded", VTEX's "Maximum simultaneous scrolls rate exceeded (10)": a rate of calls spent (a sampling, an
      * exchange, a chargeback or a bounce rate above a bound is no throttling).
      */
     private static final java.util.regex.Pattern RATE_EXCEEDED = java.util.regex.Pattern.compile(
-            "^\\s*rate exceeded[.!]?\\s*$|\\b(?:requests?|calls?|api|quer(?:y|ies)|scrolls?|sending|send) rate exceeded\\b");
+            // (first in the message or after its code: Kinesis' LimitExceededException "Rate exceeded for stream s under account …",
+            // never "rate exceeded: rate must be at most 100")
+            "^\\s*(?:\\d{3}\\s+|\\w*(?:exception|error)\\s+)?rate exceeded\\b(?!\\s*:)"
+            + "|\\b(?:requests?|calls?|api|quer(?:y|ies)|scrolls?|sending|send) rate exceeded\\b");
     /** "Invalid apiKey." as the whole of a 404 (NIST's NVD): the caller's credential rejected, not a resource missing. */
     private static final java.util.regex.Pattern ONLY_CREDENTIAL_REJECTED = java.util.regex.Pattern.compile(
             "(?:invalid|expired|revoked)\\s+(?:api[ _]?key|access[ _]?token|auth[ _]?token|credentials?)\\s*[.!]?");
@@ -144,10 +147,19 @@ public final class ErrorClassifier {
      * again": a ban that ends, after too many calls (a ban with no end is none).
      */
     private static final java.util.regex.Pattern BAN_THAT_ENDS = java.util.regex.Pattern.compile(
-            "\\b(?:banned|blocked) until\\b|\\btemporarily (?:banned|blocked)\\b[^.]{0,80}[.;,]?[^.]{0,80}\\b(?:wait|try again|retry)\\b");
-    /** MediaWiki's maxlag error ("Waiting for 10.64.48.35: 7 seconds lagged."): replicas behind for now, and the call passes later. */
+            // (an end that is a time, a stated wait: never "until further notice", "until you verify", "retry after disconnecting")
+            "\\b(?:banned|blocked) until (?:\\d|(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \\d|tomorrow|midnight)"
+            + "|\\btemporarily (?:banned|blocked)\\b[^.]{0,80}[.;,]?[^.]{0,80}\\b(?:wait|try again in|try again after|retry in|retry after)\\s+"
+            + "(?:\\d+|an?|one|two|five|ten|fifteen|thirty)\\s*(?:s|secs?|seconds?|mins?|minutes?|hours?)\\b");
+    /**
+     * MediaWiki's maxlag error ("Waiting for 10.64.48.35: 7 seconds lagged.", its code {@code maxlag}): replicas behind for now, and
+     * the call passes later (an invalid value for the maxlag parameter is no lag).
+     */
     private static final java.util.regex.Pattern REPLICAS_LAGGING = java.util.regex.Pattern.compile(
-            "\\bmaxlag\\b|\\b\\d+(?:\\.\\d+)? seconds? lagged\\b");
+            "^maxlag\\s|\\b\\d+(?:\\.\\d+)? seconds? lagged\\b");
+    /** AniList's 403 "The AniList API has been temporarily disabled due to severe stability issues": a service off for now. */
+    private static final java.util.regex.Pattern SERVICE_OFF_FOR_NOW = java.util.regex.Pattern.compile(
+            "\\b(?:api|service|server|endpoint)s? (?:has been|have been|is|are|was) temporarily (?:disabled|unavailable|down|offline|suspended)\\b");
     /** "Service Unavailable", Kraken's "EService:Unavailable": a service that says it is down for now. */
     private static final java.util.regex.Pattern SERVICE_UNAVAILABLE = java.util.regex.Pattern.compile("\\b\\w{0,3}service[:\\s]\\s*unavailable\\b");
     /** "The provided API version 1 is invalid or unsupported" (ngrok): a version the server no longer serves. */
@@ -168,7 +180,9 @@ public final class ErrorClassifier {
         String text = (said.code().replace('_', ' ') + " " + words).toLowerCase(Locale.ROOT);
         if (all.stream().anyMatch(Failure.WrongResultException.class::isInstance)) {
             // a result that holds the server's error body (an HTTP 200 with {"result": "error", ...}) is that error, by its words
-            ErrorKind byWords = said.isEmpty() ? ErrorKind.UNKNOWN : byMessage(text);
+            // (the message first: a status phrase kept as the code, "forbidden", says less than "daily request quota exceeded")
+            ErrorKind byWords = said.isEmpty() ? ErrorKind.UNKNOWN : byMessage(words.toLowerCase(Locale.ROOT));
+            byWords = byWords != ErrorKind.UNKNOWN || said.isEmpty() ? byWords : byMessage(text);
             return byWords == ErrorKind.UNKNOWN ? ErrorKind.WRONG_RESULT : byWords;
         }
         if (status > 0) {
@@ -223,7 +237,9 @@ public final class ErrorClassifier {
                 // AWS answers a bad key with 400 or 403 (its common errors: UnrecognizedClient, InvalidClientTokenId, ExpiredToken)
                 "unrecognizedclient", "invalidclienttokenid", "expiredtoken", "security token is invalid", "access key id or security token",
                 // Meta's "Error validating access token: ..." (a credential rejected in other words is read below)
-                "error validating access token")) {
+                "error validating access token",
+                // Imgur's 403 "This method requires authentication": no credential, or none the server takes
+                "requires authentication", "authentication required", "authentication is required", "must be authenticated")) {
             return ErrorKind.AUTH;
         }
         // crates.io answers a token it does not know with 403 and only "authentication failed", Canvas Medical's FHIR API with
@@ -273,6 +289,9 @@ public final class ErrorClassifier {
             // SignatureAPI's 404 for a PDF "still being generated", Scaleway's 409 "resource is in a transient state", Codat's 400
             // "cannot be refreshed while a read operation is in progress")
             return ErrorKind.SERVER_ERROR;
+        }
+        if ((status == 400 || status == 403 || status == 503) && SERVICE_OFF_FOR_NOW.matcher(text).find()) {
+            return ErrorKind.SERVER_ERROR; // answered with 403 by AniList: nothing the caller holds is refused
         }
         if (status != 401 && status != 403 && status != 404 && status != 429 && (TRANSIENT_CONFLICT.matcher(text).find() || REPLICAS_LAGGING.matcher(text).find())) {
             // a transaction that lost a lock race passes when run again (PostgreSQL's "deadlock detected", MySQL's "Deadlock

@@ -592,8 +592,9 @@ public final class RuleBasedReflector implements Reflector {
         private static final Pattern CONSTANT_PARAMETER = Pattern.compile("(?i)(?:type|kind|status|format|mode|interval|level|sort|order|direction"
                 + "|filter|category|units?|precision|strategy|visibility|origin|granularity|period|frequency|priority|severity|gender|(?<![a-z0-9])age_?group)s?$");
         /** Parameters that count things: a quantity, replicas, copies, seats (never a mode or a type listed as 0, 1, 2). */
-        private static final Pattern COUNT_PARAMETER = Pattern.compile("(?i)(?:quantity|qty|count|replicas|instances|copies|seats|workers|threads"
-                + "|retries|attempts|shards|nodes)s?$");
+        private static final Pattern COUNT_PARAMETER = Pattern.compile("(?:^|[_-])(?i:quantity|qty|count|replicas|instances|copies|seats|workers"
+                + "|threads|retries|attempts|shards|nodes)s?$|[a-z](?:Quantity|Qty|Count|Replicas|Instances|Copies|Seats|Workers|Threads|Retries"
+                + "|Attempts|Shards|Nodes)s?$");
         /** Parameters whose values are codes written in upper case: a currency's, a country's, a language's, a ticker symbol. */
         private static final Pattern UPPER_CASE_CODE = Pattern.compile("(?i)(?:currency|country|locale|lang|language|symbol|ticker|code|iso|region|state)s?$");
         /** Parameters whose values are names or text, of people or things, whose case is their own. */

@@ -145,16 +145,21 @@ final class ServerHints {
      * component can only be '1' or '0'"); none for a list that follows another clause or another name.
      */
     static List<String> allowedValuesOf(String message, String parameter) {
-        Matcher clause = Pattern.compile("(?i)(?<![\\w-])" + nameAsWritten(parameter) + "(?![\\w-])[^.;,:]{0,60}").matcher(message);
+        // (the name, a colon maybe, then the list in the same clause with no condition between: never "… when the tier is one of 1, 2")
+        Matcher clause = Pattern.compile("(?i)(?<![\\w-])" + nameAsWritten(parameter) + "(?![\\w-])\\s*:?[^.;,:]{0,60}").matcher(message);
         while (clause.find()) {
             List<String> values = allowedValues(message.substring(clause.start()));
             Matcher list = ALLOWED.matcher(message.substring(clause.start()));
-            if (!values.isEmpty() && list.find() && list.start() <= clause.end() - clause.start()) {
+            if (!values.isEmpty() && list.find() && list.start() <= clause.end() - clause.start()
+                    && !CONDITION.matcher(message.substring(clause.start(), clause.start() + list.start())).find()) {
                 return values;
             }
         }
         return List.of();
     }
+
+    /** Words that make what follows a condition, not a rule of the value's own. */
+    private static final Pattern CONDITION = Pattern.compile("(?i)\\b(?:when|if|unless|where|while|whose)\\b");
 
     /** The values the message allows, if it lists them. */
     static List<String> allowedValues(String message) {
@@ -379,7 +384,8 @@ final class ServerHints {
         // the sentence that holds it asks for it as the value, and says nothing against it
         String type = Pattern.quote(types.get(0));
         Pattern asks = Pattern.compile("(?i)" + type + "[\"'`]?\\s+(?:has|have|needs?) to (?:be )?(?:specified|set|sent|given|used)\\b"
-                + "|\\b(?:expected|expecting|use|send|set (?:it )?to|should be|must be|needs? to be)\\s*:?\\s*[\"'`]?" + type);
+                + "|\\b(?:expected|expecting|use|send|set (?:it )?to|should be|must be|needs? to be)\\s*:?\\s*[\"'`]?" + type
+                + "|\\bonly\\s+[\"'`]?" + type + "[\"'`]?\\s+(?:is|are)\\s+(?:supported|accepted|allowed)\\b");
         boolean asked = java.util.Arrays.stream(message.split("(?<=[.;!?])\\s+")).filter(sentence -> sentence.contains(types.get(0)))
                 .allMatch(sentence -> asks.matcher(sentence).find() && !REFUSAL.matcher(sentence).find() && !AGAINST.matcher(sentence).find());
         return asked ? Optional.of(types.get(0)) : Optional.empty();
@@ -481,8 +487,12 @@ final class ServerHints {
 
     /** Whether the message refuses a value only as none of the field's allowed constants (JSON Schema's enum keyword). */
     static boolean refusesAsNoAllowedValue(String message) {
-        return NOT_AN_ALLOWED_VALUE.matcher(message).find();
+        // (and nothing else: several errors joined name the first's field, not this one's)
+        return NOT_AN_ALLOWED_VALUE.matcher(message).find() && RULE.matcher(message).results().count() == 1;
     }
+
+    /** A rule a message states: "must …", "should …". */
+    private static final Pattern RULE = Pattern.compile("(?i)\\b(?:must|should)\\b");
 
     /** Words that say why a value is refused other than as written: "for a campaign whose end date has passed", "cannot be combined". */
     private static final Pattern QUALIFIER = Pattern.compile("(?i)\\b(?:for|because|since|when|while|from|cannot|can['’]t|must|minimum|maximum"

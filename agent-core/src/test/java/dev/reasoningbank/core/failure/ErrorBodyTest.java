@@ -213,6 +213,18 @@ class ErrorBodyTest {
     }
 
     @Test
+    void the_data_of_a_call_that_says_it_failed_holds_its_error() {
+        ErrorBody imgur = ErrorBody.parse("""
+                {"data": {"error": "This method requires authentication", "request": "\\/3\\/account.json", "method": "GET",},
+                 "success": false, "status": 403}""");
+        assertThat(imgur.message()).isEqualTo("This method requires authentication");
+        assertThat(imgur.code()).isEqualTo("403");
+        // the data of a call that succeeded, or data without an error, is no error
+        assertThat(ErrorBody.parse("{\"data\": {\"error\": \"none\"}, \"success\": true, \"message\": \"Quota low\"}").message()).isEqualTo("Quota low");
+        assertThat(ErrorBody.parse("{\"data\": {\"id\": 7}, \"success\": false, \"message\": \"Album is locked\"}").message()).isEqualTo("Album is locked");
+    }
+
+    @Test
     void a_message_that_only_names_the_status_gives_way_to_the_text_beside_it() {
         assertThat(ErrorBody.parse("{\"code\": 422, \"message\": \"Unprocessable Entity\", \"description\": \"The selected gender is invalid\"}").message())
                 .isEqualTo("The selected gender is invalid");

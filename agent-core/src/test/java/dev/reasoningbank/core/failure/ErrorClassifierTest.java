@@ -124,6 +124,8 @@ class ErrorClassifierTest {
         "423 | Could not obtain a lock: you do not have permission to lock this file | UNKNOWN",
         "409 | Failed to acquire lock: maximum number of locks (100) reached for this repository | VALIDATION",
         "409 | Cannot acquire a lock on a deleted document | VALIDATION",
+        "409 | Failed to acquire lock within time limit, please retry | SERVER_ERROR",
+        "423 | failed to acquire lock, maximum retry reached for userID 42 | SERVER_ERROR",
         // a rate of calls spent (AWS's "Rate exceeded", VTEX's scrolls), never an exchange, an error or a bounce rate
         "400 | Rate exceeded | RATE_LIMITED",
         "400 | Maximum simultaneous scrolls rate exceeded (10) | RATE_LIMITED",
@@ -135,16 +137,31 @@ class ErrorClassifierTest {
         "403 | Chargeback rate exceeded. Your merchant account has been suspended. | FORBIDDEN",
         "400 | Withdrawal rate exceeded: daily withdrawal limit reached | VALIDATION",
         "429 | API rate exceeded | RATE_LIMITED",
+        "400 | {\"__type\":\"LimitExceededException\",\"message\":\"Rate exceeded for stream s under account 123456789012.\"} | RATE_LIMITED",
+        "400 | Chargeback rate exceeded the allowed threshold | VALIDATION",
         // a ban that ends (Binance's 418 after too many calls, Market Data's short block); one with no end is not waited out
         "418 | Way too much request weight used; IP banned until 1795779120000. Please use WebSocket Streams for live updates to avoid bans. | RATE_LIMITED",
         "403 | Access denied. Your IP address has changed, and your account is temporarily blocked for security reasons. Please wait 5 minutes before trying again. | RATE_LIMITED",
         "403 | Your account is permanently banned | FORBIDDEN",
+        "403 | Your account will remain blocked until further notice. If you believe this is a mistake, please contact our support team. | FORBIDDEN",
+        "400 | Printing is blocked until both po_number and lot_number are supplied. | VALIDATION",
+        "403 | Password resets are blocked until you verify a new email address. | FORBIDDEN",
+        "403 | The network you are connected to has been temporarily blocked because of suspicious activity. If you are connected to a VPN, retry after disconnecting from it. | FORBIDDEN",
+        "403 | Your IP has been temporarily blocked. Try again in 10 minutes. | RATE_LIMITED",
         "403 | This user is temporarily blocked by an administrator | FORBIDDEN",
         "418 | I'm a teapot | UNKNOWN",
         // replicas behind for now (MediaWiki's maxlag, answered with 200); a lag that is data is not
         "200 | Waiting for 10.64.48.35: 7 seconds lagged. | SERVER_ERROR",
         "400 | The replica cannot be promoted: replication lag is 40 seconds | VALIDATION",
         "200 | the video lagged behind the audio | UNKNOWN",
+        "400 | {\"error\":{\"code\":\"badinteger\",\"info\":\"Invalid value \\\"five\\\" for integer parameter \\\"maxlag\\\".\"}} | VALIDATION",
+        "200 | {\"error\":{\"code\":\"maxlag\",\"info\":\"Waiting for db1: 7 seconds lagged.\"}} | SERVER_ERROR",
+        "422 | maxlag must be less than (nobs/2 - 1 - ntrend) | VALIDATION",
+        // a call made without the credential it needs (Imgur's 403); a service switched off for now (AniList's 403), not a feature
+        "403 | This method requires authentication | AUTH",
+        "403 | The AniList API has been temporarily disabled due to severe stability issues. Please check the official AniList Discord for more information. | SERVER_ERROR",
+        "403 | This feature is temporarily disabled for your account | FORBIDDEN",
+        "403 | Exports are temporarily disabled by your administrator | FORBIDDEN",
         // a key the server suspended or disabled is the caller's credential rejected; keys turned off for a whole project are not
         "403 | API Key Suspended - This application is not allowed to make requests to the web services | AUTH",
         "403 | This API key has been disabled. | AUTH",
@@ -259,6 +276,9 @@ class ErrorClassifierTest {
         // a status phrase that gives way to the text beside it still says what failed
         assertThat(Failure.wrongResult(call, "the result reports an error: {\"status\":401,\"message\":\"Unauthorized\","
                 + "\"description\":\"The request requires a valid access token\"}").kind()).isEqualTo(ErrorKind.AUTH);
+        // and the text beside it, when it says more, says what
+        assertThat(Failure.wrongResult(call, "the result reports an error: {\"status\":403,\"message\":\"Forbidden\","
+                + "\"description\":\"Daily request quota exceeded; try again tomorrow\"}").kind()).isEqualTo(ErrorKind.RATE_LIMITED);
         assertThat(Failure.wrongResult(call, "the result reports an error: {\"result\":\"error\",\"message\":\"Archive is not ready\"}").kind())
                 .isEqualTo(ErrorKind.WRONG_RESULT);
     }

@@ -150,10 +150,11 @@ class RuleBasedReflectorTest {
                 "{\"code\": 415, \"message\": \"The 'Content-type' header is missing. 'application/json' has to specified as value.\"}", "h"));
         assertThat(rules.reflect(akeneo, new ReflectionContext(List.of("contentType"), List.of(), NOW)).orElseThrow().strategy())
                 .isEqualTo(new Strategy.FixArgument("contentType", Transform.DEFAULT_IF_MISSING, "application/json"));
-        Failure expected = Failure.of(ToolCall.of("upload", Map.of("contentType", "")), ToolException.response(415, Map.of(),
-                "Content-Type header is missing; expected multipart/form-data", "h"));
-        assertThat(rules.reflect(expected, new ReflectionContext(List.of("contentType"), List.of(), NOW)).orElseThrow().strategy())
-                .isEqualTo(new Strategy.FixArgument("contentType", Transform.DEFAULT_IF_MISSING, "multipart/form-data"));
+        for (String asked : List.of("Content-Type header is missing; expected multipart/form-data", "Wrong content-type. Only multipart/form-data is supported")) {
+            Failure expected = Failure.of(ToolCall.of("upload", Map.of("contentType", "")), ToolException.response(415, Map.of(), asked, "h"));
+            assertThat(rules.reflect(expected, new ReflectionContext(List.of("contentType"), List.of(), NOW)).orElseThrow().strategy()).as(asked)
+                    .isEqualTo(new Strategy.FixArgument("contentType", Transform.DEFAULT_IF_MISSING, "multipart/form-data"));
+        }
         for (String refused : List.of("The Content-Type header is missing; text/plain is not supported.", "Content-Type header is missing, "
                 + "application/json or application/xml expected", "The Content-Type header is missing instead of text/html",
                 "The Content-Type header is missing. This endpoint cannot accept text/plain.",
@@ -176,6 +177,10 @@ class RuleBasedReflectorTest {
                 .isEqualTo(new Strategy.FixArgument("starting_quantity", Transform.CLAMP_MAX, "1"));
         assertThat(reflect(Map.of("replicas", 5), ToolException.http(400, "replicas must be one of 1, 2, 3", "h")).strategy())
                 .isEqualTo(new Strategy.FixArgument("replicas", Transform.CLAMP_MAX, "3"));
+        assertThat(reflect(Map.of("quantity", 5), ToolException.http(400, "{\"errors\":[{\"field\":\"quantity\",\"message\":\"must be one of 0, 1\"}]}", "h"))
+                .strategy()).isEqualTo(new Strategy.FixArgument("quantity", Transform.CLAMP_MAX, "1"));
+        assertThat(reflect(Map.of("seatCount", 9), ToolException.http(400, "seatCount must be one of 1, 2, 3", "h")).strategy())
+                .isEqualTo(new Strategy.FixArgument("seatCount", Transform.CLAMP_MAX, "3"));
         // status codes, versions, ids and lists with gaps are values, not a bound
         Map<Map<String, ?>, String> values = new java.util.LinkedHashMap<>();
         values.put(Map.of("redirect_status", 309), "redirect_status must be one of 301, 302, 307, 308");
@@ -193,6 +198,8 @@ class RuleBasedReflectorTest {
         values.put(Map.of("limit", 25, "verbose", 0), "{\"errors\":[{\"field\":\"limit\",\"message\":\"must be a multiple of 10\"},"
                 + "{\"field\":\"verbose\",\"message\":\"must be one of 0, 1\"}]}");
         values.put(Map.of("copies", 25, "replicas", 1), "copies must be a multiple of 10, replicas must be one of 1, 2");
+        values.put(Map.of("seats", 7), "seats must be a multiple of 5 when the tier is one of 1, 2 or 3");
+        values.put(Map.of("discount", 15), "discount must be one of 0, 1, 2, 3");
         values.forEach((args, message) -> assertThat(reflect(args, ToolException.http(400, message, "h")).strategy()).as(message)
                 .isNotInstanceOf(Strategy.FixArgument.class));
     }
@@ -581,6 +588,13 @@ class RuleBasedReflectorTest {
         assertThat(reflect(Map.of("origin", "Local"), ToolException.http(400,
                 misskey.formatted("origin", "maxLength", "must NOT have more than 3 characters"), "h")).strategy())
                 .isNotEqualTo(new Strategy.FixArgument("origin", Transform.LOWERCASE, ""));
+        // an enum error that lists its values is read by them; one of several joined errors names another field
+        assertThat(reflect(Map.of("order", "Desc"), ToolException.http(400, "{\"errors\":[{\"field\":\"order\",\"message\":\"must be equal to one of "
+                + "the allowed values\",\"params\":{\"allowedValues\":[\"ASC\",\"DESC\"]}}]}", "h")).strategy())
+                .isEqualTo(new Strategy.FixArgument("order", Transform.UPPERCASE, ""));
+        assertThat(reflect(Map.of("type", "Renote", "format", "json"), ToolException.http(400, "{\"errors\":[{\"field\":\"type\",\"message\":\"must NOT "
+                + "have more than 5 characters\"},{\"field\":\"format\",\"message\":\"must be equal to one of the allowed values\"}]}", "h")).strategy())
+                .isNotEqualTo(new Strategy.FixArgument("type", Transform.LOWERCASE, ""));
         assertThat(reflect(Map.of("origin", "LOCAL"), ToolException.http(400,
                 misskey.formatted("origin", "enum", "must be equal to one of the allowed values"), "h")).strategy())
                 .as("an upper-case constant refused in a long message keeps its case").isNotEqualTo(new Strategy.FixArgument("origin", Transform.LOWERCASE, ""));
