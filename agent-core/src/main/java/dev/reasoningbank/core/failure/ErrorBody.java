@@ -182,7 +182,7 @@ public record ErrorBody(String message, String code, String field) {
      */
     private static Optional<ErrorBody> wrapped(JsonNode node) {
         for (JsonNode member : node) {
-            if (member.isObject() && first(member, ERROR_KEYS) != null) {
+            if (holdsError(member)) {
                 return Optional.ofNullable(read(member, 1));
             }
         }
@@ -205,21 +205,16 @@ public record ErrorBody(String message, String code, String field) {
         }
         // {"error": {...}} or {"error": "..."} (OAuth, Slack, many more)
         JsonNode error = first(node, ERROR_KEYS);
-        if (error != null && error.isContainerNode()) {
-            ErrorBody inner = read(error, depth + 1);
-            if (inner != null) {
-                return inner.withCodeIfAbsent(code(node));
-            }
-        }
+        ErrorBody inner = error != null && error.isContainerNode() ? read(error, depth + 1) : null;
         // Imgur's {"data": {"error": "This method requires authentication", ...}, "success": false, "status": 403}: the data of a
         // call that says it failed holds its error
         JsonNode success = node.get("success");
-        JsonNode failed = success != null && success.isBoolean() && !success.asBoolean() ? node.get("data") : null;
-        if (failed != null && failed.isObject() && first(failed, ERROR_KEYS) != null) {
-            ErrorBody inner = read(failed, depth + 1);
-            if (inner != null && !inner.message.isEmpty()) {
-                return inner.withCodeIfAbsent(code(node));
-            }
+        if (inner == null && success != null && success.isBoolean() && !success.asBoolean() && holdsError(node.get("data"))) {
+            inner = read(node.get("data"), depth + 1);
+            inner = inner != null && !inner.message.isEmpty() ? inner : null;
+        }
+        if (inner != null) {
+            return inner.withCodeIfAbsent(code(node));
         }
         String message = problemMessage(node);
         if (message.isEmpty()) {
@@ -247,7 +242,10 @@ public record ErrorBody(String message, String code, String field) {
         }
         // {"status": "0", "message": "NOTOK", "result": "Invalid API Key"} (Etherscan): a one-word message beside the sentence it stands for
         JsonNode result = node.get("result");
-        String code = beside.isEmpty() || CODE_WORDS.matcher(code(node)).find() ? code(node) : phrase;
+        String code = code(node);
+        if (!beside.isEmpty() && !CODE_WORDS.matcher(code).find()) {
+            code = phrase;
+        }
         if (CODE_LIKE.matcher(message).matches() && result != null && result.isTextual() && result.asText().strip().contains(" ")) {
             code = message;
             message = result.asText();
@@ -259,7 +257,8 @@ public record ErrorBody(String message, String code, String field) {
                 && !message.contains(reason.asText().strip())) {
             message = message + ": " + reason.asText().strip();
         }
-        // Ajv's {"message": "must be equal to one of the allowed values", "params": {"allowedValues": ["ASC", "DESC"]}}: the values
+        // Ajv's {"message": "must be equal to one of the allowed values", "params": {"allowedValues": ["ASC", "DESC"]}}: the values,
+        // written after the message as "allowed values: ASC, DESC", where the reflector reads allowed values
         JsonNode ajvParams = node.get("params");
         JsonNode allowedValues = ajvParams != null && ajvParams.isObject() ? ajvParams.get("allowedValues") : null;
         if (!message.isEmpty() && allowedValues != null && allowedValues.isArray() && allowedValues.size() > 0 && allowedValues.size() <= 30) {
@@ -473,6 +472,11 @@ public record ErrorBody(String message, String code, String field) {
             }
         }
         return null;
+    }
+
+    /** Whether a JSON node is an object with an error key: {@code {"error": ...}}. */
+    private static boolean holdsError(@Nullable JsonNode node) {
+        return node != null && node.isObject() && first(node, ERROR_KEYS) != null;
     }
 
     /** A textual code ({@code INVALID_ARGUMENT}) before a number that repeats the HTTP status. */

@@ -180,9 +180,12 @@ public final class ErrorClassifier {
         String text = (said.code().replace('_', ' ') + " " + words).toLowerCase(Locale.ROOT);
         if (all.stream().anyMatch(Failure.WrongResultException.class::isInstance)) {
             // a result that holds the server's error body (an HTTP 200 with {"result": "error", ...}) is that error, by its words
+            if (said.isEmpty()) {
+                return ErrorKind.WRONG_RESULT;
+            }
             // (the message first: a status phrase kept as the code, "forbidden", says less than "daily request quota exceeded")
-            ErrorKind byWords = said.isEmpty() ? ErrorKind.UNKNOWN : byMessage(words.toLowerCase(Locale.ROOT));
-            byWords = byWords != ErrorKind.UNKNOWN || said.isEmpty() ? byWords : byMessage(text);
+            ErrorKind byWords = byMessage(words.toLowerCase(Locale.ROOT));
+            byWords = byWords != ErrorKind.UNKNOWN ? byWords : byMessage(text);
             return byWords == ErrorKind.UNKNOWN ? ErrorKind.WRONG_RESULT : byWords;
         }
         if (status > 0) {
@@ -290,16 +293,22 @@ public final class ErrorClassifier {
             // "cannot be refreshed while a read operation is in progress")
             return ErrorKind.SERVER_ERROR;
         }
-        if ((status == 400 || status == 403 || status == 503) && SERVICE_OFF_FOR_NOW.matcher(text).find()) {
+        if ((status == 400 || status == 403) && SERVICE_OFF_FOR_NOW.matcher(text).find()) {
             return ErrorKind.SERVER_ERROR; // answered with 403 by AniList: nothing the caller holds is refused
         }
-        if (status != 401 && status != 403 && status != 404 && status != 429 && (TRANSIENT_CONFLICT.matcher(text).find() || REPLICAS_LAGGING.matcher(text).find())) {
+        if (status != 401 && status != 403 && status != 404 && status != 429 && passesWhenSentAgain(text)) {
             // a transaction that lost a lock race passes when run again (PostgreSQL's "deadlock detected", MySQL's "Deadlock
-            // found when trying to get lock; try restarting transaction", Neo4j's Neo.TransientError.* codes)
+            // found when trying to get lock; try restarting transaction", Neo4j's Neo.TransientError.* codes), and so does a
+            // read that waited for lagging replicas (MediaWiki's maxlag)
             return ErrorKind.SERVER_ERROR;
         }
         ErrorKind kind = byStatus(status);
         return kind == ErrorKind.UNKNOWN ? byMessage(text) : kind;
+    }
+
+    /** A deadlock, an error its server classes as transient, or replicas lagging: the same request passes when sent again. */
+    private static boolean passesWhenSentAgain(String text) {
+        return TRANSIENT_CONFLICT.matcher(text).find() || REPLICAS_LAGGING.matcher(text).find();
     }
 
     private static ErrorKind byRoot(RootCause root) {
@@ -337,7 +346,7 @@ public final class ErrorClassifier {
         if (containsAny(m, "forbidden", "insufficient scope", "missing scope", "permission denied", "not permitted", "access denied")) {
             return ErrorKind.FORBIDDEN;
         }
-        if (TRANSIENT_CONFLICT.matcher(m).find() || REPLICAS_LAGGING.matcher(m).find()) {
+        if (passesWhenSentAgain(m)) {
             return ErrorKind.SERVER_ERROR;
         }
         if (containsAny(m, "rate limit", "ratelimited", "too many requests", "too many visits", "quota exceeded", "throttl")

@@ -559,8 +559,7 @@ public final class RuleBasedReflector implements Reflector {
             // named and refused, or the one page size when the message refuses one without naming it ("invalid number of results")
             return pageSizes.stream().filter(p -> !UNNAMED_PAGE_SIZE.matcher(p).matches() && ServerHints.refusesParameter(message, p)).findFirst()
                     .or(() -> pageSizes.size() == 1 && ServerHints.refusesPageSize(message) ? Optional.of(pageSizes.get(0)) : Optional.empty())
-                    .map(p -> fix(f, p, Transform.CLAMP_MAX, String.valueOf(COMMON_PAGE_CAP), "Keep " + p + " at most " + COMMON_PAGE_CAP,
-                            f.tool() + " refuses " + p + " = " + f.arguments().get(p) + " and names no bound; cap it at " + COMMON_PAGE_CAP
+                    .map(p -> clampTo(f, p, COMMON_PAGE_CAP, f.tool() + " refuses " + p + " = " + f.arguments().get(p) + " and names no bound; cap it at " + COMMON_PAGE_CAP
                                     + ", the page size most APIs allow."));
         }
 
@@ -588,19 +587,24 @@ public final class RuleBasedReflector implements Reflector {
         private static final Pattern HTTP_METHOD = Pattern.compile("(?i)get|head|post|put|patch|delete|options");
         /** A parameter that holds HTTP methods: {@code method}, {@code methods}, {@code http_method}. */
         private static final Pattern METHOD_PARAMETER = Pattern.compile("(?i)(?:http_?)?methods?");
+        /** "age" as a parameter's word, before "group": an age group is a kind of constant, a stage group or a user group a name. */
+        private static final String AGE = "(?<![a-z0-9])age_?";
         /** Parameters named for a kind of constant: a type, a status, a format, an order, an interval, a unit... */
         private static final Pattern CONSTANT_PARAMETER = Pattern.compile("(?i)(?:type|kind|status|format|mode|interval|level|sort|order|direction"
-                + "|filter|category|units?|precision|strategy|visibility|origin|granularity|period|frequency|priority|severity|gender|(?<![a-z0-9])age_?group)s?$");
-        /** Parameters that count things: a quantity, replicas, copies, seats (never a mode or a type listed as 0, 1, 2). */
-        private static final Pattern COUNT_PARAMETER = Pattern.compile("(?:^|[_-])(?i:quantity|qty|count|replicas|instances|copies|seats|workers"
-                + "|threads|retries|attempts|shards|nodes)s?$|[a-z](?:Quantity|Qty|Count|Replicas|Instances|Copies|Seats|Workers|Threads|Retries"
-                + "|Attempts|Shards|Nodes)s?$");
+                + "|filter|category|units?|precision|strategy|visibility|origin|granularity|period|frequency|priority|severity|gender|"
+                + AGE + "group)s?$");
+        /** The words that name a count, as a parameter's last word. */
+        private static final List<String> COUNTED = List.of("quantity", "qty", "count", "replicas", "instances", "copies", "seats", "workers",
+                "threads", "retries", "attempts", "shards", "nodes");
+        /** Parameters that count things ({@code starting_quantity}, {@code seatCount}; never {@code discount}, a mode or a type listed as 0, 1, 2). */
+        private static final Pattern COUNT_PARAMETER = Pattern.compile("(?:^|[_-])(?i:" + String.join("|", COUNTED) + ")s?$|[a-z](?:"
+                + COUNTED.stream().map(w -> Character.toUpperCase(w.charAt(0)) + w.substring(1)).collect(java.util.stream.Collectors.joining("|")) + ")s?$");
         /** Parameters whose values are codes written in upper case: a currency's, a country's, a language's, a ticker symbol. */
         private static final Pattern UPPER_CASE_CODE = Pattern.compile("(?i)(?:currency|country|locale|lang|language|symbol|ticker|code|iso|region|state)s?$");
         /** Parameters whose values are names or text, of people or things, whose case is their own. */
         private static final Pattern OWN_CASE_NAME = Pattern.compile("(?i)(?:name|title|label|description|text|message|comment|note|query|search"
                 + "|subject|body|address|city|country|region|user|owner|assignee|author|member|recipient|sender|contact|person|project"
-                + "|repo|repository|team|org|organi[sz]ation|(?<!(?<![a-z0-9])age_?)group|account|customer|company|db|database|collection|bucket|index|table"
+                + "|repo|repository|team|org|organi[sz]ation|(?<!" + AGE + ")group|account|customer|company|db|database|collection|bucket|index|table"
                 + "|schema|file|path|tag|id|resource_?type)s?$|^q$");
         /** Parameters that hold a name a server may spell in one case only: a domain, a subdomain, a slug, a handle. */
         private static final Pattern NAME_PARAMETER = Pattern.compile("(?i)domain|slug|handle");
@@ -700,21 +704,32 @@ public final class RuleBasedReflector implements Reflector {
             if (capped.isPresent()) {
                 return capped;
             }
-            // Maxio's "starting_quantity for an On/Off component can only be '1' or '0': 24": the counts a count may be, from 0 (or 1)
-            // to n, listed right after its name, are a bound (a mode, a type or a flag listed as 0, 1, 2 is a code, not a count)
-            Optional<Long> number = wholeNumber(f.arguments().get(p));
-            List<String> ownValues = COUNT_PARAMETER.matcher(p).find() ? ServerHints.allowedValuesOf(message, p) : List.of();
-            List<Long> counts = ownValues.stream().filter(a -> a.matches("\\d{1,6}")).map(Long::valueOf).distinct().sorted().toList();
-            if (number.isPresent() && !counts.isEmpty() && counts.size() == ownValues.size() && counts.get(0) <= 1
-                    && counts.get(counts.size() - 1) - counts.get(0) == counts.size() - 1 && number.get() > counts.get(counts.size() - 1)) {
-                String max = String.valueOf(counts.get(counts.size() - 1));
-                return Optional.of(fix(f, p, Transform.CLAMP_MAX, max, "Keep " + p + " at most " + max,
-                        f.tool() + " takes " + p + " only as " + String.join(", ", ownValues) + "; cap it at " + max + "."));
+            Optional<LessonDraft> listed = cappedByListedCounts(f, p, message);
+            if (listed.isPresent()) {
+                return listed;
             }
             if (!value.equals(value.trim()) && message.toLowerCase(Locale.ROOT).matches(".*\\b(whitespace|spaces?|trim)\\b.*")) {
                 return Optional.of(fix(f, p, Transform.TRIM, "", "Trim " + p, p + " must not start or end with white space; trim it."));
             }
             return Optional.empty();
+        }
+
+        /**
+         * Maxio's "starting_quantity for an On/Off component can only be '1' or '0': 24": the counts a count may be, from 0 (or 1)
+         * to n, listed in the clause that names it, are a bound (a mode, a type or a flag listed as 0, 1, 2 is a code, not a count).
+         */
+        private static Optional<LessonDraft> cappedByListedCounts(Failure f, String p, String message) {
+            Optional<Long> number = wholeNumber(f.arguments().get(p));
+            List<String> listed = COUNT_PARAMETER.matcher(p).find() ? ServerHints.allowedValuesOf(message, p) : List.of();
+            List<Long> counts = listed.stream().filter(a -> a.matches("\\d{1,6}")).map(Long::valueOf).distinct().sorted().toList();
+            if (number.isEmpty() || counts.isEmpty() || counts.size() != listed.size()) {
+                return Optional.empty();
+            }
+            long last = counts.get(counts.size() - 1);
+            boolean fromZeroOrOneWithoutGaps = counts.get(0) <= 1 && last - counts.get(0) == counts.size() - 1;
+            return fromZeroOrOneWithoutGaps && number.get() > last
+                    ? Optional.of(clampTo(f, p, last, f.tool() + " takes " + p + " only as " + String.join(", ", listed) + "; cap it at " + last + "."))
+                    : Optional.empty();
         }
 
         /** A cap on {@code p} when its number is above the bound the message names ({@code inWords}: or implies, in words about a ceiling). */
@@ -723,9 +738,7 @@ public final class RuleBasedReflector implements Reflector {
             Optional<Long> bound = ServerHints.upperBound(f.message())
                     .or(() -> inWords ? number.flatMap(n -> ServerHints.ceilingBelow(f.message(), p, n)) : Optional.empty());
             if (number.isPresent() && bound.isPresent() && number.get() > bound.get() && bound.get() >= 0) {
-                String max = String.valueOf(bound.get());
-                return Optional.of(fix(f, p, Transform.CLAMP_MAX, max, "Keep " + p + " at most " + max,
-                        f.tool() + " rejects " + p + " above " + max + "; cap it at " + max + "."));
+                return Optional.of(clampTo(f, p, bound.get(), f.tool() + " rejects " + p + " above " + bound.get() + "; cap it at " + bound.get() + "."));
             }
             return Optional.empty();
         }
@@ -734,7 +747,7 @@ public final class RuleBasedReflector implements Reflector {
             if (HostNames.isHostParameter(p) || Redactor.isSecretName(p)) {
                 return Optional.empty(); // a server's message never chooses where calls go, nor a secret (not even in a lesson's text)
             }
-            // (a missing media type: the one the message names, however it words the ask)
+            // (a missing media type: the one the message asks for as the value, in the words ServerHints.soleMediaType reads)
             return ServerHints.valueFor(message, p).or(() -> MEDIA_TYPE_PARAMETER.matcher(p).matches() ? ServerHints.soleMediaType(message) : Optional.empty())
                     .map(value -> new LessonDraft(
                     "Pass " + p + " (" + value + ")",
@@ -743,6 +756,10 @@ public final class RuleBasedReflector implements Reflector {
                     new Strategy.FixArgument(p, Transform.DEFAULT_IF_MISSING, value),
                     List.of(ArgumentCondition.missing(p)),
                     null));
+        }
+
+        private static LessonDraft clampTo(Failure f, String p, long max, String content) {
+            return fix(f, p, Transform.CLAMP_MAX, String.valueOf(max), "Keep " + p + " at most " + max, content);
         }
 
         private static LessonDraft fix(Failure f, String parameter, Transform transform, String operand, String title, String content) {

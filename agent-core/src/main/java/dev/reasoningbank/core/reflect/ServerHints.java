@@ -148,10 +148,11 @@ final class ServerHints {
         // (the name, a colon maybe, then the list in the same clause with no condition between: never "… when the tier is one of 1, 2")
         Matcher clause = Pattern.compile("(?i)(?<![\\w-])" + nameAsWritten(parameter) + "(?![\\w-])\\s*:?[^.;,:]{0,60}").matcher(message);
         while (clause.find()) {
-            List<String> values = allowedValues(message.substring(clause.start()));
-            Matcher list = ALLOWED.matcher(message.substring(clause.start()));
+            String rest = message.substring(clause.start());
+            List<String> values = allowedValues(rest);
+            Matcher list = ALLOWED.matcher(rest);
             if (!values.isEmpty() && list.find() && list.start() <= clause.end() - clause.start()
-                    && !CONDITION.matcher(message.substring(clause.start(), clause.start() + list.start())).find()) {
+                    && !CONDITION.matcher(rest.substring(0, list.start())).find()) {
                 return values;
             }
         }
@@ -364,9 +365,13 @@ final class ServerHints {
      */
     static Optional<String> otherMediaType(String message, String current) {
         String base = current.replaceAll(";.*", "").trim();
-        List<String> others = MEDIA_TYPE.matcher(message).results().map(m -> m.group().replaceAll("[.]+$", ""))
-                .filter(type -> !type.replaceAll(";.*", "").trim().equalsIgnoreCase(base)).distinct().toList();
+        List<String> others = mediaTypesIn(message).stream().filter(type -> !type.replaceAll(";.*", "").trim().equalsIgnoreCase(base)).toList();
         return others.size() == 1 ? Optional.of(others.get(0)) : Optional.empty();
+    }
+
+    /** The media types a message names, each once, without the sentence's full stop. */
+    private static List<String> mediaTypesIn(String message) {
+        return MEDIA_TYPE.matcher(message).results().map(m -> m.group().replaceAll("[.]+$", "")).distinct().toList();
     }
 
     /** Words that speak against a value: "cannot accept", "is deprecated", "unless", "received". */
@@ -374,10 +379,11 @@ final class ServerHints {
 
     /**
      * Akeneo's "The 'Content-type' header is missing. 'application/json' has to specified as value.": the one media type a message
-     * names, in a sentence that does not refuse it ("text/html is not supported" names what not to send).
+     * names, in a sentence that asks for it as the value ("has to be specified", "expected", "use", "Only … is supported") and
+     * says nothing against it ("text/html is not supported", "cannot accept", "unless", "received" name what not to send).
      */
     static Optional<String> soleMediaType(String message) {
-        List<String> types = MEDIA_TYPE.matcher(message).results().map(m -> m.group().replaceAll("[.]+$", "")).distinct().toList();
+        List<String> types = mediaTypesIn(message);
         if (types.size() != 1) {
             return Optional.empty();
         }
@@ -481,7 +487,7 @@ final class ServerHints {
 
     /**
      * Ajv's enum error, as Misskey answers it ("must be equal to one of the allowed values", "should be …" before Ajv 7): a value
-     * that is not one of the schema's constants, and no other reason.
+     * that is not one of the schema's constants.
      */
     private static final Pattern NOT_AN_ALLOWED_VALUE = Pattern.compile("(?i)\\b(?:must|should) be equal to one of the allowed values\\b");
 
