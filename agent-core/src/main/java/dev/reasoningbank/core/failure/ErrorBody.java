@@ -61,7 +61,8 @@ public record ErrorBody(String message, String code, String field) {
             "code", "error_code", "errorCode", "ErrorCode", "Code", "type", "__type", "status", "reason", "errorType", "error_name", "errorName", "err_code", "errCode", "retCode", "ret_code");
     private static final String[] ERROR_KEYS = {"error", "Error", "ERROR", "fault", "Fault"};
     private static final List<String> HINT_KEYS = List.of("hint", "suggestion");
-    private static final List<String> FIELD_KEYS = List.of("param", "field", "parameter", "location", "name", "pointer", "argument");
+    // (SignalWire's errors name theirs "attribute")
+    private static final List<String> FIELD_KEYS = List.of("param", "field", "parameter", "location", "name", "pointer", "argument", "attribute");
     /** One member of a JSON object with a value that is no container: {@code "Message" : "Connection to the API has timed out"}. */
     private static final Pattern MEMBER = Pattern.compile("\"([^\"\\\\]{1,100})\"\\s*:\\s*(\"[^\"\\\\]*+(?:\\\\.[^\"\\\\]*+)*+\"|-?\\d{1,20}(?:\\.\\d{1,20})?|true|false|null)");
     private static final Pattern XML_MESSAGE = Pattern.compile("(?is)<(message|errormessage|error_description|detail|description)>(.*?)</\\1>");
@@ -310,6 +311,10 @@ public record ErrorBody(String message, String code, String field) {
         // {"message": "Invalid parameter(s): per_page", "data": {"params": {"per_page": "per_page must be between 1 and 100"}}} (WordPress)
         JsonNode data = node.get("data");
         JsonNode params = data != null && data.isObject() ? first(data, "params", "invalid_params") : null;
+        // Rev.ai's problem+json {"title": "Your request parameters didn't validate", "parameter": {"limit": ["The max value for limit is
+        // 1000"]}}: the fields a record names, each with its messages
+        JsonNode fields = first(node, "parameter", "parameters", "params");
+        params = params == null && fields != null && fields.isObject() && holdsMessagesOnly(fields) ? fields : params;
         ErrorBody named = params != null && params.isObject() ? fieldMap(params) : null;
         if (named != null && !message.contains(named.message)) {
             message = message.isEmpty() ? named.message : message + ": " + named.message;

@@ -132,11 +132,22 @@ public final class ErrorClassifier {
             // never "rate exceeded: rate must be at most 100")
             "^\\s*(?:\\d{3}\\s+|\\w*(?:exception|error)\\s+)?rate exceeded\\b(?!\\s*:)"
             + "|\\b(?:requests?|calls?|api|quer(?:y|ies)|scrolls?|sending|send) rate exceeded\\b");
+    /**
+     * ScreenshotOne's "You reached the request concurrency limit, retry after a while" (code {@code concurrency_limit_reached}):
+     * the calls the caller has in flight at their cap, which frees as they end.
+     */
+    private static final java.util.regex.Pattern CONCURRENCY_SPENT = java.util.regex.Pattern.compile(
+            "\\b(?:reached|exceeded|hit)\\s+(?:the\\s+|your\\s+)?(?:(?:request|call|api)\\s+)?concurrency limit\\b"
+            + "|\\b(?:(?:request|call|api)\\s+)?concurrency limit (?:reached|exceeded|hit)\\b");
     /** "Invalid apiKey." as the whole of a 404 (NIST's NVD): the caller's credential rejected, not a resource missing. */
     private static final java.util.regex.Pattern ONLY_CREDENTIAL_REJECTED = java.util.regex.Pattern.compile(
             "(?:invalid|expired|revoked)\\s+(?:api[ _]?key|access[ _]?token|auth[ _]?token|credentials?)\\s*[.!]?");
-    /** "EAPI:Invalid key": a message that ends on a key rejected, no key of data named after it. */
-    private static final java.util.regex.Pattern KEY_REJECTED = java.util.regex.Pattern.compile("\\binvalid (?:api )?key\\s*[.!]?\\s*$");
+    /**
+     * "EAPI:Invalid key", Tyk's "Attempted administrative access with invalid or missing key!": a message that ends on a key
+     * rejected, no key of data named after it.
+     */
+    private static final java.util.regex.Pattern KEY_REJECTED = java.util.regex.Pattern.compile(
+            "\\binvalid (?:or (?:missing|expired|revoked) )?(?:api )?key\\s*[.!]?\\s*$");
     /** Deribit's whole message "invalid_token": an error code in the message's place. */
     private static final java.util.regex.Pattern SNAKE_CASE_CODE = java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+");
     /** A deadlock, or an error its server classes as transient: the same request passes when sent again. */
@@ -219,7 +230,7 @@ public final class ErrorClassifier {
                 || containsAny(text, "rate limit", "ratelimit", "too many requests", "too many visits", "throttl", "slow down", "reduce your request rate",
                         "request rate", "quota exceeded", "exceeded your quota", "throughputexceeded", "throughput exceeded", "requestlimitexceeded",
                         "request limit exceeded", "request limit reached", "call limit reached") || RATE_EXCEEDED.matcher(text).find()
-                || BAN_THAT_ENDS.matcher(text).find();
+                || BAN_THAT_ENDS.matcher(text).find() || CONCURRENCY_SPENT.matcher(text).find();
         // (Binance answers an IP banned for a while with 418)
         if (throttled && (status == 400 || status == 403 || status == 418 || status == 429 || status == 503)) {
             return ErrorKind.RATE_LIMITED;
@@ -253,6 +264,9 @@ public final class ErrorClassifier {
         }
         if (status == 403 && text.strip().matches("acl not found\\.?")) {
             return ErrorKind.AUTH; // Consul's whole answer when the caller's token is unknown
+        }
+        if (status == 403 && KEY_REJECTED.matcher(words.strip().toLowerCase(Locale.ROOT)).find()) {
+            return ErrorKind.AUTH; // a 403 that ends on the caller's key rejected (a key of data is no right refused)
         }
         if (status == 404 && ONLY_CREDENTIAL_REJECTED.matcher(text.strip()).matches()) {
             return ErrorKind.AUTH;

@@ -143,8 +143,8 @@ public final class Redactor {
         if (SECRET_REFERENCES.contains(last)) {
             return false; // auth.existingSecret=keycloak-admin names where the secret is kept, not the secret
         }
-        if (n.startsWith("x") && SECRET_NAMES.contains(n.substring(1))) {
-            return true;
+        if (n.startsWith("x") && (SECRET_NAMES.contains(n.substring(1)) || n.endsWith("authorization"))) {
+            return true; // X-Tyk-Authorization: an API's own Authorization header (never requireAuthorization, a flag)
         }
         if (isListingToken(n)) {
             return false; // NextContinuationToken, pageToken: a position in a listing, not a credential

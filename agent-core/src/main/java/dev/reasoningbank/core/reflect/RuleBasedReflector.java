@@ -243,6 +243,9 @@ public final class RuleBasedReflector implements Reflector {
             return new RuleBasedReflector(all, new java.util.HashSet<>(alternatives.values()));
         }
 
+        /** What a server says of a field it names that holds a credential it refused. */
+        private static final Pattern FIELD_REJECTED = Pattern.compile("\\b(?:invalid|expired|revoked|not valid)\\b");
+
         private Optional<LessonDraft> credentialRule(Failure f, ReflectionContext context) {
             String said = f.message().toLowerCase(Locale.ROOT);
             Map<String, String> sources = f.kind() == ErrorKind.AUTH ? withSourcesOf(context, f)
@@ -252,7 +255,9 @@ public final class RuleBasedReflector implements Reflector {
                             .filter(e -> Pattern.compile("\\b(?:invalid|expired|revoked)\\s+(?:or (?:invalid|expired|revoked)\\s+)?"
                                     // one word may qualify it ("pipeline"), but not one that makes it data ("page token")
                                     + "(?:(?!(?:" + DataTokens.QUALIFIERS + ")\\b)[a-z]+\\s+)?" + Pattern.quote(ServerHints.asWords(e.getKey())) + "\\b")
-                                    .matcher(said).find())
+                                    .matcher(said).find()
+                                    // SignalWire's 422 "Token has expired." of the error's field refresh_token: the credential it names, rejected
+                                    || e.getKey().equalsIgnoreCase(f.errorField()) && FIELD_REJECTED.matcher(said).find())
                             .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, LinkedHashMap::new))
                     : Map.of();
             // replacing this one was tried and the call still failed: of several credentials, another one was rejected

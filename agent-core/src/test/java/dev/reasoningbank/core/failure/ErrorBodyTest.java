@@ -291,4 +291,23 @@ class ErrorBodyTest {
         assertThat(body.message()).isEqualTo("Unknown query parameter: punctuation2");
         assertThat(body.code()).isEqualTo("INVALID_QUERY_PARAMETER");
     }
+
+    @Test
+    void the_fields_a_record_names_with_their_messages_are_read_and_an_error_names_its_field_as_an_attribute() {
+        ErrorBody revai = ErrorBody.parse("""
+                {"parameter": {"limit": ["The max value for limit is 1000"]}, "status": 400,
+                 "title": "Your request parameters didn't validate", "type": "https://www.rev.ai/api/v1/errors/invalid-parameters"}""");
+        assertThat(revai.message()).isEqualTo("Your request parameters didn't validate: limit The max value for limit is 1000");
+        assertThat(revai.field()).isEqualTo("limit");
+        // parameters that are the call's values, not messages, say nothing
+        ErrorBody values = ErrorBody.parse("{\"title\": \"Request failed\", \"parameters\": {\"limit\": 5000, \"sort\": \"asc\"}}");
+        assertThat(values.message()).isEqualTo("Request failed");
+        assertThat(values.field()).isEmpty();
+        ErrorBody signalwire = ErrorBody.parse("""
+                {"statusCode": 422, "errors": [{"type": "validation_error", "code": "token_expired", "message": "Token has expired.",
+                 "attribute": "refresh_token", "url": "https://signalwire.com/docs/rest/overview/error-codes#token_expired"}]}""");
+        assertThat(signalwire.message()).isEqualTo("refresh_token: Token has expired.");
+        assertThat(signalwire.field()).isEqualTo("refresh_token");
+        assertThat(signalwire.code()).isEqualTo("token_expired");
+    }
 }

@@ -261,6 +261,16 @@ class ErrorClassifierTest {
         "400 | The data source uses outdated credentials; update the connection | VALIDATION",
         "400 | limit must be at most 100 items | VALIDATION",
         "403 | You can have at most 3 queued builds on this plan | FORBIDDEN",
+        // Tyk's 403 ends on the caller's key rejected; a key of data refused is no credential
+        "403 | Attempted administrative access with invalid or missing key! | AUTH",
+        "403 | Invalid key | AUTH",
+        "403 | Access to this key is forbidden | FORBIDDEN",
+        "400 | Missing or invalid key | VALIDATION",
+        // calls in flight at their cap free as they end (ScreenshotOne); a concurrency a parameter asks for is no cap reached
+        "400 | You reached the request concurrency limit, retry after a while. Or feel free to upgrade your current plan | RATE_LIMITED",
+        "429 | Concurrency limit exceeded | RATE_LIMITED",
+        "400 | concurrency limit must be between 1 and 10 | VALIDATION",
+        "400 | The concurrency limit of a queue cannot be negative | VALIDATION",
     })
     void a_rejected_credential_is_told_from_other_failures_however_it_is_worded(int status, String message, ErrorKind kind) {
         assertThat(ErrorClassifier.classify(ToolException.http(status, message, "api.example.com"))).isEqualTo(kind);

@@ -126,8 +126,9 @@ class RedactorTest {
     @Test
     void should_recognise_secret_names() {
         assertThat(List.of("apiKey", "api_key", "X-Api-Key", "password", "client_secret", "access_token", "Authorization",
-                "token_auth", "totp", "user_totp")).allMatch(Redactor::isSecretName); // Matomo's token, Pi-hole's one-time code
-        assertThat(List.of("city", "date", "limit", "host", "monkeys", "auth_type", "total")).noneMatch(Redactor::isSecretName);
+                "token_auth", "totp", "user_totp", "X-Tyk-Authorization", "x_tyk_authorization")).allMatch(Redactor::isSecretName); // Matomo's token, Pi-hole's one-time code, Tyk's admin secret
+        assertThat(List.of("city", "date", "limit", "host", "monkeys", "auth_type", "total", "requireAuthorization", "authorization_url"))
+                .noneMatch(Redactor::isSecretName);
     }
 
     @Test

@@ -324,6 +324,18 @@ class RuleBasedReflectorTest {
             assertThat(token.reflect(failure, new ReflectionContext(List.of("token", "trigger_token"), List.of(), NOW)).map(Lesson::strategy))
                     .as(data).get().isNotInstanceOf(Strategy.ReplaceParam.class);
         }
+        // SignalWire's 422 names the field that holds the credential and says it expired; the same words of another field are not its fault
+        RuleBasedReflector refresh = RuleBasedReflector.builder().credential("refresh_token", "vault.refresh_token").build();
+        ToolCall refreshCall = ToolCall.of("refresh_subscriber_token", Map.of("refresh_token", "eyJhbGciOiJIUzI1NiJ9.eyJleHAiOjE3MDB9.c2ln", "ttl", "60"));
+        ReflectionContext refreshContext = new ReflectionContext(List.of("refresh_token", "ttl"), List.of(), NOW);
+        String expired = "{\"statusCode\": 422, \"errors\": [{\"code\": \"token_expired\", \"message\": \"Token has expired.\", \"attribute\": \"%s\"}]}";
+        assertThat(refresh.reflect(Failure.of(refreshCall, ToolException.http(422, expired.formatted("refresh_token"), "space.signalwire.com")), refreshContext)
+                .map(Lesson::strategy)).contains(new Strategy.ReplaceParam("refresh_token", "vault.refresh_token"));
+        assertThat(refresh.reflect(Failure.of(refreshCall, ToolException.http(422, expired.formatted("ttl"), "space.signalwire.com")), refreshContext)
+                .map(Lesson::strategy)).get().isNotInstanceOf(Strategy.ReplaceParam.class);
+        String tooShort = "{\"errors\": [{\"message\": \"must be at least 64 characters\", \"attribute\": \"refresh_token\"}]}";
+        assertThat(refresh.reflect(Failure.of(refreshCall, ToolException.http(422, tooShort, "space.signalwire.com")), refreshContext)
+                .map(Lesson::strategy)).as("a credential's field refused for its shape, not rejected").get().isNotInstanceOf(Strategy.ReplaceParam.class);
         RuleBasedReflector key = RuleBasedReflector.builder().credential("key", "vault.key").build();
         Failure idempotency = Failure.of(ToolCall.of("create_charge", Map.of("key", "sk_test_4eC39HqLyjWDarjtT1zdp7dc")),
                 ToolException.http(400, "{\"message\":\"Invalid idempotency key\"}", "api.example.com"));

@@ -254,6 +254,9 @@ class ServerHintsTest {
                 .isEmpty();
         assertThat(ServerHints.datePattern("The datetime of the last run is invalid for this schedule", "2020-05-14")).as("no date-time said to be invalid")
                 .isEmpty();
+        // SignalWire's "This value must be a DateTime": a date-time asked for, in no named form; never one that must follow another
+        assertThat(ServerHints.datePattern("created_before: This value must be a DateTime", "20.11.2026")).contains("yyyy-MM-dd'T'HH:mm:ssXXX");
+        assertThat(ServerHints.datePattern("end: must be a datetime after start", "20.11.2026")).isEmpty();
     }
 
     @Test
