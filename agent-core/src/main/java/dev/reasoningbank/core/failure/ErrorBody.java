@@ -61,8 +61,7 @@ public record ErrorBody(String message, String code, String field) {
             "code", "error_code", "errorCode", "ErrorCode", "Code", "type", "__type", "status", "reason", "errorType", "error_name", "errorName", "err_code", "errCode", "retCode", "ret_code");
     private static final String[] ERROR_KEYS = {"error", "Error", "ERROR", "fault", "Fault"};
     private static final List<String> HINT_KEYS = List.of("hint", "suggestion");
-    // (SignalWire's errors name theirs "attribute")
-    private static final List<String> FIELD_KEYS = List.of("param", "field", "parameter", "location", "name", "pointer", "argument", "attribute");
+    private static final List<String> FIELD_KEYS = List.of("param", "field", "parameter", "location", "name", "pointer", "argument");
     /** One member of a JSON object with a value that is no container: {@code "Message" : "Connection to the API has timed out"}. */
     private static final Pattern MEMBER = Pattern.compile("\"([^\"\\\\]{1,100})\"\\s*:\\s*(\"[^\"\\\\]*+(?:\\\\.[^\"\\\\]*+)*+\"|-?\\d{1,20}(?:\\.\\d{1,20})?|true|false|null)");
     private static final Pattern XML_MESSAGE = Pattern.compile("(?is)<(message|errormessage|error_description|detail|description)>(.*?)</\\1>");
@@ -270,6 +269,8 @@ public record ErrorBody(String message, String code, String field) {
             }
         }
         String field = text(node, FIELD_KEYS);
+        // SignalWire's errors name theirs "attribute" (Akeneo's "attribute" is a product attribute inside the "property" it names)
+        field = field.isEmpty() && !node.has("property") ? text(node, List.of("attribute")) : field;
         // Clerk's {"meta": {"param_name": "email_address"}}
         JsonNode meta = node.get("meta");
         if (field.isEmpty() && meta != null && meta.isObject()) {
@@ -313,7 +314,8 @@ public record ErrorBody(String message, String code, String field) {
         JsonNode params = data != null && data.isObject() ? first(data, "params", "invalid_params") : null;
         // Rev.ai's problem+json {"title": "Your request parameters didn't validate", "parameter": {"limit": ["The max value for limit is
         // 1000"]}}: the fields a record names, each with its messages
-        JsonNode fields = first(node, "parameter", "parameters", "params");
+        // (only beside a problem's title: never a request's parameters echoed back, nor a nested field of a framework's error map)
+        JsonNode fields = node.has("title") ? first(node, "parameter", "parameters") : null;
         params = params == null && fields != null && fields.isObject() && holdsMessagesOnly(fields) ? fields : params;
         ErrorBody named = params != null && params.isObject() ? fieldMap(params) : null;
         if (named != null && !message.contains(named.message)) {

@@ -137,17 +137,22 @@ public final class ErrorClassifier {
      * the calls the caller has in flight at their cap, which frees as they end.
      */
     private static final java.util.regex.Pattern CONCURRENCY_SPENT = java.util.regex.Pattern.compile(
-            "\\b(?:reached|exceeded|hit)\\s+(?:the\\s+|your\\s+)?(?:(?:request|call|api)\\s+)?concurrency limit\\b"
-            + "|\\b(?:(?:request|call|api)\\s+)?concurrency limit (?:reached|exceeded|hit)\\b");
+            // (never a concurrency a parameter asks for: "concurrency limit exceeded: concurrency must be at most 10", "Requested
+            // concurrency 50 exceeded the concurrency limit of 10", "… the concurrency limit (max 20)")
+            "^(?![^\\n]*\\bconcurrency\\s+(?:\\d|must|should|value|parameter|setting))(?:[^\\n]*?)"
+            + "(?:\\b(?:reached|exceeded|hit)\\s+(?:the\\s+|your\\s+)?(?:(?:request|call|api)\\s+)?concurrency limit\\b"
+            + "|\\b(?:(?:request|call|api)\\s+)?concurrency limit (?:reached|exceeded|hit)\\b)(?!\\s*:)(?![^.;\\n]{0,30}\\d)");
     /** "Invalid apiKey." as the whole of a 404 (NIST's NVD): the caller's credential rejected, not a resource missing. */
     private static final java.util.regex.Pattern ONLY_CREDENTIAL_REJECTED = java.util.regex.Pattern.compile(
             "(?:invalid|expired|revoked)\\s+(?:api[ _]?key|access[ _]?token|auth[ _]?token|credentials?)\\s*[.!]?");
+    /** "EAPI:Invalid key": a message that ends on a key rejected, no key of data named after it. */
+    private static final java.util.regex.Pattern KEY_REJECTED = java.util.regex.Pattern.compile("\\binvalid (?:api )?key\\s*[.!]?\\s*$");
     /**
-     * "EAPI:Invalid key", Tyk's "Attempted administrative access with invalid or missing key!": a message that ends on a key
-     * rejected, no key of data named after it.
+     * Tyk's 403 "Attempted administrative access with invalid or missing key!", a 403's whole "Invalid key": the caller's key (a key of
+     * data is never missing in a 403, nor "a reserved or invalid key", "decrypt payload with invalid key").
      */
-    private static final java.util.regex.Pattern KEY_REJECTED = java.util.regex.Pattern.compile(
-            "\\binvalid (?:or (?:missing|expired|revoked) )?(?:api )?key\\s*[.!]?\\s*$");
+    private static final java.util.regex.Pattern ACCESS_KEY_REJECTED = java.util.regex.Pattern.compile(
+            "^(?:invalid (?:api )?key|.*\\b(?:invalid or missing|missing or invalid) (?:api )?key)\\s*[.!]?\\s*$");
     /** Deribit's whole message "invalid_token": an error code in the message's place. */
     private static final java.util.regex.Pattern SNAKE_CASE_CODE = java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+");
     /** A deadlock, or an error its server classes as transient: the same request passes when sent again. */
@@ -265,7 +270,7 @@ public final class ErrorClassifier {
         if (status == 403 && text.strip().matches("acl not found\\.?")) {
             return ErrorKind.AUTH; // Consul's whole answer when the caller's token is unknown
         }
-        if (status == 403 && KEY_REJECTED.matcher(words.strip().toLowerCase(Locale.ROOT)).find()) {
+        if (status == 403 && ACCESS_KEY_REJECTED.matcher(words.strip().toLowerCase(Locale.ROOT)).find()) {
             return ErrorKind.AUTH; // a 403 that ends on the caller's key rejected (a key of data is no right refused)
         }
         if (status == 404 && ONLY_CREDENTIAL_REJECTED.matcher(text.strip()).matches()) {

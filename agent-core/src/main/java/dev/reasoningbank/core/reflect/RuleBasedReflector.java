@@ -243,8 +243,12 @@ public final class RuleBasedReflector implements Reflector {
             return new RuleBasedReflector(all, new java.util.HashSet<>(alternatives.values()));
         }
 
-        /** What a server says of a field it names that holds a credential it refused. */
-        private static final Pattern FIELD_REJECTED = Pattern.compile("\\b(?:invalid|expired|revoked|not valid)\\b");
+        /**
+         * The whole message of a field that holds a credential, the field before it or not, saying it was refused ("refresh_token: Token
+         * has expired."): never its shape refused ("must be 40 characters", "has an invalid format"), nor another field's error beside it.
+         */
+        private static final Pattern FIELD_REJECTED = Pattern.compile(
+                "^(?:[\\w.-]{1,60}:\\s*)?[^.;:]{0,40}\\b(?:is |was |has been |has )?(?:invalid|expired|revoked|not valid)\\s*[.!]?\\s*$");
 
         private Optional<LessonDraft> credentialRule(Failure f, ReflectionContext context) {
             String said = f.message().toLowerCase(Locale.ROOT);
@@ -256,6 +260,9 @@ public final class RuleBasedReflector implements Reflector {
                                     // one word may qualify it ("pipeline"), but not one that makes it data ("page token")
                                     + "(?:(?!(?:" + DataTokens.QUALIFIERS + ")\\b)[a-z]+\\s+)?" + Pattern.quote(ServerHints.asWords(e.getKey())) + "\\b")
                                     .matcher(said).find()
+                                    // Brave Search's 422 "The provided subscription token is invalid." for subscription_token
+                                    || Pattern.compile("\\b" + Pattern.quote(ServerHints.asWords(e.getKey()))
+                                            + "\\s+(?:is|was|has been|has)\\s+(?:invalid|expired|revoked|not valid)\\b").matcher(said).find()
                                     // SignalWire's 422 "Token has expired." of the error's field refresh_token: the credential it names, rejected
                                     || e.getKey().equalsIgnoreCase(f.errorField()) && FIELD_REJECTED.matcher(said).find())
                             .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, LinkedHashMap::new))

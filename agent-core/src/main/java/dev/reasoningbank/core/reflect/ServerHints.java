@@ -74,7 +74,8 @@ final class ServerHints {
     /** "This value is not a valid datetime" (the National Weather Service): a date and a time asked for, in no named form. */
     private static final Pattern DATE_TIME_COMPLAINT = Pattern.compile("(?i)\\b(?:invalid|wrong|bad|malformed|not a valid|enter a valid)\\s+date[- ]?time\\b"
             // SignalWire's "This value must be a DateTime" (never one that must be after, before or between others)
-            + "|\\b(?:must|should) be an? (?:valid )?date[- ]?time\\b(?![^.;\\n]{0,60}\\b(?:after|before|future|past|between|later|earlier)\\b)");
+            + "|\\b(?:must|should) be an? (?:valid )?date[- ]?time\\b(?![^.;\\n]{0,60}\\b(?:after|before|future|past|between|later|earlier|greater"
+            + "|less|than|older|newer|within|since|until|equal|range|ago)\\b)");
     /** "The value '31/12/2025' is not valid." (ASP.NET Core's model binding): a value quoted back and refused. */
     private static final Pattern VALUE_REFUSED = Pattern.compile("(?i)['\"`]([^'\"`]{1,40})['\"`] (?:is not valid|is invalid|is not a valid value)\\b");
     private static final Pattern DATE_ALONE = Pattern.compile("\\d{1,2}[-/.]\\d{1,2}[-/.]\\d{4}|\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2}");

@@ -303,6 +303,18 @@ class ErrorBodyTest {
         ErrorBody values = ErrorBody.parse("{\"title\": \"Request failed\", \"parameters\": {\"limit\": 5000, \"sort\": \"asc\"}}");
         assertThat(values.message()).isEqualTo("Request failed");
         assertThat(values.field()).isEmpty();
+        // nor a request's parameters echoed back, nor Ajv's params, nor a nested field of a framework's map of fields
+        assertThat(ErrorBody.parse("{\"error\": \"Search failed\", \"parameters\": {\"q\": [\"red shoes\"], \"sort\": [\"price asc\"]}}").message())
+                .isEqualTo("Search failed");
+        assertThat(ErrorBody.parse("""
+                {"message": "must be equal to one of the allowed values", "params": {"allowedValues": ["in progress", "done"]}}""").message())
+                .isEqualTo("must be equal to one of the allowed values: allowed values: in progress, done");
+        ErrorBody drf = ErrorBody.parse("{\"parameters\": {\"timeout\": [\"A valid integer is required.\"]}, \"name\": [\"This field is required.\"]}");
+        assertThat(drf.field()).isEqualTo("name");
+        // Akeneo's "attribute" is a product attribute inside the property it names, not the field
+        assertThat(ErrorBody.parse("""
+                {"code": 422, "message": "Validation failed.", "errors": [{"property": "values", "message": "The value is too long.",
+                 "attribute": "description", "locale": null, "scope": null}]}""").field()).isNotEqualTo("description");
         ErrorBody signalwire = ErrorBody.parse("""
                 {"statusCode": 422, "errors": [{"type": "validation_error", "code": "token_expired", "message": "Token has expired.",
                  "attribute": "refresh_token", "url": "https://signalwire.com/docs/rest/overview/error-codes#token_expired"}]}""");

@@ -271,6 +271,11 @@ class ErrorClassifierTest {
         "429 | Concurrency limit exceeded | RATE_LIMITED",
         "400 | concurrency limit must be between 1 and 10 | VALIDATION",
         "400 | The concurrency limit of a queue cannot be negative | VALIDATION",
+        "400 | concurrency limit exceeded: concurrency must be at most 10 | VALIDATION",
+        "400 | Requested concurrency 50 exceeded the concurrency limit of 10 for this queue | VALIDATION",
+        "400 | Value for concurrency exceeded the concurrency limit (max 20) | VALIDATION",
+        "403 | Cannot write to a reserved or invalid key | FORBIDDEN",
+        "403 | Unable to decrypt payload with invalid key | FORBIDDEN",
     })
     void a_rejected_credential_is_told_from_other_failures_however_it_is_worded(int status, String message, ErrorKind kind) {
         assertThat(ErrorClassifier.classify(ToolException.http(status, message, "api.example.com"))).isEqualTo(kind);

@@ -127,7 +127,9 @@ class RedactorTest {
     void should_recognise_secret_names() {
         assertThat(List.of("apiKey", "api_key", "X-Api-Key", "password", "client_secret", "access_token", "Authorization",
                 "token_auth", "totp", "user_totp", "X-Tyk-Authorization", "x_tyk_authorization")).allMatch(Redactor::isSecretName); // Matomo's token, Pi-hole's one-time code, Tyk's admin secret
-        assertThat(List.of("city", "date", "limit", "host", "monkeys", "auth_type", "total", "requireAuthorization", "authorization_url"))
+        assertThat(List.of("city", "date", "limit", "host", "monkeys", "auth_type", "total", "requireAuthorization", "authorization_url",
+                "X-Skip-Authorization", "X-Bypass-Authorization", "x_require_authorization", "xRequiresAuthorization", "x-no-authorization",
+                "x_preauthorization"))
                 .noneMatch(Redactor::isSecretName);
     }
 

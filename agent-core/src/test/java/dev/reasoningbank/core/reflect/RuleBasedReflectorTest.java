@@ -324,6 +324,15 @@ class RuleBasedReflectorTest {
             assertThat(token.reflect(failure, new ReflectionContext(List.of("token", "trigger_token"), List.of(), NOW)).map(Lesson::strategy))
                     .as(data).get().isNotInstanceOf(Strategy.ReplaceParam.class);
         }
+        // Brave Search's 422 says the credential argument, by its name, is invalid; a subscription of data said to be invalid is not it
+        RuleBasedReflector brave = RuleBasedReflector.builder().credential("subscription_token", "vault.subscription_token").build();
+        ToolCall search = ToolCall.of("brave_video_search", Map.of("q", "jazz", "subscription_token", "BSAq7Lm2Xv9Rk4Tz8Wn1Pc6Hd3Jf5Gs0"));
+        ReflectionContext searchContext = new ReflectionContext(List.of("q", "subscription_token"), List.of(), NOW);
+        assertThat(brave.reflect(Failure.of(search, ToolException.http(422, "{\"type\": \"ErrorResponse\", \"errors\": [{\"code\": "
+                + "\"SUBSCRIPTION_TOKEN_INVALID\", \"detail\": \"The provided subscription token is invalid.\", \"status\": 422}]}", "api.search.brave.com")),
+                searchContext).map(Lesson::strategy)).contains(new Strategy.ReplaceParam("subscription_token", "vault.subscription_token"));
+        assertThat(brave.reflect(Failure.of(search, ToolException.http(422, "{\"message\": \"The subscription plan is invalid for this token\"}",
+                "api.search.brave.com")), searchContext).map(Lesson::strategy)).get().isNotInstanceOf(Strategy.ReplaceParam.class);
         // SignalWire's 422 names the field that holds the credential and says it expired; the same words of another field are not its fault
         RuleBasedReflector refresh = RuleBasedReflector.builder().credential("refresh_token", "vault.refresh_token").build();
         ToolCall refreshCall = ToolCall.of("refresh_subscriber_token", Map.of("refresh_token", "eyJhbGciOiJIUzI1NiJ9.eyJleHAiOjE3MDB9.c2ln", "ttl", "60"));
@@ -336,6 +345,14 @@ class RuleBasedReflectorTest {
         String tooShort = "{\"errors\": [{\"message\": \"must be at least 64 characters\", \"attribute\": \"refresh_token\"}]}";
         assertThat(refresh.reflect(Failure.of(refreshCall, ToolException.http(422, tooShort, "space.signalwire.com")), refreshContext)
                 .map(Lesson::strategy)).as("a credential's field refused for its shape, not rejected").get().isNotInstanceOf(Strategy.ReplaceParam.class);
+        for (String shapeOrOther : List.of(
+                "{\"message\": \"The given data was invalid.\", \"errors\": {\"refresh_token\": [\"The refresh token must be 40 characters.\"]}}",
+                "{\"errors\": [{\"attribute\": \"refresh_token\", \"message\": \"contains invalid characters\"}]}",
+                "{\"errors\": [{\"attribute\": \"refresh_token\", \"message\": \"Invalid JWT format: not enough segments\"}]}",
+                "{\"errors\": [{\"field\": \"refresh_token\", \"message\": \"is too short\"}, {\"field\": \"ttl\", \"message\": \"is invalid\"}]}")) {
+            assertThat(refresh.reflect(Failure.of(refreshCall, ToolException.http(422, shapeOrOther, "space.signalwire.com")), refreshContext)
+                    .map(Lesson::strategy)).as(shapeOrOther).get().isNotInstanceOf(Strategy.ReplaceParam.class);
+        }
         RuleBasedReflector key = RuleBasedReflector.builder().credential("key", "vault.key").build();
         Failure idempotency = Failure.of(ToolCall.of("create_charge", Map.of("key", "sk_test_4eC39HqLyjWDarjtT1zdp7dc")),
                 ToolException.http(400, "{\"message\":\"Invalid idempotency key\"}", "api.example.com"));

@@ -257,6 +257,8 @@ class ServerHintsTest {
         // SignalWire's "This value must be a DateTime": a date-time asked for, in no named form; never one that must follow another
         assertThat(ServerHints.datePattern("created_before: This value must be a DateTime", "20.11.2026")).contains("yyyy-MM-dd'T'HH:mm:ssXXX");
         assertThat(ServerHints.datePattern("end: must be a datetime after start", "20.11.2026")).isEmpty();
+        assertThat(ServerHints.datePattern("until: should be a date-time not older than 30 days", "2026-01-01")).isEmpty();
+        assertThat(ServerHints.datePattern("ends_at must be a datetime greater than or equal to starts_at", "2026-01-01")).isEmpty();
     }
 
     @Test
