@@ -316,7 +316,7 @@ public record ErrorBody(String message, String code, String field) {
         // 1000"]}}: the fields a record names, each with its messages
         // (only beside a problem's title: never a request's parameters echoed back, nor a nested field of a framework's error map)
         JsonNode fields = node.has("title") ? first(node, "parameter", "parameters") : null;
-        params = params == null && fields != null && fields.isObject() && holdsMessagesOnly(fields) ? fields : params;
+        params = params == null && fields != null && fields.isObject() && holdsMessagesOnly(fields) && saysWhatIsWrong(fields) ? fields : params;
         ErrorBody named = params != null && params.isObject() ? fieldMap(params) : null;
         if (named != null && !message.contains(named.message)) {
             message = message.isEmpty() ? named.message : message + ": " + named.message;
@@ -441,6 +441,23 @@ public record ErrorBody(String message, String code, String field) {
             }
         }
         return messages.isEmpty() ? null : new ErrorBody(String.join("; ", messages), "", field);
+    }
+
+    /** Words of a message that says what is wrong with a value, not a value echoed ("red shoes", "price asc"). */
+    private static final Pattern VALIDATION_WORDS = Pattern.compile(
+            "(?i)\\b(?:must|should|invalid|required|max|maximum|min|minimum|allowed|value|not|only|cannot|exceeds?|greater|less|between)\\b");
+
+    /** Whether each field's first message names its field or says what is wrong: Rev.ai's {@code "limit": ["The max value for limit is 1000"]}. */
+    private static boolean saysWhatIsWrong(JsonNode fields) {
+        Iterator<Map.Entry<String, JsonNode>> all = fields.fields();
+        while (all.hasNext()) {
+            Map.Entry<String, JsonNode> e = all.next();
+            String text = e.getValue().isArray() && e.getValue().size() > 0 ? e.getValue().get(0).asText() : "";
+            if (!text.toLowerCase(Locale.ROOT).contains(e.getKey().toLowerCase(Locale.ROOT)) && !VALIDATION_WORDS.matcher(text).find()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether every field of an object is a list of messages in words, or such an object itself: a field map, not a record. */

@@ -137,11 +137,10 @@ public final class ErrorClassifier {
      * the calls the caller has in flight at their cap, which frees as they end.
      */
     private static final java.util.regex.Pattern CONCURRENCY_SPENT = java.util.regex.Pattern.compile(
-            // (never a concurrency a parameter asks for: "concurrency limit exceeded: concurrency must be at most 10", "Requested
-            // concurrency 50 exceeded the concurrency limit of 10", "… the concurrency limit (max 20)")
-            "^(?![^\\n]*\\bconcurrency\\s+(?:\\d|must|should|value|parameter|setting))(?:[^\\n]*?)"
-            + "(?:\\b(?:reached|exceeded|hit)\\s+(?:the\\s+|your\\s+)?(?:(?:request|call|api)\\s+)?concurrency limit\\b"
-            + "|\\b(?:(?:request|call|api)\\s+)?concurrency limit (?:reached|exceeded|hit)\\b)(?!\\s*:)(?![^.;\\n]{0,30}\\d)");
+            // (the caller's calls, or the whole message or code: never a concurrency a parameter asks for, "concurrency limit exceeded:
+            // concurrency must be at most 10", "maxConcurrency exceeded the concurrency limit of your plan", "… the concurrency limit (max 20)")
+            "(?:\\byou(?:'ve| have)?\\s+(?:reached|exceeded|hit)\\s+(?:the\\s+|your\\s+)?(?:(?:request|call|api)\\s+)?concurrency limit\\b"
+            + "|^(?:(?:request|call|api)\\s+)?concurrency limit (?:reached|exceeded|hit)\\b)(?!\\s*:)(?![^.;\\n]{0,30}\\d)");
     /** "Invalid apiKey." as the whole of a 404 (NIST's NVD): the caller's credential rejected, not a resource missing. */
     private static final java.util.regex.Pattern ONLY_CREDENTIAL_REJECTED = java.util.regex.Pattern.compile(
             "(?:invalid|expired|revoked)\\s+(?:api[ _]?key|access[ _]?token|auth[ _]?token|credentials?)\\s*[.!]?");
@@ -152,7 +151,7 @@ public final class ErrorClassifier {
      * data is never missing in a 403, nor "a reserved or invalid key", "decrypt payload with invalid key").
      */
     private static final java.util.regex.Pattern ACCESS_KEY_REJECTED = java.util.regex.Pattern.compile(
-            "^(?:invalid (?:api )?key|.*\\b(?:invalid or missing|missing or invalid) (?:api )?key)\\s*[.!]?\\s*$");
+            "^(?:invalid (?:api )?key|.*\\baccess\\b.*\\b(?:invalid or missing|missing or invalid) (?:api )?key)\\s*[.!]?\\s*$");
     /** Deribit's whole message "invalid_token": an error code in the message's place. */
     private static final java.util.regex.Pattern SNAKE_CASE_CODE = java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+");
     /** A deadlock, or an error its server classes as transient: the same request passes when sent again. */

@@ -45,9 +45,9 @@ public final class Redactor {
     private static final List<String> SECRET_NAME_ENDINGS = List.of(
             "apikey", "appkey", "clientid", "appid", "applicationid", "accountkey", "accesskey", "accesskeyid", "accessid", "secretkey", "privatekey", "privatekeyid", "subscriptionkey", "token", "jwt", "secret", "password", "passwd", "pwd", "psk",
             "passphrase", "cvv", "cvc", "cvv2", "cvc2", "signature", "session", "sessionid", "sessid", "bindpw");
-    /** Words before "authorization" in a flag's name, not a header's: {@code X-Skip-Authorization}, {@code x_require_authorization}. */
-    private static final Set<String> AUTHORIZATION_FLAGS = Set.of("skip", "bypass", "require", "requires", "required", "no", "pre", "disable",
-            "disabled", "enable", "enabled", "use", "with", "without", "needs", "force", "ignore");
+    /** Whose Authorization header an {@code X-…-Authorization} is ({@code X-Tyk-Authorization}); {@code X-Skip-Authorization} is a flag. */
+    private static final Set<String> AUTHORIZATION_OWNERS = Set.of("tyk", "proxy", "api", "app", "client", "service", "gateway", "admin", "upstream",
+            "forwarded", "original", "remote");
     /** Words of a listing's position: a token named with one is where the next page starts. */
     private static final List<String> LISTING_WORDS = List.of("page", "continuation", "cursor", "pagination", "resume", "sync");
 
@@ -146,8 +146,8 @@ public final class Redactor {
         if (SECRET_REFERENCES.contains(last)) {
             return false; // auth.existingSecret=keycloak-admin names where the secret is kept, not the secret
         }
-        if (n.startsWith("x") && (SECRET_NAMES.contains(n.substring(1)) || n.endsWith("authorization")
-                && n.substring(1, n.length() - "authorization".length()).matches("[a-z]{0,12}") && !AUTHORIZATION_FLAGS.contains(n.substring(1, n.length() - 13)))) {
+        if (n.startsWith("x") && (SECRET_NAMES.contains(n.substring(1))
+                || n.endsWith("authorization") && AUTHORIZATION_OWNERS.contains(n.substring(1, n.length() - "authorization".length())))) {
             return true; // X-Tyk-Authorization: an API's own Authorization header (never X-Skip-Authorization, a flag)
         }
         if (isListingToken(n)) {

@@ -248,7 +248,9 @@ public final class RuleBasedReflector implements Reflector {
          * has expired."): never its shape refused ("must be 40 characters", "has an invalid format"), nor another field's error beside it.
          */
         private static final Pattern FIELD_REJECTED = Pattern.compile(
-                "^(?:[\\w.-]{1,60}:\\s*)?[^.;:]{0,40}\\b(?:is |was |has been |has )?(?:invalid|expired|revoked|not valid)\\s*[.!]?\\s*$");
+                // (never "Format invalid", "encoding is invalid", "Signature algorithm not valid": a part of it refused)
+                "^(?:[\\w.-]{1,60}:\\s*)?(?:(?:the|this|your)\\s+)?(?:(?:api|access|auth|refresh|session|bearer|id)\\s+)?(?:token|key|credentials?|secret)?"
+                + "\\s*(?:is |was |has been |has )?(?:invalid|expired|revoked|not valid)\\s*[.!]?\\s*$");
 
         private Optional<LessonDraft> credentialRule(Failure f, ReflectionContext context) {
             String said = f.message().toLowerCase(Locale.ROOT);
@@ -261,8 +263,11 @@ public final class RuleBasedReflector implements Reflector {
                                     + "(?:(?!(?:" + DataTokens.QUALIFIERS + ")\\b)[a-z]+\\s+)?" + Pattern.quote(ServerHints.asWords(e.getKey())) + "\\b")
                                     .matcher(said).find()
                                     // Brave Search's 422 "The provided subscription token is invalid." for subscription_token
-                                    || Pattern.compile("\\b" + Pattern.quote(ServerHints.asWords(e.getKey()))
-                                            + "\\s+(?:is|was|has been|has)\\s+(?:invalid|expired|revoked|not valid)\\b").matcher(said).find()
+                                    // (the whole message, the argument named by no word but "the provided": never "The page token is invalid.",
+                                    // "… is invalid for this plan", "… is invalid: must be 32 characters")
+                                    || Pattern.compile("^(?:(?:the|your|this)\\s+)?(?:(?:provided|given|supplied|specified)\\s+)?"
+                                            + Pattern.quote(ServerHints.asWords(e.getKey()))
+                                            + "\\s+(?:is|was|has been|has)\\s+(?:invalid|expired|revoked|not valid)\\s*[.!]?\\s*$").matcher(said.strip()).find()
                                     // SignalWire's 422 "Token has expired." of the error's field refresh_token: the credential it names, rejected
                                     || e.getKey().equalsIgnoreCase(f.errorField()) && FIELD_REJECTED.matcher(said).find())
                             .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, LinkedHashMap::new))

@@ -73,9 +73,8 @@ final class ServerHints {
     private static final Pattern OFFSET_DATE_TIME = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(?:\\.(\\d{1,9}))?)?([+-]\\d{2}:\\d{2})");
     /** "This value is not a valid datetime" (the National Weather Service): a date and a time asked for, in no named form. */
     private static final Pattern DATE_TIME_COMPLAINT = Pattern.compile("(?i)\\b(?:invalid|wrong|bad|malformed|not a valid|enter a valid)\\s+date[- ]?time\\b"
-            // SignalWire's "This value must be a DateTime" (never one that must be after, before or between others)
-            + "|\\b(?:must|should) be an? (?:valid )?date[- ]?time\\b(?![^.;\\n]{0,60}\\b(?:after|before|future|past|between|later|earlier|greater"
-            + "|less|than|older|newer|within|since|until|equal|range|ago)\\b)");
+            // SignalWire's "This value must be a DateTime", the whole clause (never one that must be newer, on a weekday, within a range)
+            + "|\\b(?:must|should) be an? (?:valid )?date[- ]?time\\s*(?:[.!;,]|$)");
     /** "The value '31/12/2025' is not valid." (ASP.NET Core's model binding): a value quoted back and refused. */
     private static final Pattern VALUE_REFUSED = Pattern.compile("(?i)['\"`]([^'\"`]{1,40})['\"`] (?:is not valid|is invalid|is not a valid value)\\b");
     private static final Pattern DATE_ALONE = Pattern.compile("\\d{1,2}[-/.]\\d{1,2}[-/.]\\d{4}|\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2}");

@@ -306,6 +306,9 @@ class ErrorBodyTest {
         // nor a request's parameters echoed back, nor Ajv's params, nor a nested field of a framework's map of fields
         assertThat(ErrorBody.parse("{\"error\": \"Search failed\", \"parameters\": {\"q\": [\"red shoes\"], \"sort\": [\"price asc\"]}}").message())
                 .isEqualTo("Search failed");
+        ErrorBody echoed = ErrorBody.parse("{\"title\": \"Search failed\", \"parameters\": {\"q\": [\"red shoes\"], \"sort\": [\"price asc\"]}}");
+        assertThat(echoed.message()).isEqualTo("Search failed");
+        assertThat(echoed.field()).isEmpty();
         assertThat(ErrorBody.parse("""
                 {"message": "must be equal to one of the allowed values", "params": {"allowedValues": ["in progress", "done"]}}""").message())
                 .isEqualTo("must be equal to one of the allowed values: allowed values: in progress, done");

@@ -276,6 +276,10 @@ class ErrorClassifierTest {
         "400 | Value for concurrency exceeded the concurrency limit (max 20) | VALIDATION",
         "403 | Cannot write to a reserved or invalid key | FORBIDDEN",
         "403 | Unable to decrypt payload with invalid key | FORBIDDEN",
+        "403 | The JSON contains a missing or invalid key | FORBIDDEN",
+        "400 | Requested max_concurrency exceeded the concurrency limit for your plan | VALIDATION",
+        "400 | maxConcurrency exceeded the concurrency limit of your plan | VALIDATION",
+        "400 | Cannot set concurrency: exceeded the concurrency limit | VALIDATION",
     })
     void a_rejected_credential_is_told_from_other_failures_however_it_is_worded(int status, String message, ErrorKind kind) {
         assertThat(ErrorClassifier.classify(ToolException.http(status, message, "api.example.com"))).isEqualTo(kind);

@@ -126,10 +126,10 @@ class RedactorTest {
     @Test
     void should_recognise_secret_names() {
         assertThat(List.of("apiKey", "api_key", "X-Api-Key", "password", "client_secret", "access_token", "Authorization",
-                "token_auth", "totp", "user_totp", "X-Tyk-Authorization", "x_tyk_authorization")).allMatch(Redactor::isSecretName); // Matomo's token, Pi-hole's one-time code, Tyk's admin secret
+                "token_auth", "totp", "user_totp", "X-Tyk-Authorization", "x_tyk_authorization", "X-Proxy-Authorization")).allMatch(Redactor::isSecretName); // Matomo's token, Pi-hole's one-time code, Tyk's admin secret
         assertThat(List.of("city", "date", "limit", "host", "monkeys", "auth_type", "total", "requireAuthorization", "authorization_url",
                 "X-Skip-Authorization", "X-Bypass-Authorization", "x_require_authorization", "xRequiresAuthorization", "x-no-authorization",
-                "x_preauthorization"))
+                "x_preauthorization", "X-Allow-Authorization", "X-Enforce-Authorization", "x-verify-authorization", "x-mock-authorization"))
                 .noneMatch(Redactor::isSecretName);
     }
 

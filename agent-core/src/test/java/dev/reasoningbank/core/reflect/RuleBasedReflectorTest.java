@@ -333,6 +333,18 @@ class RuleBasedReflectorTest {
                 searchContext).map(Lesson::strategy)).contains(new Strategy.ReplaceParam("subscription_token", "vault.subscription_token"));
         assertThat(brave.reflect(Failure.of(search, ToolException.http(422, "{\"message\": \"The subscription plan is invalid for this token\"}",
                 "api.search.brave.com")), searchContext).map(Lesson::strategy)).get().isNotInstanceOf(Strategy.ReplaceParam.class);
+        for (String notRejected : List.of("The subscription token has invalid format", "subscription token is invalid: must be 32 characters",
+                "The provided subscription token is invalid for this plan.")) {
+            assertThat(brave.reflect(Failure.of(search, ToolException.http(422, "{\"message\": \"" + notRejected + "\"}", "api.search.brave.com")),
+                    searchContext).map(Lesson::strategy)).as(notRejected).get().isNotInstanceOf(Strategy.ReplaceParam.class);
+        }
+        RuleBasedReflector plainToken = RuleBasedReflector.builder().credential("token", "vault.token").build();
+        ToolCall paged = ToolCall.of("list_files", Map.of("token", "ghp_R8xT2mQ9vL4kZ7wN3pJ6yH1cF5bD0aS2eG8u", "page", "CgAQ"));
+        for (String ofData : List.of("The page token is invalid.", "Pagination token is invalid", "Invitation token has expired", "Verification token is invalid")) {
+            assertThat(plainToken.reflect(Failure.of(paged, ToolException.http(422, "{\"message\": \"" + ofData + "\"}", "api.example.com")),
+                    new ReflectionContext(List.of("token", "page"), List.of(), NOW)).map(Lesson::strategy)).as(ofData).get()
+                    .isNotInstanceOf(Strategy.ReplaceParam.class);
+        }
         // SignalWire's 422 names the field that holds the credential and says it expired; the same words of another field are not its fault
         RuleBasedReflector refresh = RuleBasedReflector.builder().credential("refresh_token", "vault.refresh_token").build();
         ToolCall refreshCall = ToolCall.of("refresh_subscriber_token", Map.of("refresh_token", "eyJhbGciOiJIUzI1NiJ9.eyJleHAiOjE3MDB9.c2ln", "ttl", "60"));
@@ -349,7 +361,10 @@ class RuleBasedReflectorTest {
                 "{\"message\": \"The given data was invalid.\", \"errors\": {\"refresh_token\": [\"The refresh token must be 40 characters.\"]}}",
                 "{\"errors\": [{\"attribute\": \"refresh_token\", \"message\": \"contains invalid characters\"}]}",
                 "{\"errors\": [{\"attribute\": \"refresh_token\", \"message\": \"Invalid JWT format: not enough segments\"}]}",
-                "{\"errors\": [{\"field\": \"refresh_token\", \"message\": \"is too short\"}, {\"field\": \"ttl\", \"message\": \"is invalid\"}]}")) {
+                "{\"errors\": [{\"field\": \"refresh_token\", \"message\": \"is too short\"}, {\"field\": \"ttl\", \"message\": \"is invalid\"}]}",
+                "{\"errors\": [{\"attribute\": \"refresh_token\", \"message\": \"Format invalid\"}]}",
+                "{\"errors\": {\"refresh_token\": [\"encoding is invalid\"]}}",
+                "{\"errors\": [{\"param\": \"refresh_token\", \"message\": \"Signature algorithm not valid\"}]}")) {
             assertThat(refresh.reflect(Failure.of(refreshCall, ToolException.http(422, shapeOrOther, "space.signalwire.com")), refreshContext)
                     .map(Lesson::strategy)).as(shapeOrOther).get().isNotInstanceOf(Strategy.ReplaceParam.class);
         }

@@ -259,6 +259,8 @@ class ServerHintsTest {
         assertThat(ServerHints.datePattern("end: must be a datetime after start", "20.11.2026")).isEmpty();
         assertThat(ServerHints.datePattern("until: should be a date-time not older than 30 days", "2026-01-01")).isEmpty();
         assertThat(ServerHints.datePattern("ends_at must be a datetime greater than or equal to starts_at", "2026-01-01")).isEmpty();
+        assertThat(ServerHints.datePattern("send_at: must be a datetime at least 1 hour from now", "2026-11-20")).isEmpty();
+        assertThat(ServerHints.datePattern("start must be a datetime on a weekday", "2026-11-21")).isEmpty();
     }
 
     @Test
