@@ -52,7 +52,7 @@ class RealErrorsTrackTest {
         // regression floors. The held-out half (the thirty-third) was not read: 9 of its 12 expressible errors learned at its
         // first measure, 0 repeats, 0 wrong fixes (the oracle learns 12). Every run gives the same figures (the replay server
         // closes each connection)
-        assertThat(results.result(CorpusEntry.DEV, "bank").classesLearned()).isGreaterThanOrEqualTo(759);
+        assertThat(results.result(CorpusEntry.DEV, "bank").classesLearned()).isGreaterThanOrEqualTo(760);
         assertThat(results.result(CorpusEntry.HELD_OUT, "bank").classesLearned()).isGreaterThanOrEqualTo(9);
         assertThat(results.result(CorpusEntry.DEV, "bank").repeatedMistakes()).isZero();
         assertThat(results.result(CorpusEntry.HELD_OUT, "bank").repeatedMistakes()).isZero();

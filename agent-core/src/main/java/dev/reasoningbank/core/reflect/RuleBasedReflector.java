@@ -515,9 +515,16 @@ public final class RuleBasedReflector implements Reflector {
                 // with a 500): an argument the message names by name and bounds in the words bounds are read in is capped,
                 // not retried as it is
                 String lower = f.message().toLowerCase(Locale.ROOT);
-                return f.arguments().keySet().stream()
-                        .filter(p -> !NOT_A_QUANTITY.matcher(p).find() && Pattern.compile("\\b" + Pattern.quote(p.toLowerCase(Locale.ROOT)) + "\\b").matcher(lower).find())
+                List<String> named = f.arguments().keySet().stream()
+                        .filter(p -> Pattern.compile("\\b" + Pattern.quote(p.toLowerCase(Locale.ROOT)) + "\\b").matcher(lower).find()).toList();
+                Optional<LessonDraft> cap = named.stream().filter(p -> !NOT_A_QUANTITY.matcher(p).find())
                         .map(p -> capped(f, p, true)).flatMap(Optional::stream).findFirst();
+                // Companies House's 500 "Invalid url parameter for search_type, please try 'alphabetical', 'best-match' or …" for
+                // search_type=Alphabetical: an argument the message names, an allowed value but for its case, is written as listed
+                List<String> allowed = ServerHints.allowedValues(f.message());
+                return cap.or(() -> named.stream().filter(p -> !Redactor.isSecretName(p) && f.arguments().get(p) instanceof String v
+                                && allowed.stream().anyMatch(a -> a.equalsIgnoreCase(v)) && !allowed.contains(v))
+                        .map(p -> wrongValue(f, p, String.valueOf(f.arguments().get(p)), f.message())).flatMap(Optional::stream).findFirst());
             }
             if (f.kind() != ErrorKind.VALIDATION) {
                 return Optional.empty();

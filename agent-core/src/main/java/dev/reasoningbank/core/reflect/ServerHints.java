@@ -35,6 +35,8 @@ final class ServerHints {
             + "\\b(?:allowed|valid|possible|supported|accepted|permitted)(?: [a-z]{1,20}){1,2} (?:are|is)|"
             + "\\bthe following(?: [a-z]{1,20}){0,2} (?:are|is) (?:allowed|supported|exposed|valid|accepted|available|permitted)|"
             + "\\bneeds? to be(?: one of)?|\\bexpected values? (?:is|are)|"
+            // Companies House's "please try 'alphabetical', 'best-match' or 'previous-name-dissolved'" (quoted: never "please try again")
+            + "\\bplease try(?=\\s*['\"])|"
             // "Allowed: '', 'key', 'key_and_day'" (an empty value first)
             + "\\b(?:allowed|accepted|supported|permitted)(?=\\s*:)|"
             + "\\bexpected(?: one of| values?)?|\\bmust be(?: one of)?)\\s*:?\\s*(?:(?:''|\"\")\\s*,\\s*)?([\\[({]?[\"'`]?[A-Za-z0-9_.:-]{1,40}[\"'`]?(?:\\s*(?:,\\s*(?:or|and)\\b|,|\\||/|\\bor\\b|\\band\\b)\\s*[\"'`]?[A-Za-z0-9_.:-]{1,40}[\"'`]?){1,30}[\\])}]?)");

@@ -751,4 +751,20 @@ class RuleBasedReflectorTest {
         assertThat(reflect(Map.of("endpoint", "/v1/proxy"), ToolException.http(410, "Requests via /v1/proxy are deprecated", "h")).strategy())
                 .isNotInstanceOf(Strategy.UseAlternative.class);
     }
+
+    @Test
+    void a_server_error_that_lists_the_values_of_an_argument_it_names_fixes_its_case_and_any_other_is_retried() {
+        ToolCall call = ToolCall.of("companies_house_search_dissolved", Map.of("q", "northwind", "search_type", "Alphabetical"));
+        ReflectionContext context = new ReflectionContext(List.of("q", "search_type"), List.of(), NOW);
+        RuleBasedReflector rules = RuleBasedReflector.ofDefaults();
+        Failure listed = Failure.of(call, ToolException.http(500,
+                "Invalid url parameter for search_type, please try 'alphabetical', 'best-match' or 'previous-name-dissolved'", "api.company-information.service.gov.uk"));
+        assertThat(rules.reflect(listed, context).map(Lesson::strategy)).contains(new Strategy.FixArgument("search_type", Transform.LOWERCASE, ""));
+        // no values listed, or the argument none of them: a server error, sent again
+        for (String other : List.of("Error while processing search_type=Alphabetical, please try again",
+                "Invalid url parameter for search_type, please try 'best-match' or 'previous-name-dissolved'")) {
+            assertThat(rules.reflect(Failure.of(call, ToolException.http(500, other, "api.company-information.service.gov.uk")), context)
+                    .map(Lesson::strategy)).as(other).get().isInstanceOf(Strategy.RetryWithBackoff.class);
+        }
+    }
 }

@@ -264,6 +264,13 @@ class ServerHintsTest {
     }
 
     @Test
+    void allowed_values_quoted_after_please_try_and_never_a_request_to_try_again() {
+        assertThat(ServerHints.allowedValues("Invalid url parameter for search_type, please try 'alphabetical', 'best-match' or 'previous-name-dissolved'"))
+                .containsExactly("alphabetical", "best-match", "previous-name-dissolved");
+        assertThat(ServerHints.allowedValues("Something went wrong, please try again or contact support")).isEmpty();
+    }
+
+    @Test
     void allowed_values_after_allowed_is_either() {
         assertThat(ServerHints.allowedValues("The task sort order 'invalid' is invalid. Allowed is either asc or desc."))
                 .containsExactly("asc", "desc");
