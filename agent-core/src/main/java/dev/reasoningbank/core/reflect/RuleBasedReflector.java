@@ -523,7 +523,7 @@ public final class RuleBasedReflector implements Reflector {
                 // search_type=Alphabetical: an argument the message names, an allowed value but for its case, is written as listed
                 List<String> allowed = ServerHints.allowedValues(f.message());
                 return cap.or(() -> named.stream().filter(p -> !Redactor.isSecretName(p) && f.arguments().get(p) instanceof String v
-                                && allowed.stream().anyMatch(a -> a.equalsIgnoreCase(v)) && !allowed.contains(v))
+                                && allowedButForCase(allowed, v))
                         .map(p -> wrongValue(f, p, String.valueOf(f.arguments().get(p)), f.message())).flatMap(Optional::stream).findFirst());
             }
             if (f.kind() != ErrorKind.VALIDATION) {
@@ -546,8 +546,7 @@ public final class RuleBasedReflector implements Reflector {
             // "Invalid value for sortDirection, expected value is asc or desc" for direction=DESC: the one argument that is an
             // allowed value but for its case is the one meant
             List<String> allowed = ServerHints.allowedValues(message);
-            Optional<LessonDraft> miscased = soleArgument(f, named, (p, v) -> !Redactor.isSecretName(p)
-                    && allowed.stream().anyMatch(a -> a.equalsIgnoreCase(v)) && !allowed.contains(v));
+            Optional<LessonDraft> miscased = soleArgument(f, named, (p, v) -> !Redactor.isSecretName(p) && allowedButForCase(allowed, v));
             if (miscased.isPresent()) {
                 return miscased;
             }
@@ -660,6 +659,11 @@ public final class RuleBasedReflector implements Reflector {
         /** A value written as a date: {@code 11/27/2026}, {@code 27.11.2026}, {@code 2026-11-27 14:00}. */
         private static final Pattern DATE_LIKE = Pattern.compile("\\d{1,4}[-/.]\\d{1,2}[-/.]\\d{1,4}(?:[T ]\\d{1,2}:\\d{2}[\\d:.]*(?:Z|[+-]\\d{2}:?\\d{2})?)?");
 
+        /** {@code desc} among {@code asc, DESC}: one of the allowed values written in another case. */
+        private static boolean allowedButForCase(List<String> allowed, String value) {
+            return allowed.stream().anyMatch(a -> a.equalsIgnoreCase(value)) && !allowed.contains(value);
+        }
+
         private static Optional<LessonDraft> wrongValue(Failure f, String p, String value, String message) {
             Optional<String> pattern = mayBeDate(f.arguments().get(p)) ? ServerHints.datePattern(message, value) : Optional.empty();
             // learned even for a value that reads two ways: the planner then refuses that value instead of guessing
@@ -668,7 +672,7 @@ public final class RuleBasedReflector implements Reflector {
                         p + " must be a date in the format " + pattern.get() + "; reformat it before calling " + f.tool() + "."));
             }
             List<String> allowed = ServerHints.allowedValues(message);
-            if (allowed.stream().anyMatch(a -> a.equalsIgnoreCase(value)) && !allowed.contains(value)) {
+            if (allowedButForCase(allowed, value)) {
                 if (allowed.stream().allMatch(a -> a.equals(a.toUpperCase(Locale.ROOT)))) {
                     return Optional.of(fix(f, p, Transform.UPPERCASE, "", "Upper-case " + p,
                             p + " is a case-sensitive value among upper-case constants; upper-case it before calling " + f.tool() + "."));
