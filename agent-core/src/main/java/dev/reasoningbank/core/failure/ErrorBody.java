@@ -115,6 +115,13 @@ public record ErrorBody(String message, String code, String field) {
         if (first == '<') {
             return markup(trimmed);
         }
+        // balena's 400 "\"Handles must be lowercase\"": a body that is one JSON string says its text
+        if (first == '"') {
+            Optional<JsonNode> string = json(trimmed).filter(JsonNode::isTextual).filter(s -> !s.asText().isBlank());
+            if (string.isPresent()) {
+                return new ErrorBody(string.get().asText().strip(), "", "");
+            }
+        }
         return new ErrorBody(trimmed, "", "");
     }
 
@@ -285,7 +292,8 @@ public record ErrorBody(String message, String code, String field) {
                 field = listed.field;
             }
         }
-        if (error != null && error.isValueNode()) {
+        // (Vapor's {"error": true, "reason": …}: a flag, neither a message nor a code)
+        if (error != null && error.isValueNode() && !error.isBoolean()) {
             String e = error.asText();
             if (message.isEmpty()) {
                 message = e;
@@ -304,7 +312,10 @@ public record ErrorBody(String message, String code, String field) {
         JsonNode extra = first(node, "error_extra", "errorExtra", "extra", "error_details", "errorDetails");
         JsonNode info = node.get("info");
         extra = extra == null && info != null && (info.has("param") || info.has("reason") || info.has("field")) ? info : extra;
-        ErrorBody more = extra != null && extra.isObject() ? read(extra, depth + 1) : null;
+        // Litestar's {"detail": "Validation failed for GET /items?limit=500", "extra": [{"message": "Expected `int` <= 100",
+        // "key": "limit", "source": "query"}]}: each record names its field by "key" beside where it was sent
+        ErrorBody more = extra != null && extra.isObject() ? read(extra, depth + 1)
+                : extra != null && extra.isArray() ? sentFields(extra, depth + 1) : null;
         if (more != null && !more.message.isEmpty() && !message.contains(more.message)) {
             message = message.isEmpty() ? more.message : message + (message.endsWith(".") ? " " : ": ") + more.message;
             field = field.isEmpty() ? more.field : field;
@@ -324,7 +335,12 @@ public record ErrorBody(String message, String code, String field) {
         }
         // {"errors": [...]} (GraphQL, GitHub, JSON:API), {"errors": {"title": ["can't be blank"]}} (Rails), "errors": "...",
         // {"root_cause": [...]} (Elasticsearch: "all shards failed" and, below it, why), {"issue": [...]} (a FHIR OperationOutcome)
-        JsonNode errors = first(node, "errors", "Errors", "invalid-params", "invalid_params", "fieldErrors", "details", "root_cause", "issue");
+        // (Quarkus' and Zalando Problem's {"title": "Constraint Violation", "violations": [{"field": "list.limit", "message": …}]})
+        JsonNode errors = first(node, "errors", "Errors", "invalid-params", "invalid_params", "fieldErrors", "violations", "details", "root_cause", "issue");
+        // celebrate's {"message": "Validation failed", "validation": {"query": {"source": "query", "keys": ["limit"], "message": …}}}:
+        // Joi's messages, one per part of the request that failed
+        JsonNode validation = errors == null ? node.get("validation") : null;
+        errors = validation != null && validation.isObject() && validation.size() > 0 && allSentParts(validation) ? sentParts(validation) : errors;
         // (a FHIR CodeableConcept under "details" is read above; Rocket.Chat's {"details": {"method": ..., "field": "StatusType"}}
         // is one record that names its field, not a map of fields)
         String recordField = errors != null && errors.isObject() && !errors.has("message") ? text(errors, RECORD_FIELD_KEYS) : "";
@@ -362,6 +378,38 @@ public record ErrorBody(String message, String code, String field) {
             return null;
         }
         return new ErrorBody(message.isEmpty() ? code : message, code, field);
+    }
+
+    /** Whether every member is a part of the request that failed, with a message and the keys it names: celebrate's. */
+    private static boolean allSentParts(JsonNode validation) {
+        for (JsonNode part : validation) {
+            if (!part.isObject() || !part.path("message").isTextual() || !part.path("keys").isArray()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** celebrate's parts as records that name their field: the first key each names. */
+    private static JsonNode sentParts(JsonNode validation) {
+        com.fasterxml.jackson.databind.node.ArrayNode records = JSON.createArrayNode();
+        for (JsonNode part : validation) {
+            JsonNode keys = part.get("keys");
+            records.addObject().put("message", part.get("message").asText()).put("field", keys.size() > 0 ? keys.get(0).asText() : "");
+        }
+        return records;
+    }
+
+    /** Records that name their field by {@code key} beside the part of the request it was sent in (Litestar's {@code extra}). */
+    private static @Nullable ErrorBody sentFields(JsonNode array, int depth) {
+        com.fasterxml.jackson.databind.node.ArrayNode records = JSON.createArrayNode();
+        for (JsonNode record : array) {
+            if (record.isObject() && record.path("message").isTextual() && record.path("key").isTextual() && record.has("source")
+                    && FIELD_NAME.matcher(record.get("key").asText()).matches()) {
+                records.addObject().put("message", record.get("message").asText()).put("field", record.get("key").asText());
+            }
+        }
+        return records.isEmpty() ? null : list(records, depth);
     }
 
     /** The text of a FHIR CodeableConcept ({@code {"text": ...}} or its first coding's display), or empty for anything else. */

@@ -33,6 +33,8 @@ final class RuleBasedJudge implements OutcomeJudge {
     private static final Set<String> FAILED = Set.of("error", "failed", "fail", "failure");
     private static final Set<String> SUCCEEDED = Set.of("ok", "success", "succeeded", "successful");
     private static final Set<String> MESSAGE_MEMBERS = Set.of("message", "msg", "detail", "description", "reason");
+    /** The name of an exception's class, as a server reports the one it threw: {@code invalid_parameter_exception}. */
+    private static final Pattern EXCEPTION_NAME = Pattern.compile("[\\w.$\\\\]{0,200}(?i:exception|error)");
     /** The root element of an XML document, after its prolog, comments and doctype. */
     private static final Pattern XML_ROOT = Pattern.compile("(?s)^\\s*(?:<\\?.*?\\?>\\s*|<!--.*?-->\\s*|<!DOCTYPE[^>]*>\\s*)*<([A-Za-z][\\w.:-]*)([^>]{0,2000})>");
     private static final Pattern XML_STATUS = Pattern.compile("(?i)(?<![\\w:-])(?:status|stat)\\s*=\\s*[\"'](failed|fail|failure|error)[\"']");
@@ -78,6 +80,11 @@ final class RuleBasedJudge implements OutcomeJudge {
             return true;
         }
         if (object.path("success").isBoolean() && !object.get("success").asBoolean() || object.path("ok").isBoolean() && !object.get("ok").asBoolean()) {
+            return true;
+        }
+        // Moodle's web services: {"exception": "moodle_exception", "errorcode": "invalidtoken", "message": "Invalid token - token not found"}
+        if (object.path("exception").isTextual() && EXCEPTION_NAME.matcher(object.get("exception").asText()).matches()
+                && saysSomething(object.path("errorcode")) && saysSomething(object.path("message"))) {
             return true;
         }
         boolean message = false;

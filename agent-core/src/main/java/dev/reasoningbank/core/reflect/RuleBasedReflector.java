@@ -252,6 +252,10 @@ public final class RuleBasedReflector implements Reflector {
                 "^(?:[\\w.-]{1,60}:\\s*)?(?:(?:the|this|your)\\s+)?(?:(?:api|access|auth|refresh|session|bearer|id)\\s+)?(?:token|key|credentials?|secret)?"
                 + "\\s*(?:is |was |has been |has )?(?:invalid|expired|revoked|not valid)\\s*[.!]?\\s*$");
 
+        /** A message that says something is missing, in words. */
+        private static final Pattern REQUIRED = Pattern.compile("\\b(?:is|are) required\\b|\\bmissing\\b|\\bmust be (?:provided|present|set|supplied|given)\\b"
+                + "|\\b(?:cannot|can't|must not|may not) be (?:blank|empty)\\b|\\bis (?:blank|empty)\\b");
+
         private Optional<LessonDraft> credentialRule(Failure f, ReflectionContext context) {
             String said = f.message().toLowerCase(Locale.ROOT);
             Map<String, String> sources = f.kind() == ErrorKind.AUTH ? withSourcesOf(context, f)
@@ -269,7 +273,11 @@ public final class RuleBasedReflector implements Reflector {
                                             + Pattern.quote(ServerHints.asWords(e.getKey()))
                                             + "\\s+(?:is|was|has been|has)\\s+(?:invalid|expired|revoked|not valid)\\s*[.!]?\\s*$").matcher(said.strip()).find()
                                     // SignalWire's 422 "Token has expired." of the error's field refresh_token: the credential it names, rejected
-                                    || e.getKey().equalsIgnoreCase(f.errorField()) && FIELD_REJECTED.matcher(said).find())
+                                    || e.getKey().equalsIgnoreCase(f.errorField()) && FIELD_REJECTED.matcher(said).find()
+                                    // Falcon's 400 'The "X-Auth-Token" header is required.' for a blank auth_token: the one configured fills it
+                                    || isBlank(f.arguments().get(e.getKey())) && REQUIRED.matcher(said).find()
+                                            && Pattern.compile("\\b" + Pattern.quote(ServerHints.asWords(e.getKey())) + "\\b")
+                                                    .matcher(said.replaceAll("[_-]+", " ")).find())
                             .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, LinkedHashMap::new))
                     : Map.of();
             // replacing this one was tried and the call still failed: of several credentials, another one was rejected
@@ -836,6 +844,11 @@ public final class RuleBasedReflector implements Reflector {
             candidates.stream()
                     .filter(name -> !named.contains(name) && namedIn(lower, name.toLowerCase(Locale.ROOT)))
                     .sorted((a, b) -> b.length() - a.length())
+                    .forEach(named::add);
+            // balena's "Handles must be lowercase" for handle: the parameter in the plural, as the subject of a rule
+            candidates.stream()
+                    .filter(name -> !named.contains(name) && Pattern.compile("(?<![\\w-])" + Pattern.quote(name.toLowerCase(Locale.ROOT))
+                            + "(?:s|es)\\s+(?:must|should|may|can|cannot|can't|need to|have to)\\b").matcher(prose).find())
                     .forEach(named::add);
             // a message that names no parameter may still quote the value it rejected ("Invalid schema: Tenant1")
             candidates.stream()

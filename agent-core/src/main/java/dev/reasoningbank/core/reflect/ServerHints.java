@@ -27,7 +27,7 @@ final class ServerHints {
             + "\\b(?:less|lower|smaller|fewer)(?: than)? or equal(?: to)?|\\bup ?to|\\bmaximum(?: allowed)?(?: value)?(?: is| of|:|=)?|\\bmax(?:imum)?(?: allowed)?\\s*[:=]?|"
             + "\\bexceeds? (?:the )?(?:maximum|max|limit)(?: allowed)?(?: value)?(?: of| is)?)\\s*:?\\s*[(\\[]?\\s*[\"'`]?" + NUMBER + "\\b");
     private static final Pattern EXCLUSIVE_MAX = Pattern.compile("(?i)(?:(?<![<=])<(?!=)|\\b(?:less|lower|smaller|fewer) than(?! or equal)|\\bbelow|\\bunder)\\s*" + NUMBER + "\\b");
-    private static final Pattern RANGE = Pattern.compile("(?i)\\b(?:between|from)\\s+" + NUMBER + "(?:\\s*\\(inclusive\\))?\\s+(?:and|to)\\s+" + NUMBER + "\\b"
+    private static final Pattern RANGE = Pattern.compile("(?i)\\b(?:between|from|within)\\s+" + NUMBER + "(?:\\s*\\(inclusive\\))?\\s+(?:and|to)\\s+" + NUMBER + "\\b"
             + "|\\b(?:range(?: of)?|in)\\s*[\\[(]?\\s*" + NUMBER + "\\s*(?:,|-|\\.\\.|to)\\s*" + NUMBER + "\\s*[\\])]?");
     private static final Pattern OR_LESS = Pattern.compile("(?i)\\b" + NUMBER + "\\s+or (?:less|fewer|lower|smaller)\\b");
     private static final Pattern ALLOWED = Pattern.compile("(?i)(?:\\bone of(?: the following(?: values| options| choices)?)?|\\b(?:should|must|can|may) only be|\\bshould be(?: one of)?|\\bmust be either|\\b(?:allowed|valid|accepted|supported|permitted) (?:is|are) either|\\b(?:allowed|valid|possible|supported|accepted|permitted) values?(?: are| is)?|"
@@ -49,6 +49,14 @@ final class ServerHints {
     /** Telnyx's "Status must be one of completed": a list of one value that ends the sentence. */
     private static final Pattern SOLE_CHOICE = Pattern.compile("(?i)\\b(?:must be|should be|needs? to be|expected|is not|allowed|accepted|supported|valid values? (?:is|are)) one of\\s*:?\\s*[\\[(]?[\"'`]?([A-Za-z0-9_:-]{1,40})[\"'`]?[\\])]?\\s*(?:[.;](?![A-Za-z0-9])|$)");
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_.:-]{1,40}");
+    /** Vapor's "sort is not asc or desc": the values a value is not, listed to the end of the message. */
+    private static final Pattern NOT_AMONG = Pattern.compile("(?i)\\bis not\\s+([A-Za-z0-9_.:-]{1,40}(?:\\s*,\\s*[A-Za-z0-9_.:-]{1,40}){0,28},?\\s+or\\s+[A-Za-z0-9_.:-]{1,40})\\s*[.!]?\\s*$");
+    /** graphql-js's "Did you mean the enum value \"CELSIUS\"?": the value the server suggests, quoted. */
+    private static final Pattern SUGGESTED = Pattern.compile("(?i)\\bdid you mean\\s+(?:the\\s+)?(?:[a-z]{1,20}\\s+){0,3}?[\"'`]([A-Za-z0-9_.:-]{1,40})[\"'`]\\s*\\?");
+    /** {@code must match "\\d{4}-\\d{2}-\\d{2}"} (Bean Validation's {@code @Pattern}): a date by the regular expression it must match, year first. */
+    private static final Pattern DATE_REGEX = Pattern.compile("\\\\d\\{4\\}(\\\\?[-/.])\\\\d\\{2\\}\\1\\\\d\\{2\\}(?=\\$?[\"'`)\\s]|\\$?$)");
+    /** msgspec's "Invalid RFC3339 encoded date": RFC 3339's full-date, no time. */
+    private static final Pattern RFC_3339_DATE = Pattern.compile("(?i)\\brfc[-_ ]?3339(?:\\s+encoded)?\\s+(?:full-)?date\\b(?![- ]?time)");
     private static final Pattern QUOTED_PATTERN_PART = Pattern.compile("'(?:yyyy|MM|dd)'");
     private static final Pattern EXPLICIT_DATE_PATTERN = Pattern.compile("(?i)\\b(y{4}[-/.]?m{2}[-/.]?d{2}(?:[T ]hh:mm(?::ss)?(?:z|x{1,3}|[+-]hh:?mm)?)?|d{2}[-/.]m{2}[-/.]y{4}|m{2}[-/.]d{2}[-/.]y{4})\\b");
     private static final Pattern ISO_DATE = Pattern.compile("(?i)\\biso[-_ ]?8601\\b");
@@ -179,6 +187,16 @@ final class ServerHints {
                 }
             }
         }
+        Matcher notAmong = values.isEmpty() ? NOT_AMONG.matcher(message) : null;
+        if (notAmong != null && notAmong.find()) {
+            for (String v : notAmong.group(1).split("\\s*,\\s*(?:or\\s+)?|\\s+or\\s+")) {
+                values.add(v.strip().replaceAll("[.:]+$", ""));
+            }
+        }
+        Matcher suggested = values.isEmpty() ? SUGGESTED.matcher(message) : null;
+        if (suggested != null && suggested.find()) {
+            values.add(suggested.group(1)); // a value the server knows, suggested for the one it does not
+        }
         Matcher sole = values.isEmpty() ? SOLE_CHOICE.matcher(message) : null;
         if (sole != null && sole.find() && !NOT_A_VALUE.contains(sole.group(1).toLowerCase(Locale.ROOT))
                 && !sole.group(1).matches("(?i)these|those|them|following|values?|options?|string|integer|number|boolean|object|array|null")) {
@@ -216,9 +234,14 @@ final class ServerHints {
             String seconds = offset.group(1) == null ? "" : offset.group(2) == null ? ":ss" : ":ss." + "S".repeat(offset.group(2).length());
             return Optional.of("yyyy-MM-dd'T'HH:mm" + seconds + "'Z'");
         }
+        Matcher regex = DATE_REGEX.matcher(message);
+        if (regex.find()) {
+            String separator = regex.group(1).substring(regex.group(1).length() - 1);
+            return Optional.of("yyyy" + separator + "MM" + separator + "dd");
+        }
         boolean hasTime = argument != null && argument.matches(".*\\d{1,2}:\\d{2}.*");
         if (RFC_3339.matcher(message).find()) {
-            return Optional.of(DATE_TIME);
+            return Optional.of(!hasTime && RFC_3339_DATE.matcher(message).find() ? "yyyy-MM-dd" : DATE_TIME);
         }
         if (ISO_DATE.matcher(message).find()) {
             return Optional.of(hasTime ? DATE_TIME : "yyyy-MM-dd");

@@ -325,4 +325,36 @@ class ErrorBodyTest {
         assertThat(signalwire.field()).isEqualTo("refresh_token");
         assertThat(signalwire.code()).isEqualTo("token_expired");
     }
+
+    @Test
+    void the_validation_records_of_celebrate_litestar_and_bean_validation_name_their_fields() {
+        ErrorBody celebrate = ErrorBody.parse("""
+                {"statusCode":400,"error":"Bad Request","message":"Validation failed","validation":{"query":{"source":"query",
+                 "keys":["limit"],"message":"\\"limit\\" must be less than or equal to 100"}}}""");
+        assertThat(celebrate.message()).isEqualTo("Validation failed: \"limit\" must be less than or equal to 100");
+        assertThat(celebrate.field()).isEqualTo("limit");
+        ErrorBody litestar = ErrorBody.parse("""
+                {"status_code":400,"detail":"Validation failed for GET /items?limit=500",
+                 "extra":[{"message":"Expected `int` <= 100","key":"limit","source":"query"}]}""");
+        assertThat(litestar.message()).isEqualTo("Validation failed for GET /items?limit=500: limit: Expected `int` <= 100");
+        assertThat(litestar.field()).isEqualTo("limit");
+        ErrorBody quarkus = ErrorBody.parse("""
+                {"title":"Constraint Violation","status":400,"violations":[{"field":"list.limit","message":"must be less than or equal to 100"}]}""");
+        assertThat(quarkus.message()).isEqualTo("Constraint Violation: list.limit: must be less than or equal to 100");
+        assertThat(quarkus.field()).isEqualTo("list.limit");
+        // a "validation" that is no list of failed parts, and an "extra" of values rather than records, say nothing more
+        assertThat(ErrorBody.parse("{\"message\": \"Upload failed\", \"validation\": {\"enabled\": true}}").message()).isEqualTo("Upload failed");
+        ErrorBody extraValues = ErrorBody.parse("{\"detail\": \"Upload failed\", \"extra\": [\"retry later\", {\"key\": \"limit\"}]}");
+        assertThat(extraValues.message()).isEqualTo("Upload failed");
+        assertThat(extraValues.field()).isEmpty();
+    }
+
+    @Test
+    void a_body_that_is_one_json_string_says_its_text_and_an_error_flag_is_no_code() {
+        assertThat(ErrorBody.parse("\"Handles must be lowercase\"").message()).isEqualTo("Handles must be lowercase");
+        assertThat(ErrorBody.parse("\"unterminated").message()).isEqualTo("\"unterminated");
+        ErrorBody vapor = ErrorBody.parse("{\"error\":true,\"reason\":\"sort is not asc or desc\"}");
+        assertThat(vapor.message()).isEqualTo("sort is not asc or desc");
+        assertThat(vapor.code()).isNotEqualTo("true");
+    }
 }

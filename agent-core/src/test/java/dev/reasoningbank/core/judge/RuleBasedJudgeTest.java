@@ -91,4 +91,12 @@ class RuleBasedJudgeTest {
         Verdict verdict = OutcomeJudge.ruleBased().judge(CALL, "{\"result\":\"error\",\"message\":\"Date format must be: YYYY-MM-DD\"}");
         assertThat(Failure.wrongResult(CALL, verdict.reason()).message()).isEqualTo("Date format must be: YYYY-MM-DD");
     }
+
+    @Test
+    void moodles_exception_with_its_error_code_is_an_error_and_a_record_with_no_exception_is_an_answer() {
+        assertThat(OutcomeJudge.ruleBased().judge(CALL,
+                "{\"exception\":\"moodle_exception\",\"errorcode\":\"invalidtoken\",\"message\":\"Invalid token - token not found\"}").success()).isFalse();
+        assertThat(OutcomeJudge.ruleBased().judge(CALL, "{\"job\":\"export\",\"exception\":null,\"errorcode\":\"\",\"message\":\"done\"}").success()).isTrue();
+        assertThat(OutcomeJudge.ruleBased().judge(CALL, "{\"exception\":\"none\",\"errorcode\":\"E1\",\"message\":\"done\"}").success()).isTrue();
+    }
 }

@@ -697,4 +697,15 @@ class RedactorTest {
         assertThat(redactor.redact("mysql -u root -p\"Pq7!mW2z\" app")).doesNotContain("Pq7!mW2z");
         assertThat(redactor.redact("redis-cli -a Zq81Lmx0 PING")).doesNotContain("Zq81Lmx0");
     }
+
+    @Test
+    void a_field_name_under_a_bare_key_stays_and_a_random_key_goes() {
+        Redactor redactor = Redactor.standard();
+        assertThat(redactor.redact("{\"message\":\"Invalid RFC3339 encoded date\",\"key\":\"start_date\",\"source\":\"query\"}"))
+                .contains("\"key\":\"start_date\"");
+        assertThat(redactor.redact("{\"key\":\"createdAt\"}")).isEqualTo("{\"key\":\"createdAt\"}");
+        assertThat(redactor.redact("{\"key\":\"sk_live_51Hx9aQ2eZvKYlo2C0uT7pXw\"}")).doesNotContain("sk_live_51Hx9aQ2eZvKYlo2C0uT7pXw");
+        assertThat(redactor.redact("{\"key\":\"Xy_9fK2_pQ7\"}")).doesNotContain("Xy_9fK2_pQ7");
+        assertThat(redactor.redact("{\"password\":\"correct_horse\"}")).doesNotContain("correct_horse");
+    }
 }

@@ -767,4 +767,42 @@ class RuleBasedReflectorTest {
                     .map(Lesson::strategy)).as(other).get().isInstanceOf(Strategy.RetryWithBackoff.class);
         }
     }
+
+    @Test
+    void a_parameter_named_in_the_plural_as_the_subject_of_a_rule_is_the_one_meant() {
+        assertThat(reflect(Map.of("name", "Acme Labs", "handle", "AcmeLabs"), ToolException.http(400, "\"Handles must be lowercase\"", "h")).strategy())
+                .isEqualTo(new Strategy.FixArgument("handle", Transform.LOWERCASE, ""));
+        // the plural only mentioned is no rule of the parameter's
+        assertThat(reflect(Map.of("name", "Acme Labs", "handle", "AcmeLabs"), ToolException.http(400, "Too many handles in lowercase", "h")).strategy())
+                .isNotInstanceOf(Strategy.FixArgument.class);
+    }
+
+    @Test
+    void a_configured_credential_fills_a_blank_one_the_message_says_is_required_and_nothing_else() {
+        RuleBasedReflector configured = RuleBasedReflector.builder().credential("auth_token", "vault.auth_token").build();
+        ReflectionContext context = new ReflectionContext(List.of("account_id", "auth_token"), List.of(), NOW);
+        String falcon = "{\"title\": \"Missing header value\", \"description\": \"The \\\"X-Auth-Token\\\" header is required.\"}";
+        Failure blank = Failure.of(ToolCall.of("balance", Map.of("account_id", "acc_5521", "auth_token", "")), ToolException.http(400, falcon, "h"));
+        assertThat(configured.reflect(blank, context).map(Lesson::strategy)).contains(new Strategy.ReplaceParam("auth_token", "vault.auth_token"));
+        // another header required, or a token that was sent: not this credential's absence
+        Failure other = Failure.of(ToolCall.of("balance", Map.of("account_id", "acc_5521", "auth_token", "")),
+                ToolException.http(400, falcon.replace("X-Auth-Token", "X-Request-Id"), "h"));
+        assertThat(configured.reflect(other, context).map(Lesson::strategy)).get().isNotInstanceOf(Strategy.ReplaceParam.class);
+        Failure sent = Failure.of(ToolCall.of("balance", Map.of("account_id", "acc_5521", "auth_token", "tok_3b9f0c2a7d")),
+                ToolException.http(400, falcon, "h"));
+        assertThat(configured.reflect(sent, context).map(Lesson::strategy)).get().isNotInstanceOf(Strategy.ReplaceParam.class);
+    }
+
+    @Test
+    void an_enum_value_the_server_suggests_in_another_case_and_a_value_among_those_it_is_not_fix_the_case() {
+        String graphql = "{\"errors\":[{\"message\":\"Value \\\"celsius\\\" does not exist in \\\"TemperatureUnit\\\" enum. "
+                + "Did you mean the enum value \\\"CELSIUS\\\"?\",\"extensions\":{\"code\":\"GRAPHQL_VALIDATION_FAILED\"}}]}";
+        assertThat(reflect(Map.of("city", "Oslo", "unit", "celsius"), ToolException.http(400, graphql, "h")).strategy())
+                .isEqualTo(new Strategy.FixArgument("unit", Transform.UPPERCASE, ""));
+        // a suggestion that is another value is no case to fix
+        assertThat(reflect(Map.of("city", "Oslo", "unit", "celcius"), ToolException.http(400, graphql.replace("celsius", "celcius"), "h")).strategy())
+                .isNotInstanceOf(Strategy.FixArgument.class);
+        assertThat(reflect(Map.of("id", "pod_77", "sort", "Desc"), ToolException.http(400, "{\"error\":true,\"reason\":\"sort is not asc or desc\"}", "h"))
+                .strategy()).isEqualTo(new Strategy.FixArgument("sort", Transform.LOWERCASE, ""));
+    }
 }

@@ -332,4 +332,35 @@ class ServerHintsTest {
         assertThat(ServerHints.datePattern("Dates must be in the format 'yyyy'-'MM'-'dd'", "03/08/2019")).contains("yyyy-MM-dd");
         assertThat(ServerHints.datePattern("'title' and 'body' must be set", "03/08/2019")).isEmpty();
     }
+
+    @Test
+    void values_a_value_is_not_and_a_value_the_server_suggests_are_read_but_no_sentence_is_a_list() {
+        assertThat(ServerHints.allowedValues("sort is not asc or desc")).containsExactly("asc", "desc");
+        assertThat(ServerHints.allowedValues("unit is not celsius, fahrenheit, or kelvin.")).containsExactly("celsius", "fahrenheit", "kelvin");
+        assertThat(ServerHints.allowedValues("Value \"celsius\" does not exist in \"TemperatureUnit\" enum. Did you mean the enum value \"CELSIUS\"?"))
+                .containsExactly("CELSIUS");
+        // a list that is not the end of the message, or a clause of words, is no list of values
+        assertThat(ServerHints.allowedValues("The token is not valid or has expired")).isEmpty();
+        assertThat(ServerHints.allowedValues("sort is not asc or desc when a cursor is given")).isEmpty();
+        assertThat(ServerHints.allowedValues("Unknown field. Did you mean to send it in the body?")).isEmpty();
+    }
+
+    @Test
+    void a_range_within_two_numbers_bounds_a_value() {
+        assertThat(ServerHints.upperBound("Invalid limit, must be within 1 to 50")).contains(50L);
+        assertThat(ServerHints.upperBound("must be within 10 and 20 characters")).contains(20L);
+        assertThat(ServerHints.upperBound("must be within the allowed range")).isEmpty();
+    }
+
+    @Test
+    void a_date_by_the_regular_expression_it_must_match_and_rfc_3339s_full_date() {
+        assertThat(ServerHints.datePattern("report.from: must match \"\\d{4}-\\d{2}-\\d{2}\"", "2024/06/01")).contains("yyyy-MM-dd");
+        assertThat(ServerHints.datePattern("must match \"^\\d{4}/\\d{2}/\\d{2}$\"", "2024-06-01")).contains("yyyy/MM/dd");
+        // a regular expression with the day first, or a time after the date, is no form this reads for sure
+        assertThat(ServerHints.datePattern("must match \"\\d{2}-\\d{2}-\\d{4}\"", "2024-06-01")).isEmpty();
+        assertThat(ServerHints.datePattern("must match \"\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}\"", "2024/06/01")).isEmpty();
+        assertThat(ServerHints.datePattern("start_date: Invalid RFC3339 encoded date", "15-03-2024")).contains("yyyy-MM-dd");
+        assertThat(ServerHints.datePattern("start: Invalid RFC3339 encoded datetime", "15-03-2024")).contains("yyyy-MM-dd'T'HH:mm:ssXXX");
+        assertThat(ServerHints.datePattern("start must be an RFC 3339 date-time", "15-03-2024")).contains("yyyy-MM-dd'T'HH:mm:ssXXX");
+    }
 }
