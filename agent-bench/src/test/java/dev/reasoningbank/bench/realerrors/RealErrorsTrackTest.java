@@ -52,7 +52,7 @@ class RealErrorsTrackTest {
         // regression floors. The held-out half (the thirty-fourth) was not read: 17 of its 20 expressible errors learned at its
         // first measure, 0 repeats, 0 wrong fixes (the oracle learns 20). Every run gives the same figures (the replay server
         // closes each connection)
-        assertThat(results.result(CorpusEntry.DEV, "bank").classesLearned()).isGreaterThanOrEqualTo(773);
+        assertThat(results.result(CorpusEntry.DEV, "bank").classesLearned()).isGreaterThanOrEqualTo(775);
         assertThat(results.result(CorpusEntry.HELD_OUT, "bank").classesLearned()).isGreaterThanOrEqualTo(17);
         assertThat(results.result(CorpusEntry.DEV, "bank").repeatedMistakes()).isZero();
         assertThat(results.result(CorpusEntry.HELD_OUT, "bank").repeatedMistakes()).isZero();

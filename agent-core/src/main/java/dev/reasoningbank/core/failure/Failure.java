@@ -148,7 +148,11 @@ public record Failure(
         // what reading takes out of the raw texts may lose what gave a secret away (<password>X</password> read as X):
         // each secret found in the raw texts goes from every part of the failure
         for (String raw : rawTexts(error, reading)) {
-            secretValues.addAll(Redactor.standard().secretsIn(raw.length() <= MAX_RAW ? raw : raw.substring(0, MAX_RAW)));
+            // (never the name of one of the call's own parameters, which its tool's schema makes public: Litestar's
+            // {"message": "Invalid RFC3339 encoded date", "key": "start_date"} names the field, it holds no key)
+            Redactor.standard().secretsIn(raw.length() <= MAX_RAW ? raw : raw.substring(0, MAX_RAW)).stream()
+                    .filter(found -> !call.arguments().containsKey(found))
+                    .forEach(secretValues::add);
         }
         Redactor redactor = Redactor.standard().withSecretValues(secretValues);
         String host = reading.host().orElseGet(() -> HostNames.inArguments(call.arguments()).orElse(null));

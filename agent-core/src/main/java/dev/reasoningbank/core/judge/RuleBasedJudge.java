@@ -33,8 +33,10 @@ final class RuleBasedJudge implements OutcomeJudge {
     private static final Set<String> FAILED = Set.of("error", "failed", "fail", "failure");
     private static final Set<String> SUCCEEDED = Set.of("ok", "success", "succeeded", "successful");
     private static final Set<String> MESSAGE_MEMBERS = Set.of("message", "msg", "detail", "description", "reason");
-    /** The name of an exception's class, as a server reports the one it threw: {@code invalid_parameter_exception}. */
-    private static final Pattern EXCEPTION_NAME = Pattern.compile("[\\w.$\\\\]{0,200}(?i:exception|error)");
+    /** The name of an exception's class as Moodle reports the one it threw: {@code invalid_parameter_exception}, {@code core\\invalid_persistent_exception}. */
+    private static final Pattern EXCEPTION_NAME = Pattern.compile("[a-z][a-z0-9_\\\\]{0,100}_exception");
+    /** All an error of Moodle's web services holds. */
+    private static final Set<String> MOODLE_ERROR_MEMBERS = Set.of("exception", "errorcode", "message", "debuginfo", "link", "moreinfourl");
     /** The root element of an XML document, after its prolog, comments and doctype. */
     private static final Pattern XML_ROOT = Pattern.compile("(?s)^\\s*(?:<\\?.*?\\?>\\s*|<!--.*?-->\\s*|<!DOCTYPE[^>]*>\\s*)*<([A-Za-z][\\w.:-]*)([^>]{0,2000})>");
     private static final Pattern XML_STATUS = Pattern.compile("(?i)(?<![\\w:-])(?:status|stat)\\s*=\\s*[\"'](failed|fail|failure|error)[\"']");
@@ -82,9 +84,11 @@ final class RuleBasedJudge implements OutcomeJudge {
         if (object.path("success").isBoolean() && !object.get("success").asBoolean() || object.path("ok").isBoolean() && !object.get("ok").asBoolean()) {
             return true;
         }
-        // Moodle's web services: {"exception": "moodle_exception", "errorcode": "invalidtoken", "message": "Invalid token - token not found"}
+        // Moodle's web services: {"exception": "moodle_exception", "errorcode": "invalidtoken", "message": "Invalid token - token not found"},
+        // an error and nothing else (never a record that holds one, such as a log entry with its id)
         if (object.path("exception").isTextual() && EXCEPTION_NAME.matcher(object.get("exception").asText()).matches()
-                && saysSomething(object.path("errorcode")) && saysSomething(object.path("message"))) {
+                && object.path("errorcode").isTextual() && saysSomething(object.get("errorcode")) && saysSomething(object.path("message"))
+                && MOODLE_ERROR_MEMBERS.containsAll(iterable(object.fieldNames()))) {
             return true;
         }
         boolean message = false;
@@ -104,6 +108,12 @@ final class RuleBasedJudge implements OutcomeJudge {
         }
         // {"result": "error", "message": "..."} (Matomo); a record whose status is "failed" and no more is an answer
         return "error".equals(failed) || failed != null && message;
+    }
+
+    private static java.util.List<String> iterable(Iterator<String> names) {
+        java.util.List<String> all = new java.util.ArrayList<>();
+        names.forEachRemaining(all::add);
+        return all;
     }
 
     private static boolean wrapsError(JsonNode object) {

@@ -66,8 +66,6 @@ public final class Redactor {
             // a JSON Web Key's id, an OAuth request's state and PKCE challenge, a transaction's hash: public by design
             "kid", "state", "codechallenge", "tx", "txid", "txhash", "transaction", "transactionhash");
     private static final java.util.regex.Pattern HYPHENATED_WORDS = java.util.regex.Pattern.compile("[a-z]{2,12}(?:-[a-z]{2,12}){1,3}[.,;:]?");
-    /** A field's name in words, snake_case or camelCase ({@code start_date}, {@code createdAt}): what Litestar's {@code "key"} names. */
-    private static final java.util.regex.Pattern NAME_OF_WORDS = java.util.regex.Pattern.compile("(?:[a-z]{2,12}(?:_[a-z]{2,12}){1,3}|[a-z]{2,12}(?:[A-Z][a-z]{1,12}){1,3})[.,;:]?");
     private static final java.util.regex.Pattern FIELD_OF_WORDS = java.util.regex.Pattern.compile("[a-z_]{2,30}=(?:[A-Z_]{2,30}|[a-z]{2,20})[.,;]?");
     private static final Set<String> AUTH_SCHEMES = Set.of("bearer", "basic", "token", "digest", "apikey", "negotiate", "ntlm", "hoba");
     /** Parameters of an authentication challenge ({@code Bearer realm="api", error="invalid_token"}): names, not tokens. */
@@ -398,11 +396,10 @@ public final class Redactor {
                 continue;
             }
             if (previousNamesSecret && (isObjectKey(secretName, token)
-                    || "key".equalsIgnoreCase(secretName) && (isPlainWord(token) || HYPHENATED_WORDS.matcher(token).matches() || NAME_OF_WORDS.matcher(token).matches())
+                    || "key".equalsIgnoreCase(secretName) && (isPlainWord(token) || HYPHENATED_WORDS.matcher(token).matches())
                     || FIELD_OF_WORDS.matcher(token).matches())) {
-                // after a bare "key", a word, a field's name, a command or a path names a thing (key: "permission", "key": "start_date",
-                // the offending key: ssh-keygen, Key: docs/index.txt), a key looks random; a field of its own (Signature: status=ERROR)
-                // is the next column
+                // after a bare "key", a word, a command or a path names a thing (key: "permission", the offending key: ssh-keygen,
+                // Key: docs/index.txt), a key looks random; a field of its own (Signature: status=ERROR) is the next column
                 out.append(redactToken(token));
                 previousNamesSecret = false;
                 continue;

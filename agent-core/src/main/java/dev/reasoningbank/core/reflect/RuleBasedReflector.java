@@ -252,9 +252,27 @@ public final class RuleBasedReflector implements Reflector {
                 "^(?:[\\w.-]{1,60}:\\s*)?(?:(?:the|this|your)\\s+)?(?:(?:api|access|auth|refresh|session|bearer|id)\\s+)?(?:token|key|credentials?|secret)?"
                 + "\\s*(?:is |was |has been |has )?(?:invalid|expired|revoked|not valid)\\s*[.!]?\\s*$");
 
-        /** A message that says something is missing, in words. */
-        private static final Pattern REQUIRED = Pattern.compile("\\b(?:is|are) required\\b|\\bmissing\\b|\\bmust be (?:provided|present|set|supplied|given)\\b"
-                + "|\\b(?:cannot|can't|must not|may not) be (?:blank|empty)\\b|\\bis (?:blank|empty)\\b");
+        /** The name a message says is missing: 'The "X-Auth-Token" header is required.', "Missing parameter: api_key". */
+        private static final Pattern REQUIRED = Pattern.compile("(?i)(?:^|[\\s\"'`(])[\"'`]?([\\w-]{1,60})[\"'`]?\\s+(?:(?:header|parameter|param|field|argument)\\s+)?"
+                + "(?:(?:is|are) (?:required|missing|blank|empty)|must be (?:provided|present|set|supplied|given)|(?:cannot|can't|must not|may not) be (?:blank|empty))\\s*[.!]?\\s*$"
+                + "|\\bmissing (?:required )?(?:(?:header|parameter|param|field|argument)s?\\s*)?:?\\s*[\"'`]?([\\w-]{1,60})[\"'`]?\\s*[.!]?\\s*$");
+
+        /** The names a message says are missing, each as {@link #bareName} writes it. */
+        private static java.util.Set<String> requiredNames(String message) {
+            java.util.Set<String> names = new java.util.HashSet<>();
+            for (String sentence : message.split("(?<=[.!])\\s+|;\\s+|:\\s+(?=[A-Z\"'`])")) {
+                Matcher m = REQUIRED.matcher(sentence.strip());
+                if (m.find()) {
+                    names.add(bareName(m.group(1) != null ? m.group(1) : m.group(2)));
+                }
+            }
+            return names;
+        }
+
+        /** A parameter's or a header's name without its case, its separators and a leading X-: {@code X-Auth-Token} is {@code authtoken}. */
+        private static String bareName(String name) {
+            return name.toLowerCase(Locale.ROOT).replaceFirst("^x-", "").replaceAll("[-_ ]", "");
+        }
 
         private Optional<LessonDraft> credentialRule(Failure f, ReflectionContext context) {
             String said = f.message().toLowerCase(Locale.ROOT);
@@ -275,9 +293,7 @@ public final class RuleBasedReflector implements Reflector {
                                     // SignalWire's 422 "Token has expired." of the error's field refresh_token: the credential it names, rejected
                                     || e.getKey().equalsIgnoreCase(f.errorField()) && FIELD_REJECTED.matcher(said).find()
                                     // Falcon's 400 'The "X-Auth-Token" header is required.' for a blank auth_token: the one configured fills it
-                                    || isBlank(f.arguments().get(e.getKey())) && REQUIRED.matcher(said).find()
-                                            && Pattern.compile("\\b" + Pattern.quote(ServerHints.asWords(e.getKey())) + "\\b")
-                                                    .matcher(said.replaceAll("[_-]+", " ")).find())
+                                    || isBlank(f.arguments().get(e.getKey())) && requiredNames(f.message()).contains(bareName(e.getKey())))
                             .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, LinkedHashMap::new))
                     : Map.of();
             // replacing this one was tried and the call still failed: of several credentials, another one was rejected
@@ -679,7 +695,8 @@ public final class RuleBasedReflector implements Reflector {
                 return Optional.of(fix(f, p, Transform.DATE_FORMAT, pattern.get(), "Write " + p + " as " + pattern.get(),
                         p + " must be a date in the format " + pattern.get() + "; reformat it before calling " + f.tool() + "."));
             }
-            List<String> allowed = ServerHints.allowedValues(message);
+            List<String> inList = ServerHints.allowedValues(message);
+            List<String> allowed = inList.isEmpty() ? ServerHints.valuesItIsNot(message, p) : inList;
             if (allowedButForCase(allowed, value)) {
                 if (allowed.stream().allMatch(a -> a.equals(a.toUpperCase(Locale.ROOT)))) {
                     return Optional.of(fix(f, p, Transform.UPPERCASE, "", "Upper-case " + p,
@@ -702,6 +719,15 @@ public final class RuleBasedReflector implements Reflector {
             if (ServerHints.onlyUpperCase(message) && !value.equals(value.toUpperCase(Locale.ROOT))) {
                 return Optional.of(fix(f, p, Transform.UPPERCASE, "", "Upper-case " + p,
                         f.tool() + " accepts only upper-case letters in " + p + "; upper-case it before calling."));
+            }
+            // Healthchecks' "tz is not a valid timezone" for europe/riga, Mollie's "The locale is invalid" of the field locale for
+            // en_us: a time zone or a locale refused as written is written as its standard spells it (Europe/Riga, en_US)
+            Optional<String> canonical = CanonicalSpelling.of(p, value);
+            if (canonical.isPresent() && (ServerHints.refusesParameter(message, p) || ServerHints.refusesValue(message, value)
+                    || p.equalsIgnoreCase(f.errorField()) && ServerHints.refuses(message))) {
+                return Optional.of(fix(f, p, Transform.MATCH_CASE, canonical.get(), "Write " + p + " as " + canonical.get(),
+                        p + " is a time zone or a locale, which its standard spells one way; write " + value + " as " + canonical.get()
+                                + " before calling " + f.tool() + "."));
             }
             // "Active is not a valid choice.", Rocket.Chat's "Offline is not a valid status type" and "[error-invalid-format]" for
             // format=HTML: a constant in title or upper case, refused as written, is meant in lower case, as API constants mostly
@@ -771,12 +797,27 @@ public final class RuleBasedReflector implements Reflector {
         /** A cap on {@code p} when its number is above the bound the message names ({@code inWords}: or implies, in words about a ceiling). */
         private static Optional<LessonDraft> capped(Failure f, String p, boolean inWords) {
             Optional<Long> number = wholeNumber(f.arguments().get(p));
-            Optional<Long> bound = ServerHints.upperBound(f.message())
-                    .or(() -> inWords ? number.flatMap(n -> ServerHints.ceilingBelow(f.message(), p, n)) : Optional.empty());
+            String said = clauseOf(f.message(), p);
+            Optional<Long> bound = ServerHints.upperBound(said)
+                    .or(() -> inWords ? number.flatMap(n -> ServerHints.ceilingBelow(said, p, n)) : Optional.empty());
             if (number.isPresent() && bound.isPresent() && number.get() > bound.get() && bound.get() >= 0) {
                 return Optional.of(clampTo(f, p, bound.get(), f.tool() + " rejects " + p + " above " + bound.get() + "; cap it at " + bound.get() + "."));
             }
             return Optional.empty();
+        }
+
+        /**
+         * Of several errors joined ("name: size must be between 0 and 10; limit: must be less than or equal to 100"), the one
+         * that names {@code p}; the whole message when it is one error, or when no one of them alone names it.
+         */
+        private static String clauseOf(String message, String p) {
+            String[] clauses = message.split(";\\s+");
+            if (clauses.length < 2) {
+                return message;
+            }
+            Pattern name = Pattern.compile("(?i)(?<![\\w-])" + Pattern.quote(p) + "(?![\\w-])");
+            List<String> naming = java.util.Arrays.stream(clauses).filter(c -> name.matcher(c).find()).toList();
+            return naming.size() == 1 ? naming.get(0) : message;
         }
 
         private static Optional<LessonDraft> missingValue(Failure f, String p, String message) {
@@ -822,17 +863,24 @@ public final class RuleBasedReflector implements Reflector {
         }
 
         /** The parameters the error names: the field the body names first, then those the message names, longest first. */
+        /** A path through a list's element: {@code items[0].quantity}, {@code items.0.qty}. */
+        private static final Pattern INDEXED_PATH = Pattern.compile("\\[\\d+]|\\.\\d+(?:\\.|$)");
+        private static final Pattern PATH_THROUGH_ELEMENT = Pattern.compile("[\\w$]+(?:\\.[\\w$]+)*(?:\\[\\d+]|\\.\\d+(?=\\.))(?:\\.?[\\w$]+|\\[\\d+])*");
+
         private static List<String> namedParameters(Failure f, ReflectionContext context) {
             List<String> candidates = new ArrayList<>(context.toolParameters());
             f.arguments().keySet().stream().filter(k -> !candidates.contains(k)).forEach(candidates::add);
-            String lower = f.message().toLowerCase(Locale.ROOT);
+            // (a path through a list's element, items[0].quantity, names no top-level argument)
+            String lower = PATH_THROUGH_ELEMENT.matcher(f.message().toLowerCase(Locale.ROOT)).replaceAll(" ");
             // a request echoed back (".../query?format=geojson&starttime=...&limit=50000") names every parameter: the prose first
             String prose = ECHOED_QUERY.matcher(lower).replaceAll(" ");
             String words = prose.replaceAll("[_-]+", " "); // "Content-Type" reads "content type", as contentType does
             List<String> named = new ArrayList<>();
             candidates.stream().filter(name -> name.equalsIgnoreCase(f.errorField())).findFirst()
-                    // a path to the field (mail_settings.spam_check.threshold) ends in the parameter (spam_check_threshold)
-                    .or(() -> candidates.stream().filter(name -> !f.errorField().isBlank() && normalized(f.errorField()).endsWith(normalized(name)))
+                    // a path to the field (mail_settings.spam_check.threshold) ends in the parameter (spam_check_threshold); never a
+                    // field of a list's element (items[0].quantity, celebrate's items.0.qty), which a top-level argument is not
+                    .or(() -> candidates.stream().filter(name -> !f.errorField().isBlank() && !INDEXED_PATH.matcher(f.errorField()).find()
+                                    && normalized(f.errorField()).endsWith(normalized(name)))
                             .max(java.util.Comparator.comparingInt(String::length)))
                     .ifPresent(named::add);
             candidates.stream()
@@ -845,9 +893,12 @@ public final class RuleBasedReflector implements Reflector {
                     .filter(name -> !named.contains(name) && namedIn(lower, name.toLowerCase(Locale.ROOT)))
                     .sorted((a, b) -> b.length() - a.length())
                     .forEach(named::add);
-            // balena's "Handles must be lowercase" for handle: the parameter in the plural, as the subject of a rule
+            // balena's "Handles must be lowercase" for handle: the parameter in the plural, the whole subject of a rule of case, at the
+            // start of the message or of the quoted text a tool's exception holds it in (never
+            // "Bucket names must be lowercase" for name, nor "Route pages must contain at most 100 routes" for page)
+            boolean ruleOfCase = ServerHints.onlyLowerCase(f.message()) || ServerHints.onlyUpperCase(f.message());
             candidates.stream()
-                    .filter(name -> !named.contains(name) && Pattern.compile("(?<![\\w-])" + Pattern.quote(name.toLowerCase(Locale.ROOT))
+                    .filter(name -> ruleOfCase && !named.contains(name) && Pattern.compile("(?:^\\W{0,3}|[\"'`])" + Pattern.quote(name.toLowerCase(Locale.ROOT))
                             + "(?:s|es)\\s+(?:must|should|may|can|cannot|can't|need to|have to)\\b").matcher(prose).find())
                     .forEach(named::add);
             // a message that names no parameter may still quote the value it rejected ("Invalid schema: Tenant1")
@@ -867,7 +918,10 @@ public final class RuleBasedReflector implements Reflector {
             }
             // or none at all, stating only a bare ceiling ("Too many messages requested (maximum 5000)"): the one count above it. A
             // ceiling in units ("at most 500 characters", "100 results per page") is about something else than a number argument
-            Optional<Long> ceiling = named.isEmpty() && !BOUND_WITH_UNIT.matcher(f.message()).find() ? ServerHints.upperBound(f.message()) : Optional.empty();
+            // (never a ceiling of a field the body names that is none of the arguments: Quarkus' "search.arg0.maxPrice: must be less
+            // than or equal to 10" is no bound on limit)
+            Optional<Long> ceiling = named.isEmpty() && f.errorField().isBlank() && !BOUND_WITH_UNIT.matcher(f.message()).find()
+                    ? ServerHints.upperBound(f.message()) : Optional.empty();
             // a ceiling on items ("cannot request more than 100 items") caps only a parameter named for how many a page holds
             boolean ofItems = COUNT_OF_ITEMS.matcher(f.message()).find();
             List<String> above = ceiling.isEmpty() ? List.of() : candidates.stream()

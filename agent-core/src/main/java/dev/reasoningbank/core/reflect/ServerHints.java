@@ -49,14 +49,17 @@ final class ServerHints {
     /** Telnyx's "Status must be one of completed": a list of one value that ends the sentence. */
     private static final Pattern SOLE_CHOICE = Pattern.compile("(?i)\\b(?:must be|should be|needs? to be|expected|is not|allowed|accepted|supported|valid values? (?:is|are)) one of\\s*:?\\s*[\\[(]?[\"'`]?([A-Za-z0-9_:-]{1,40})[\"'`]?[\\])]?\\s*(?:[.;](?![A-Za-z0-9])|$)");
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_.:-]{1,40}");
-    /** Vapor's "sort is not asc or desc": the values a value is not, listed to the end of the message. */
-    private static final Pattern NOT_AMONG = Pattern.compile("(?i)\\bis not\\s+([A-Za-z0-9_.:-]{1,40}(?:\\s*,\\s*[A-Za-z0-9_.:-]{1,40}){0,28},?\\s+or\\s+[A-Za-z0-9_.:-]{1,40})\\s*[.!]?\\s*$");
+    /** The values a value is not, listed to the end of the message: "… is not asc or desc". */
+    private static final String NOT_AMONG = "\\s+is not\\s+([A-Za-z0-9_.:-]{1,40}(?:\\s*,\\s*[A-Za-z0-9_.:-]{1,40}){0,28},?\\s+or\\s+[A-Za-z0-9_.:-]{1,40})\\s*[.!]?\\s*$";
     /** graphql-js's "Did you mean the enum value \"CELSIUS\"?": the value the server suggests, quoted. */
     private static final Pattern SUGGESTED = Pattern.compile("(?i)\\bdid you mean\\s+(?:the\\s+)?(?:[a-z]{1,20}\\s+){0,3}?[\"'`]([A-Za-z0-9_.:-]{1,40})[\"'`]\\s*\\?");
     /** {@code must match "\\d{4}-\\d{2}-\\d{2}"} (Bean Validation's {@code @Pattern}): a date by the regular expression it must match, year first. */
-    private static final Pattern DATE_REGEX = Pattern.compile("\\\\d\\{4\\}(\\\\?[-/.])\\\\d\\{2\\}\\1\\\\d\\{2\\}(?=\\$?[\"'`)\\s]|\\$?$)");
-    /** msgspec's "Invalid RFC3339 encoded date": RFC 3339's full-date, no time. */
-    private static final Pattern RFC_3339_DATE = Pattern.compile("(?i)\\brfc[-_ ]?3339(?:\\s+encoded)?\\s+(?:full-)?date\\b(?![- ]?time)");
+    private static final Pattern DATE_REGEX = Pattern.compile("(?:(?<=[\"'`(\\s])|^)\\^?\\\\d\\{4\\}(\\\\?[-/.])\\\\d\\{2\\}\\1\\\\d\\{2\\}\\$?(?=[\"'`)]|$)");
+    /**
+     * msgspec's "Invalid RFC3339 encoded date": RFC 3339's full-date, no time (never "a valid RFC3339 date/time string", nor
+     * Terraform's "a valid RFC3339 date", which asks for a timestamp).
+     */
+    private static final Pattern RFC_3339_DATE = Pattern.compile("(?i)\\brfc[-_ ]?3339 encoded date\\b(?![-/ ]?(?:time|and\\b))");
     private static final Pattern QUOTED_PATTERN_PART = Pattern.compile("'(?:yyyy|MM|dd)'");
     private static final Pattern EXPLICIT_DATE_PATTERN = Pattern.compile("(?i)\\b(y{4}[-/.]?m{2}[-/.]?d{2}(?:[T ]hh:mm(?::ss)?(?:z|x{1,3}|[+-]hh:?mm)?)?|d{2}[-/.]m{2}[-/.]y{4}|m{2}[-/.]d{2}[-/.]y{4})\\b");
     private static final Pattern ISO_DATE = Pattern.compile("(?i)\\biso[-_ ]?8601\\b");
@@ -171,6 +174,21 @@ final class ServerHints {
         return List.of();
     }
 
+    /**
+     * Vapor's "sort is not asc or desc": the values {@code parameter} is not, when the whole message says so of it (never "Image
+     * format is not JPEG or PNG", of a file, nor "Order status is not PENDING or CANCELED", of a resource).
+     */
+    static List<String> valuesItIsNot(String message, String parameter) {
+        Matcher m = Pattern.compile("(?i)^\\s*[\"'`]?" + nameAsWritten(parameter) + "[\"'`]?" + NOT_AMONG).matcher(message);
+        List<String> values = new ArrayList<>();
+        if (m.find()) {
+            for (String v : m.group(1).split("\\s*,\\s*(?:or\\s+)?|\\s+or\\s+")) {
+                values.add(v.strip().replaceAll("[.:]+$", ""));
+            }
+        }
+        return values;
+    }
+
     /** Words that make what follows a condition, not a rule of the value's own. */
     private static final Pattern CONDITION = Pattern.compile("(?i)\\b(?:when|if|unless|where|while|whose)\\b");
 
@@ -185,12 +203,6 @@ final class ServerHints {
                 if (!t.equalsIgnoreCase("or") && !t.equalsIgnoreCase("and")) {
                     values.add(t);
                 }
-            }
-        }
-        Matcher notAmong = values.isEmpty() ? NOT_AMONG.matcher(message) : null;
-        if (notAmong != null && notAmong.find()) {
-            for (String v : notAmong.group(1).split("\\s*,\\s*(?:or\\s+)?|\\s+or\\s+")) {
-                values.add(v.strip().replaceAll("[.:]+$", ""));
             }
         }
         Matcher suggested = values.isEmpty() ? SUGGESTED.matcher(message) : null;
@@ -519,6 +531,11 @@ final class ServerHints {
     private static final Pattern NOT_AN_ALLOWED_VALUE = Pattern.compile("(?i)\\b(?:must|should) be equal to one of the allowed values\\b");
 
     /** Whether the message refuses a value only as none of the field's allowed constants (JSON Schema's enum keyword). */
+    /** Whether the message refuses something as it is, in words, with no condition or other reason ("The locale is invalid"). */
+    static boolean refuses(String message) {
+        return REFUSAL.matcher(message).find() && !qualified(message);
+    }
+
     static boolean refusesAsNoAllowedValue(String message) {
         // (and nothing else: several errors joined name the first's field, not this one's)
         return NOT_AN_ALLOWED_VALUE.matcher(message).find() && RULE.matcher(message).results().count() == 1;

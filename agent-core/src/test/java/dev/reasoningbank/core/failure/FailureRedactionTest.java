@@ -52,4 +52,17 @@ class FailureRedactionTest {
 
         assertThat(failure.message()).isEqualTo("limit must be at most 100");
     }
+
+    @Test
+    void a_key_that_names_one_of_the_calls_parameters_stays_and_any_other_goes() {
+        String litestar = "{\"status_code\":400,\"detail\":\"Validation failed for GET /bookings\","
+                + "\"extra\":[{\"message\":\"Invalid RFC3339 encoded date\",\"key\":\"start_date\",\"source\":\"query\"}]}";
+        Failure named = Failure.of(ToolCall.of("list_bookings", Map.of("start_date", "15-03-2024")), ToolException.http(400, litestar, "h"));
+        assertThat(named.message()).isEqualTo("Validation failed for GET /bookings: start_date: Invalid RFC3339 encoded date");
+        assertThat(named.errorField()).isEqualTo("start_date");
+        // a key the server sends back that is none of the call's parameters is a secret, whatever it looks like
+        String webhook = "{\"error\":\"Webhook already exists\",\"id\":\"wh_1\",\"key\":\"acme_webhook_signing\"}";
+        Failure echoed = Failure.of(ToolCall.of("create_webhook", Map.of("url", "https://example.com/hook")), ToolException.http(409, webhook, "h"));
+        assertThat(echoed.body() + echoed.trace() + echoed.message()).doesNotContain("acme_webhook_signing");
+    }
 }

@@ -98,5 +98,13 @@ class RuleBasedJudgeTest {
                 "{\"exception\":\"moodle_exception\",\"errorcode\":\"invalidtoken\",\"message\":\"Invalid token - token not found\"}").success()).isFalse();
         assertThat(OutcomeJudge.ruleBased().judge(CALL, "{\"job\":\"export\",\"exception\":null,\"errorcode\":\"\",\"message\":\"done\"}").success()).isTrue();
         assertThat(OutcomeJudge.ruleBased().judge(CALL, "{\"exception\":\"none\",\"errorcode\":\"E1\",\"message\":\"done\"}").success()).isTrue();
+        // an answer that says no error, and a record that holds an error among its data (a log entry), are answers
+        assertThat(OutcomeJudge.ruleBased().judge(CALL,
+                "{\"exception\":\"NO_ERROR\",\"errorcode\":\"0\",\"message\":\"The operation completed successfully.\"}").success()).isTrue();
+        assertThat(OutcomeJudge.ruleBased().judge(CALL, "{\"exception\":\"NoError\",\"errorcode\":\"0\",\"message\":\"ok\"}").success()).isTrue();
+        assertThat(OutcomeJudge.ruleBased().judge(CALL, "{\"id\":42,\"exception\":\"java.lang.NullPointerException\",\"errorcode\":\"NPE-17\","
+                + "\"message\":\"x was null\"}").success()).isTrue();
+        assertThat(OutcomeJudge.ruleBased().judge(CALL, "{\"id\":42,\"exception\":\"moodle_exception\",\"errorcode\":\"NPE-17\","
+                + "\"message\":\"x was null\"}").success()).isTrue();
     }
 }

@@ -772,6 +772,11 @@ class RuleBasedReflectorTest {
     void a_parameter_named_in_the_plural_as_the_subject_of_a_rule_is_the_one_meant() {
         assertThat(reflect(Map.of("name", "Acme Labs", "handle", "AcmeLabs"), ToolException.http(400, "\"Handles must be lowercase\"", "h")).strategy())
                 .isEqualTo(new Strategy.FixArgument("handle", Transform.LOWERCASE, ""));
+        // the same body as a plain tool's IOException holds it
+        Failure plain = Failure.of(ToolCall.of("api", Map.of("name", "Acme Labs", "handle", "AcmeLabs")),
+                new java.io.IOException("create_organization failed: HTTP 400 \"Handles must be lowercase\""));
+        assertThat(rules.reflect(plain, new ReflectionContext(List.of("name", "handle"), List.of(), NOW)).map(Lesson::strategy))
+                .contains(new Strategy.FixArgument("handle", Transform.LOWERCASE, ""));
         // the plural only mentioned is no rule of the parameter's
         assertThat(reflect(Map.of("name", "Acme Labs", "handle", "AcmeLabs"), ToolException.http(400, "Too many handles in lowercase", "h")).strategy())
                 .isNotInstanceOf(Strategy.FixArgument.class);
@@ -804,5 +809,60 @@ class RuleBasedReflectorTest {
                 .isNotInstanceOf(Strategy.FixArgument.class);
         assertThat(reflect(Map.of("id", "pod_77", "sort", "Desc"), ToolException.http(400, "{\"error\":true,\"reason\":\"sort is not asc or desc\"}", "h"))
                 .strategy()).isEqualTo(new Strategy.FixArgument("sort", Transform.LOWERCASE, ""));
+    }
+
+    @Test
+    void a_time_zone_or_a_locale_refused_as_written_is_written_as_its_standard_spells_it() {
+        assertThat(reflect(Map.of("name", "db-dump", "tz", "europe/riga"),
+                ToolException.http(400, "{\"error\": \"json validation error: tz is not a valid timezone\"}", "h")).strategy())
+                .isEqualTo(new Strategy.FixArgument("tz", Transform.MATCH_CASE, "Europe/Riga"));
+        String mollie = "{\"status\": 400, \"title\": \"Bad Request\", \"detail\": \"The locale is invalid\", \"field\": \"locale\"}";
+        assertThat(reflect(Map.of("locale", "en_us", "amount_value", "10.00"), ToolException.http(400, mollie, "h")).strategy())
+                .isEqualTo(new Strategy.FixArgument("locale", Transform.MATCH_CASE, "en_US"));
+        // refused for another reason, or another argument refused: its spelling stays
+        assertThat(reflect(Map.of("locale", "en_us", "amount_value", "10.00"),
+                ToolException.http(400, mollie.replace("The locale is invalid", "The locale is not supported for this payment method"), "h")).strategy())
+                .isNotInstanceOf(Strategy.FixArgument.class);
+        assertThat(reflect(Map.of("name", "db-dump", "tz", "europe/riga", "grace", 10),
+                ToolException.http(400, "{\"error\": \"json validation error: grace is not a valid number\"}", "h")).strategy())
+                .isNotEqualTo(new Strategy.FixArgument("tz", Transform.MATCH_CASE, "Europe/Riga"));
+    }
+
+    @Test
+    void a_bound_is_read_from_the_error_of_its_own_field_and_never_from_a_field_that_is_no_argument() {
+        String quarkus = "{\"title\":\"Constraint Violation\",\"status\":400,\"violations\":[{\"field\":\"list.name\",\"message\":\"size must be "
+                + "between 0 and 10\"},{\"field\":\"list.limit\",\"message\":\"must be less than or equal to 100\"}]}";
+        assertThat(reflect(Map.of("name", "abc", "limit", 500), ToolException.http(400, quarkus, "h")).strategy())
+                .isEqualTo(new Strategy.FixArgument("limit", Transform.CLAMP_MAX, "100"));
+        String element = "{\"title\":\"Constraint Violation\",\"status\":400,\"violations\":[{\"field\":\"createOrder.order.items[0].quantity\","
+                + "\"message\":\"must be less than or equal to 10\"}]}";
+        assertThat(reflect(Map.of("quantity", 50, "sku", "A1"), ToolException.http(400, element, "h")).strategy()).isNotInstanceOf(Strategy.FixArgument.class);
+        String other = "{\"title\":\"Constraint Violation\",\"status\":400,\"violations\":[{\"field\":\"search.arg0.maxPrice\","
+                + "\"message\":\"must be less than or equal to 10\"}]}";
+        assertThat(reflect(Map.of("limit", 50, "q", "x"), ToolException.http(400, other, "h")).strategy()).isNotInstanceOf(Strategy.FixArgument.class);
+        // the plural of a parameter reads as its name only as the whole subject of a rule of case
+        assertThat(reflect(Map.of("page", 150, "limit", 500),
+                ToolException.http(400, "Route pages must contain at most 100 routes within the first 10,000.", "h")).strategy())
+                .isNotEqualTo(new Strategy.FixArgument("page", Transform.CLAMP_MAX, "100"));
+        assertThat(reflect(Map.of("page", 2, "per_page", 500), ToolException.http(400, "Pages must contain at most 100 items", "h")).strategy())
+                .isEqualTo(new Strategy.FixArgument("per_page", Transform.CLAMP_MAX, "100"));
+        assertThat(reflect(Map.of("bucket", "photos", "name", "Report.PDF"), ToolException.http(400, "Bucket names must be lowercase", "h")).strategy())
+                .isNotInstanceOf(Strategy.FixArgument.class);
+    }
+
+    @Test
+    void a_blank_credential_is_filled_only_when_the_message_says_that_very_name_is_missing() {
+        RuleBasedReflector configured = RuleBasedReflector.builder().credential("token", "vault.token").credential("api_key", "vault.api_key").build();
+        ReflectionContext context = new ReflectionContext(List.of("token", "api_key", "q"), List.of(), NOW);
+        for (String other : List.of("The \"X-CSRF-Token\" header is required.", "page_token is required when cursor is set",
+                "Missing parameter: refresh_token", "device_token is required", "Missing required parameter: next_token",
+                "message cannot be empty. see token docs", "api_key_id is required")) {
+            Failure f = Failure.of(ToolCall.of("search", Map.of("q", "x", "token", "", "api_key", "")), ToolException.http(400, other, "h"));
+            assertThat(configured.reflect(f, context).map(Lesson::strategy)).as(other).get().isNotInstanceOf(Strategy.ReplaceParam.class);
+        }
+        for (String same : List.of("The \"X-Token\" header is required.", "Missing parameter: token", "token must be provided")) {
+            Failure f = Failure.of(ToolCall.of("search", Map.of("q", "x", "token", "")), ToolException.http(400, same, "h"));
+            assertThat(configured.reflect(f, context).map(Lesson::strategy)).as(same).contains(new Strategy.ReplaceParam("token", "vault.token"));
+        }
     }
 }

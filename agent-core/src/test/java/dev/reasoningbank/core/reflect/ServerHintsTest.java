@@ -335,13 +335,17 @@ class ServerHintsTest {
 
     @Test
     void values_a_value_is_not_and_a_value_the_server_suggests_are_read_but_no_sentence_is_a_list() {
-        assertThat(ServerHints.allowedValues("sort is not asc or desc")).containsExactly("asc", "desc");
-        assertThat(ServerHints.allowedValues("unit is not celsius, fahrenheit, or kelvin.")).containsExactly("celsius", "fahrenheit", "kelvin");
+        assertThat(ServerHints.valuesItIsNot("sort is not asc or desc", "sort")).containsExactly("asc", "desc");
+        assertThat(ServerHints.valuesItIsNot("unit is not celsius, fahrenheit, or kelvin.", "unit")).containsExactly("celsius", "fahrenheit", "kelvin");
+        // of a file or a resource, not of the parameter, or not the whole message: none
+        assertThat(ServerHints.valuesItIsNot("Image format is not JPEG or PNG", "format")).isEmpty();
+        assertThat(ServerHints.valuesItIsNot("Order status is not PENDING or CANCELED", "status")).isEmpty();
+        assertThat(ServerHints.valuesItIsNot("sort is not asc or desc when a cursor is given", "sort")).isEmpty();
         assertThat(ServerHints.allowedValues("Value \"celsius\" does not exist in \"TemperatureUnit\" enum. Did you mean the enum value \"CELSIUS\"?"))
                 .containsExactly("CELSIUS");
         // a list that is not the end of the message, or a clause of words, is no list of values
         assertThat(ServerHints.allowedValues("The token is not valid or has expired")).isEmpty();
-        assertThat(ServerHints.allowedValues("sort is not asc or desc when a cursor is given")).isEmpty();
+        assertThat(ServerHints.allowedValues("sort is not asc or desc")).isEmpty();
         assertThat(ServerHints.allowedValues("Unknown field. Did you mean to send it in the body?")).isEmpty();
     }
 
@@ -359,8 +363,15 @@ class ServerHintsTest {
         // a regular expression with the day first, or a time after the date, is no form this reads for sure
         assertThat(ServerHints.datePattern("must match \"\\d{2}-\\d{2}-\\d{4}\"", "2024-06-01")).isEmpty();
         assertThat(ServerHints.datePattern("must match \"\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}\"", "2024/06/01")).isEmpty();
+        assertThat(ServerHints.datePattern("must match \"\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}\"", "2024/06/01 10:30")).isEmpty();
+        assertThat(ServerHints.datePattern("must match \"INV-\\d{4}-\\d{2}-\\d{2}\"", "2024/06/01")).isEmpty();
         assertThat(ServerHints.datePattern("start_date: Invalid RFC3339 encoded date", "15-03-2024")).contains("yyyy-MM-dd");
         assertThat(ServerHints.datePattern("start: Invalid RFC3339 encoded datetime", "15-03-2024")).contains("yyyy-MM-dd'T'HH:mm:ssXXX");
         assertThat(ServerHints.datePattern("start must be an RFC 3339 date-time", "15-03-2024")).contains("yyyy-MM-dd'T'HH:mm:ssXXX");
+        // a timestamp that the message calls a date (the json-schema gem, Terraform): a date-time still
+        assertThat(ServerHints.datePattern("The property '#/after' must be a valid RFC3339 date/time string", "06/13/2024"))
+                .contains("yyyy-MM-dd'T'HH:mm:ssXXX");
+        assertThat(ServerHints.datePattern("expected \"expiration\" to be a valid RFC3339 date, got 06/13/2024", "06/13/2024"))
+                .contains("yyyy-MM-dd'T'HH:mm:ssXXX");
     }
 }
