@@ -23,20 +23,23 @@ final class CanonicalSpelling {
     private static final Pattern LOCALE = Pattern.compile("([A-Za-z]{2,3})([-_])(?:([A-Za-z]{4})[-_])?([A-Za-z]{2}|\\d{3})");
     private static final Set<String> LANGUAGES = Set.of(Locale.getISOLanguages());
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
-    private static final Pattern ZONE_PARAMETER = Pattern.compile("(?i)zone|^tz$|_tz$|^tz_|tzid");
-    private static final Pattern LOCALE_PARAMETER = Pattern.compile("(?i)locale|lang|culture");
+    /** The last words of a parameter's name, in words: {@code tz}, {@code timezone}, {@code time_zone}, {@code reportTimeZone}. */
+    private static final Pattern ZONE_PARAMETER = Pattern.compile("(?:^| )(?:tz|tzid|timezone|time zone|zone id|tz id)$");
+    /** ({@code lang} is not one: Yandex's {@code lang=en-ru} is a pair of languages, not a locale) */
+    private static final Pattern LOCALE_PARAMETER = Pattern.compile("(?:^| )(?:locale|language|culture)$");
 
     private CanonicalSpelling() {}
 
     /**
      * {@code value} as its standard writes it, when that differs from {@code value} in letter case only and {@code parameter}
-     * is named for such values ({@code tz}, {@code timezone}, {@code locale}, {@code language}): a code of another kind that
+     * is named for such values ({@code tz}, {@code time_zone}, {@code locale}, {@code ui_language}): a code of another kind that
      * looks like one ({@code fr_be} as a promotion's code) keeps its case.
      */
     static Optional<String> of(String parameter, String value) {
-        String zone = ZONE_PARAMETER.matcher(parameter).find() ? ZONES.get(value.toLowerCase(Locale.ROOT)) : null;
+        String words = ServerHints.asWords(parameter);
+        String zone = ZONE_PARAMETER.matcher(words).find() ? ZONES.get(value.toLowerCase(Locale.ROOT)) : null;
         Optional<String> canonical = zone != null ? Optional.of(zone)
-                : LOCALE_PARAMETER.matcher(parameter).find() ? locale(value) : Optional.empty();
+                : LOCALE_PARAMETER.matcher(words).find() ? locale(value) : Optional.empty();
         return canonical.filter(c -> !c.equals(value));
     }
 

@@ -723,8 +723,8 @@ public final class RuleBasedReflector implements Reflector {
             // Healthchecks' "tz is not a valid timezone" for europe/riga, Mollie's "The locale is invalid" of the field locale for
             // en_us: a time zone or a locale refused as written is written as its standard spells it (Europe/Riga, en_US)
             Optional<String> canonical = CanonicalSpelling.of(p, value);
-            if (canonical.isPresent() && (ServerHints.refusesParameter(message, p) || ServerHints.refusesValue(message, value)
-                    || p.equalsIgnoreCase(f.errorField()) && ServerHints.refuses(message))) {
+            // (refused and nothing more: never "Invalid locale: en-us. Supported locales: en, de, fr", "… is invalid for this store")
+            if (canonical.isPresent() && ServerHints.refusesAlone(message, p)) {
                 return Optional.of(fix(f, p, Transform.MATCH_CASE, canonical.get(), "Write " + p + " as " + canonical.get(),
                         p + " is a time zone or a locale, which its standard spells one way; write " + value + " as " + canonical.get()
                                 + " before calling " + f.tool() + "."));
@@ -920,8 +920,9 @@ public final class RuleBasedReflector implements Reflector {
             // ceiling in units ("at most 500 characters", "100 results per page") is about something else than a number argument
             // (never a ceiling of a field the body names that is none of the arguments: Quarkus' "search.arg0.maxPrice: must be less
             // than or equal to 10" is no bound on limit)
+            // (nor of a list element's field: NestJS's "items.0.quantity must not be greater than 10" is no bound on limit)
             Optional<Long> ceiling = named.isEmpty() && f.errorField().isBlank() && !BOUND_WITH_UNIT.matcher(f.message()).find()
-                    ? ServerHints.upperBound(f.message()) : Optional.empty();
+                    && !PATH_THROUGH_ELEMENT.matcher(f.message()).find() ? ServerHints.upperBound(f.message()) : Optional.empty();
             // a ceiling on items ("cannot request more than 100 items") caps only a parameter named for how many a page holds
             boolean ofItems = COUNT_OF_ITEMS.matcher(f.message()).find();
             List<String> above = ceiling.isEmpty() ? List.of() : candidates.stream()

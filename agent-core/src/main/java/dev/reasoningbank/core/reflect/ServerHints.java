@@ -54,7 +54,7 @@ final class ServerHints {
     /** graphql-js's "Did you mean the enum value \"CELSIUS\"?": the value the server suggests, quoted. */
     private static final Pattern SUGGESTED = Pattern.compile("(?i)\\bdid you mean\\s+(?:the\\s+)?(?:[a-z]{1,20}\\s+){0,3}?[\"'`]([A-Za-z0-9_.:-]{1,40})[\"'`]\\s*\\?");
     /** {@code must match "\\d{4}-\\d{2}-\\d{2}"} (Bean Validation's {@code @Pattern}): a date by the regular expression it must match, year first. */
-    private static final Pattern DATE_REGEX = Pattern.compile("(?:(?<=[\"'`(\\s])|^)\\^?\\\\d\\{4\\}(\\\\?[-/.])\\\\d\\{2\\}\\1\\\\d\\{2\\}\\$?(?=[\"'`)]|$)");
+    private static final Pattern DATE_REGEX = Pattern.compile("(?:(?<=[\"'`])|^)\\^?\\\\d\\{4\\}(\\\\?[-/.])\\\\d\\{2\\}\\1\\\\d\\{2\\}\\$?(?=[\"'`)]|$)");
     /**
      * msgspec's "Invalid RFC3339 encoded date": RFC 3339's full-date, no time (never "a valid RFC3339 date/time string", nor
      * Terraform's "a valid RFC3339 date", which asks for a timestamp).
@@ -531,9 +531,18 @@ final class ServerHints {
     private static final Pattern NOT_AN_ALLOWED_VALUE = Pattern.compile("(?i)\\b(?:must|should) be equal to one of the allowed values\\b");
 
     /** Whether the message refuses a value only as none of the field's allowed constants (JSON Schema's enum keyword). */
-    /** Whether the message refuses something as it is, in words, with no condition or other reason ("The locale is invalid"). */
-    static boolean refuses(String message) {
-        return REFUSAL.matcher(message).find() && !qualified(message);
+    /**
+     * Whether the message, or its last part after a prefix such as "json validation error:", refuses {@code parameter} and says
+     * nothing more: "tz is not a valid timezone", "The locale is invalid", "Invalid locale." (never "… is invalid for this store",
+     * "Invalid locale: en-us. Supported locales: en, de, fr", "The locale en-us is not a valid help center locale").
+     */
+    static boolean refusesAlone(String message, String parameter) {
+        String words = message.strip().replaceAll("([a-z0-9])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT).replaceAll("[_-]+", " ");
+        String name = Pattern.quote(asWords(parameter));
+        return Pattern.compile("(?:^|:\\s)(?:(?:the|this|your)\\s+)?(?:(?:provided|given|specified)\\s+)?" + name
+                        + "(?:\\s+(?:parameter|field|value))?\\s+(?:is|was)\\s+(?:invalid|not (?:a )?valid(?:\\s+[a-z]{1,15}){0,2}|not recognized|unrecognized)"
+                        + "\\s*[.!]?\\s*$|(?:^|:\\s)invalid\\s+" + name + "\\s*[.!]?\\s*$")
+                .matcher(words).find();
     }
 
     static boolean refusesAsNoAllowedValue(String message) {

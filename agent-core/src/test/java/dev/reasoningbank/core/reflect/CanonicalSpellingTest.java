@@ -12,6 +12,7 @@ class CanonicalSpellingTest {
             "tz, europe/riga, Europe/Riga",
             "timezone, AMERICA/NEW_YORK, America/New_York",
             "time_zone, utc, UTC",
+            "reportTimeZone, europe/paris, Europe/Paris",
             "locale, en_us, en_US",
             "language, EN-us, en-US",
             "locale, zh-hant-tw, zh-Hant-TW"})
@@ -28,6 +29,9 @@ class CanonicalSpellingTest {
             "locale, es-419",        // a region by its number has no case
             "locale, xx_yy",         // no such language
             "promo_code, fr_be",     // a code of another kind that looks like a locale
+            "lang, en-ru",           // Yandex's pair of languages, English to Russian
+            "language_pair, en-de",
+            "availability_zone, europe/riga",
             "name, europe/riga"})    // a name that looks like a zone
     void anything_else_keeps_its_spelling(String parameter, String value) {
         assertThat(CanonicalSpelling.of(parameter, value)).isEmpty();

@@ -820,6 +820,11 @@ class RuleBasedReflectorTest {
         assertThat(reflect(Map.of("locale", "en_us", "amount_value", "10.00"), ToolException.http(400, mollie, "h")).strategy())
                 .isEqualTo(new Strategy.FixArgument("locale", Transform.MATCH_CASE, "en_US"));
         // refused for another reason, or another argument refused: its spelling stays
+        for (String reason : List.of("Invalid locale: en-us. Supported locales: en, de, fr", "locale is invalid for this store",
+                "The locale en-us is not a valid help center locale", "timezone is invalid: only US time zones are supported")) {
+            assertThat(reflect(Map.of("locale", "en-us", "timezone", "asia/kolkata"), ToolException.http(400, reason, "h")).strategy()).as(reason)
+                    .isNotInstanceOf(Strategy.FixArgument.class);
+        }
         assertThat(reflect(Map.of("locale", "en_us", "amount_value", "10.00"),
                 ToolException.http(400, mollie.replace("The locale is invalid", "The locale is not supported for this payment method"), "h")).strategy())
                 .isNotInstanceOf(Strategy.FixArgument.class);
@@ -837,6 +842,12 @@ class RuleBasedReflectorTest {
         String element = "{\"title\":\"Constraint Violation\",\"status\":400,\"violations\":[{\"field\":\"createOrder.order.items[0].quantity\","
                 + "\"message\":\"must be less than or equal to 10\"}]}";
         assertThat(reflect(Map.of("quantity", 50, "sku", "A1"), ToolException.http(400, element, "h")).strategy()).isNotInstanceOf(Strategy.FixArgument.class);
+        // nor, from the message alone, the field of a list's element for another count (NestJS's, Joi's)
+        for (String nest : List.of("{\"statusCode\":400,\"message\":[\"items.0.quantity must not be greater than 10\"],\"error\":\"Bad Request\"}",
+                "{\"statusCode\":400,\"error\":\"Bad Request\",\"message\":\"\\\"items[0].quantity\\\" must be less than or equal to 10\"}")) {
+            assertThat(reflect(Map.of("items", List.of(Map.of("sku", "A1", "quantity", 50)), "limit", 25), ToolException.http(400, nest, "h")).strategy())
+                    .as(nest).isNotInstanceOf(Strategy.FixArgument.class);
+        }
         String other = "{\"title\":\"Constraint Violation\",\"status\":400,\"violations\":[{\"field\":\"search.arg0.maxPrice\","
                 + "\"message\":\"must be less than or equal to 10\"}]}";
         assertThat(reflect(Map.of("limit", 50, "q", "x"), ToolException.http(400, other, "h")).strategy()).isNotInstanceOf(Strategy.FixArgument.class);

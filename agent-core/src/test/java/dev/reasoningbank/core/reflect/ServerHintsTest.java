@@ -365,6 +365,8 @@ class ServerHintsTest {
         assertThat(ServerHints.datePattern("must match \"\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}\"", "2024/06/01")).isEmpty();
         assertThat(ServerHints.datePattern("must match \"\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}\"", "2024/06/01 10:30")).isEmpty();
         assertThat(ServerHints.datePattern("must match \"INV-\\d{4}-\\d{2}-\\d{2}\"", "2024/06/01")).isEmpty();
+        assertThat(ServerHints.datePattern("must match \"INV \\d{4}-\\d{2}-\\d{2}\"", "2024/06/01")).isEmpty();
+        assertThat(ServerHints.datePattern("must match \"(\\d{2}:\\d{2} \\d{4}-\\d{2}-\\d{2})\"", "2024/06/01")).isEmpty();
         assertThat(ServerHints.datePattern("start_date: Invalid RFC3339 encoded date", "15-03-2024")).contains("yyyy-MM-dd");
         assertThat(ServerHints.datePattern("start: Invalid RFC3339 encoded datetime", "15-03-2024")).contains("yyyy-MM-dd'T'HH:mm:ssXXX");
         assertThat(ServerHints.datePattern("start must be an RFC 3339 date-time", "15-03-2024")).contains("yyyy-MM-dd'T'HH:mm:ssXXX");
