@@ -88,7 +88,7 @@ final class RuleBasedJudge implements OutcomeJudge {
         // an error and nothing else (never a record that holds one, such as a log entry with its id)
         if (object.path("exception").isTextual() && EXCEPTION_NAME.matcher(object.get("exception").asText()).matches()
                 && object.path("errorcode").isTextual() && saysSomething(object.get("errorcode")) && saysSomething(object.path("message"))
-                && MOODLE_ERROR_MEMBERS.containsAll(iterable(object.fieldNames()))) {
+                && onlyMembers(object, MOODLE_ERROR_MEMBERS)) {
             return true;
         }
         boolean message = false;
@@ -110,10 +110,13 @@ final class RuleBasedJudge implements OutcomeJudge {
         return "error".equals(failed) || failed != null && message;
     }
 
-    private static java.util.List<String> iterable(Iterator<String> names) {
-        java.util.List<String> all = new java.util.ArrayList<>();
-        names.forEachRemaining(all::add);
-        return all;
+    private static boolean onlyMembers(JsonNode object, Set<String> allowed) {
+        for (Iterator<String> names = object.fieldNames(); names.hasNext(); ) {
+            if (!allowed.contains(names.next())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean wrapsError(JsonNode object) {

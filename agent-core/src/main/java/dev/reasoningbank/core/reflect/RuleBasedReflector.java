@@ -862,11 +862,13 @@ public final class RuleBasedReflector implements Reflector {
             return Pattern.compile("\\b" + Pattern.quote(name) + "\\b").matcher(lower).find();
         }
 
-        /** The parameters the error names: the field the body names first, then those the message names, longest first. */
-        /** A path through a list's element: {@code items[0].quantity}, {@code items.0.qty}. */
-        private static final Pattern INDEXED_PATH = Pattern.compile("\\[\\d+]|\\.\\d+(?:\\.|$)");
+        /**
+         * A path through a list's element: {@code items[0].quantity}, {@code items.0.qty} (a path that ends in the index,
+         * {@code items.0}, could only end in a parameter named with a digit; in prose, "version 2.0" is no path).
+         */
         private static final Pattern PATH_THROUGH_ELEMENT = Pattern.compile("[\\w$]+(?:\\.[\\w$]+)*(?:\\[\\d+]|\\.\\d+(?=\\.))(?:\\.?[\\w$]+|\\[\\d+])*");
 
+        /** The parameters the error names: the field the body names first, then those the message names, longest first. */
         private static List<String> namedParameters(Failure f, ReflectionContext context) {
             List<String> candidates = new ArrayList<>(context.toolParameters());
             f.arguments().keySet().stream().filter(k -> !candidates.contains(k)).forEach(candidates::add);
@@ -879,7 +881,7 @@ public final class RuleBasedReflector implements Reflector {
             candidates.stream().filter(name -> name.equalsIgnoreCase(f.errorField())).findFirst()
                     // a path to the field (mail_settings.spam_check.threshold) ends in the parameter (spam_check_threshold); never a
                     // field of a list's element (items[0].quantity, celebrate's items.0.qty), which a top-level argument is not
-                    .or(() -> candidates.stream().filter(name -> !f.errorField().isBlank() && !INDEXED_PATH.matcher(f.errorField()).find()
+                    .or(() -> candidates.stream().filter(name -> !f.errorField().isBlank() && !PATH_THROUGH_ELEMENT.matcher(f.errorField()).find()
                                     && normalized(f.errorField()).endsWith(normalized(name)))
                             .max(java.util.Comparator.comparingInt(String::length)))
                     .ifPresent(named::add);
