@@ -49,11 +49,11 @@ class RealErrorsTrackTest {
             assertThat(bank.repeatedMistakes()).as(split).isLessThan(none.repeatedMistakes() / 2);
             assertThat(bank.successRate()).as(split).isGreaterThan(none.successRate());
         }
-        // regression floors. The held-out half (the thirty-fourth) was not read: 17 of its 20 expressible errors learned at its
-        // first measure, 0 repeats, 0 wrong fixes (the oracle learns 20). Every run gives the same figures (the replay server
+        // regression floors. The held-out half (the thirty-fifth) was not read: 11 of its 15 expressible errors learned at its
+        // first measure, 0 repeats, 0 wrong fixes (the oracle learns 15). Every run gives the same figures (the replay server
         // closes each connection)
-        assertThat(results.result(CorpusEntry.DEV, "bank").classesLearned()).isGreaterThanOrEqualTo(775);
-        assertThat(results.result(CorpusEntry.HELD_OUT, "bank").classesLearned()).isGreaterThanOrEqualTo(17);
+        assertThat(results.result(CorpusEntry.DEV, "bank").classesLearned()).isGreaterThanOrEqualTo(795);
+        assertThat(results.result(CorpusEntry.HELD_OUT, "bank").classesLearned()).isGreaterThanOrEqualTo(11);
         assertThat(results.result(CorpusEntry.DEV, "bank").repeatedMistakes()).isZero();
         assertThat(results.result(CorpusEntry.HELD_OUT, "bank").repeatedMistakes()).isZero();
     }

@@ -58,10 +58,12 @@ public record ErrorBody(String message, String code, String field) {
             // Alpha Vantage answers 200 with {"Error Message": ...}, {"Note": ...} or {"Information": ...}
             "Error Message", "Information", "Note");
     private static final List<String> CODE_KEYS = List.of(
-            "code", "error_code", "errorCode", "ErrorCode", "Code", "type", "__type", "status", "reason", "errorType", "error_name", "errorName", "err_code", "errCode", "retCode", "ret_code");
+            "code", "error_code", "errorCode", "ErrorCode", "Code", "type", "__type", "status", "reason", "errorType", "error_type", "error_name", "errorName", "err_code", "errCode", "retCode", "ret_code");
     private static final String[] ERROR_KEYS = {"error", "Error", "ERROR", "fault", "Fault"};
     private static final List<String> HINT_KEYS = List.of("hint", "suggestion");
-    private static final List<String> FIELD_KEYS = List.of("param", "field", "parameter", "location", "name", "pointer", "argument");
+    private static final List<String> FIELD_KEYS = List.of("param", "field", "parameter", "location", "name", "pointer", "argument",
+            // Symfony's violations (its serializer's problem normalizer)
+            "propertyPath");
     /** One member of a JSON object with a value that is no container: {@code "Message" : "Connection to the API has timed out"}. */
     private static final Pattern MEMBER = Pattern.compile("\"([^\"\\\\]{1,100})\"\\s*:\\s*(\"[^\"\\\\]*+(?:\\\\.[^\"\\\\]*+)*+\"|-?\\d{1,20}(?:\\.\\d{1,20})?|true|false|null)");
     private static final Pattern XML_MESSAGE = Pattern.compile("(?is)<(message|errormessage|error_description|detail|description)>(.*?)</\\1>");
@@ -76,6 +78,7 @@ public record ErrorBody(String message, String code, String field) {
     private static final List<String> MESSAGE_ATTRIBUTES = List.of("message", "text", "description");
     private static final Pattern HTML_TITLE = Pattern.compile("(?is)<title[^>]*>(.*?)</title>");
     private static final Pattern HTML_H1 = Pattern.compile("(?is)<h1[^>]*>(.*?)</h1>");
+    private static final Pattern HTML_PARAGRAPH = Pattern.compile("(?is)<p(?:\\s[^>]*)?>(.*?)</p>");
     private static final Pattern TAG = Pattern.compile("<[^>]{0,500}>");
     /** An HTTP status's reason phrase, which names the status and says nothing of the error: {@code Unprocessable Entity}. */
     private static final Pattern STATUS_PHRASE = Pattern.compile("(?i)(?:bad request|unauthori[sz]ed|forbidden|not found|method not allowed"
@@ -83,6 +86,10 @@ public record ErrorBody(String message, String code, String field) {
             + "|unprocessable (?:entity|content)|locked|too many requests|internal server error|service unavailable|bad gateway)[.!]?");
     /** A code that says something in words ({@code INVALID_PARAM}), not a number. */
     private static final Pattern CODE_WORDS = Pattern.compile("[A-Za-z]");
+    /** A text that holds a JSON array or object, whole. */
+    private static final Pattern JSON_TEXT = Pattern.compile("(?s)\\s*(?:\\[\\s*\\{.*}\\s*]|\\{\\s*\".*})\\s*");
+    /** One of Symfony's choices, as its validator lists them: {@code "ups", "fedex"} (strings quoted) or {@code 1, 2}. */
+    private static final Pattern SYMFONY_CHOICE = Pattern.compile("\"((?:[^\"\\\\]|\\\\.){0,60})\"|([^,\"\\s][^,\"]{0,59})");
     private static final Pattern CODE_LIKE = Pattern.compile("[A-Za-z][A-Za-z0-9_.:#/-]{0,80}|\\d{1,9}");
 
     public ErrorBody {
@@ -227,6 +234,14 @@ public record ErrorBody(String message, String code, String field) {
         if (message.isEmpty()) {
             message = text(node, MESSAGE_KEYS);
         }
+        // tRPC's {"error": {"message": "[{\"code\": \"invalid_value\", \"path\": [\"priority\"], \"message\": …}]", "code": -32600}}:
+        // a message that is itself JSON (zod's issues, stringified) says what its errors say
+        ErrorBody stringified = JSON_TEXT.matcher(message).matches() ? json(message).map(json -> read(json, depth + 1)).orElse(null) : null;
+        String stringifiedField = "";
+        if (stringified != null && !stringified.message.isEmpty()) {
+            message = stringified.message;
+            stringifiedField = stringified.field;
+        }
         // a FHIR OperationOutcome's issue: {"code": "forbidden", "details": {"text": "Authorization failed"}}
         if (message.isEmpty()) {
             message = concept(node.get("details"));
@@ -272,10 +287,21 @@ public record ErrorBody(String message, String code, String field) {
             List<String> values = new java.util.ArrayList<>();
             allowedValues.forEach(v -> values.add(v.isValueNode() ? v.asText() : ""));
             if (!values.contains("")) {
-                message = message + ": allowed values: " + String.join(", ", values);
+                message = withAllowedValues(message, values);
             }
         }
-        String field = text(node, FIELD_KEYS);
+        // Symfony's Choice violation: {"title": "The value you selected is not a valid choice.", "parameters": {"{{ choices }}":
+        // "\"ups\", \"fedex\", \"dhl\""}}, the message's template filled with the choices it does not show
+        JsonNode templateParameters = node.get("parameters");
+        JsonNode choices = templateParameters != null && templateParameters.isObject() ? templateParameters.get("{{ choices }}") : null;
+        if (!message.isEmpty() && choices != null && choices.isTextual() && !message.contains(choices.asText())) {
+            List<String> values = SYMFONY_CHOICE.matcher(choices.asText()).results()
+                    .map(m -> m.group(1) != null ? m.group(1) : m.group(2).strip()).toList();
+            if (!values.isEmpty() && values.size() <= 30 && !values.contains("")) {
+                message = withAllowedValues(message, values);
+            }
+        }
+        String field = stringifiedField.isEmpty() ? text(node, FIELD_KEYS) : stringifiedField;
         // SignalWire's errors name theirs "attribute" (Akeneo's "attribute" is a product attribute inside the "property" it names)
         field = field.isEmpty() && !node.has("property") ? text(node, List.of("attribute")) : field;
         // Clerk's {"meta": {"param_name": "email_address"}}
@@ -341,6 +367,10 @@ public record ErrorBody(String message, String code, String field) {
         // Joi's messages, one per part of the request that failed
         JsonNode validation = errors == null ? node.get("validation") : null;
         errors = validation != null && validation.isObject() && validation.size() > 0 && allSentParts(validation) ? sentParts(validation) : errors;
+        // BookStack's {"error": {"message": "The given data was invalid.", "validation": {"count": ["The count may not be greater
+        // than 100."]}}}: Laravel's messages by field, under "validation"
+        errors = errors == null && validation != null && validation.isObject() && holdsMessagesOnly(validation) && saysWhatIsWrong(validation)
+                ? validation : errors;
         // (a FHIR CodeableConcept under "details" is read above; Rocket.Chat's {"details": {"method": ..., "field": "StatusType"}}
         // is one record that names its field, not a map of fields)
         String recordField = errors != null && errors.isObject() && !errors.has("message") ? text(errors, RECORD_FIELD_KEYS) : "";
@@ -354,8 +384,9 @@ public record ErrorBody(String message, String code, String field) {
             if (listed != null) {
                 // Laravel's "The start date field must match … (and 1 more error)" heads the very messages listed below it
                 String headline = MORE_ERRORS.matcher(message).replaceFirst("");
+                // (Symfony's detail "carrier: The value you selected is not a valid choice." already says what its one violation says)
                 message = message.isEmpty() || message.equals(listed.message) || !headline.isBlank() && listed.message.contains(headline) ? listed.message
-                        : listed.message.isEmpty() ? message : message + ": " + listed.message;
+                        : listed.message.isEmpty() || message.contains(listed.message) ? message : message + ": " + listed.message;
                 code = code.isEmpty() ? listed.code : code;
                 field = field.isEmpty() ? listed.field : field;
             }
@@ -378,6 +409,11 @@ public record ErrorBody(String message, String code, String field) {
             return null;
         }
         return new ErrorBody(message.isEmpty() ? code : message, code, field);
+    }
+
+    /** {@code message}, then the values a field takes, written as the reflector reads allowed values. */
+    private static String withAllowedValues(String message, List<String> values) {
+        return message.replaceFirst("[.\\s]+$", "") + ": allowed values: " + String.join(", ", values);
     }
 
     /** Whether every member is a part of the request that failed, with a message and the keys it names: celebrate's. */
@@ -553,6 +589,11 @@ public record ErrorBody(String message, String code, String field) {
 
     /** A textual code ({@code INVALID_ARGUMENT}) before a number that repeats the HTTP status. */
     private static String code(JsonNode node) {
+        // {"error_type": "request_invalid", "error_codes": ["paging_limit_invalid"]}: the one code listed says more than the type
+        JsonNode listed = first(node, "error_codes", "errorCodes");
+        if (listed != null && listed.isArray() && listed.size() == 1 && listed.get(0).isTextual() && !listed.get(0).asText().isBlank()) {
+            return listed.get(0).asText();
+        }
         String number = "";
         for (String key : CODE_KEYS) {
             JsonNode value = node.get(key);
@@ -580,6 +621,13 @@ public record ErrorBody(String message, String code, String field) {
         JsonNode loc = node.get("loc");
         if (keys == FIELD_KEYS && loc != null && loc.isArray() && loc.size() > 0) {
             return loc.get(loc.size() - 1).asText();
+        }
+        // zod's issues: {"path": ["items", 0, "qty"], "message": …}, the path as its segments (Spring's "path": "/orders" is the URL's)
+        JsonNode path = node.get("path");
+        if (keys == FIELD_KEYS && path != null && path.isArray() && path.size() > 0) {
+            List<String> segments = new ArrayList<>();
+            path.forEach(segment -> segments.add(segment.isTextual() || segment.isIntegralNumber() ? segment.asText() : ""));
+            return segments.contains("") ? "" : String.join(".", segments);
         }
         return "";
     }
@@ -613,9 +661,22 @@ public record ErrorBody(String message, String code, String field) {
         }
         Matcher h1 = HTML_H1.matcher(text);
         Matcher title = HTML_TITLE.matcher(text);
-        String heading = h1.find() ? unescape(TAG.matcher(h1.group(1)).replaceAll(" ")) : "";
-        String t = title.find() ? unescape(TAG.matcher(title.group(1)).replaceAll(" ")) : "";
+        boolean headed = h1.find();
+        boolean titled = title.find();
+        String heading = headed ? unescape(TAG.matcher(h1.group(1)).replaceAll(" ")) : "";
+        String t = titled ? unescape(TAG.matcher(title.group(1)).replaceAll(" ")) : "";
         String m = t.isBlank() ? heading : heading.isBlank() || t.contains(heading.strip()) ? t : heading.contains(t.strip()) ? heading : t + ": " + heading;
+        // Werkzeug's page (every Flask app's errors) and Apache's: <title>415 Unsupported Media Type</title><h1>Unsupported Media
+        // Type</h1><p>Did not attempt to load JSON data because …</p>: headings that only name the status, then the paragraph
+        // that says what failed
+        String phrase = m.strip().replaceFirst("^\\d{3}\\s+", "");
+        Matcher paragraph = HTML_PARAGRAPH.matcher(text);
+        if ((headed || titled) && STATUS_PHRASE.matcher(phrase).matches() && paragraph.find(headed ? h1.end() : title.end())) {
+            String said = unescape(TAG.matcher(paragraph.group(1)).replaceAll(" ")).strip();
+            if (said.contains(" ")) {
+                return new ErrorBody(said, c.isEmpty() ? phrase : c, "");
+            }
+        }
         if (!m.isBlank() || !c.isEmpty()) {
             return new ErrorBody(m.isBlank() ? c : m, c, "");
         }
@@ -624,9 +685,16 @@ public record ErrorBody(String message, String code, String field) {
     }
 
     private static String unescape(String text) {
-        return text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'")
+        // numeric references as Werkzeug (&#39;) and Django (&#x27;) escape quotes, then the named ones
+        String numeric = CHARACTER_REFERENCE.matcher(text).replaceAll(r -> {
+            int code = r.group(1) != null ? Integer.parseInt(r.group(1)) : Integer.parseInt(r.group(2), 16);
+            return Character.isValidCodePoint(code) && code != 0 ? Matcher.quoteReplacement(new String(Character.toChars(code))) : r.group();
+        });
+        return numeric.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"")
                 .replace("&apos;", "'").replace("&nbsp;", " ").replace("&amp;", "&");
     }
+
+    private static final Pattern CHARACTER_REFERENCE = Pattern.compile("&#(?:(\\d{1,7})|[xX]([0-9a-fA-F]{1,6}));");
 
     private static String oneLine(String text, int max) {
         String line = text.replaceAll("\\s+", " ").strip();

@@ -250,7 +250,7 @@ public final class ErrorClassifier {
         }
         if ((status == 400 || status == 403) && containsAny(text, "invalid grant", "invalid token", "invalid api key", "expired token",
                 "token expired", "token has expired", "token is expired", "api key expired", "invalid auth", "not authed", "token revoked",
-                "valid api key", "invalid credentials", "bad credentials", "incorrect client credentials", "invalid client",
+                "valid api key", "invalid credentials", "bad credentials", "wrong credentials", "incorrect client credentials", "invalid client",
 
                 // AWS answers a bad key with 400 or 403 (its common errors: UnrecognizedClient, InvalidClientTokenId, ExpiredToken)
                 "unrecognizedclient", "invalidclienttokenid", "expiredtoken", "security token is invalid", "access key id or security token",
@@ -320,9 +320,15 @@ public final class ErrorClassifier {
             // read that waited for lagging replicas (MediaWiki's maxlag)
             return ErrorKind.SERVER_ERROR;
         }
+        if (status == 404 && VALIDATION_FAILED.matcher(text).find()) {
+            return ErrorKind.VALIDATION; // Symfony answers a query string that fails validation with 404 (#[MapQueryString]'s default)
+        }
         ErrorKind kind = byStatus(status);
         return kind == ErrorKind.UNKNOWN ? byMessage(text) : kind;
     }
+
+    /** A body that says validation failed: its title or message, or a problem type named for it ({@code …/errors/validation}). */
+    private static final java.util.regex.Pattern VALIDATION_FAILED = java.util.regex.Pattern.compile("\\bvalidation failed\\b|\\bfailed validation\\b|/errors?/validation\\b");
 
     /** A deadlock, an error its server classes as transient, or replicas lagging: the same request passes when sent again. */
     private static boolean passesWhenSentAgain(String text) {

@@ -723,8 +723,9 @@ public final class RuleBasedReflector implements Reflector {
             // Healthchecks' "tz is not a valid timezone" for europe/riga, Mollie's "The locale is invalid" of the field locale for
             // en_us: a time zone or a locale refused as written is written as its standard spells it (Europe/Riga, en_US)
             Optional<String> canonical = CanonicalSpelling.of(p, value);
-            // (refused and nothing more: never "Invalid locale: en-us. Supported locales: en, de, fr", "… is invalid for this store")
-            if (canonical.isPresent() && ServerHints.refusesAlone(message, p)) {
+            // (refused and nothing more: never "Invalid locale: en-us. Supported locales: en, de, fr", "… is invalid for this store";
+            // or the value so refused, Go's "unknown time zone europe/berlin")
+            if (canonical.isPresent() && (ServerHints.refusesAlone(message, p) || ServerHints.refusesValueAlone(message, value))) {
                 return Optional.of(fix(f, p, Transform.MATCH_CASE, canonical.get(), "Write " + p + " as " + canonical.get(),
                         p + " is a time zone or a locale, which its standard spells one way; write " + value + " as " + canonical.get()
                                 + " before calling " + f.tool() + "."));

@@ -431,8 +431,12 @@ final class ServerHints {
         Pattern asks = Pattern.compile("(?i)" + type + "[\"'`]?\\s+(?:has|have|needs?) to (?:be )?(?:specified|set|sent|given|used)\\b"
                 + "|\\b(?:expected|expecting|use|send|set (?:it )?to|should be|must be|needs? to be)\\s*:?\\s*[\"'`]?" + type
                 + "|\\bonly\\s+[\"'`]?" + type + "[\"'`]?\\s+(?:is|are)\\s+(?:supported|accepted|allowed)\\b");
+        // Werkzeug's "Did not attempt to load JSON data because the request Content-Type was not 'application/json'.": the type
+        // the request's was not, ending the sentence, is the one to send (said of a call that sent none)
+        Pattern wasNot = Pattern.compile("(?i)\\bcontent[- ]?type(?: header)?\\W{0,3}\\s+(?:was|is) not\\s+[\"'`]?" + type + "[\"'`]?\\s*[.;!]?$");
         boolean asked = java.util.Arrays.stream(message.split("(?<=[.;!?])\\s+")).filter(sentence -> sentence.contains(types.get(0)))
-                .allMatch(sentence -> asks.matcher(sentence).find() && !REFUSAL.matcher(sentence).find() && !AGAINST.matcher(sentence).find());
+                .allMatch(sentence -> wasNot.matcher(sentence.strip()).find()
+                        || asks.matcher(sentence).find() && !REFUSAL.matcher(sentence).find() && !AGAINST.matcher(sentence).find());
         return asked ? Optional.of(types.get(0)) : Optional.empty();
     }
 
@@ -530,7 +534,6 @@ final class ServerHints {
      */
     private static final Pattern NOT_AN_ALLOWED_VALUE = Pattern.compile("(?i)\\b(?:must|should) be equal to one of the allowed values\\b");
 
-    /** Whether the message refuses a value only as none of the field's allowed constants (JSON Schema's enum keyword). */
     /**
      * Whether the message, or its last part after a prefix such as "json validation error:", refuses {@code parameter} and says
      * nothing more: "tz is not a valid timezone", "The locale is invalid", "Invalid locale." (never "… is invalid for this store",
@@ -545,6 +548,17 @@ final class ServerHints {
                 .matcher(words).find();
     }
 
+    /**
+     * Whether the message, or its last part after a prefix, refuses {@code value} as written and says nothing more: Go's
+     * "can't parse timezone: unknown time zone europe/berlin", "Invalid locale 'en_us'" (never "unknown time zone europe/berlin
+     * for this account", nor a value it calls unsupported).
+     */
+    static boolean refusesValueAlone(String message, String value) {
+        return Pattern.compile("(?i)(?:^|:\\s)(?:unknown|invalid|unrecognized|unrecognised)(?:\\s+[a-z]{1,15}){0,3}\\s+[\"'`]?" + Pattern.quote(value)
+                + "[\"'`]?\\s*[.!]?\\s*$").matcher(message.strip()).find();
+    }
+
+    /** Whether the message refuses a value only as none of the field's allowed constants (JSON Schema's enum keyword). */
     static boolean refusesAsNoAllowedValue(String message) {
         // (and nothing else: several errors joined name the first's field, not this one's)
         return NOT_AN_ALLOWED_VALUE.matcher(message).find() && RULE.matcher(message).results().count() == 1;

@@ -342,11 +342,77 @@ class ErrorBodyTest {
                 {"title":"Constraint Violation","status":400,"violations":[{"field":"list.limit","message":"must be less than or equal to 100"}]}""");
         assertThat(quarkus.message()).isEqualTo("Constraint Violation: list.limit: must be less than or equal to 100");
         assertThat(quarkus.field()).isEqualTo("list.limit");
+        ErrorBody bookstack = ErrorBody.parse("""
+                {"error":{"message":"The given data was invalid.","validation":{"count":["The count may not be greater than 100."]},"code":422}}""");
+        assertThat(bookstack.message()).isEqualTo("The given data was invalid.: count The count may not be greater than 100.");
+        assertThat(bookstack.field()).isEqualTo("count");
+        // Travis CI's {"@type": "error", "error_type": "wrong_credentials", "error_message": "access denied"}
+        assertThat(ErrorBody.parse("{\"@type\":\"error\",\"error_type\":\"wrong_credentials\",\"error_message\":\"access denied\"}").code())
+                .isEqualTo("wrong_credentials");
         // a "validation" that is no list of failed parts, and an "extra" of values rather than records, say nothing more
         assertThat(ErrorBody.parse("{\"message\": \"Upload failed\", \"validation\": {\"enabled\": true}}").message()).isEqualTo("Upload failed");
         ErrorBody extraValues = ErrorBody.parse("{\"detail\": \"Upload failed\", \"extra\": [\"retry later\", {\"key\": \"limit\"}]}");
         assertThat(extraValues.message()).isEqualTo("Upload failed");
         assertThat(extraValues.field()).isEmpty();
+    }
+
+    @Test
+    void zods_issues_stringified_in_a_message_say_what_they_say_and_name_their_field() {
+        ErrorBody trpc = ErrorBody.parse("""
+                {"error":{"message":"[\\n  {\\n    \\"code\\": \\"invalid_value\\",\\n    \\"values\\": [\\"low\\", \\"medium\\", \\"high\\"],\\n\
+                    \\"path\\": [\\n      \\"priority\\"\\n    ],\\n    \\"message\\": \\"Invalid option: expected one of \\\\\\"low\\\\\\"|\\\\\\"medium\\\\\\"|\\\\\\"high\\\\\\"\\"\\n  }\\n]",
+                 "code":-32600,"data":{"code":"BAD_REQUEST","httpStatus":400,"path":"tickets.create"}}}""");
+        assertThat(trpc.message()).isEqualTo("priority: Invalid option: expected one of \"low\"|\"medium\"|\"high\"");
+        assertThat(trpc.field()).isEqualTo("priority");
+        // a path through a list's element stays a path; a path that is a URL (Spring's) names no field; a message that only
+        // looks like JSON stays as it is
+        assertThat(ErrorBody.parse("[{\"path\": [\"items\", 0, \"qty\"], \"message\": \"Too big\"}]").field()).isEqualTo("items.0.qty");
+        assertThat(ErrorBody.parse("{\"status\": 400, \"error\": \"Bad Request\", \"message\": \"limit too big\", \"path\": \"/orders\"}").field())
+                .isEmpty();
+        assertThat(ErrorBody.parse("{\"message\": \"[{not json}]\"}").message()).isEqualTo("[{not json}]");
+    }
+
+    @Test
+    void symfonys_violations_name_their_property_and_the_choices_its_message_leaves_out() {
+        ErrorBody choice = ErrorBody.parse("""
+                {"type":"https:\\/\\/symfony.com\\/errors\\/validation","title":"Validation Failed","status":422,
+                 "detail":"carrier: The value you selected is not a valid choice.","violations":[{"propertyPath":"carrier",
+                 "title":"The value you selected is not a valid choice.","template":"The value you selected is not a valid choice.",
+                 "parameters":{"{{ value }}":"\\"UPS\\"","{{ choices }}":"\\"ups\\", \\"fedex\\", \\"dhl\\""},"type":"urn:uuid:8e179f1b"}]}""");
+        assertThat(choice.field()).isEqualTo("carrier");
+        assertThat(choice.message()).endsWith("carrier: The value you selected is not a valid choice: allowed values: ups, fedex, dhl");
+        ErrorBody numbers = ErrorBody.parse("""
+                {"title":"Validation Failed","violations":[{"propertyPath":"size","title":"The value you selected is not a valid choice.",
+                 "parameters":{"{{ value }}":"7","{{ choices }}":"10, 25, 50"}}]}""");
+        assertThat(numbers.message()).endsWith("allowed values: 10, 25, 50");
+        // the detail that already says what its one violation says is not said twice
+        ErrorBody limit = ErrorBody.parse("""
+                {"title":"Validation Failed","status":404,"detail":"limit: This value should be less than or equal to 100.",
+                 "violations":[{"propertyPath":"limit","title":"This value should be less than or equal to 100."}]}""");
+        assertThat(limit.message()).isEqualTo("Validation Failed: limit: This value should be less than or equal to 100.");
+        assertThat(limit.field()).isEqualTo("limit");
+    }
+
+    @Test
+    void an_html_page_whose_headings_only_name_the_status_says_its_paragraph() {
+        ErrorBody werkzeug = ErrorBody.parse("""
+                <!doctype html>
+                <html lang=en>
+                <title>415 Unsupported Media Type</title>
+                <h1>Unsupported Media Type</h1>
+                <p>Did not attempt to load JSON data because the request Content-Type was not &#39;application/json&#39;.</p>
+                """);
+        assertThat(werkzeug.message()).isEqualTo("Did not attempt to load JSON data because the request Content-Type was not 'application/json'.");
+        assertThat(werkzeug.code()).isEqualTo("Unsupported Media Type");
+        assertThat(ErrorBody.parse("<html><title>400 Bad Request</title><h1>Bad Request</h1><p>Use &#x27;asc&#x27; or &#34;desc&#34; &#0; &#99999999;</p></html>")
+                .message()).isEqualTo("Use 'asc' or \"desc\" &#0; &#99999999;");
+        // a heading that says something stays the message; a page with no paragraph keeps its title (nginx's)
+        assertThat(ErrorBody.parse("<html><title>Error</title><h1>Maintenance until 10:00</h1><p>Sorry.</p></html>").message())
+                .isEqualTo("Error: Maintenance until 10:00");
+        assertThat(ErrorBody.parse("<html><head><title>404 Not Found</title></head><body><center><h1>404 Not Found</h1></center><hr>"
+                + "<center>nginx</center></body></html>").message()).isEqualTo("404 Not Found");
+        assertThat(ErrorBody.parse("<html><title>400 Bad Request</title><h1>Bad Request</h1><pre>trace</pre></html>").message())
+                .isEqualTo("400 Bad Request");
     }
 
     @Test

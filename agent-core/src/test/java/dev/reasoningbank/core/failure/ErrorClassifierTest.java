@@ -38,6 +38,10 @@ class ErrorClassifierTest {
         "400 | password must contain at least 8 characters | VALIDATION",
         "403 | token lacks the repo scope | FORBIDDEN",
         "404 | token not found | GONE",
+        "403 | wrong credentials: access denied | AUTH",
+        // Symfony answers a query string that fails validation with 404
+        "404 | Validation Failed: limit: This value should be less than or equal to 100. | VALIDATION",
+        "404 | No route found for GET /orders/validation | GONE",
         "404 | Invalid apiKey. | AUTH",
         "404 | Invalid token. | GONE",
         // a version header below the minimum the message names is a retired version; a version in the wrong form is not

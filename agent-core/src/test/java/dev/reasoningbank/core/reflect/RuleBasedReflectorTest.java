@@ -150,6 +150,16 @@ class RuleBasedReflectorTest {
                 "{\"code\": 415, \"message\": \"The 'Content-type' header is missing. 'application/json' has to specified as value.\"}", "h"));
         assertThat(rules.reflect(akeneo, new ReflectionContext(List.of("contentType"), List.of(), NOW)).orElseThrow().strategy())
                 .isEqualTo(new Strategy.FixArgument("contentType", Transform.DEFAULT_IF_MISSING, "application/json"));
+        // Werkzeug's page, every Flask app's answer to a JSON body sent without its Content-Type: the type it was not
+        Failure flask = Failure.of(ToolCall.of("create_order", Map.of("sku", "WID-2231")), ToolException.response(415, Map.of(), """
+                <!doctype html>
+                <html lang=en>
+                <title>415 Unsupported Media Type</title>
+                <h1>Unsupported Media Type</h1>
+                <p>Did not attempt to load JSON data because the request Content-Type was not &#39;application/json&#39;.</p>
+                """, "h"));
+        assertThat(rules.reflect(flask, new ReflectionContext(List.of("sku", "content_type"), List.of(), NOW)).orElseThrow().strategy())
+                .isEqualTo(new Strategy.FixArgument("content_type", Transform.DEFAULT_IF_MISSING, "application/json"));
         for (String asked : List.of("Content-Type header is missing; expected multipart/form-data", "Wrong content-type. Only multipart/form-data is supported")) {
             Failure expected = Failure.of(ToolCall.of("upload", Map.of("contentType", "")), ToolException.response(415, Map.of(), asked, "h"));
             assertThat(rules.reflect(expected, new ReflectionContext(List.of("contentType"), List.of(), NOW)).orElseThrow().strategy()).as(asked)
@@ -163,7 +173,8 @@ class RuleBasedReflectorTest {
                 "Missing Content-Type header; defaulted to text/plain, which this endpoint rejects",
                 "Content-Type header is required. We can't parse text/csv uploads.",
                 "Content-Type header missing or empty (received application/octet-stream)",
-                "contentType is required. Files of type image/png must be uploaded via /uploads")) {
+                "contentType is required. Files of type image/png must be uploaded via /uploads",
+                "The Content-Type was not application/json, so the body was read as form data")) {
             Failure other = Failure.of(ToolCall.of("categories", Map.of("contentType", "")), ToolException.response(415, Map.of(), refused, "h"));
             assertThat(rules.reflect(other, new ReflectionContext(List.of("contentType"), List.of(), NOW)).orElseThrow().strategy()).as(refused)
                     .isNotInstanceOf(Strategy.FixArgument.class);
@@ -819,8 +830,13 @@ class RuleBasedReflectorTest {
         String mollie = "{\"status\": 400, \"title\": \"Bad Request\", \"detail\": \"The locale is invalid\", \"field\": \"locale\"}";
         assertThat(reflect(Map.of("locale", "en_us", "amount_value", "10.00"), ToolException.http(400, mollie, "h")).strategy())
                 .isEqualTo(new Strategy.FixArgument("locale", Transform.MATCH_CASE, "en_US"));
+        // Go's time.LoadLocation, as Woodpecker answers it: the value refused as written
+        assertThat(reflect(Map.of("name", "nightly", "timezone", "europe/berlin"), ToolException.http(422,
+                "Error inserting cron. validate failed: can't parse timezone: unknown time zone europe/berlin", "h")).strategy())
+                .isEqualTo(new Strategy.FixArgument("timezone", Transform.MATCH_CASE, "Europe/Berlin"));
         // refused for another reason, or another argument refused: its spelling stays
-        for (String reason : List.of("Invalid locale: en-us. Supported locales: en, de, fr", "locale is invalid for this store",
+        for (String reason : List.of("unknown time zone asia/kolkata for this account", "unsupported time zone asia/kolkata",
+                "Invalid locale: en-us. Supported locales: en, de, fr", "locale is invalid for this store",
                 "The locale en-us is not a valid help center locale", "timezone is invalid: only US time zones are supported")) {
             assertThat(reflect(Map.of("locale", "en-us", "timezone", "asia/kolkata"), ToolException.http(400, reason, "h")).strategy()).as(reason)
                     .isNotInstanceOf(Strategy.FixArgument.class);
