@@ -76,9 +76,29 @@ public record ErrorBody(String message, String code, String field) {
     private static final Pattern XML_ATTRIBUTE = Pattern.compile(
             "(?is)(?<![\\w:-])((?:error[_-]?)?(?:message|text|description)|(?:error[_-]?)?code)\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)')");
     private static final List<String> MESSAGE_ATTRIBUTES = List.of("message", "text", "description");
-    private static final Pattern HTML_TITLE = Pattern.compile("(?is)<title[^>]*>(.*?)</title>");
-    private static final Pattern HTML_H1 = Pattern.compile("(?is)<h1[^>]*>(.*?)</h1>");
-    private static final Pattern HTML_PARAGRAPH = Pattern.compile("(?is)<p(?:\\s[^>]*)?>(.*?)</p>");
+    /** An HTML element's opening tag and its closing tag, sought apart: a page that leaves them unclosed costs one pass. */
+    private record HtmlElement(Pattern open, Pattern close) {
+        HtmlElement(String tag) {
+            this(Pattern.compile("(?i)<" + tag + "(?:\\s[^>]{0,500})?>"), Pattern.compile("(?i)</" + tag + "\\s*>"));
+        }
+
+        /** The first such element from {@code from}, its text without tags, or null when there is none. */
+        @Nullable HtmlText first(String html, int from) {
+            Matcher opening = open.matcher(html);
+            if (!opening.find(from)) {
+                return null;
+            }
+            Matcher closing = close.matcher(html);
+            return closing.find(opening.end())
+                    ? new HtmlText(unescape(TAG.matcher(html.substring(opening.end(), closing.start())).replaceAll(" ")), closing.end()) : null;
+        }
+    }
+
+    private record HtmlText(String text, int end) {}
+
+    private static final HtmlElement HTML_TITLE = new HtmlElement("title");
+    private static final HtmlElement HTML_H1 = new HtmlElement("h1");
+    private static final HtmlElement HTML_PARAGRAPH = new HtmlElement("p");
     private static final Pattern TAG = Pattern.compile("<[^>]{0,500}>");
     /** An HTTP status's reason phrase, which names the status and says nothing of the error: {@code Unprocessable Entity}. */
     private static final Pattern STATUS_PHRASE = Pattern.compile("(?i)(?:bad request|unauthori[sz]ed|forbidden|not found|method not allowed"
@@ -88,8 +108,6 @@ public record ErrorBody(String message, String code, String field) {
     private static final Pattern CODE_WORDS = Pattern.compile("[A-Za-z]");
     /** A text that holds a JSON array or object, whole. */
     private static final Pattern JSON_TEXT = Pattern.compile("(?s)\\s*(?:\\[\\s*\\{.*}\\s*]|\\{\\s*\".*})\\s*");
-    /** One of Symfony's choices, as its validator lists them: {@code "ups", "fedex"} (strings quoted) or {@code 1, 2}. */
-    private static final Pattern SYMFONY_CHOICE = Pattern.compile("\"((?:[^\"\\\\]|\\\\.){0,60})\"|([^,\"\\s][^,\"]{0,59})");
     private static final Pattern CODE_LIKE = Pattern.compile("[A-Za-z][A-Za-z0-9_.:#/-]{0,80}|\\d{1,9}");
 
     public ErrorBody {
@@ -236,7 +254,10 @@ public record ErrorBody(String message, String code, String field) {
         }
         // tRPC's {"error": {"message": "[{\"code\": \"invalid_value\", \"path\": [\"priority\"], \"message\": …}]", "code": -32600}}:
         // a message that is itself JSON (zod's issues, stringified) says what its errors say
-        ErrorBody stringified = JSON_TEXT.matcher(message).matches() ? json(message).map(json -> read(json, depth + 1)).orElse(null) : null;
+        // (an array of issues, or an object with a message: never any object a message happens to quote, {"name": "widget"})
+        ErrorBody stringified = JSON_TEXT.matcher(message).matches() ? json(message)
+                .filter(json -> json.isArray() || MESSAGE_KEYS.stream().anyMatch(json::has) || first(json, ERROR_KEYS) != null)
+                .map(json -> read(json, depth + 1)).orElse(null) : null;
         String stringifiedField = "";
         if (stringified != null && !stringified.message.isEmpty()) {
             message = stringified.message;
@@ -295,9 +316,8 @@ public record ErrorBody(String message, String code, String field) {
         JsonNode templateParameters = node.get("parameters");
         JsonNode choices = templateParameters != null && templateParameters.isObject() ? templateParameters.get("{{ choices }}") : null;
         if (!message.isEmpty() && choices != null && choices.isTextual() && !message.contains(choices.asText())) {
-            List<String> values = SYMFONY_CHOICE.matcher(choices.asText()).results()
-                    .map(m -> m.group(1) != null ? m.group(1) : m.group(2).strip()).toList();
-            if (!values.isEmpty() && values.size() <= 30 && !values.contains("")) {
+            List<String> values = symfonyChoices(choices.asText().strip());
+            if (!values.isEmpty() && values.size() <= 30 && !values.contains("") && values.stream().allMatch(v -> v.length() <= 100)) {
                 message = withAllowedValues(message, values);
             }
         }
@@ -409,6 +429,13 @@ public record ErrorBody(String message, String code, String field) {
             return null;
         }
         return new ErrorBody(message.isEmpty() ? code : message, code, field);
+    }
+
+    /** Symfony's choices as its validator lists them, strings quoted ({@code "ups", "fedex"}, quotes inside unescaped) or not ({@code 1, 2}). */
+    private static List<String> symfonyChoices(String listed) {
+        boolean quoted = listed.length() >= 2 && listed.startsWith("\"") && listed.endsWith("\"");
+        String inner = quoted ? listed.substring(1, listed.length() - 1) : listed;
+        return java.util.Arrays.stream(inner.split(quoted ? "\", \"" : ",\\s*", -1)).map(String::strip).toList();
     }
 
     /** {@code message}, then the values a field takes, written as the reflector reads allowed values. */
@@ -622,9 +649,11 @@ public record ErrorBody(String message, String code, String field) {
         if (keys == FIELD_KEYS && loc != null && loc.isArray() && loc.size() > 0) {
             return loc.get(loc.size() - 1).asText();
         }
-        // zod's issues: {"path": ["items", 0, "qty"], "message": …}, the path as its segments (Spring's "path": "/orders" is the URL's)
+        // zod's issues: {"code": "too_big", "path": ["items", 0, "qty"], "message": …} and Joi's details ({"context": …}), the path
+        // as its segments (Spring's "path": "/orders" is the URL's, a GraphQL error's path the answer's, never an input's)
         JsonNode path = node.get("path");
-        if (keys == FIELD_KEYS && path != null && path.isArray() && path.size() > 0) {
+        boolean issue = (node.has("code") || node.has("context")) && !node.has("locations") && !node.has("extensions");
+        if (keys == FIELD_KEYS && issue && path != null && path.isArray() && path.size() > 0) {
             List<String> segments = new ArrayList<>();
             path.forEach(segment -> segments.add(segment.isTextual() || segment.isIntegralNumber() ? segment.asText() : ""));
             return segments.contains("") ? "" : String.join(".", segments);
@@ -659,20 +688,19 @@ public record ErrorBody(String message, String code, String field) {
                 return new ErrorBody(said, c, "");
             }
         }
-        Matcher h1 = HTML_H1.matcher(text);
-        Matcher title = HTML_TITLE.matcher(text);
-        boolean headed = h1.find();
-        boolean titled = title.find();
-        String heading = headed ? unescape(TAG.matcher(h1.group(1)).replaceAll(" ")) : "";
-        String t = titled ? unescape(TAG.matcher(title.group(1)).replaceAll(" ")) : "";
+        HtmlText h1 = HTML_H1.first(text, 0);
+        HtmlText title = HTML_TITLE.first(text, 0);
+        String heading = h1 != null ? h1.text() : "";
+        String t = title != null ? title.text() : "";
         String m = t.isBlank() ? heading : heading.isBlank() || t.contains(heading.strip()) ? t : heading.contains(t.strip()) ? heading : t + ": " + heading;
         // Werkzeug's page (every Flask app's errors) and Apache's: <title>415 Unsupported Media Type</title><h1>Unsupported Media
         // Type</h1><p>Did not attempt to load JSON data because …</p>: headings that only name the status, then the paragraph
         // that says what failed
         String phrase = m.strip().replaceFirst("^\\d{3}\\s+", "");
-        Matcher paragraph = HTML_PARAGRAPH.matcher(text);
-        if ((headed || titled) && STATUS_PHRASE.matcher(phrase).matches() && paragraph.find(headed ? h1.end() : title.end())) {
-            String said = unescape(TAG.matcher(paragraph.group(1)).replaceAll(" ")).strip();
+        HtmlText headings = h1 != null ? h1 : title;
+        HtmlText paragraph = headings != null && STATUS_PHRASE.matcher(phrase).matches() ? HTML_PARAGRAPH.first(text, headings.end()) : null;
+        if (paragraph != null) {
+            String said = paragraph.text().strip();
             if (said.contains(" ")) {
                 return new ErrorBody(said, c.isEmpty() ? phrase : c, "");
             }

@@ -864,10 +864,12 @@ public final class RuleBasedReflector implements Reflector {
         }
 
         /**
-         * A path through a list's element: {@code items[0].quantity}, {@code items.0.qty} (a path that ends in the index,
-         * {@code items.0}, could only end in a parameter named with a digit; in prose, "version 2.0" is no path).
+         * A path through a list's element: {@code items[0].quantity}, {@code items.0.qty}, a list body's {@code [0].quantity}
+         * (a path that ends in the index, {@code items.0}, could only end in a parameter named with a digit; in prose, "version
+         * 2.0" is no path).
          */
-        private static final Pattern PATH_THROUGH_ELEMENT = Pattern.compile("[\\w$]+(?:\\.[\\w$]+)*(?:\\[\\d+]|\\.\\d+(?=\\.))(?:\\.?[\\w$]+|\\[\\d+])*");
+        private static final Pattern PATH_THROUGH_ELEMENT = Pattern.compile(
+                "(?:[\\w$]+(?:\\.[\\w$]+)*(?:\\[\\d+]|\\.\\d+(?=\\.))|\\[\\d+](?=[.\\[]))(?:\\.?[\\w$]+|\\[\\d+])*");
 
         /** The parameters the error names: the field the body names first, then those the message names, longest first. */
         private static List<String> namedParameters(Failure f, ReflectionContext context) {

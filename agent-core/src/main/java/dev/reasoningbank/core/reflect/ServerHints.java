@@ -75,7 +75,9 @@ final class ServerHints {
             + "\\s+(?:the\\s+)?(?:(?:new|latest|newest|current)\\s+)?(?:(?:endpoint|api|version)\\s*:?\\s+)?[\"'`]?"
             + "((?:https?://[^\\s\"'`<>]{1,300})|/[A-Za-z0-9_./{}:-]{1,200}|v\\d{1,3}(?:\\.\\d{1,3})?|\\d{4}-\\d{2}(?:-\\d{2})?|\\d{1,2}\\.\\d{1,3}\\b(?!\\.\\d))");
     private static final Set<String> NOT_A_VALUE = Set.of("header", "parameter", "field", "value", "is", "are", "required",
-            "missing", "must", "the", "a", "an", "not", "set", "specified", "provided", "given", "invalid");
+            "missing", "must", "the", "a", "an", "not", "set", "specified", "provided", "given", "invalid",
+            // Symfony's "name: This value should not be blank.": a message's first word
+            "this", "that", "these", "it");
     private static final String DATE_TIME = "yyyy-MM-dd'T'HH:mm:ssXXX";
     /**
      * "ISO8601 time … is not in UTC" (Amazon's SP-API), "must be given in UTC": the same instant asked for, written in UTC (not "the
@@ -554,8 +556,9 @@ final class ServerHints {
      * for this account", nor a value it calls unsupported).
      */
     static boolean refusesValueAlone(String message, String value) {
-        return Pattern.compile("(?i)(?:^|:\\s)(?:unknown|invalid|unrecognized|unrecognised)(?:\\s+[a-z]{1,15}){0,3}\\s+[\"'`]?" + Pattern.quote(value)
-                + "[\"'`]?\\s*[.!]?\\s*$").matcher(message.strip()).find();
+        // (the words between name what the value is: never "Invalid currency for locale en_us", "Invalid local time in europe/berlin")
+        return Pattern.compile("(?i)(?:^|:\\s)(?:unknown|invalid|unrecognized|unrecognised)\\s+(?:time[ -]?zone|zone|tz|locale|language|culture)"
+                + "(?:\\s+(?:id|name|identifier))?\\s*:?\\s+[\"'`]?" + Pattern.quote(value) + "[\"'`]?\\s*[.!]?\\s*$").matcher(message.strip()).find();
     }
 
     /** Whether the message refuses a value only as none of the field's allowed constants (JSON Schema's enum keyword). */

@@ -366,10 +366,17 @@ class ErrorBodyTest {
         assertThat(trpc.field()).isEqualTo("priority");
         // a path through a list's element stays a path; a path that is a URL (Spring's) names no field; a message that only
         // looks like JSON stays as it is
-        assertThat(ErrorBody.parse("[{\"path\": [\"items\", 0, \"qty\"], \"message\": \"Too big\"}]").field()).isEqualTo("items.0.qty");
+        assertThat(ErrorBody.parse("[{\"code\": \"too_big\", \"path\": [\"items\", 0, \"qty\"], \"message\": \"Too big\"}]").field()).isEqualTo("items.0.qty");
         assertThat(ErrorBody.parse("{\"status\": 400, \"error\": \"Bad Request\", \"message\": \"limit too big\", \"path\": \"/orders\"}").field())
                 .isEmpty();
         assertThat(ErrorBody.parse("{\"message\": \"[{not json}]\"}").message()).isEqualTo("[{not json}]");
+        // an object a message quotes that says no message stays text; a GraphQL error's path is the answer's, no input's
+        assertThat(ErrorBody.parse("{\"message\":\"{\\\"name\\\":\\\"widget\\\",\\\"type\\\":\\\"gadget\\\"}\",\"error\":\"Bad Request\"}").message())
+                .isEqualTo("{\"name\":\"widget\",\"type\":\"gadget\"}");
+        ErrorBody graphql = ErrorBody.parse("{\"errors\":[{\"type\":\"NOT_FOUND\",\"path\":[\"repository\"],\"locations\":[{\"line\":2,\"column\":3}],"
+                + "\"message\":\"Could not resolve to a Repository with the name 'octocat/Hello-World'.\"}]}");
+        assertThat(graphql.field()).isEmpty();
+        assertThat(graphql.message()).startsWith("Could not resolve");
     }
 
     @Test
@@ -385,6 +392,10 @@ class ErrorBodyTest {
                 {"title":"Validation Failed","violations":[{"propertyPath":"size","title":"The value you selected is not a valid choice.",
                  "parameters":{"{{ value }}":"7","{{ choices }}":"10, 25, 50"}}]}""");
         assertThat(numbers.message()).endsWith("allowed values: 10, 25, 50");
+        // a long choice and a quote inside one (Symfony does not escape it) stay whole
+        String plans = "{\"title\":\"Validation Failed\",\"violations\":[{\"propertyPath\":\"plan\",\"title\":\"The value you selected is not a valid choice.\","
+                + "\"parameters\":{\"{{ choices }}\":\"\\\"enterprise_annual_plan_with_premium_support_and_dedicated_manager_v2\\\", \\\"12\\\" pipe\\\"\"}}]}";
+        assertThat(ErrorBody.parse(plans).message()).endsWith("allowed values: enterprise_annual_plan_with_premium_support_and_dedicated_manager_v2, 12\" pipe");
         // the detail that already says what its one violation says is not said twice
         ErrorBody limit = ErrorBody.parse("""
                 {"title":"Validation Failed","status":404,"detail":"limit: This value should be less than or equal to 100.",
@@ -413,6 +424,10 @@ class ErrorBodyTest {
                 + "<center>nginx</center></body></html>").message()).isEqualTo("404 Not Found");
         assertThat(ErrorBody.parse("<html><title>400 Bad Request</title><h1>Bad Request</h1><pre>trace</pre></html>").message())
                 .isEqualTo("400 Bad Request");
+        // elements left unclosed, as HTML allows, are sought in one pass each (a search per opening tag took minutes)
+        String unclosed = "<title>400 Bad Request</title><h1>Bad Request</h1>" + "<p>".repeat(10_000) + "<h1>".repeat(10_000);
+        org.junit.jupiter.api.Assertions.assertTimeout(java.time.Duration.ofSeconds(15), () -> assertThat(ErrorBody.parse(unclosed).message())
+                .isEqualTo("400 Bad Request"));
     }
 
     @Test

@@ -836,6 +836,7 @@ class RuleBasedReflectorTest {
                 .isEqualTo(new Strategy.FixArgument("timezone", Transform.MATCH_CASE, "Europe/Berlin"));
         // refused for another reason, or another argument refused: its spelling stays
         for (String reason : List.of("unknown time zone asia/kolkata for this account", "unsupported time zone asia/kolkata",
+                "Invalid currency for locale en-us", "Invalid local time in asia/kolkata", "error: invalid start time for asia/kolkata",
                 "Invalid locale: en-us. Supported locales: en, de, fr", "locale is invalid for this store",
                 "The locale en-us is not a valid help center locale", "timezone is invalid: only US time zones are supported")) {
             assertThat(reflect(Map.of("locale", "en-us", "timezone", "asia/kolkata"), ToolException.http(400, reason, "h")).strategy()).as(reason)
@@ -858,6 +859,13 @@ class RuleBasedReflectorTest {
         String element = "{\"title\":\"Constraint Violation\",\"status\":400,\"violations\":[{\"field\":\"createOrder.order.items[0].quantity\","
                 + "\"message\":\"must be less than or equal to 10\"}]}";
         assertThat(reflect(Map.of("quantity", 50, "sku", "A1"), ToolException.http(400, element, "h")).strategy()).isNotInstanceOf(Strategy.FixArgument.class);
+        // (also a path that begins with the element, a list body's "[0].quantity")
+        String listBody = "{\"errors\":[{\"field\":\"[0].quantity\",\"message\":\"must be less than or equal to 100\"}]}";
+        assertThat(reflect(Map.of("quantity", 500, "sku", "W1"), ToolException.http(400, listBody, "h")).strategy()).isNotInstanceOf(Strategy.FixArgument.class);
+        // Symfony's NotBlank as API Platform 2 writes it: "This" begins the message and is no value for name
+        String hydra = "{\"@type\":\"ConstraintViolationList\",\"hydra:title\":\"An error occurred\",\"hydra:description\":"
+                + "\"name: This value should not be blank.\",\"violations\":[{\"propertyPath\":\"name\",\"message\":\"This value should not be blank.\"}]}";
+        assertThat(reflect(Map.of("name", "", "sku", "W1"), ToolException.http(422, hydra, "h")).strategy()).isNotInstanceOf(Strategy.FixArgument.class);
         // nor, from the message alone, the field of a list's element for another count (NestJS's, Joi's)
         for (String nest : List.of("{\"statusCode\":400,\"message\":[\"items.0.quantity must not be greater than 10\"],\"error\":\"Bad Request\"}",
                 "{\"statusCode\":400,\"error\":\"Bad Request\",\"message\":\"\\\"items[0].quantity\\\" must be less than or equal to 10\"}")) {
